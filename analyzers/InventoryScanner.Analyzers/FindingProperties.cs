@@ -1,0 +1,81 @@
+namespace InventoryScanner.Analyzers
+{
+    /// <summary>
+    /// Keys of the structured <see cref="Microsoft.CodeAnalysis.Diagnostic.Properties"/> every inventory diagnostic carries.
+    /// The scanner turns them into findings; this class is the contract between the two hosts.
+    /// </summary>
+    public static class FindingProperties
+    {
+        /// <summary>One of the <see cref="FindingKinds"/> values.</summary>
+        public const string Kind = "kind";
+
+        /// <summary>The client library, e.g. <c>System.Net.Http</c> or <c>RabbitMQ.Client</c>.</summary>
+        public const string Library = "library";
+
+        /// <summary>Where the call goes: a URL or URL template, a queue, an exchange; <c>unresolved</c> when the code does not say.</summary>
+        public const string Target = "target";
+
+        /// <summary>How the target was resolved: one of the <see cref="TargetSources"/> values.</summary>
+        public const string TargetSource = "targetSource";
+
+        /// <summary>The source expression of a target that could not be resolved.</summary>
+        public const string Expression = "expression";
+
+        /// <summary>HTTP method of an HTTP call, when known.</summary>
+        public const string HttpMethod = "httpMethod";
+
+        /// <summary>RabbitMQ exchange of a publish.</summary>
+        public const string Exchange = "exchange";
+
+        /// <summary>RabbitMQ routing key of a publish.</summary>
+        public const string RoutingKey = "routingKey";
+
+        /// <summary>RabbitMQ queue of a consumer.</summary>
+        public const string Queue = "queue";
+
+        /// <summary><c>high</c>, <c>medium</c> or <c>low</c>; low when the API was recognised by name on an unresolved type.</summary>
+        public const string Confidence = "confidence";
+
+        /// <summary>Why the confidence is what it is, when it is not high.</summary>
+        public const string ConfidenceReason = "confidenceReason";
+
+        /// <summary>Documentation ID of the member or type that contains the finding; part of its fingerprint.</summary>
+        public const string ContainingSymbol = "symbol";
+
+        /// <summary>Redacted evidence of a secret: never the value itself.</summary>
+        public const string Evidence = "evidence";
+
+        /// <summary>Salted hash of a secret value, so the same secret is recognised across scans without being stored.</summary>
+        public const string ValueHash = "valueHash";
+
+        /// <summary>What kind of secret: <c>password</c>, <c>api-key</c>, <c>connection-string</c>, ...</summary>
+        public const string SecretKind = "secretKind";
+    }
+
+    /// <summary>Values of <see cref="FindingProperties.Kind"/>.</summary>
+    public static class FindingKinds
+    {
+        public const string HttpClient = "http-client";
+        public const string QueuePublish = "queue-publish";
+        public const string QueueConsume = "queue-consume";
+        public const string Secret = "secret";
+    }
+
+    /// <summary>Values of <see cref="FindingProperties.Confidence"/>.</summary>
+    public static class Confidence
+    {
+        public const string High = "high";
+        public const string Medium = "medium";
+        public const string Low = "low";
+    }
+
+    /// <summary>Values of <see cref="FindingProperties.TargetSource"/>.</summary>
+    public static class TargetSources
+    {
+        public const string Literal = "literal";
+        public const string Constant = "constant";
+        public const string Interpolated = "interpolated";
+        public const string BaseAddress = "base-address";
+        public const string Unresolved = "unresolved";
+    }
+}

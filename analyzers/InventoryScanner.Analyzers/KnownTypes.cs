@@ -1,0 +1,57 @@
+using Microsoft.CodeAnalysis;
+
+namespace InventoryScanner.Analyzers
+{
+    /// <summary>Metadata names of every type the analyzers recognise, in one place.</summary>
+    internal static class KnownTypeNames
+    {
+        public const string System_Uri = "System.Uri";
+        public const string System_Net_Http_HttpClient = "System.Net.Http.HttpClient";
+        public const string System_Net_Http_HttpMessageInvoker = "System.Net.Http.HttpMessageInvoker";
+        public const string System_Net_Http_HttpRequestMessage = "System.Net.Http.HttpRequestMessage";
+        public const string System_Net_Http_HttpMethod = "System.Net.Http.HttpMethod";
+        public const string System_Net_Http_Json_HttpClientJsonExtensions = "System.Net.Http.Json.HttpClientJsonExtensions";
+
+        public const string RabbitMQ_Client_IModel = "RabbitMQ.Client.IModel";
+        public const string RabbitMQ_Client_IModelExensions = "RabbitMQ.Client.IModelExensions";
+        public const string RabbitMQ_Client_IChannel = "RabbitMQ.Client.IChannel";
+        public const string RabbitMQ_Client_IChannelExtensions = "RabbitMQ.Client.IChannelExtensions";
+    }
+
+    internal static class CompilationExtensions
+    {
+        /// <summary>
+        /// Resolves a type by metadata name, preferring the definition in the compilation itself, then one visible from it.
+        /// Call once per compilation (in a compilation-start action) and keep the result.
+        /// </summary>
+        public static INamedTypeSymbol? GetBestTypeByMetadataName(this Compilation compilation, string metadataName)
+        {
+#pragma warning disable RS0030 // This is the one sanctioned call site.
+            var type = compilation.GetTypeByMetadataName(metadataName);
+#pragma warning restore RS0030
+            if (type is not null)
+            {
+                return type;
+            }
+
+            // Ambiguous (defined in several references): pick the one that is accessible from this assembly.
+            INamedTypeSymbol? best = null;
+            foreach (var candidate in compilation.GetTypesByMetadataName(metadataName))
+            {
+                if (!compilation.IsSymbolAccessibleWithin(candidate, compilation.Assembly))
+                {
+                    continue;
+                }
+
+                if (best is not null)
+                {
+                    return null;
+                }
+
+                best = candidate;
+            }
+
+            return best;
+        }
+    }
+}

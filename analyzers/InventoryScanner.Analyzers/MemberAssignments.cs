@@ -1,0 +1,117 @@
+using System.Threading;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Operations;
+
+namespace InventoryScanner.Analyzers
+{
+    /// <summary>
+    /// Finds what was assigned to a property of an object held by a local, parameter, field or property
+    /// (<c>client.BaseAddress = …</c>, or <c>new HttpClient { BaseAddress = … }</c> stored in it), within a scope of the
+    /// current file. Syntax narrows the search to assignments of that property name; binding confirms each one.
+    /// </summary>
+    internal static class MemberAssignments
+    {
+        public static IOperation? FindAssignedValue(ISymbol holder, string propertyName, SyntaxNode scope, SemanticModel model, CancellationToken cancellationToken)
+        {
+            foreach (var node in scope.DescendantNodes())
+            {
+                if (node is not AssignmentExpressionSyntax assignment || !NamesProperty(assignment.Left, propertyName))
+                {
+                    continue;
+                }
+
+                if (model.GetOperation(assignment, cancellationToken) is not ISimpleAssignmentOperation operation
+                    || operation.Target is not IPropertyReferenceOperation target
+                    || target.Property.Name != propertyName)
+                {
+                    continue;
+                }
+
+                if (target.Instance is IInstanceReferenceOperation { ReferenceKind: InstanceReferenceKind.ImplicitReceiver })
+                {
+                    if (IsStoredIn(CreationOf(operation), holder))
+                    {
+                        return operation.Value;
+                    }
+                }
+                else if (SymbolEqualityComparer.Default.Equals(ReferencedSymbol(target.Instance), holder))
+                {
+                    return operation.Value;
+                }
+            }
+
+            return null;
+        }
+
+        /// <summary>The symbol a reference operation names: a local, parameter, field or property.</summary>
+        public static ISymbol? ReferencedSymbol(IOperation? operation) => CallSite.Unwrap(operation) switch
+        {
+            ILocalReferenceOperation local => local.Local,
+            IParameterReferenceOperation parameter => parameter.Parameter,
+            IFieldReferenceOperation field => field.Field.OriginalDefinition,
+            IPropertyReferenceOperation property => property.Property.OriginalDefinition,
+            _ => null,
+        };
+
+        /// <summary>The operation that declares the object's initial value: a declarator, field or property initializer.</summary>
+        public static IOperation? InitializerOf(ISymbol holder, SemanticModel model, CancellationToken cancellationToken)
+        {
+            if (holder.DeclaringSyntaxReferences.Length != 1)
+            {
+                return null;
+            }
+
+            var syntax = holder.DeclaringSyntaxReferences[0].GetSyntax(cancellationToken);
+            if (syntax.SyntaxTree != model.SyntaxTree)
+            {
+                return null;
+            }
+
+            var value = syntax switch
+            {
+                VariableDeclaratorSyntax variable => variable.Initializer?.Value,
+                PropertyDeclarationSyntax property => property.Initializer?.Value,
+                _ => null,
+            };
+            return value is null ? null : model.GetOperation(value, cancellationToken);
+        }
+
+        private static bool NamesProperty(ExpressionSyntax left, string propertyName) => left switch
+        {
+            MemberAccessExpressionSyntax memberAccess => memberAccess.Name.Identifier.ValueText == propertyName,
+            IdentifierNameSyntax identifier => identifier.Identifier.ValueText == propertyName,
+            _ => false,
+        };
+
+        private static IObjectCreationOperation? CreationOf(IOperation assignment)
+        {
+            var current = assignment.Parent;
+            while (current is not null && current is not IObjectCreationOperation)
+            {
+                current = current.Parent;
+            }
+
+            return current as IObjectCreationOperation;
+        }
+
+        private static bool IsStoredIn(IOperation? creation, ISymbol holder)
+        {
+            var current = creation?.Parent;
+            while (current is IConversionOperation)
+            {
+                current = current.Parent;
+            }
+
+            var stored = current switch
+            {
+                IVariableInitializerOperation { Parent: IVariableDeclaratorOperation declarator } => declarator.Symbol,
+                IFieldInitializerOperation field when field.InitializedFields.Length == 1 => field.InitializedFields[0],
+                IPropertyInitializerOperation property when property.InitializedProperties.Length == 1 => property.InitializedProperties[0],
+                ISimpleAssignmentOperation assignment => ReferencedSymbol(assignment.Target),
+                _ => null,
+            };
+            return stored is not null && SymbolEqualityComparer.Default.Equals(stored.OriginalDefinition, holder.OriginalDefinition);
+        }
+    }
+}

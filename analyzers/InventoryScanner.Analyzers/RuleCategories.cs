@@ -1,0 +1,9 @@
+namespace InventoryScanner.Analyzers
+{
+    public static class RuleCategories
+    {
+        public const string Http = "Integration.Http";
+        public const string Messaging = "Integration.Messaging";
+        public const string Security = "Security";
+    }
+}

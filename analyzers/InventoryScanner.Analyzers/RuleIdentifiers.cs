@@ -1,0 +1,14 @@
+namespace InventoryScanner.Analyzers
+{
+    /// <summary>The rule catalogue. Ranges per category are listed in IdRanges.txt; IDs are never renumbered or reused.</summary>
+    public static class RuleIdentifiers
+    {
+        public const string HttpClientCall = "INV1001";
+        public const string RabbitMqPublish = "INV2001";
+        public const string RabbitMqConsume = "INV2002";
+        public const string HardcodedCredential = "INV9001";
+
+        public static string GetHelpUri(string id) =>
+            "https://github.com/inventory-scanner/InventoryScanner/blob/main/analyzers/docs/rules/" + id + ".md";
+    }
+}

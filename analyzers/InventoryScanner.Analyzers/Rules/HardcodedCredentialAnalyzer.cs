@@ -1,0 +1,241 @@
+using System.Collections.Concurrent;
+using System.Collections.Immutable;
+using InventoryScanner.Analyzers.Secrets;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Operations;
+
+namespace InventoryScanner.Analyzers.Rules
+{
+    /// <summary>
+    /// A string literal that reaches a credential-named local, field, property, parameter or named argument, or a
+    /// connection string literal with a password. The message and properties name the word, never the value.
+    /// </summary>
+    [DiagnosticAnalyzer(LanguageNames.CSharp)]
+    [TriggerWords("password", "passwd", "pwd", "passphrase", "secret", "apikey", "api_key", "token", "accesskey", "privatekey", "credential", "accountkey", OptionKey = CredentialNames.OptionKey)]
+    public sealed class HardcodedCredentialAnalyzer : DiagnosticAnalyzer
+    {
+        private const string CodeLibrary = "code";
+
+        private static readonly DiagnosticDescriptor Rule = RuleDescriptors.Create(
+            RuleIdentifiers.HardcodedCredential,
+            title: "Hard-coded credential",
+            messageFormat: "\"{0}\" detected here, make sure this is not a hard-coded credential",
+            category: RuleCategories.Security,
+            defaultSeverity: DiagnosticSeverity.Warning,
+            description: "Credentials written into source code are shared with everyone who can read the repository and cannot be rotated without a release. Read them from configuration or a secret store.");
+
+        public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics => ImmutableArray.Create(Rule);
+
+        public override void Initialize(AnalysisContext context)
+        {
+            context.EnableConcurrentExecution();
+
+            // Security analyzer - analyze and report diagnostics on generated code.
+            context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.Analyze | GeneratedCodeAnalysisFlags.ReportDiagnostics);
+            context.RegisterCompilationStartAction(start =>
+            {
+                var analyzer = new AnalyzerContext();
+                start.RegisterOperationAction(analyzer.AnalyzeDeclarator, OperationKind.VariableDeclarator);
+                start.RegisterOperationAction(analyzer.AnalyzeFieldInitializer, OperationKind.FieldInitializer);
+                start.RegisterOperationAction(analyzer.AnalyzePropertyInitializer, OperationKind.PropertyInitializer);
+                start.RegisterOperationAction(analyzer.AnalyzeAssignment, OperationKind.SimpleAssignment);
+                start.RegisterOperationAction(analyzer.AnalyzeArgument, OperationKind.Argument);
+                start.RegisterOperationAction(analyzer.AnalyzeLiteral, OperationKind.Literal);
+            });
+        }
+
+        private sealed class AnalyzerContext
+        {
+            private readonly ConcurrentDictionary<SyntaxTree, CredentialNames> _namesPerTree = new ConcurrentDictionary<SyntaxTree, CredentialNames>();
+
+            public void AnalyzeDeclarator(OperationAnalysisContext context)
+            {
+                var declarator = (IVariableDeclaratorOperation)context.Operation;
+                AnalyzeNamedSink(context, declarator.Symbol, declarator.GetVariableInitializer()?.Value);
+            }
+
+            public void AnalyzeFieldInitializer(OperationAnalysisContext context)
+            {
+                var initializer = (IFieldInitializerOperation)context.Operation;
+                if (initializer.InitializedFields.Length == 1)
+                {
+                    AnalyzeNamedSink(context, initializer.InitializedFields[0], initializer.Value);
+                }
+            }
+
+            public void AnalyzePropertyInitializer(OperationAnalysisContext context)
+            {
+                var initializer = (IPropertyInitializerOperation)context.Operation;
+                if (initializer.InitializedProperties.Length == 1)
+                {
+                    AnalyzeNamedSink(context, initializer.InitializedProperties[0], initializer.Value);
+                }
+            }
+
+            public void AnalyzeAssignment(OperationAnalysisContext context)
+            {
+                var assignment = (ISimpleAssignmentOperation)context.Operation;
+                var target = MemberAssignments.ReferencedSymbol(assignment.Target);
+                if (target is not null)
+                {
+                    AnalyzeNamedSink(context, target, assignment.Value);
+                }
+            }
+
+            public void AnalyzeArgument(OperationAnalysisContext context)
+            {
+                var argument = (IArgumentOperation)context.Operation;
+                if (argument.Parameter is not null && argument.ArgumentKind == ArgumentKind.Explicit)
+                {
+                    AnalyzeNamedSink(context, argument.Parameter, argument.Value);
+                }
+            }
+
+            public void AnalyzeLiteral(OperationAnalysisContext context)
+            {
+                var literal = (ILiteralOperation)context.Operation;
+                if (literal.ConstantValue.Value is not string text || text.IndexOf('=') < 0)
+                {
+                    return;
+                }
+
+                var credentials = SecretValues.ConnectionStringCredentials(text);
+                if (credentials.Count == 0)
+                {
+                    return;
+                }
+
+                var first = credentials[0];
+                var server = SecretValues.ConnectionStringServer(text);
+                var evidence = SecretValues.RedactConnectionString(text);
+                Report(
+                    context,
+                    literal,
+                    keyword: first.Key,
+                    secretKind: "connection-string",
+                    target: server is null ? "connection string" : "connection string to " + server,
+                    library: LibraryOf(ArgumentParameter(literal)),
+                    evidence: evidence.Length > 200 ? evidence.Substring(0, 200) + "…" : evidence,
+                    value: first.Value,
+                    confidence: Confidence.High);
+            }
+
+            private void AnalyzeNamedSink(OperationAnalysisContext context, ISymbol sink, IOperation? value)
+            {
+                var literal = LiteralOf(value);
+                if (literal is null || literal.ConstantValue.Value is not string text)
+                {
+                    return;
+                }
+
+                var names = NamesFor(context);
+                var keyword = names.Match(sink.Name);
+                if (keyword is null
+                    || !SecretValues.LooksLikeSecret(text)
+                    || names.Mentions(text)
+
+                    // A connection string is judged by its own keys (AnalyzeLiteral), not by the name it is stored in.
+                    || (text.IndexOf('=') >= 0 && text.IndexOf(';') >= 0))
+                {
+                    return;
+                }
+
+                var trimmed = text.Trim();
+                Report(
+                    context,
+                    literal,
+                    keyword: keyword,
+                    secretKind: SecretKindOf(keyword),
+                    target: sink.Name,
+                    library: LibraryOf(sink),
+                    evidence: sink.Name + " = \"" + SecretValues.Redact(text) + "\"",
+                    value: text,
+                    confidence: trimmed.Length >= 8 && trimmed.IndexOf(' ') < 0 ? Confidence.High : Confidence.Medium);
+            }
+
+            private CredentialNames NamesFor(OperationAnalysisContext context)
+            {
+                var tree = context.Operation.Syntax.SyntaxTree;
+                return _namesPerTree.GetOrAdd(tree, t =>
+                    context.Options.AnalyzerConfigOptionsProvider.GetOptions(t).TryGetValue(CredentialNames.OptionKey, out var option)
+                        ? CredentialNames.FromOption(option)
+                        : CredentialNames.Default);
+            }
+
+            private static void Report(OperationAnalysisContext context, IOperation literal, string keyword, string secretKind, string target, string library, string evidence, string value, string confidence)
+            {
+                var properties = ImmutableDictionary.CreateBuilder<string, string?>();
+                properties.Add(FindingProperties.Kind, FindingKinds.Secret);
+                properties.Add(FindingProperties.Library, library);
+                properties.Add(FindingProperties.Target, target);
+                properties.Add(FindingProperties.SecretKind, secretKind);
+                properties.Add(FindingProperties.Evidence, evidence);
+                properties.Add(FindingProperties.ValueHash, SecretValues.Hash(value));
+                properties.Add(FindingProperties.Confidence, confidence);
+                properties.Add(FindingProperties.ContainingSymbol, context.ContainingSymbol.GetDocumentationCommentId());
+                context.ReportDiagnostic(Diagnostic.Create(Rule, literal.Syntax.GetLocation(), properties.ToImmutable(), keyword));
+            }
+
+            /// <summary>The literal a value is written as: a string literal or a concatenation of literals only.</summary>
+            private static IOperation? LiteralOf(IOperation? value)
+            {
+                value = CallSite.Unwrap(value);
+                if (value is ILiteralOperation)
+                {
+                    return value;
+                }
+
+                if ((value is IBinaryOperation || value is IInterpolatedStringOperation) && value.ConstantValue.HasValue)
+                {
+                    foreach (var descendant in value.Descendants())
+                    {
+                        if (descendant is IFieldReferenceOperation || descendant is ILocalReferenceOperation)
+                        {
+                            return null;
+                        }
+                    }
+
+                    return value;
+                }
+
+                return null;
+            }
+
+            private static IParameterSymbol? ArgumentParameter(IOperation literal)
+            {
+                var parent = literal.Parent;
+                while (parent is IConversionOperation)
+                {
+                    parent = parent.Parent;
+                }
+
+                return (parent as IArgumentOperation)?.Parameter;
+            }
+
+            /// <summary>The namespace of a library member that receives the secret; "code" for the project's own symbols.</summary>
+            private static string LibraryOf(ISymbol? sink)
+            {
+                var owner = sink is IParameterSymbol parameter ? parameter.ContainingSymbol : sink;
+                var type = owner as INamedTypeSymbol ?? owner?.ContainingType;
+                if (type is null || type.Locations.Length == 0 || type.Locations[0].IsInSource)
+                {
+                    return CodeLibrary;
+                }
+
+                return type.ContainingNamespace?.ToDisplayString() ?? CodeLibrary;
+            }
+
+            private static string SecretKindOf(string keyword) => keyword switch
+            {
+                "password" or "passwd" or "pwd" or "passphrase" => "password",
+                "apikey" => "api-key",
+                "token" => "token",
+                "accesskey" => "access-key",
+                "privatekey" => "private-key",
+                "credential" => "credential",
+                _ => "secret",
+            };
+        }
+    }
+}

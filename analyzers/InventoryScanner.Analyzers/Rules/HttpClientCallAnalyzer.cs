@@ -1,0 +1,318 @@
+using System.Collections.Concurrent;
+using System.Collections.Immutable;
+using System.Threading;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Operations;
+
+namespace InventoryScanner.Analyzers.Rules
+{
+    /// <summary>
+    /// Inventory fact: an outbound HTTP call through <c>System.Net.Http.HttpClient</c> (its send methods and the
+    /// <c>System.Net.Http.Json</c> extensions), with the target resolved from the request URI and the client's BaseAddress.
+    /// </summary>
+    [DiagnosticAnalyzer(LanguageNames.CSharp)]
+    [TriggerWords("GetAsync", "GetStringAsync", "GetByteArrayAsync", "GetStreamAsync", "PostAsync", "PutAsync", "PatchAsync", "DeleteAsync", "Send", "JsonAsync", "JsonAsAsyncEnumerable")]
+    public sealed class HttpClientCallAnalyzer : DiagnosticAnalyzer
+    {
+        private const string Library = "System.Net.Http";
+
+        private static readonly DiagnosticDescriptor Rule = RuleDescriptors.Create(
+            RuleIdentifiers.HttpClientCall,
+            title: "Outbound HTTP call",
+            messageFormat: "HTTP {0} call to {1}",
+            category: RuleCategories.Http,
+            defaultSeverity: DiagnosticSeverity.Hidden,
+            description: "An HttpClient call to another service. Reported as an inventory fact, with the target resolved from the request URI and the client's BaseAddress.");
+
+        public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics => ImmutableArray.Create(Rule);
+
+        public override void Initialize(AnalysisContext context)
+        {
+            context.EnableConcurrentExecution();
+            context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
+            context.RegisterCompilationStartAction(start =>
+            {
+                var analyzer = new AnalyzerContext(start.Compilation);
+                if (analyzer.HttpClient is not null)
+                {
+                    start.RegisterOperationAction(analyzer.AnalyzeInvocation, OperationKind.Invocation);
+                }
+
+                start.RegisterOperationAction(analyzer.AnalyzeInvalid, OperationKind.Invalid);
+            });
+        }
+
+        private sealed class AnalyzerContext
+        {
+            private readonly INamedTypeSymbol? _httpMessageInvoker;
+            private readonly INamedTypeSymbol? _httpRequestMessage;
+            private readonly INamedTypeSymbol? _httpMethod;
+            private readonly INamedTypeSymbol? _jsonExtensions;
+            private readonly ValueResolver _resolver;
+            private readonly ConcurrentDictionary<ISymbol, ResolvedValue> _memberBaseAddresses = new ConcurrentDictionary<ISymbol, ResolvedValue>(SymbolEqualityComparer.Default);
+
+            public AnalyzerContext(Compilation compilation)
+            {
+                HttpClient = compilation.GetBestTypeByMetadataName(KnownTypeNames.System_Net_Http_HttpClient);
+                _httpMessageInvoker = compilation.GetBestTypeByMetadataName(KnownTypeNames.System_Net_Http_HttpMessageInvoker);
+                _httpRequestMessage = compilation.GetBestTypeByMetadataName(KnownTypeNames.System_Net_Http_HttpRequestMessage);
+                _httpMethod = compilation.GetBestTypeByMetadataName(KnownTypeNames.System_Net_Http_HttpMethod);
+                _jsonExtensions = compilation.GetBestTypeByMetadataName(KnownTypeNames.System_Net_Http_Json_HttpClientJsonExtensions);
+                _resolver = new ValueResolver(compilation.GetBestTypeByMetadataName(KnownTypeNames.System_Uri));
+            }
+
+            public INamedTypeSymbol? HttpClient { get; }
+
+            public void AnalyzeInvocation(OperationAnalysisContext context)
+            {
+                var invocation = (IInvocationOperation)context.Operation;
+                if (!IsSendMethod(invocation.TargetMethod, invocation))
+                {
+                    return;
+                }
+
+                Report(context, CallSite.FromInvocation(invocation), Confidence.High, reason: null);
+            }
+
+            public void AnalyzeInvalid(OperationAnalysisContext context)
+            {
+                var invalid = (IInvalidOperation)context.Operation;
+                if (!CallSite.TryFromInvalid(invalid, context.CancellationToken, out var call) || !IsSendMethodName(call.MethodName))
+                {
+                    return;
+                }
+
+                if (call.Method is not null && HttpClient is not null && IsHttpClient(call.Method.ContainingType))
+                {
+                    Report(context, call, Confidence.Medium, "the call did not bind (an argument's type did not resolve)");
+                }
+                else if (call.ReceiverType is IErrorTypeSymbol { Name: "HttpClient" })
+                {
+                    Report(context, call, Confidence.Low, "HttpClient did not resolve; recognised by name");
+                }
+            }
+
+            private bool IsSendMethod(IMethodSymbol method, IInvocationOperation invocation)
+            {
+                var declaringType = method.ContainingType;
+                if (SymbolEqualityComparer.Default.Equals(declaringType, HttpClient))
+                {
+                    return method.MethodKind == MethodKind.Ordinary && IsSendMethodName(method.Name);
+                }
+
+                if (SymbolEqualityComparer.Default.Equals(declaringType, _httpMessageInvoker))
+                {
+                    // HttpMessageInvoker.Send/SendAsync called on an HttpClient.
+                    return IsSendMethodName(method.Name) && IsHttpClient(CallSite.Unwrap(invocation.Instance)?.Type);
+                }
+
+                return _jsonExtensions is not null && SymbolEqualityComparer.Default.Equals(declaringType, _jsonExtensions)
+                    && method.Parameters.Length > 0 && IsHttpClient(method.Parameters[0].Type);
+            }
+
+            private bool IsHttpClient(ITypeSymbol? type)
+            {
+                for (var current = type; current is not null; current = current.BaseType)
+                {
+                    if (SymbolEqualityComparer.Default.Equals(current, HttpClient))
+                    {
+                        return true;
+                    }
+                }
+
+                return false;
+            }
+
+            private static bool IsSendMethodName(string name) =>
+                HttpVerbOf(name) is not null || name == "SendAsync" || name == "Send";
+
+            /// <summary>The verb a method name implies: GetAsync, GetFromJsonAsync → GET; Send/SendAsync → from the request.</summary>
+            private static string? HttpVerbOf(string name)
+            {
+                if (name.StartsWith("Get", System.StringComparison.Ordinal))
+                {
+                    return "GET";
+                }
+
+                if (name.StartsWith("Post", System.StringComparison.Ordinal))
+                {
+                    return "POST";
+                }
+
+                if (name.StartsWith("Put", System.StringComparison.Ordinal))
+                {
+                    return "PUT";
+                }
+
+                if (name.StartsWith("Patch", System.StringComparison.Ordinal))
+                {
+                    return "PATCH";
+                }
+
+                return name.StartsWith("Delete", System.StringComparison.Ordinal) ? "DELETE" : null;
+            }
+
+            private void Report(OperationAnalysisContext context, CallSite call, string confidence, string? reason)
+            {
+                var cancellationToken = context.CancellationToken;
+                var verb = HttpVerbOf(call.MethodName);
+                var uri = ResolvedValue.None;
+
+                var requestUri = call.GetArgument("requestUri", 0, cancellationToken);
+                if (requestUri is not null)
+                {
+                    uri = _resolver.Resolve(requestUri, cancellationToken);
+                }
+                else if (call.GetArgument("request", 0, cancellationToken) is { } request)
+                {
+                    (verb, uri) = ResolveRequestMessage(request, cancellationToken);
+                }
+
+                if (!uri.HasText || !UriText.IsAbsolute(uri.Text!))
+                {
+                    var baseAddress = FindBaseAddress(call.Operation, call.Receiver, cancellationToken);
+                    if (baseAddress.HasText && UriText.IsAbsolute(baseAddress.Text!))
+                    {
+                        uri = uri.HasText
+                            ? new ResolvedValue(UriText.Combine(baseAddress.Text!, uri.Text!), ResolvedValue.Weaker(TargetSources.BaseAddress, uri.Source), uri.Expression)
+                            : requestUri is null || requestUri.ConstantValue is { HasValue: true, Value: null }
+                                ? new ResolvedValue(baseAddress.Text, TargetSources.BaseAddress, null)
+                                : uri;
+                    }
+                }
+
+                var target = uri.Text ?? TargetSources.Unresolved;
+                var properties = ImmutableDictionary.CreateBuilder<string, string?>();
+                properties.Add(FindingProperties.Kind, FindingKinds.HttpClient);
+                properties.Add(FindingProperties.Library, Library);
+                properties.Add(FindingProperties.Target, target);
+                properties.Add(FindingProperties.TargetSource, uri.Text is null ? TargetSources.Unresolved : uri.Source);
+                properties.Add(FindingProperties.Expression, uri.IsFullyResolved ? null : uri.Expression ?? requestUri?.Syntax.ToString());
+                properties.Add(FindingProperties.HttpMethod, verb);
+                properties.Add(FindingProperties.Confidence, confidence);
+                properties.Add(FindingProperties.ConfidenceReason, reason);
+                properties.Add(FindingProperties.ContainingSymbol, context.ContainingSymbol.GetDocumentationCommentId());
+
+                context.ReportDiagnostic(Diagnostic.Create(Rule, call.Operation.Syntax.GetLocation(), properties.ToImmutable(), verb ?? "request", target));
+            }
+
+            private (string? Verb, ResolvedValue Uri) ResolveRequestMessage(IOperation request, CancellationToken cancellationToken)
+            {
+                request = CallSite.Unwrap(request)!;
+                var model = request.SemanticModel;
+                var holder = MemberAssignments.ReferencedSymbol(request);
+                var creation = request as IObjectCreationOperation;
+                if (holder is not null && model is not null)
+                {
+                    creation = CallSite.Unwrap(MemberAssignments.InitializerOf(holder, model, cancellationToken)) as IObjectCreationOperation;
+                }
+
+                if (creation is null || !SymbolEqualityComparer.Default.Equals(creation.Type, _httpRequestMessage))
+                {
+                    return (null, ResolvedValue.Unresolved(request.Syntax.ToString()));
+                }
+
+                IOperation? method = null;
+                IOperation? uri = null;
+                foreach (var argument in creation.Arguments)
+                {
+                    if (argument.Parameter?.Name == "method")
+                    {
+                        method = argument.Value;
+                    }
+                    else if (argument.Parameter?.Name == "requestUri")
+                    {
+                        uri = argument.Value;
+                    }
+                }
+
+                if (creation.Initializer is not null)
+                {
+                    foreach (var initializer in creation.Initializer.Initializers)
+                    {
+                        if (initializer is ISimpleAssignmentOperation { Target: IPropertyReferenceOperation property } assignment)
+                        {
+                            method = property.Property.Name == "Method" ? assignment.Value : method;
+                            uri = property.Property.Name == "RequestUri" ? assignment.Value : uri;
+                        }
+                    }
+                }
+
+                if (holder is not null && model is not null && RootOf(request).Syntax is { } body)
+                {
+                    method = MemberAssignments.FindAssignedValue(holder, "Method", body, model, cancellationToken) ?? method;
+                    uri = MemberAssignments.FindAssignedValue(holder, "RequestUri", body, model, cancellationToken) ?? uri;
+                }
+
+                return (VerbOf(method), uri is null ? ResolvedValue.None : _resolver.Resolve(uri, cancellationToken));
+            }
+
+            private string? VerbOf(IOperation? method)
+            {
+                switch (CallSite.Unwrap(method))
+                {
+                    case IPropertyReferenceOperation property when property.Property.IsStatic
+                        && SymbolEqualityComparer.Default.Equals(property.Property.ContainingType, _httpMethod):
+                        return property.Property.Name.ToUpperInvariant();
+                    case IObjectCreationOperation creation when creation.Arguments.Length == 1
+                        && creation.Arguments[0].Value.ConstantValue is { HasValue: true, Value: string verb }:
+                        return verb.ToUpperInvariant();
+                    default:
+                        return null;
+                }
+            }
+
+            private ResolvedValue FindBaseAddress(IOperation call, IOperation? receiver, CancellationToken cancellationToken)
+            {
+                var holder = MemberAssignments.ReferencedSymbol(receiver);
+                var model = call.SemanticModel;
+                if (holder is null || model is null)
+                {
+                    return ResolvedValue.None;
+                }
+
+                if (holder is ILocalSymbol || holder is IParameterSymbol)
+                {
+                    return ResolveBaseAddress(holder, RootOf(call).Syntax, model, cancellationToken);
+                }
+
+                // Fields and properties: assignments anywhere in the declaring type (constructors, initializers), in this file.
+                return _memberBaseAddresses.GetOrAdd(holder, member =>
+                {
+                    foreach (var reference in member.ContainingType.DeclaringSyntaxReferences)
+                    {
+                        if (reference.SyntaxTree != model.SyntaxTree)
+                        {
+                            continue;
+                        }
+
+                        var value = ResolveBaseAddress(member, reference.GetSyntax(cancellationToken), model, cancellationToken);
+                        if (value.HasText)
+                        {
+                            return value;
+                        }
+                    }
+
+                    return ResolvedValue.None;
+                });
+            }
+
+            private ResolvedValue ResolveBaseAddress(ISymbol holder, SyntaxNode scope, SemanticModel model, CancellationToken cancellationToken)
+            {
+                var assigned = MemberAssignments.FindAssignedValue(holder, "BaseAddress", scope, model, cancellationToken);
+                return assigned is null ? ResolvedValue.None : _resolver.Resolve(assigned, cancellationToken);
+            }
+
+            private static IOperation RootOf(IOperation operation)
+            {
+                while (operation.Parent is not null)
+                {
+                    operation = operation.Parent;
+                }
+
+                return operation;
+            }
+        }
+    }
+}

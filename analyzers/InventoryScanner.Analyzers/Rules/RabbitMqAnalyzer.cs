@@ -1,0 +1,201 @@
+using System.Collections.Immutable;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Operations;
+
+namespace InventoryScanner.Analyzers.Rules
+{
+    /// <summary>
+    /// Inventory facts: RabbitMQ.Client publishes (<c>BasicPublish</c>, <c>BasicPublishAsync</c>) and consumers
+    /// (<c>BasicConsume</c>, <c>BasicConsumeAsync</c>) on <c>IModel</c> (6.x) and <c>IChannel</c> (7.x), with the
+    /// exchange, routing key and queue where the code says them.
+    /// </summary>
+    [DiagnosticAnalyzer(LanguageNames.CSharp)]
+    [TriggerWords("BasicPublish", "BasicConsume")]
+    public sealed class RabbitMqAnalyzer : DiagnosticAnalyzer
+    {
+        private const string Library = "RabbitMQ.Client";
+
+        private static readonly DiagnosticDescriptor PublishRule = RuleDescriptors.Create(
+            RuleIdentifiers.RabbitMqPublish,
+            title: "RabbitMQ publish",
+            messageFormat: "RabbitMQ publish to {0}",
+            category: RuleCategories.Messaging,
+            defaultSeverity: DiagnosticSeverity.Hidden,
+            description: "A message published to a RabbitMQ exchange. Reported as an inventory fact with the exchange and routing key.");
+
+        private static readonly DiagnosticDescriptor ConsumeRule = RuleDescriptors.Create(
+            RuleIdentifiers.RabbitMqConsume,
+            title: "RabbitMQ consumer",
+            messageFormat: "RabbitMQ consumer of {0}",
+            category: RuleCategories.Messaging,
+            defaultSeverity: DiagnosticSeverity.Hidden,
+            description: "A consumer registered on a RabbitMQ queue. Reported as an inventory fact with the queue name.");
+
+        public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics => ImmutableArray.Create(PublishRule, ConsumeRule);
+
+        public override void Initialize(AnalysisContext context)
+        {
+            context.EnableConcurrentExecution();
+            context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
+            context.RegisterCompilationStartAction(start =>
+            {
+                var analyzer = new AnalyzerContext(start.Compilation);
+                if (analyzer.HasAnyType)
+                {
+                    start.RegisterOperationAction(analyzer.AnalyzeInvocation, OperationKind.Invocation);
+                }
+
+                start.RegisterOperationAction(analyzer.AnalyzeInvalid, OperationKind.Invalid);
+            });
+        }
+
+        private static bool IsPublish(string name) => name == "BasicPublish" || name == "BasicPublishAsync";
+
+        private static bool IsConsume(string name) => name == "BasicConsume" || name == "BasicConsumeAsync";
+
+        private sealed class AnalyzerContext
+        {
+            private readonly ImmutableArray<INamedTypeSymbol> _declaringTypes;
+            private readonly ImmutableArray<INamedTypeSymbol> _channelInterfaces;
+            private readonly ValueResolver _resolver;
+
+            public AnalyzerContext(Compilation compilation)
+            {
+                var model = compilation.GetBestTypeByMetadataName(KnownTypeNames.RabbitMQ_Client_IModel);
+                var channel = compilation.GetBestTypeByMetadataName(KnownTypeNames.RabbitMQ_Client_IChannel);
+                _channelInterfaces = Collect(model, channel);
+                _declaringTypes = Collect(
+                    model,
+                    channel,
+                    compilation.GetBestTypeByMetadataName(KnownTypeNames.RabbitMQ_Client_IModelExensions),
+                    compilation.GetBestTypeByMetadataName(KnownTypeNames.RabbitMQ_Client_IChannelExtensions));
+                _resolver = new ValueResolver(compilation.GetBestTypeByMetadataName(KnownTypeNames.System_Uri));
+            }
+
+            public bool HasAnyType => !_declaringTypes.IsEmpty;
+
+            public void AnalyzeInvocation(OperationAnalysisContext context)
+            {
+                var invocation = (IInvocationOperation)context.Operation;
+                var method = invocation.TargetMethod;
+                if ((IsPublish(method.Name) || IsConsume(method.Name)) && IsRabbitMqMethod(method))
+                {
+                    Report(context, CallSite.FromInvocation(invocation), Confidence.High, reason: null);
+                }
+            }
+
+            public void AnalyzeInvalid(OperationAnalysisContext context)
+            {
+                var invalid = (IInvalidOperation)context.Operation;
+                if (!CallSite.TryFromInvalid(invalid, context.CancellationToken, out var call)
+                    || !(IsPublish(call.MethodName) || IsConsume(call.MethodName)))
+                {
+                    return;
+                }
+
+                if (call.Method is not null && IsRabbitMqMethod(call.Method))
+                {
+                    Report(context, call, Confidence.Medium, "the call did not bind (an argument's type did not resolve)");
+                }
+                else if (call.ReceiverType is null or IErrorTypeSymbol)
+                {
+                    var typeName = string.IsNullOrEmpty(call.ReceiverType?.Name) ? "the channel's type" : call.ReceiverType!.Name;
+                    Report(context, call, Confidence.Low, typeName + " did not resolve; recognised by method name");
+                }
+            }
+
+            private bool IsRabbitMqMethod(IMethodSymbol method)
+            {
+                var declaringType = (method.ReducedFrom ?? method).ContainingType.OriginalDefinition;
+                foreach (var type in _declaringTypes)
+                {
+                    if (SymbolEqualityComparer.Default.Equals(declaringType, type))
+                    {
+                        return true;
+                    }
+                }
+
+                // A concrete channel class implementing IModel/IChannel.
+                foreach (var implemented in declaringType.AllInterfaces)
+                {
+                    foreach (var type in _channelInterfaces)
+                    {
+                        if (SymbolEqualityComparer.Default.Equals(implemented.OriginalDefinition, type))
+                        {
+                            return true;
+                        }
+                    }
+                }
+
+                return false;
+            }
+
+            private void Report(OperationAnalysisContext context, CallSite call, string confidence, string? reason)
+            {
+                var cancellationToken = context.CancellationToken;
+                var properties = ImmutableDictionary.CreateBuilder<string, string?>();
+                properties.Add(FindingProperties.Library, Library);
+                properties.Add(FindingProperties.Confidence, confidence);
+                properties.Add(FindingProperties.ConfidenceReason, reason);
+                properties.Add(FindingProperties.ContainingSymbol, context.ContainingSymbol.GetDocumentationCommentId());
+
+                DiagnosticDescriptor rule;
+                string target;
+                string description;
+                ResolvedValue primary;
+                if (IsPublish(call.MethodName))
+                {
+                    rule = PublishRule;
+                    var exchange = _resolver.Resolve(call.GetArgument("exchange", 0, cancellationToken), cancellationToken);
+                    var routingKey = _resolver.Resolve(call.GetArgument("routingKey", 1, cancellationToken), cancellationToken);
+                    properties.Add(FindingProperties.Kind, FindingKinds.QueuePublish);
+                    properties.Add(FindingProperties.Exchange, exchange.Text);
+                    properties.Add(FindingProperties.RoutingKey, routingKey.Text);
+
+                    // The default exchange ("") delivers to the queue named by the routing key.
+                    if (exchange.Text == string.Empty)
+                    {
+                        primary = routingKey;
+                        target = "queue:" + (routingKey.Text ?? TargetSources.Unresolved);
+                        description = "queue '" + (routingKey.Text ?? routingKey.Expression) + "' (default exchange)";
+                    }
+                    else
+                    {
+                        primary = exchange;
+                        target = "exchange:" + (exchange.Text ?? TargetSources.Unresolved);
+                        description = "exchange '" + (exchange.Text ?? exchange.Expression) + "' with routing key '" + (routingKey.Text ?? routingKey.Expression) + "'";
+                    }
+                }
+                else
+                {
+                    rule = ConsumeRule;
+                    primary = _resolver.Resolve(call.GetArgument("queue", 0, cancellationToken), cancellationToken);
+                    properties.Add(FindingProperties.Kind, FindingKinds.QueueConsume);
+                    properties.Add(FindingProperties.Queue, primary.Text);
+                    target = "queue:" + (primary.Text ?? TargetSources.Unresolved);
+                    description = "queue '" + (primary.Text ?? primary.Expression) + "'";
+                }
+
+                properties.Add(FindingProperties.Target, target);
+                properties.Add(FindingProperties.TargetSource, primary.Text is null ? TargetSources.Unresolved : primary.Source);
+                properties.Add(FindingProperties.Expression, primary.IsFullyResolved ? null : primary.Expression);
+                context.ReportDiagnostic(Diagnostic.Create(rule, call.Operation.Syntax.GetLocation(), properties.ToImmutable(), description));
+            }
+
+            private static ImmutableArray<INamedTypeSymbol> Collect(params INamedTypeSymbol?[] types)
+            {
+                var builder = ImmutableArray.CreateBuilder<INamedTypeSymbol>();
+                foreach (var type in types)
+                {
+                    if (type is not null)
+                    {
+                        builder.Add(type);
+                    }
+                }
+
+                return builder.ToImmutable();
+            }
+        }
+    }
+}

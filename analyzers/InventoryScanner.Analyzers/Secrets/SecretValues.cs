@@ -1,0 +1,178 @@
+using System;
+using System.Collections.Generic;
+using System.Security.Cryptography;
+using System.Text;
+
+namespace InventoryScanner.Analyzers.Secrets
+{
+    /// <summary>What a value must look like to be a secret, and how a secret is shown without being revealed.</summary>
+    internal static class SecretValues
+    {
+        private const string HashSalt = "InventoryScanner/secret/v1:";
+
+        /// <summary>Connection-string keys whose values are credentials.</summary>
+        private static readonly HashSet<string> CredentialKeys = new HashSet<string>(StringComparer.OrdinalIgnoreCase)
+        {
+            "password", "pwd", "accountkey", "sharedaccesskey", "sharedsecretvalue", "secret", "clientsecret", "accesskey",
+        };
+
+        /// <summary>Connection-string keys that name the server, used as the finding's target.</summary>
+        private static readonly string[] ServerKeys = { "server", "data source", "host", "address", "addr", "endpoint", "accountname" };
+
+        /// <summary>
+        /// False for values that cannot be a real secret: empty or very short, placeholders (<c>&lt;password&gt;</c>,
+        /// <c>${DB_PASSWORD}</c>, <c>{0}</c>, <c>****</c>, <c>your-api-key</c>), URLs without user info, and prose.
+        /// </summary>
+        public static bool LooksLikeSecret(string value)
+        {
+            var trimmed = value.Trim();
+            if (trimmed.Length < 3)
+            {
+                return false;
+            }
+
+            if ((trimmed[0] == '<' && trimmed[trimmed.Length - 1] == '>')
+                || (trimmed[0] == '[' && trimmed[trimmed.Length - 1] == ']')
+                || (trimmed[0] == '%' && trimmed[trimmed.Length - 1] == '%')
+                || trimmed.IndexOf("${", StringComparison.Ordinal) >= 0
+                || trimmed.IndexOf("$(", StringComparison.Ordinal) >= 0
+                || trimmed.IndexOf("#{", StringComparison.Ordinal) >= 0
+                || trimmed.IndexOf("{{", StringComparison.Ordinal) >= 0
+                || IsFormatItem(trimmed)
+                || IsRepeatedCharacter(trimmed)
+                || trimmed.StartsWith("your", StringComparison.OrdinalIgnoreCase)
+                || trimmed.StartsWith("enter", StringComparison.OrdinalIgnoreCase))
+            {
+                return false;
+            }
+
+            if (trimmed.IndexOf("://", StringComparison.Ordinal) > 0 && trimmed.IndexOf('@') < 0)
+            {
+                return false;
+            }
+
+            var words = trimmed.Split(new[] { ' ' }, StringSplitOptions.RemoveEmptyEntries);
+            return words.Length < 3;
+        }
+
+        /// <summary>
+        /// The credential values in a connection string (<c>Password=…</c>, <c>Pwd=…</c>, <c>AccountKey=…</c>), with the
+        /// key they were found under. Empty when the text is not a connection string or holds no real credential.
+        /// </summary>
+        public static List<KeyValuePair<string, string>> ConnectionStringCredentials(string text)
+        {
+            var credentials = new List<KeyValuePair<string, string>>();
+            foreach (var pair in ConnectionStringPairs(text))
+            {
+                if (CredentialKeys.Contains(pair.Key.Replace(" ", string.Empty)) && LooksLikeSecret(pair.Value))
+                {
+                    credentials.Add(pair);
+                }
+            }
+
+            return credentials;
+        }
+
+        /// <summary>The server a connection string names, if any.</summary>
+        public static string? ConnectionStringServer(string text)
+        {
+            foreach (var pair in ConnectionStringPairs(text))
+            {
+                foreach (var key in ServerKeys)
+                {
+                    if (string.Equals(pair.Key, key, StringComparison.OrdinalIgnoreCase))
+                    {
+                        return pair.Value;
+                    }
+                }
+            }
+
+            return null;
+        }
+
+        /// <summary>The connection string with every credential value redacted.</summary>
+        public static string RedactConnectionString(string text)
+        {
+            var builder = new StringBuilder();
+            foreach (var pair in ConnectionStringPairs(text))
+            {
+                if (builder.Length > 0)
+                {
+                    builder.Append(';');
+                }
+
+                builder.Append(pair.Key).Append('=');
+                builder.Append(CredentialKeys.Contains(pair.Key.Replace(" ", string.Empty)) ? Redact(pair.Value) : pair.Value);
+            }
+
+            return builder.ToString();
+        }
+
+        /// <summary>
+        /// At most the first three characters (fewer for short values) and the length: <c>Sup…(14 chars)</c>.
+        /// </summary>
+        public static string Redact(string value)
+        {
+            var shown = Math.Min(3, value.Length / 4);
+            return value.Substring(0, shown) + "…(" + value.Length.ToString(System.Globalization.CultureInfo.InvariantCulture) + " chars)";
+        }
+
+        /// <summary>A salted SHA-256 prefix of the value: the same secret gets the same hash in every scan.</summary>
+        public static string Hash(string value)
+        {
+            using (var sha = SHA256.Create())
+            {
+                var bytes = sha.ComputeHash(Encoding.UTF8.GetBytes(HashSalt + value));
+                var builder = new StringBuilder(16);
+                for (var i = 0; i < 8; i++)
+                {
+                    builder.Append(bytes[i].ToString("x2", System.Globalization.CultureInfo.InvariantCulture));
+                }
+
+                return builder.ToString();
+            }
+        }
+
+        private static IEnumerable<KeyValuePair<string, string>> ConnectionStringPairs(string text)
+        {
+            if (text.IndexOf('=') < 0)
+            {
+                yield break;
+            }
+
+            foreach (var part in text.Split(';'))
+            {
+                var equals = part.IndexOf('=');
+                if (equals <= 0)
+                {
+                    continue;
+                }
+
+                var key = part.Substring(0, equals).Trim();
+                var value = part.Substring(equals + 1).Trim();
+                if (value.Length >= 2 && (value[0] == '\'' || value[0] == '"') && value[value.Length - 1] == value[0])
+                {
+                    value = value.Substring(1, value.Length - 2);
+                }
+
+                yield return new KeyValuePair<string, string>(key, value);
+            }
+        }
+
+        private static bool IsFormatItem(string value) =>
+            value.Length >= 3 && value[0] == '{' && value[value.Length - 1] == '}';
+
+        private static bool IsRepeatedCharacter(string value)
+        {
+            foreach (var c in value)
+            {
+                if (c != value[0])
+                {
+                    return false;
+                }
+            }
+
+            return true;
+        }
+    }
+}

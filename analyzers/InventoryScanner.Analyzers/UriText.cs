@@ -1,0 +1,50 @@
+namespace InventoryScanner.Analyzers
+{
+    /// <summary>URI text helpers that keep <c>{placeholders}</c> intact (System.Uri would escape them).</summary>
+    internal static class UriText
+    {
+        public static bool IsAbsolute(string text)
+        {
+            var scheme = text.IndexOf("://", System.StringComparison.Ordinal);
+            return scheme > 0 && text.IndexOf('/') > scheme;
+        }
+
+        /// <summary>Merges a relative reference into a base, as RFC 3986 section 5.2 does for the common forms.</summary>
+        public static string Combine(string baseUri, string relative)
+        {
+            if (relative.Length == 0)
+            {
+                return baseUri;
+            }
+
+            if (IsAbsolute(relative) || !IsAbsolute(baseUri))
+            {
+                return IsAbsolute(relative) ? relative : baseUri + relative;
+            }
+
+            var authorityStart = baseUri.IndexOf("://", System.StringComparison.Ordinal) + 3;
+            var pathStart = baseUri.IndexOf('/', authorityStart);
+            var origin = pathStart < 0 ? baseUri : baseUri.Substring(0, pathStart);
+            if (relative[0] == '/')
+            {
+                return origin + relative;
+            }
+
+            if (relative[0] == '?')
+            {
+                var query = baseUri.IndexOf('?');
+                return (query < 0 ? baseUri : baseUri.Substring(0, query)) + relative;
+            }
+
+            var basePath = pathStart < 0 ? "/" : baseUri.Substring(pathStart);
+            var queryInBase = basePath.IndexOf('?');
+            if (queryInBase >= 0)
+            {
+                basePath = basePath.Substring(0, queryInBase);
+            }
+
+            var lastSlash = basePath.LastIndexOf('/');
+            return origin + basePath.Substring(0, lastSlash + 1) + relative;
+        }
+    }
+}
