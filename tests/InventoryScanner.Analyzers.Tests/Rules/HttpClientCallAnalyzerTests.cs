@@ -1,0 +1,178 @@
+using InventoryScanner.Analyzers.Rules;
+using InventoryScanner.Analyzers.Tests.Verifiers;
+using VerifyCS = InventoryScanner.Analyzers.Tests.Verifiers.CSharpAnalyzerVerifier<InventoryScanner.Analyzers.Rules.HttpClientCallAnalyzer>;
+
+namespace InventoryScanner.Analyzers.Tests.Rules;
+
+public sealed class HttpClientCallAnalyzerTests
+{
+    [Fact]
+    public async Task LiteralAbsoluteUrl_ShouldReportDiagnostic()
+    {
+        await VerifyCS.VerifyAnalyzerAsync("""
+            using System.Net.Http;
+            using System.Threading.Tasks;
+            class Partner
+            {
+                async Task Run(HttpClient client) => await {|#0:client.GetAsync("https://api.partner.example/v2/contacts")|};
+            }
+            """,
+            VerifyCS.Diagnostic().WithLocation(0).WithArguments("GET", "https://api.partner.example/v2/contacts"));
+    }
+
+    [Fact]
+    public async Task ConstantUrlThroughJsonExtension_ShouldReportDiagnostic()
+    {
+        await VerifyCS.VerifyAnalyzerAsync("""
+            using System.Net.Http;
+            using System.Net.Http.Json;
+            using System.Threading.Tasks;
+            class Billing
+            {
+                private const string InvoicesUrl = "https://billing.example/api/invoices";
+                private static readonly HttpClient Client = new HttpClient();
+                Task Send(object invoice) => {|#0:Client.PostAsJsonAsync(InvoicesUrl, invoice)|};
+            }
+            """,
+            VerifyCS.Diagnostic().WithLocation(0).WithArguments("POST", "https://billing.example/api/invoices"));
+    }
+
+    [Fact]
+    public async Task RelativeUrlOnFieldWithBaseAddressSetInConstructor_ShouldReportCombinedTarget()
+    {
+        await VerifyCS.VerifyAnalyzerAsync("""
+            using System;
+            using System.Net.Http;
+            using System.Threading.Tasks;
+            class CrmClient
+            {
+                private static readonly Uri Base = new Uri("https://crm.example.com/api/v2/");
+                private readonly HttpClient _http;
+                public CrmClient(HttpClient http)
+                {
+                    _http = http;
+                    _http.BaseAddress = Base;
+                }
+                Task<string> Contacts() => {|#0:_http.GetStringAsync("contacts")|};
+            }
+            """,
+            VerifyCS.Diagnostic().WithLocation(0).WithArguments("GET", "https://crm.example.com/api/v2/contacts"));
+    }
+
+    [Fact]
+    public async Task InterpolatedPathOnLocalWithInitializerBaseAddress_ShouldReportTemplate()
+    {
+        var diagnostic = await AnalyzerRunner.SingleAsync(new HttpClientCallAnalyzer(), """
+            using System;
+            using System.Net.Http;
+            using System.Threading.Tasks;
+            class Orders
+            {
+                async Task Delete(int orderId)
+                {
+                    using var client = new HttpClient { BaseAddress = new Uri("http://orders.internal:8080") };
+                    await client.DeleteAsync($"/api/orders/{orderId}");
+                }
+            }
+            """);
+
+        Assert.Equal("http://orders.internal:8080/api/orders/{orderId}", diagnostic.Properties[FindingProperties.Target]);
+        Assert.Equal(TargetSources.Interpolated, diagnostic.Properties[FindingProperties.TargetSource]);
+        Assert.Equal("DELETE", diagnostic.Properties[FindingProperties.HttpMethod]);
+        Assert.Equal(Confidence.High, diagnostic.Properties[FindingProperties.Confidence]);
+    }
+
+    [Fact]
+    public async Task SendAsyncWithRequestMessage_ShouldReportMethodAndUrlOfTheRequest()
+    {
+        await VerifyCS.VerifyAnalyzerAsync("""
+            using System.Net.Http;
+            using System.Threading.Tasks;
+            class Sync
+            {
+                async Task Push(HttpClient client, HttpContent body)
+                {
+                    var request = new HttpRequestMessage(HttpMethod.Put, "https://partner.example/contacts/42") { Content = body };
+                    await {|#0:client.SendAsync(request)|};
+                }
+            }
+            """,
+            VerifyCS.Diagnostic().WithLocation(0).WithArguments("PUT", "https://partner.example/contacts/42"));
+    }
+
+    [Fact]
+    public async Task UrlFromParameter_ShouldReportUnresolvedWithExpression()
+    {
+        var diagnostic = await AnalyzerRunner.SingleAsync(new HttpClientCallAnalyzer(), """
+            using System.Net.Http;
+            class Proxy
+            {
+                void Forward(HttpClient client, string url) => client.GetAsync(url);
+            }
+            """);
+
+        Assert.Equal(TargetSources.Unresolved, diagnostic.Properties[FindingProperties.Target]);
+        Assert.Equal(TargetSources.Unresolved, diagnostic.Properties[FindingProperties.TargetSource]);
+        Assert.Equal("url", diagnostic.Properties[FindingProperties.Expression]);
+    }
+
+    [Fact]
+    public async Task UnresolvedHttpClientType_ShouldReportWithLowConfidence()
+    {
+        var diagnostic = await AnalyzerRunner.SingleAsync(new HttpClientCallAnalyzer(), """
+            class Legacy
+            {
+                void Call(HttpClient client) => client.GetAsync("https://legacy.example/ping");
+            }
+            """);
+
+        Assert.Equal("https://legacy.example/ping", diagnostic.Properties[FindingProperties.Target]);
+        Assert.Equal(Confidence.Low, diagnostic.Properties[FindingProperties.Confidence]);
+        Assert.Contains("did not resolve", diagnostic.Properties[FindingProperties.ConfidenceReason]);
+    }
+
+    [Fact]
+    public async Task GetAsyncOnUnrelatedType_ShouldNotReportDiagnostic()
+    {
+        await VerifyCS.VerifyAnalyzerAsync("""
+            using System.Threading.Tasks;
+            class Cache
+            {
+                public Task<string> GetAsync(string key) => Task.FromResult(key);
+                Task Use() => GetAsync("https://not-a-call.example");
+            }
+            """);
+    }
+
+    [Fact]
+    public async Task NonSendMembersOfHttpClient_ShouldNotReportDiagnostic()
+    {
+        await VerifyCS.VerifyAnalyzerAsync("""
+            using System;
+            using System.Net.Http;
+            class Lifetime
+            {
+                void Stop(HttpClient client)
+                {
+                    client.CancelPendingRequests();
+                    client.Timeout = TimeSpan.FromSeconds(5);
+                    client.Dispose();
+                }
+            }
+            """);
+    }
+
+    [Fact]
+    public void TriggerWords_ShouldCoverEverySendMethodOfHttpClient()
+    {
+        var words = typeof(HttpClientCallAnalyzer).GetCustomAttributes(typeof(TriggerWordsAttribute), false)
+            .Cast<TriggerWordsAttribute>().Single().Words;
+        var sendMethods = typeof(System.Net.Http.HttpClient).GetMethods()
+            .Concat(typeof(System.Net.Http.Json.HttpClientJsonExtensions).GetMethods())
+            .Where(m => m.DeclaringType != typeof(object) && m.Name is not ("CancelPendingRequests" or "Dispose") && !m.IsSpecialName)
+            .Select(m => m.Name)
+            .Distinct();
+
+        Assert.All(sendMethods, name => Assert.Contains(words, word => name.Contains(word, StringComparison.OrdinalIgnoreCase)));
+    }
+}

@@ -1,0 +1,135 @@
+using InventoryScanner.Analyzers.Rules;
+using InventoryScanner.Analyzers.Tests.Verifiers;
+using VerifyCS = InventoryScanner.Analyzers.Tests.Verifiers.CSharpAnalyzerVerifier<InventoryScanner.Analyzers.Rules.RabbitMqAnalyzer>;
+
+namespace InventoryScanner.Analyzers.Tests.Rules;
+
+public sealed class RabbitMqAnalyzerTests
+{
+    [Fact]
+    public async Task PublishToNamedExchange_ShouldReportDiagnostic()
+    {
+        await VerifyCS.VerifyAnalyzerAsync(
+            [
+                """
+                using RabbitMQ.Client;
+                class InvoicePublisher
+                {
+                    private const string Exchange = "billing";
+                    void Publish(IModel channel, byte[] body) => {|#0:channel.BasicPublish(Exchange, "invoice.created", null, body)|};
+                }
+                """,
+                Stubs.RabbitMq6,
+            ],
+            editorConfig: null,
+            VerifyCS.Diagnostic(RuleIdentifiers.RabbitMqPublish).WithLocation(0).WithArguments("exchange 'billing' with routing key 'invoice.created'"));
+    }
+
+    [Fact]
+    public async Task PublishToDefaultExchange_ShouldTargetTheQueueNamedByTheRoutingKey()
+    {
+        var diagnostic = await AnalyzerRunner.SingleAsync(new RabbitMqAnalyzer(), """
+            using RabbitMQ.Client;
+            class OrderPublisher
+            {
+                void Publish(IModel channel, byte[] body) => channel.BasicPublish(exchange: "", routingKey: "billing.orders", mandatory: false, basicProperties: null, body: body);
+            }
+            """, Stubs.RabbitMq6);
+
+        Assert.Equal("queue:billing.orders", diagnostic.Properties[FindingProperties.Target]);
+        Assert.Equal(string.Empty, diagnostic.Properties[FindingProperties.Exchange]);
+        Assert.Equal("billing.orders", diagnostic.Properties[FindingProperties.RoutingKey]);
+        Assert.Equal(FindingKinds.QueuePublish, diagnostic.Properties[FindingProperties.Kind]);
+    }
+
+    [Fact]
+    public async Task ConsumeWithConstantQueue_ShouldReportDiagnostic()
+    {
+        await VerifyCS.VerifyAnalyzerAsync(
+            [
+                """
+                using RabbitMQ.Client;
+                class OrderConsumer
+                {
+                    public const string Queue = "billing.orders";
+                    void Start(IModel channel, IBasicConsumer consumer) => {|#0:channel.BasicConsume(Queue, false, consumer)|};
+                }
+                """,
+                Stubs.RabbitMq6,
+            ],
+            editorConfig: null,
+            VerifyCS.Diagnostic(RuleIdentifiers.RabbitMqConsume).WithLocation(0).WithArguments("queue 'billing.orders'"));
+    }
+
+    [Fact]
+    public async Task Version7AsyncPublishAndConsume_ShouldReportDiagnostics()
+    {
+        await VerifyCS.VerifyAnalyzerAsync(
+            [
+                """
+                using System.Threading.Tasks;
+                using RabbitMQ.Client;
+                class Notifications
+                {
+                    async Task Run(IChannel channel, IAsyncBasicConsumer consumer, byte[] body)
+                    {
+                        await {|#0:channel.BasicPublishAsync("notifications", "email.send", body)|};
+                        await {|#1:channel.BasicConsumeAsync("email.send", autoAck: true, consumer)|};
+                    }
+                }
+                """,
+                Stubs.RabbitMq7,
+            ],
+            editorConfig: null,
+            VerifyCS.Diagnostic(RuleIdentifiers.RabbitMqPublish).WithLocation(0).WithArguments("exchange 'notifications' with routing key 'email.send'"),
+            VerifyCS.Diagnostic(RuleIdentifiers.RabbitMqConsume).WithLocation(1).WithArguments("queue 'email.send'"));
+    }
+
+    [Fact]
+    public async Task PublishOnUnrelatedType_ShouldNotReportDiagnostic()
+    {
+        await VerifyCS.VerifyAnalyzerAsync(
+            [
+                """
+                class FakeBus
+                {
+                    public void BasicPublish(string exchange, string routingKey) { }
+                    void Use() => BasicPublish("billing", "invoice.created");
+                }
+                """,
+                Stubs.RabbitMq6,
+            ],
+            editorConfig: null);
+    }
+
+    [Fact]
+    public async Task UnresolvedRabbitMqPackage_ShouldReportWithLowConfidence()
+    {
+        var diagnostics = await AnalyzerRunner.RunAsync(new RabbitMqAnalyzer(), """
+            using RabbitMQ.Client;
+            class LegacyConsumer
+            {
+                void Start(IConnection connection, IBasicConsumer consumer, byte[] body)
+                {
+                    var channel = connection.CreateModel();
+                    channel.BasicConsume("legacy.events", true, consumer);
+                    channel.BasicPublish("audit", "legacy.seen", null, body);
+                }
+            }
+            """);
+
+        Assert.Collection(
+            diagnostics,
+            consume =>
+            {
+                Assert.Equal("queue:legacy.events", consume.Properties[FindingProperties.Target]);
+                Assert.Equal(Confidence.Low, consume.Properties[FindingProperties.Confidence]);
+            },
+            publish =>
+            {
+                Assert.Equal("exchange:audit", publish.Properties[FindingProperties.Target]);
+                Assert.Equal("legacy.seen", publish.Properties[FindingProperties.RoutingKey]);
+                Assert.Equal(Confidence.Low, publish.Properties[FindingProperties.Confidence]);
+            });
+    }
+}

@@ -1,0 +1,44 @@
+namespace InventoryScanner.Analyzers.Tests;
+
+/// <summary>Small stand-ins for third-party APIs, declared in their real namespaces.</summary>
+internal static class Stubs
+{
+    public const string RabbitMq6 = """
+        namespace RabbitMQ.Client
+        {
+            using System;
+            using System.Collections.Generic;
+            public interface IBasicProperties { }
+            public interface IBasicConsumer { }
+            public interface IModel : IDisposable
+            {
+                void BasicPublish(string exchange, string routingKey, bool mandatory, IBasicProperties basicProperties, ReadOnlyMemory<byte> body);
+                string BasicConsume(string queue, bool autoAck, string consumerTag, bool noLocal, bool exclusive, IDictionary<string, object> arguments, IBasicConsumer consumer);
+            }
+            public static class IModelExensions
+            {
+                public static void BasicPublish(this IModel model, string exchange, string routingKey, IBasicProperties basicProperties, ReadOnlyMemory<byte> body) { }
+                public static string BasicConsume(this IModel model, string queue, bool autoAck, IBasicConsumer consumer) => "";
+            }
+        }
+        """;
+
+    public const string RabbitMq7 = """
+        namespace RabbitMQ.Client
+        {
+            using System;
+            using System.Threading;
+            using System.Threading.Tasks;
+            public interface IAsyncBasicConsumer { }
+            public interface IChannel : IDisposable
+            {
+                ValueTask BasicPublishAsync<TProperties>(string exchange, string routingKey, bool mandatory, TProperties basicProperties, ReadOnlyMemory<byte> body, CancellationToken cancellationToken = default);
+            }
+            public static class IChannelExtensions
+            {
+                public static ValueTask BasicPublishAsync(this IChannel channel, string exchange, string routingKey, ReadOnlyMemory<byte> body, CancellationToken cancellationToken = default) => default;
+                public static Task<string> BasicConsumeAsync(this IChannel channel, string queue, bool autoAck, IAsyncBasicConsumer consumer, CancellationToken cancellationToken = default) => Task.FromResult("");
+            }
+        }
+        """;
+}

@@ -1,0 +1,40 @@
+using System.Collections.Immutable;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.Diagnostics;
+
+namespace InventoryScanner.Analyzers.Tests.Verifiers;
+
+/// <summary>
+/// Runs one analyzer over source compiled against this runtime's assemblies and returns its diagnostics, so tests can
+/// read the structured properties the scanner consumes (the verifier checks locations and messages only).
+/// </summary>
+public static class AnalyzerRunner
+{
+    private static readonly ImmutableArray<MetadataReference> RuntimeReferences =
+        ((string)AppContext.GetData("TRUSTED_PLATFORM_ASSEMBLIES")!)
+            .Split(Path.PathSeparator)
+            .Where(path => Path.GetFileName(path).StartsWith("System.", StringComparison.Ordinal) || Path.GetFileName(path) is "netstandard.dll" or "mscorlib.dll")
+            .Select(path => (MetadataReference)MetadataReference.CreateFromFile(path))
+            .ToImmutableArray();
+
+    public static async Task<ImmutableArray<Diagnostic>> RunAsync(DiagnosticAnalyzer analyzer, params string[] sources)
+    {
+        var trees = sources.Select((source, i) => CSharpSyntaxTree.ParseText(source, path: $"/0/Test{i}.cs")).ToArray();
+        var compilation = CSharpCompilation.Create(
+            "Test",
+            trees,
+            RuntimeReferences,
+            new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable));
+        var diagnostics = await compilation
+            .WithAnalyzers([analyzer])
+            .GetAnalyzerDiagnosticsAsync(CancellationToken.None);
+        return diagnostics.OrderBy(d => d.Location.SourceSpan.Start).ToImmutableArray();
+    }
+
+    public static async Task<Diagnostic> SingleAsync(DiagnosticAnalyzer analyzer, params string[] sources)
+    {
+        var diagnostics = await RunAsync(analyzer, sources);
+        return Assert.Single(diagnostics);
+    }
+}
