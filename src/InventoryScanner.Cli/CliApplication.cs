@@ -1,0 +1,31 @@
+using System.CommandLine;
+using InventoryScanner.Cli.Commands;
+
+namespace InventoryScanner.Cli;
+
+/// <summary>The command line: parsing, and the exit code for usage errors (System.CommandLine would use 1).</summary>
+public static class CliApplication
+{
+    public static async Task<int> RunAsync(string[] args, TextWriter output, TextWriter error, CancellationToken cancellationToken = default)
+    {
+        var root = new RootCommand("InventoryScanner: an inventory of a .NET estate's integrations and hard-coded secrets.")
+        {
+            ScanCommand.Create(output, error),
+        };
+
+        var parseResult = root.Parse(args);
+        if (parseResult.Errors.Count > 0)
+        {
+            foreach (var parseError in parseResult.Errors)
+            {
+                error.WriteLine("error: " + parseError.Message);
+            }
+
+            error.WriteLine("Run 'inventory scan --help' for usage.");
+            return ExitCodes.UsageError;
+        }
+
+        var configuration = new InvocationConfiguration { Output = output, Error = error };
+        return await parseResult.InvokeAsync(configuration, cancellationToken).ConfigureAwait(false);
+    }
+}

@@ -1,0 +1,166 @@
+using System.CommandLine;
+using InventoryScanner.Core;
+using InventoryScanner.Core.Model;
+using InventoryScanner.Reporting;
+using InventoryScanner.Workspace;
+
+namespace InventoryScanner.Cli.Commands;
+
+/// <summary><c>inventory scan &lt;path&gt;</c>: scan, build the inventory, write the reports.</summary>
+internal static class ScanCommand
+{
+    private static readonly string[] Severities = ["hidden", "info", "warning", "error"];
+
+    private static readonly Argument<string> PathArgument = new("path")
+    {
+        Description = "A .sln, .slnx or .csproj file, or a folder (every project file under it).",
+    };
+
+    private static readonly Option<string> OutOption = new("--out", "-o")
+    {
+        Description = "Folder for inventory.json, report.html and report.md.",
+        DefaultValueFactory = _ => "inventory-report",
+    };
+
+    private static readonly Option<bool> NoRestoreOption = new("--no-restore")
+    {
+        Description = "Do not run 'dotnet restore' before loading the projects.",
+    };
+
+    private static readonly Option<bool> IncludeTestsOption = new("--include-tests")
+    {
+        Description = "Scan test projects too (recognised by their xunit, NUnit, MSTest or Microsoft.NET.Test.Sdk references).",
+    };
+
+    private static readonly Option<string?> FailOnOption = new("--fail-on")
+    {
+        Description = "Exit with 1 when a finding has this severity or higher: hidden, info, warning, error.",
+    };
+
+    private static readonly Option<string[]> FormatOption = new("--format")
+    {
+        Description = "Outputs to write: json, html, md (default: all).",
+        AllowMultipleArgumentsPerToken = true,
+        DefaultValueFactory = _ => [.. ReportWriterFactory.Formats],
+    };
+
+    private static readonly Option<string?> TemplatesOption = new("--templates")
+    {
+        Description = "A folder of Scriban templates that override the built-in ones (report.html.scriban, report.md.scriban, partials/_*.scriban).",
+    };
+
+    private static readonly Option<int?> ParallelOption = new("--max-parallel")
+    {
+        Description = "Projects analysed at once (default: the number of cores).",
+    };
+
+    private static readonly Option<Verbosity> VerbosityOption = new("--verbosity", "-v")
+    {
+        Description = "quiet, minimal, normal, detailed or diagnostic (which also prints stack traces).",
+        DefaultValueFactory = _ => Verbosity.Normal,
+    };
+
+    public static Command Create(TextWriter output, TextWriter error)
+    {
+        FailOnOption.AcceptOnlyFromAmong(Severities);
+        FormatOption.AcceptOnlyFromAmong([.. ReportWriterFactory.Formats]);
+        var command = new Command("scan", "Scan a solution, project or folder and write the inventory and reports.")
+        {
+            PathArgument, OutOption, NoRestoreOption, IncludeTestsOption, FailOnOption, FormatOption, TemplatesOption, ParallelOption, VerbosityOption,
+        };
+        command.SetAction((parseResult, cancellationToken) => RunAsync(parseResult, output, error, cancellationToken));
+        return command;
+    }
+
+    private static async Task<int> RunAsync(ParseResult parseResult, TextWriter output, TextWriter error, CancellationToken cancellationToken)
+    {
+        var verbosity = parseResult.GetValue(VerbosityOption);
+        var outDirectory = Path.GetFullPath(parseResult.GetValue(OutOption)!);
+        var path = parseResult.GetValue(PathArgument)!;
+        try
+        {
+            var templates = parseResult.GetValue(TemplatesOption) is { } folder ? TemplateSource.FromDirectory(folder) : TemplateSource.Embedded;
+            var options = new ScanOptions
+            {
+                Path = path,
+                Restore = !parseResult.GetValue(NoRestoreOption),
+                IncludeTests = parseResult.GetValue(IncludeTestsOption),
+                MaxParallelism = parseResult.GetValue(ParallelOption) ?? Environment.ProcessorCount,
+                Progress = new ConsoleProgress(error, verbosity),
+            };
+
+            var result = await Scanner.ScanAsync(options, cancellationToken).ConfigureAwait(false);
+            var inventory = InventoryBuilder.Build(path, result.Components, result.Excluded, result.Findings, result.Messages, DateTimeOffset.UtcNow);
+            IReadOnlyList<string> written;
+            try
+            {
+                written = ReportWriterFactory.WriteAll(inventory, outDirectory, parseResult.GetValue(FormatOption)!.Distinct(), templates);
+            }
+            catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
+            {
+                error.WriteLine($"error: cannot write the reports to '{outDirectory}': {exception.Message}");
+                return ExitCodes.UsageError;
+            }
+
+            if (verbosity >= Verbosity.Minimal)
+            {
+                WriteSummary(output, inventory, written);
+            }
+
+            if (!inventory.Components.Any(c => c.Analysis != AnalysisLevel.Failed))
+            {
+                error.WriteLine($"error: nothing in '{path}' could be scanned; see {Path.Combine(outDirectory, "report.html")} for why");
+                return ExitCodes.NothingScanned;
+            }
+
+            var threshold = parseResult.GetValue(FailOnOption);
+            if (threshold is not null && inventory.Findings.Any(f => Rank(f.Severity) >= Rank(threshold)))
+            {
+                var count = inventory.Findings.Count(f => Rank(f.Severity) >= Rank(threshold));
+                error.WriteLine($"{count} finding(s) at or above '{threshold}'");
+                return ExitCodes.FindingsAtOrAboveThreshold;
+            }
+
+            return ExitCodes.Success;
+        }
+        catch (ScanInputException exception)
+        {
+            error.WriteLine("error: " + exception.Message);
+            return ExitCodes.UsageError;
+        }
+        catch (Exception exception) when (exception is DirectoryNotFoundException or ReportTemplateException)
+        {
+            error.WriteLine("error: " + exception.Message);
+            return ExitCodes.UsageError;
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            error.WriteLine("cancelled; no report was written");
+            return ExitCodes.NothingScanned;
+        }
+        catch (Exception exception)
+        {
+            error.WriteLine($"error: unexpected {exception.GetType().Name}: {exception.Message}");
+            if (verbosity >= Verbosity.Diagnostic)
+            {
+                error.WriteLine(exception.ToString());
+            }
+
+            return ExitCodes.InternalError;
+        }
+    }
+
+    private static void WriteSummary(TextWriter output, Inventory inventory, IReadOnlyList<string> written)
+    {
+        var levels = inventory.Components.GroupBy(c => c.Analysis).OrderBy(g => g.Key, StringComparer.Ordinal).Select(g => $"{g.Count()} {g.Key}");
+        var kinds = inventory.Findings.GroupBy(f => f.Kind).OrderBy(g => g.Key, StringComparer.Ordinal).Select(g => $"{g.Count()} {g.Key}");
+        output.WriteLine($"Scanned {inventory.Components.Count} project(s) ({string.Join(", ", levels)}); {inventory.Excluded.Count} excluded.");
+        output.WriteLine($"{inventory.Findings.Count} finding(s){(inventory.Findings.Count > 0 ? ": " + string.Join(", ", kinds) : string.Empty)}.");
+        foreach (var file in written)
+        {
+            output.WriteLine("Wrote " + file);
+        }
+    }
+
+    private static int Rank(string severity) => Array.IndexOf(Severities, severity);
+}

@@ -1,0 +1,10 @@
+namespace InventoryScanner.Cli;
+
+public enum Verbosity
+{
+    Quiet,
+    Minimal,
+    Normal,
+    Detailed,
+    Diagnostic,
+}

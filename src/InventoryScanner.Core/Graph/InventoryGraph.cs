@@ -1,0 +1,139 @@
+using InventoryScanner.Analyzers;
+using InventoryScanner.Core.Model;
+using QuikGraph;
+using QuikGraph.Algorithms;
+
+namespace InventoryScanner.Core.Graph;
+
+public sealed record GraphNode(string Id, string Type, string Label);
+
+public sealed class GraphEdge(GraphNode source, GraphNode target, string kind) : Edge<GraphNode>(source, target)
+{
+    public string Kind { get; } = kind;
+
+    public List<string> Findings { get; } = [];
+}
+
+/// <summary>
+/// Components and the external systems and channels they talk to, as a QuikGraph bidirectional graph. Every edge
+/// carries the fingerprints of the findings behind it. Secrets are findings, not edges.
+/// </summary>
+public sealed class InventoryGraph
+{
+    public const string ComponentNode = "component";
+    public const string ExternalNode = "external";
+    public const string ChannelNode = "channel";
+
+    private readonly Dictionary<string, GraphNode> _nodes = new(StringComparer.Ordinal);
+    private readonly Dictionary<(string From, string To, string Kind), GraphEdge> _edges = [];
+
+    public BidirectionalGraph<GraphNode, GraphEdge> Graph { get; } = new(allowParallelEdges: true);
+
+    public static InventoryGraph Build(IEnumerable<Component> components, IEnumerable<Finding> findings)
+    {
+        var graph = new InventoryGraph();
+        foreach (var component in components.Where(c => c.Analysis != AnalysisLevel.Failed))
+        {
+            graph.Node("component:" + component.Name, ComponentNode, component.Name);
+        }
+
+        foreach (var finding in findings)
+        {
+            var component = graph.Node("component:" + finding.Component, ComponentNode, finding.Component);
+            switch (finding.Kind)
+            {
+                case FindingKinds.HttpClient:
+                    var origin = Origin(finding.Target);
+                    var external = origin is null
+                        ? graph.Node("external:unresolved-http", ExternalNode, "unresolved HTTP targets")
+                        : graph.Node("external:" + origin, ExternalNode, origin);
+                    graph.Edge(component, external, "http", finding);
+                    break;
+                case FindingKinds.QueuePublish:
+                    graph.Edge(component, graph.Channel(finding), "publishes", finding);
+                    break;
+                case FindingKinds.QueueConsume:
+                    graph.Edge(graph.Channel(finding), component, "consumes", finding);
+                    break;
+            }
+        }
+
+        return graph;
+    }
+
+    public GraphModel ToModel()
+    {
+        var cycles = new List<IReadOnlyList<string>>();
+        if (Graph.VertexCount > 0)
+        {
+            var membership = new Dictionary<GraphNode, int>();
+            Graph.StronglyConnectedComponents(membership);
+            cycles.AddRange(membership
+                .GroupBy(pair => pair.Value)
+                .Where(group => group.Count() > 1)
+                .Select(group => (IReadOnlyList<string>)group.Select(pair => pair.Key.Id).Order(StringComparer.Ordinal).ToList())
+                .OrderBy(cycle => cycle[0], StringComparer.Ordinal));
+        }
+
+        return new GraphModel
+        {
+            Nodes = Graph.Vertices
+                .OrderBy(node => node.Type, StringComparer.Ordinal).ThenBy(node => node.Id, StringComparer.Ordinal)
+                .Select(node => new GraphNodeModel(node.Id, node.Type, node.Label, FanIn(node), FanOut(node)))
+                .ToList(),
+            Edges = Graph.Edges
+                .OrderBy(edge => edge.Source.Id, StringComparer.Ordinal).ThenBy(edge => edge.Target.Id, StringComparer.Ordinal)
+                .Select(edge => new GraphEdgeModel(edge.Source.Id, edge.Target.Id, edge.Kind, edge.Findings.Order(StringComparer.Ordinal).ToList()))
+                .ToList(),
+            Cycles = cycles,
+        };
+    }
+
+    /// <summary>Distinct nodes with an edge into this one.</summary>
+    public int FanIn(GraphNode node) => Graph.InEdges(node).Select(edge => edge.Source).Distinct().Count();
+
+    /// <summary>Distinct nodes this one has an edge to.</summary>
+    public int FanOut(GraphNode node) => Graph.OutEdges(node).Select(edge => edge.Target).Distinct().Count();
+
+    /// <summary>The scheme and authority of an absolute URL (<c>https://api.example.com:8443</c>), or null.</summary>
+    public static string? Origin(string target)
+    {
+        if (!Uri.TryCreate(target.Replace("{", "%7B").Replace("}", "%7D"), UriKind.Absolute, out var uri) || uri.Host.Length == 0 || uri.Host.Contains("%7B", StringComparison.Ordinal))
+        {
+            return null;
+        }
+
+        return uri.IsDefaultPort ? $"{uri.Scheme}://{uri.Host}" : $"{uri.Scheme}://{uri.Host}:{uri.Port}";
+    }
+
+    private GraphNode Channel(Finding finding)
+    {
+        // Targets are "queue:<name>" or "exchange:<name>": the broker's own namespaces.
+        var id = "channel:" + finding.Library + ":" + finding.Target;
+        return Node(id, ChannelNode, finding.Target);
+    }
+
+    private GraphNode Node(string id, string type, string label)
+    {
+        if (!_nodes.TryGetValue(id, out var node))
+        {
+            node = new GraphNode(id, type, label);
+            _nodes.Add(id, node);
+            Graph.AddVertex(node);
+        }
+
+        return node;
+    }
+
+    private void Edge(GraphNode from, GraphNode to, string kind, Finding finding)
+    {
+        if (!_edges.TryGetValue((from.Id, to.Id, kind), out var edge))
+        {
+            edge = new GraphEdge(from, to, kind);
+            _edges.Add((from.Id, to.Id, kind), edge);
+            Graph.AddEdge(edge);
+        }
+
+        edge.Findings.Add(finding.Fingerprint);
+    }
+}

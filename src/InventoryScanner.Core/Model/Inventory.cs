@@ -1,0 +1,133 @@
+using System.Text.Json.Serialization;
+
+namespace InventoryScanner.Core.Model;
+
+/// <summary>The root of <c>inventory.json</c> (schema version 1). Property names are the documented contract.</summary>
+public sealed class Inventory
+{
+    public const int CurrentSchemaVersion = 1;
+
+    public int SchemaVersion { get; init; } = CurrentSchemaVersion;
+
+    public required ToolInfo Tool { get; init; }
+
+    /// <summary>The path the scan was given, as given.</summary>
+    public required string Root { get; init; }
+
+    public DateTimeOffset ScannedAt { get; init; }
+
+    public required IReadOnlyList<Component> Components { get; init; }
+
+    /// <summary>Projects found but left out of the inventory (test projects without <c>--include-tests</c>).</summary>
+    public required IReadOnlyList<ExcludedProject> Excluded { get; init; }
+
+    public required IReadOnlyList<Finding> Findings { get; init; }
+
+    public required GraphModel Graph { get; init; }
+
+    /// <summary>Scan-level messages: inputs that could not be read, projects listed but missing.</summary>
+    public IReadOnlyList<string> Messages { get; init; } = [];
+}
+
+public sealed record ToolInfo(string Name, string Version);
+
+public sealed class Component
+{
+    public required string Name { get; init; }
+
+    /// <summary>Project file relative to the scan root, with <c>/</c> separators.</summary>
+    public required string Project { get; init; }
+
+    /// <summary>How far the project could be analysed: <see cref="AnalysisLevel"/>.</summary>
+    public required string Analysis { get; init; }
+
+    public bool IsTest { get; init; }
+
+    public IReadOnlyList<string> Messages { get; init; } = [];
+
+    /// <summary>Source files analysed semantically (after the pre-filter) and in all.</summary>
+    public int FilesAnalyzed { get; init; }
+
+    public int FilesTotal { get; init; }
+}
+
+/// <summary>Values of <see cref="Component.Analysis"/>.</summary>
+public static class AnalysisLevel
+{
+    /// <summary>Loaded by MSBuild with every reference resolved.</summary>
+    public const string Semantic = "semantic";
+
+    /// <summary>Loaded, but some references (packages, projects, assemblies) did not resolve.</summary>
+    public const string Partial = "partial";
+
+    /// <summary>MSBuild could not load the project; its source files were analysed against the framework alone.</summary>
+    public const string Syntax = "syntax";
+
+    /// <summary>Nothing of the project could be analysed.</summary>
+    public const string Failed = "failed";
+}
+
+public sealed record ExcludedProject(string Name, string Project, string Reason);
+
+public sealed class Finding
+{
+    public required string RuleId { get; init; }
+
+    public required string Kind { get; init; }
+
+    public required string Library { get; init; }
+
+    public required string Component { get; init; }
+
+    public required string Target { get; init; }
+
+    public required string Path { get; init; }
+
+    public int Line { get; init; }
+
+    public int Column { get; init; }
+
+    /// <summary>A short snippet of the code; for secrets, redacted evidence only.</summary>
+    public required string Evidence { get; init; }
+
+    public required string Confidence { get; init; }
+
+    public string? ConfidenceReason { get; init; }
+
+    /// <summary>Effective severity: hidden, info, warning or error (after .editorconfig).</summary>
+    public required string Severity { get; init; }
+
+    public required string Message { get; init; }
+
+    public string Fingerprint { get; set; } = "";
+
+    /// <summary>Rule-specific facts: httpMethod, exchange, routingKey, queue, targetSource, expression, secretKind.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public IReadOnlyDictionary<string, string>? Details { get; init; }
+
+    /// <summary>The details as one line (<c>httpMethod=GET, targetSource=literal</c>), for reports.</summary>
+    [JsonIgnore]
+    public string DetailsText => Details is null ? string.Empty : string.Join(", ", Details.Select(pair => pair.Key + "=" + pair.Value));
+
+    /// <summary>Containing symbol's documentation ID; an input of the fingerprint.</summary>
+    [JsonIgnore]
+    public string? Symbol { get; init; }
+
+    /// <summary>Salted hash of a secret value; an input of the fingerprint, never the value.</summary>
+    [JsonIgnore]
+    public string? ValueHash { get; init; }
+}
+
+public sealed class GraphModel
+{
+    public required IReadOnlyList<GraphNodeModel> Nodes { get; init; }
+
+    public required IReadOnlyList<GraphEdgeModel> Edges { get; init; }
+
+    /// <summary>Groups of nodes that reach each other (strongly connected components of more than one node).</summary>
+    public required IReadOnlyList<IReadOnlyList<string>> Cycles { get; init; }
+}
+
+public sealed record GraphNodeModel(string Id, string Type, string Label, int FanIn, int FanOut);
+
+public sealed record GraphEdgeModel(string From, string To, string Kind, IReadOnlyList<string> Findings);

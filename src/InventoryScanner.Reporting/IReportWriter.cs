@@ -1,0 +1,41 @@
+using InventoryScanner.Core.Model;
+
+namespace InventoryScanner.Reporting;
+
+public interface IReportWriter
+{
+    string FileName { get; }
+
+    string Render(Inventory inventory);
+}
+
+/// <summary>One writer per output format.</summary>
+public static class ReportWriterFactory
+{
+    public static readonly IReadOnlyList<string> Formats = ["json", "html", "md"];
+
+    public static IReportWriter Create(string format, TemplateSource templates) => format switch
+    {
+        "json" => new JsonReportWriter(),
+        "html" => new TemplateReportWriter("report.html", "report.html.scriban", templates, html: true),
+        "md" => new TemplateReportWriter("report.md", "report.md.scriban", templates, html: false),
+        _ => throw new ArgumentException($"unknown report format '{format}'; expected one of: {string.Join(", ", Formats)}", nameof(format)),
+    };
+
+    /// <summary>Renders every format, then writes each file atomically into <paramref name="directory"/>.</summary>
+    public static IReadOnlyList<string> WriteAll(Inventory inventory, string directory, IEnumerable<string> formats, TemplateSource templates)
+    {
+        // Render everything first: a template error must not leave a half-updated report folder behind.
+        var rendered = formats.Select(format => Create(format, templates)).Select(writer => (writer.FileName, Content: writer.Render(inventory))).ToList();
+        Directory.CreateDirectory(directory);
+        var written = new List<string>();
+        foreach (var (fileName, content) in rendered)
+        {
+            var path = Path.Combine(directory, fileName);
+            AtomicFile.WriteAllText(path, content);
+            written.Add(path);
+        }
+
+        return written;
+    }
+}

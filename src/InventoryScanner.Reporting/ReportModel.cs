@@ -1,0 +1,77 @@
+using InventoryScanner.Analyzers;
+using InventoryScanner.Core.Graph;
+using InventoryScanner.Core.Model;
+
+namespace InventoryScanner.Reporting;
+
+public sealed record Count(string Name, int Value);
+
+public sealed record ComponentView(
+    Component Component,
+    string Anchor,
+    IReadOnlyList<Finding> Integrations,
+    IReadOnlyList<Finding> Secrets,
+    int FanOut,
+    int FanIn,
+    IReadOnlyList<Count> Kinds);
+
+public sealed record Summary(
+    int Components,
+    int Findings,
+    int Integrations,
+    int Secrets,
+    int LowConfidence,
+    int Unresolved,
+    int Excluded,
+    IReadOnlyList<Count> ByKind,
+    IReadOnlyList<Count> ByAnalysis);
+
+/// <summary>What the templates see: the inventory plus the views a report needs (counts, per-component groups, layout).</summary>
+public sealed record ReportModel(
+    Inventory Inventory,
+    Summary Summary,
+    IReadOnlyList<ComponentView> Components,
+    IReadOnlyList<Finding> Secrets,
+    GraphView Graph)
+{
+    public static ReportModel Create(Inventory inventory)
+    {
+        var findings = inventory.Findings;
+        var nodes = inventory.Graph.Nodes.ToDictionary(n => n.Id, StringComparer.Ordinal);
+        var components = inventory.Components
+            .Select(component =>
+            {
+                var own = findings.Where(f => f.Component == component.Name).ToList();
+                nodes.TryGetValue("component:" + component.Name, out var node);
+                return new ComponentView(
+                    component,
+                    GraphLayout.Anchor("component:" + component.Name),
+                    own.Where(f => f.Kind != FindingKinds.Secret).ToList(),
+                    own.Where(f => f.Kind == FindingKinds.Secret).ToList(),
+                    node?.FanOut ?? 0,
+                    node?.FanIn ?? 0,
+                    own.GroupBy(f => f.Kind).OrderBy(g => g.Key, StringComparer.Ordinal).Select(g => new Count(g.Key, g.Count())).ToList());
+            })
+            .ToList();
+
+        var summary = new Summary(
+            inventory.Components.Count,
+            findings.Count,
+            findings.Count(f => f.Kind != FindingKinds.Secret),
+            findings.Count(f => f.Kind == FindingKinds.Secret),
+            findings.Count(f => f.Confidence == Confidence.Low),
+            findings.Count(f => f.Kind != FindingKinds.Secret && f.Target.Contains(TargetSources.Unresolved, StringComparison.Ordinal)),
+            inventory.Excluded.Count,
+            findings.GroupBy(f => f.Kind).OrderBy(g => g.Key, StringComparer.Ordinal).Select(g => new Count(g.Key, g.Count())).ToList(),
+            new[] { AnalysisLevel.Semantic, AnalysisLevel.Partial, AnalysisLevel.Syntax, AnalysisLevel.Failed }
+                .Select(level => new Count(level, inventory.Components.Count(c => c.Analysis == level)))
+                .ToList());
+
+        return new ReportModel(
+            inventory,
+            summary,
+            components,
+            findings.Where(f => f.Kind == FindingKinds.Secret).ToList(),
+            GraphLayout.Layout(inventory.Graph));
+    }
+}

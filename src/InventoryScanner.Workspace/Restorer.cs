@@ -1,0 +1,98 @@
+using System.Diagnostics;
+using System.Text.RegularExpressions;
+
+namespace InventoryScanner.Workspace;
+
+/// <summary>Runs <c>dotnet restore</c> on the scan input and keeps its errors per project.</summary>
+internal static partial class Restorer
+{
+    private static readonly TimeSpan Timeout = TimeSpan.FromMinutes(10);
+
+    /// <summary>Restore errors keyed by full project path; the empty key holds errors that name no project.</summary>
+    public static async Task<Dictionary<string, List<string>>> RestoreAsync(ScanInput input, IScanProgress progress, CancellationToken cancellationToken)
+    {
+        var errors = new Dictionary<string, List<string>>(StringComparer.Ordinal);
+        var targets = input.SolutionPath is not null ? [input.SolutionPath] : input.ProjectPaths;
+        foreach (var target in targets)
+        {
+            progress.Info($"restoring {System.IO.Path.GetFileName(target)}");
+            var output = await RunAsync(target, cancellationToken).ConfigureAwait(false);
+            foreach (var line in output)
+            {
+                var match = RestoreError().Match(line);
+                if (!match.Success)
+                {
+                    continue;
+                }
+
+                var project = match.Groups["project"].Success ? match.Groups["project"].Value : match.Groups["suffix"].Value;
+                var key = project.Length > 0 ? System.IO.Path.GetFullPath(project.Trim()) : string.Empty;
+                if (!errors.TryGetValue(key, out var list))
+                {
+                    errors[key] = list = [];
+                }
+
+                var message = $"restore {match.Groups["code"].Value}: {match.Groups["message"].Value.Trim()}";
+                if (!list.Contains(message))
+                {
+                    list.Add(message);
+                }
+            }
+        }
+
+        return errors;
+    }
+
+    private static async Task<List<string>> RunAsync(string target, CancellationToken cancellationToken)
+    {
+        var start = new ProcessStartInfo(MSBuildRegistration.DotnetExecutable ?? "dotnet")
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        foreach (var argument in new[] { "restore", target, "-nologo", "-v", "q", "-p:NuGetAudit=false" })
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        start.Environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
+        start.Environment["DOTNET_NOLOGO"] = "1";
+        var lines = new List<string>();
+        using var process = new Process { StartInfo = start };
+        process.OutputDataReceived += (_, e) => { if (e.Data is not null) { lock (lines) { lines.Add(e.Data); } } };
+        process.ErrorDataReceived += (_, e) => { if (e.Data is not null) { lock (lines) { lines.Add(e.Data); } } };
+        try
+        {
+            process.Start();
+        }
+        catch (System.ComponentModel.Win32Exception exception)
+        {
+            return [$"{target} : error NU0000: dotnet restore could not start: {exception.Message}"];
+        }
+
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        timeout.CancelAfter(Timeout);
+        try
+        {
+            await process.WaitForExitAsync(timeout.Token).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException)
+        {
+            process.Kill(entireProcessTree: true);
+            cancellationToken.ThrowIfCancellationRequested();
+            lines.Add($"{target} : error NU0000: dotnet restore did not finish within {Timeout.TotalMinutes} minutes");
+        }
+
+        lock (lines)
+        {
+            return [.. lines];
+        }
+    }
+
+    // "/src/A/A.csproj : error NU1101: Unable to find package X." or "... error NU1101: ... [/src/A/A.csproj]"
+    [GeneratedRegex(@"^\s*(?:(?<project>[^\s].*?\.(?:cs|vb|fs)proj)\s*:\s*)?error\s+(?<code>NU\d+)\s*:\s*(?<message>.*?)(?:\s*\[(?<suffix>[^\]]+)\])?\s*$", RegexOptions.CultureInvariant)]
+    private static partial Regex RestoreError();
+}

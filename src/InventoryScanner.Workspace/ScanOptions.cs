@@ -1,0 +1,48 @@
+namespace InventoryScanner.Workspace;
+
+public sealed record ScanOptions
+{
+    /// <summary>A .sln, .slnx or .csproj file, or a folder (every .csproj under it).</summary>
+    public required string Path { get; init; }
+
+    public bool Restore { get; init; } = true;
+
+    public bool IncludeTests { get; init; }
+
+    public int MaxParallelism { get; init; } = Environment.ProcessorCount;
+
+    public IScanProgress Progress { get; init; } = NullProgress.Instance;
+}
+
+/// <summary>What a scan tells its host while it runs.</summary>
+public interface IScanProgress
+{
+    void Info(string message);
+
+    void Warning(string message);
+
+    void ProjectStarted(string name);
+
+    void ProjectFinished(string name, string analysis, int findings, TimeSpan elapsed);
+}
+
+public sealed class NullProgress : IScanProgress
+{
+    public static readonly NullProgress Instance = new();
+
+    public void Info(string message)
+    {
+    }
+
+    public void Warning(string message)
+    {
+    }
+
+    public void ProjectStarted(string name)
+    {
+    }
+
+    public void ProjectFinished(string name, string analysis, int findings, TimeSpan elapsed)
+    {
+    }
+}

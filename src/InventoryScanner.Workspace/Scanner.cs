@@ -1,0 +1,344 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using System.Text.Json;
+using InventoryScanner.Analyzers;
+using InventoryScanner.Core.Analysis;
+using InventoryScanner.Core.Model;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.MSBuild;
+
+namespace InventoryScanner.Workspace;
+
+/// <summary>Everything a scan found, before it is assembled into an <see cref="Inventory"/>.</summary>
+public sealed record ScanResult(
+    string Root,
+    IReadOnlyList<Component> Components,
+    IReadOnlyList<ExcludedProject> Excluded,
+    IReadOnlyList<Finding> Findings,
+    IReadOnlyList<string> Messages);
+
+/// <summary>
+/// solution → projects → analyzers → findings. Loads every project with MSBuildWorkspace, falls back to its source
+/// files when MSBuild cannot load it, and analyses projects concurrently (bounded), dropping each compilation as soon
+/// as no project still to be analysed depends on it.
+/// </summary>
+public static class Scanner
+{
+    public static async Task<ScanResult> ScanAsync(ScanOptions options, CancellationToken cancellationToken)
+    {
+        // Before anything reads a solution or project: MSBuild types must come from the SDK the Locator finds.
+        if (!MSBuildRegistration.TryRegister(out var error))
+        {
+            throw new ScanInputException(error!);
+        }
+
+        var input = ScanInput.Resolve(options.Path);
+        var messages = new List<string>(input.Messages);
+        if (input.ProjectPaths.Count == 0)
+        {
+            messages.Add("no project files were found");
+            return new ScanResult(input.Root, [], [], [], messages);
+        }
+
+        var restoreErrors = new Dictionary<string, List<string>>(StringComparer.Ordinal);
+        if (options.Restore)
+        {
+            restoreErrors = await Restorer.RestoreAsync(input, options.Progress, cancellationToken).ConfigureAwait(false);
+            if (restoreErrors.TryGetValue(string.Empty, out var general))
+            {
+                messages.AddRange(general);
+            }
+        }
+
+        return await ScanProjectsAsync(input, options, restoreErrors, messages, cancellationToken).ConfigureAwait(false);
+    }
+
+    private static async Task<ScanResult> ScanProjectsAsync(
+        ScanInput input,
+        ScanOptions options,
+        Dictionary<string, List<string>> restoreErrors,
+        List<string> messages,
+        CancellationToken cancellationToken)
+    {
+        var files = input.ProjectPaths.Select(ProjectFile.Read).ToList();
+        var loaded = await LoadAsync(files, options.Progress, messages, cancellationToken).ConfigureAwait(false);
+
+        var components = new ConcurrentBag<Component>();
+        var findings = new ConcurrentBag<Finding>();
+        var excluded = new List<ExcludedProject>();
+        var toAnalyze = new List<ProjectFile>();
+        var testProjects = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var file in files)
+        {
+            var relative = FindingFactory.RelativePath(input.Root, file.Path);
+            if (file.Language != "C#")
+            {
+                components.Add(new Component { Name = file.Name, Project = relative, Analysis = AnalysisLevel.Failed, Messages = [$"{file.Language} projects are not analysed; only C# is supported"] });
+                continue;
+            }
+
+            var testFramework = file.TestFramework(ReferencedAssemblies(loaded, file));
+            if (testFramework is null)
+            {
+                toAnalyze.Add(file);
+            }
+            else if (options.IncludeTests)
+            {
+                testProjects.Add(file.Path);
+                toAnalyze.Add(file);
+            }
+            else
+            {
+                excluded.Add(new ExcludedProject(file.Name, relative, $"test project (references {testFramework}); use --include-tests to scan it"));
+            }
+        }
+
+        var scheduler = new ReleaseScheduler(loaded.Solution, toAnalyze.Where(f => loaded.Projects.ContainsKey(f.Path)).Select(f => loaded.Projects[f.Path]));
+        await Parallel.ForEachAsync(
+            scheduler.Order(toAnalyze, loaded.Projects),
+            new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, options.MaxParallelism), CancellationToken = cancellationToken },
+            async (file, token) =>
+            {
+                options.Progress.ProjectStarted(file.Name);
+                var stopwatch = Stopwatch.StartNew();
+                var relative = FindingFactory.RelativePath(input.Root, file.Path);
+                var projectMessages = new List<string>();
+                if (restoreErrors.TryGetValue(file.Path, out var restore))
+                {
+                    projectMessages.AddRange(restore);
+                }
+
+                if (loaded.Diagnostics.TryGetValue(file.Path, out var diagnostics))
+                {
+                    projectMessages.AddRange(diagnostics);
+                }
+
+                ProjectAnalysis result;
+                if (loaded.Projects.TryGetValue(file.Path, out var projectId))
+                {
+                    result = await AnalyzeLoadedAsync(scheduler.Snapshot(), projectId, file, input.Root, projectMessages, token).ConfigureAwait(false);
+                    scheduler.Done(projectId);
+                }
+                else
+                {
+                    result = AnalyzeFromSources(file, input.Root, projectMessages, token);
+                }
+
+                var isTest = testProjects.Contains(file.Path);
+                foreach (var finding in result.Findings)
+                {
+                    findings.Add(finding);
+                }
+
+                components.Add(new Component
+                {
+                    Name = file.Name,
+                    Project = relative,
+                    Analysis = result.Level,
+                    IsTest = isTest,
+                    Messages = projectMessages.Distinct().ToList(),
+                    FilesAnalyzed = result.FilesAnalyzed,
+                    FilesTotal = result.FilesTotal,
+                });
+                options.Progress.ProjectFinished(file.Name, result.Level, result.Findings.Count, stopwatch.Elapsed);
+            }).ConfigureAwait(false);
+
+        var ordered = findings.OrderBy(f => f.Path, StringComparer.Ordinal).ThenBy(f => f.Line).ThenBy(f => f.Column).ThenBy(f => f.RuleId, StringComparer.Ordinal).ToList();
+        FindingFactory.AssignFingerprints(ordered);
+        return new ScanResult(
+            input.Root,
+            components.OrderBy(c => c.Project, StringComparer.Ordinal).ToList(),
+            excluded.OrderBy(e => e.Project, StringComparer.Ordinal).ToList(),
+            ordered,
+            messages);
+    }
+
+    private static IEnumerable<string> ReferencedAssemblies(LoadedSolution loaded, ProjectFile file) =>
+        loaded.Projects.TryGetValue(file.Path, out var id)
+            ? loaded.Solution.GetProject(id)!.MetadataReferences.OfType<PortableExecutableReference>().Select(r => Path.GetFileNameWithoutExtension(r.FilePath ?? string.Empty))
+            : [];
+
+    private sealed record ProjectAnalysis(string Level, List<Finding> Findings, int FilesAnalyzed, int FilesTotal);
+
+    private sealed record LoadedSolution(Solution Solution, Dictionary<string, ProjectId> Projects, Dictionary<string, List<string>> Diagnostics);
+
+    private static async Task<LoadedSolution> LoadAsync(List<ProjectFile> files, IScanProgress progress, List<string> messages, CancellationToken cancellationToken)
+    {
+        var diagnostics = new Dictionary<string, List<string>>(StringComparer.Ordinal);
+        var projects = new Dictionary<string, ProjectId>(StringComparer.Ordinal);
+        var failures = new ConcurrentQueue<WorkspaceDiagnostic>();
+        using var workspace = MSBuildWorkspace.Create(new Dictionary<string, string>
+        {
+            // Design-time evaluation only: nothing of the scanned code is compiled or run by the load.
+            ["RunAnalyzers"] = "false",
+            ["SkipCompilerExecution"] = "true",
+        });
+        using var subscription = workspace.RegisterWorkspaceFailedHandler(e => failures.Enqueue(e.Diagnostic));
+
+        foreach (var file in files.Where(f => f.Language == "C#"))
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            if (workspace.CurrentSolution.Projects.Any(p => string.Equals(p.FilePath, file.Path, StringComparison.Ordinal)))
+            {
+                continue; // already loaded as a reference of an earlier project
+            }
+
+            progress.Info($"loading {file.Name}");
+            try
+            {
+                await workspace.OpenProjectAsync(file.Path, cancellationToken: cancellationToken).ConfigureAwait(false);
+            }
+            catch (Exception exception) when (exception is not OperationCanceledException)
+            {
+                Add(diagnostics, file.Path, "MSBuild could not load the project: " + FirstLine(exception.Message));
+            }
+        }
+
+        foreach (var failure in failures)
+        {
+            var owner = files.FirstOrDefault(f => failure.Message.Contains(f.Path, StringComparison.Ordinal));
+            if (owner is null)
+            {
+                messages.Add(FirstLine(failure.Message));
+            }
+            else
+            {
+                // "Msbuild failed when processing the file '<path>' with message: <text>": the path is the component's own.
+                var text = FirstLine(failure.Message);
+                var marker = text.IndexOf(" with message: ", StringComparison.Ordinal);
+                Add(diagnostics, owner.Path, "MSBuild: " + (marker < 0 ? text : text[(marker + 15)..]));
+            }
+        }
+
+        // Never run the scanned repository's analyzers or source generators in this process: strip them once here.
+        var solution = workspace.CurrentSolution;
+        foreach (var project in solution.Projects)
+        {
+            solution = solution.WithProjectAnalyzerReferences(project.Id, []);
+        }
+
+        foreach (var file in files)
+        {
+            // Multi-targeting projects load once per framework; one of them stands for the project.
+            var project = solution.Projects
+                .Where(p => string.Equals(p.FilePath, file.Path, StringComparison.Ordinal) && p.Language == LanguageNames.CSharp)
+                .OrderBy(p => p.Name, StringComparer.Ordinal)
+                .FirstOrDefault();
+            if (project is not null && (project.DocumentIds.Count > 0 || !HasSourceFiles(file.Path)))
+            {
+                projects[file.Path] = project.Id;
+            }
+        }
+
+        return new LoadedSolution(solution, projects, diagnostics);
+    }
+
+    private static async Task<ProjectAnalysis> AnalyzeLoadedAsync(Solution solution, ProjectId id, ProjectFile file, string root, List<string> messages, CancellationToken cancellationToken)
+    {
+        var project = solution.GetProject(id)!;
+        var unrestored = MissingRestore(file, messages);
+        var partial = unrestored || messages.Count > 0;
+        var compilation = await project.GetCompilationAsync(cancellationToken).ConfigureAwait(false);
+        if (compilation is null)
+        {
+            messages.Add("the project has no compilation");
+            return new ProjectAnalysis(AnalysisLevel.Failed, [], 0, 0);
+        }
+
+        var analysis = await CompilationAnalyzer.AnalyzeAsync(compilation, project.AnalyzerOptions, AnalyzerCatalog.Default, cancellationToken).ConfigureAwait(false);
+        messages.AddRange(analysis.Messages);
+        var findings = ToFindings(analysis, file.Name, root);
+        var byName = findings.Count(f => f.Confidence == Confidence.Low);
+        if (byName > 0)
+        {
+            messages.Add($"{byName} finding(s) recognised by name only: their types did not resolve");
+            partial = true;
+        }
+
+        return new ProjectAnalysis(partial ? AnalysisLevel.Partial : AnalysisLevel.Semantic, findings, analysis.FilesAnalyzed, analysis.FilesTotal);
+    }
+
+    private static ProjectAnalysis AnalyzeFromSources(ProjectFile file, string root, List<string> messages, CancellationToken cancellationToken)
+    {
+        if (file.Error is not null)
+        {
+            messages.Add("the project file is not valid XML: " + FirstLine(file.Error));
+        }
+
+        var compilation = SourceFallback.Create(file, cancellationToken, out var fileCount);
+        if (compilation is null)
+        {
+            messages.Add("no C# source files were found beside the project file");
+            return new ProjectAnalysis(AnalysisLevel.Failed, [], 0, 0);
+        }
+
+        messages.Add($"analysed from its {fileCount} source file(s) against the .NET framework only: package and project references are missing");
+        var options = new AnalyzerOptions([]);
+        var analysis = CompilationAnalyzer.AnalyzeAsync(compilation, options, AnalyzerCatalog.Default, cancellationToken).GetAwaiter().GetResult();
+        messages.AddRange(analysis.Messages);
+        return new ProjectAnalysis(AnalysisLevel.Syntax, ToFindings(analysis, file.Name, root), analysis.FilesAnalyzed, analysis.FilesTotal);
+    }
+
+    private static List<Finding> ToFindings(CompilationAnalysis analysis, string component, string root) =>
+        analysis.Diagnostics
+            .Select(d => FindingFactory.Create(d, component, root))
+            .OfType<Finding>()
+            .ToList();
+
+    /// <summary>
+    /// True when an SDK-style project's packages are not usable: no assets file, or one that records restore errors
+    /// (those are added to <paramref name="messages"/>).
+    /// </summary>
+    private static bool MissingRestore(ProjectFile file, List<string> messages)
+    {
+        var assets = Path.Combine(Path.GetDirectoryName(file.Path)!, "obj", "project.assets.json");
+        if (!File.Exists(assets))
+        {
+            if (file.PackageReferences.Count > 0 && file.HintPaths.Count == 0)
+            {
+                messages.Add("packages are not restored (no obj/project.assets.json)");
+                return true;
+            }
+
+            return false;
+        }
+
+        try
+        {
+            using var stream = File.OpenRead(assets);
+            using var document = JsonDocument.Parse(stream, new JsonDocumentOptions { AllowTrailingCommas = true });
+            if (!document.RootElement.TryGetProperty("logs", out var logs) || logs.ValueKind != JsonValueKind.Array)
+            {
+                return false;
+            }
+
+            var errors = logs.EnumerateArray()
+                .Where(log => log.TryGetProperty("level", out var level) && level.GetString() == "Error")
+                .Select(log => $"restore {log.GetProperty("code").GetString()}: {log.GetProperty("message").GetString()}")
+                .ToList();
+            messages.AddRange(errors);
+            return errors.Count > 0;
+        }
+        catch (Exception exception) when (exception is JsonException or IOException or KeyNotFoundException or InvalidOperationException)
+        {
+            messages.Add("obj/project.assets.json could not be read: " + FirstLine(exception.Message));
+            return true;
+        }
+    }
+
+    private static bool HasSourceFiles(string projectPath) =>
+        Directory.EnumerateFiles(Path.GetDirectoryName(projectPath)!, "*.cs", SearchOption.TopDirectoryOnly).Any();
+
+    private static void Add(Dictionary<string, List<string>> map, string key, string message)
+    {
+        if (!map.TryGetValue(key, out var list))
+        {
+            map[key] = list = [];
+        }
+
+        list.Add(message);
+    }
+
+    private static string FirstLine(string text) => text.Split('\n', 2)[0].Trim();
+}

@@ -1,0 +1,5 @@
+using Contoso.Billing;
+
+var builder = Host.CreateApplicationBuilder(args);
+builder.Services.AddHostedService<BillingWorker>();
+builder.Build().Run();

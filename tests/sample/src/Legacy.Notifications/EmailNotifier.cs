@@ -1,0 +1,20 @@
+using Contoso.Platform.Messaging;
+using RabbitMQ.Client;
+
+namespace Contoso.Notifications;
+
+public sealed class EmailNotifier(IMessagingConnection platform)
+{
+    private const string Queue = "notifications.email";
+
+    public void Start(IBasicConsumer consumer)
+    {
+        IModel channel = platform.OpenChannel();
+        channel.BasicConsume(Queue, true, consumer);
+    }
+
+    public void Audit(IModel channel, byte[] entry)
+    {
+        channel.BasicPublish("audit", "notifications.sent", null, entry);
+    }
+}

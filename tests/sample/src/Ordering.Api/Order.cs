@@ -1,0 +1,5 @@
+namespace Contoso.Ordering;
+
+public sealed record Order(string Id, string Sku, int Quantity);
+
+public sealed record StockLevel(string Sku, int Available);

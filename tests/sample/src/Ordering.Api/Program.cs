@@ -1,0 +1,11 @@
+using Contoso.Ordering;
+using RabbitMQ.Client;
+
+var builder = WebApplication.CreateBuilder(args);
+builder.Services.AddSingleton<IConnection>(_ => new ConnectionFactory { HostName = "rabbitmq.internal" }.CreateConnection());
+builder.Services.AddHttpClient<InventoryClient>();
+builder.Services.AddScoped<OrderService>();
+
+var app = builder.Build();
+app.MapPost("/orders", (Order order, OrderService orders) => orders.PlaceAsync(order));
+app.Run();
