@@ -43,7 +43,7 @@ public sealed class RuleCatalogueTests
         Assert.All(Analyzers, a => Assert.NotNull(a.GetType().GetCustomAttribute<TriggerWordsAttribute>()));
     }
 
-    private static string RepositoryRoot()
+    internal static string RepositoryRoot()
     {
         var directory = new DirectoryInfo(AppContext.BaseDirectory);
         while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "InventoryScanner.sln")))

@@ -1,0 +1,35 @@
+using InventoryScanner.Core;
+using InventoryScanner.Core.Analysis;
+using InventoryScanner.Core.Model;
+
+namespace InventoryScanner.Tests;
+
+/// <summary>Small inventories for tests of the graph and the reports.</summary>
+internal static class Builders
+{
+    public static Component Component(string name, string analysis = AnalysisLevel.Semantic) =>
+        new() { Name = name, Project = $"src/{name}/{name}.csproj", Analysis = analysis };
+
+    public static Finding Finding(string component, string kind, string target, string library = "System.Net.Http", string? evidence = null, int line = 10) => new()
+    {
+        RuleId = "INV0000",
+        Kind = kind,
+        Library = library,
+        Component = component,
+        Target = target,
+        Path = $"src/{component}/File.cs",
+        Line = line,
+        Column = 9,
+        Evidence = evidence ?? "call();",
+        Confidence = "high",
+        Severity = "hidden",
+        Message = "message",
+        Symbol = "M:" + component + ".Run",
+    };
+
+    public static Inventory Inventory(IReadOnlyList<Component> components, IReadOnlyList<Finding> findings)
+    {
+        FindingFactory.AssignFingerprints(findings);
+        return InventoryBuilder.Build("sample.sln", components, [], findings, [], new DateTimeOffset(2026, 1, 2, 3, 4, 5, TimeSpan.Zero));
+    }
+}

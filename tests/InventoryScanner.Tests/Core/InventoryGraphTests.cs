@@ -1,0 +1,78 @@
+using InventoryScanner.Analyzers;
+using InventoryScanner.Core.Graph;
+using static InventoryScanner.Tests.Builders;
+
+namespace InventoryScanner.Tests.Core;
+
+public sealed class InventoryGraphTests
+{
+    [Fact]
+    public void PublisherAndConsumerOfOneQueue_ShouldMeetAtOneChannelNode()
+    {
+        var inventory = Inventory(
+            [Component("Orders"), Component("Billing")],
+            [
+                Finding("Orders", FindingKinds.QueuePublish, "queue:billing.orders", "RabbitMQ.Client"),
+                Finding("Billing", FindingKinds.QueueConsume, "queue:billing.orders", "RabbitMQ.Client"),
+            ]);
+
+        var channel = Assert.Single(inventory.Graph.Nodes, n => n.Type == InventoryGraph.ChannelNode);
+        Assert.Equal("channel:RabbitMQ.Client:queue:billing.orders", channel.Id);
+        Assert.Equal(1, channel.FanIn);
+        Assert.Equal(1, channel.FanOut);
+        Assert.Contains(inventory.Graph.Edges, e => e.From == "component:Orders" && e.To == channel.Id && e.Kind == "publishes");
+        Assert.Contains(inventory.Graph.Edges, e => e.From == channel.Id && e.To == "component:Billing" && e.Kind == "consumes");
+    }
+
+    [Fact]
+    public void HttpCallsToOneHost_ShouldShareOneExternalNodeAndOneEdgeCarryingEveryFinding()
+    {
+        var inventory = Inventory(
+            [Component("Crm")],
+            [
+                Finding("Crm", FindingKinds.HttpClient, "https://crm.example.com/api/contacts", line: 10),
+                Finding("Crm", FindingKinds.HttpClient, "https://crm.example.com/api/contacts/{id}", line: 20),
+                Finding("Crm", FindingKinds.HttpClient, "https://crm.example.com:8443/admin", line: 30),
+                Finding("Crm", FindingKinds.HttpClient, "unresolved", line: 40),
+                Finding("Crm", FindingKinds.Secret, "password", "code", line: 50),
+            ]);
+
+        var crm = Assert.Single(inventory.Graph.Nodes, n => n.Id == "component:Crm");
+        Assert.Equal(3, crm.FanOut);
+        var edge = Assert.Single(inventory.Graph.Edges, e => e.To == "external:https://crm.example.com");
+        Assert.Equal(2, edge.Findings.Count);
+        Assert.Contains(inventory.Graph.Nodes, n => n.Id == "external:https://crm.example.com:8443");
+        Assert.Contains(inventory.Graph.Nodes, n => n.Id == "external:unresolved-http");
+        Assert.DoesNotContain(inventory.Graph.Edges, e => e.Findings.Contains(inventory.Findings.Single(f => f.Kind == FindingKinds.Secret).Fingerprint));
+    }
+
+    [Fact]
+    public void ComponentsThatFeedEachOtherThroughQueues_ShouldBeReportedAsACycle()
+    {
+        var inventory = Inventory(
+            [Component("A"), Component("B"), Component("C")],
+            [
+                Finding("A", FindingKinds.QueuePublish, "queue:a-to-b", "RabbitMQ.Client"),
+                Finding("B", FindingKinds.QueueConsume, "queue:a-to-b", "RabbitMQ.Client"),
+                Finding("B", FindingKinds.QueuePublish, "queue:b-to-a", "RabbitMQ.Client"),
+                Finding("A", FindingKinds.QueueConsume, "queue:b-to-a", "RabbitMQ.Client"),
+                Finding("C", FindingKinds.QueueConsume, "queue:a-to-b", "RabbitMQ.Client"),
+            ]);
+
+        var cycle = Assert.Single(inventory.Graph.Cycles);
+        Assert.Equal(
+            ["channel:RabbitMQ.Client:queue:a-to-b", "channel:RabbitMQ.Client:queue:b-to-a", "component:A", "component:B"],
+            cycle);
+    }
+
+    [Theory]
+    [InlineData("https://api.example.com/v1/{id}", "https://api.example.com")]
+    [InlineData("http://inventory.internal:8080/api", "http://inventory.internal:8080")]
+    [InlineData("{baseUrl}/orders", null)]
+    [InlineData("unresolved", null)]
+    [InlineData("api/orders", null)]
+    public void Origin_ShouldBeSchemeAndAuthorityOfAbsoluteTargets(string target, string? origin)
+    {
+        Assert.Equal(origin, InventoryGraph.Origin(target));
+    }
+}

@@ -1,0 +1,172 @@
+using System.Text.Json;
+
+namespace InventoryScanner.Tests.EndToEnd;
+
+[Collection(ScannerCollection.Name)]
+public sealed class SampleScanTests(SampleScanFixture fixture)
+{
+    /// <summary>The fake credentials in the sample: none of them may appear in any output.</summary>
+    private static readonly string[] SampleSecrets = ["pk_live_9f8e7d6c5b4a3f2e1d0c", "Crm#Sync2021", "Orders!2019", "test-only-pass-123"];
+
+    private JsonElement Inventory => JsonDocument.Parse(fixture.Run.Read("inventory.json")).RootElement;
+
+    [Fact]
+    public void Scan_ShouldSucceedAndWriteTheThreeOutputs()
+    {
+        Assert.True(fixture.Run.ExitCode == 0, fixture.Run.Error);
+        Assert.Contains("Scanned 5 project(s) (1 partial, 4 semantic); 1 excluded.", fixture.Run.Output);
+        foreach (var file in new[] { "inventory.json", "report.html", "report.md" })
+        {
+            Assert.True(File.Exists(Path.Combine(fixture.Run.OutDirectory, file)), file);
+        }
+
+        Assert.DoesNotContain("   at ", fixture.Run.Error);
+    }
+
+    [Fact]
+    public void Components_ShouldBeMarkedByHowFarTheyCouldBeAnalysed()
+    {
+        var components = Inventory.GetProperty("components").EnumerateArray()
+            .Select(c => $"{c.GetProperty("name").GetString()} {c.GetProperty("project").GetString()} {c.GetProperty("analysis").GetString()}");
+
+        Assert.Equal(
+            [
+                "Billing.Worker src/Billing.Worker/Billing.Worker.csproj semantic",
+                "Crm.Sync src/Crm.Sync/Crm.Sync.csproj semantic",
+                "Legacy.Notifications src/Legacy.Notifications/Legacy.Notifications.csproj partial",
+                "Ordering.Api src/Ordering.Api/Ordering.Api.csproj semantic",
+                "Shared.Data src/Shared.Data/Shared.Data.csproj semantic",
+            ],
+            components);
+        var legacy = Inventory.GetProperty("components").EnumerateArray().Single(c => c.GetProperty("name").GetString() == "Legacy.Notifications");
+        Assert.Contains(legacy.GetProperty("messages").EnumerateArray(), m => m.GetString()!.Contains("NU1101", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void TestProjects_ShouldBeExcludedByWhatTheyReference()
+    {
+        var excluded = Assert.Single(Inventory.GetProperty("excluded").EnumerateArray());
+        Assert.Equal("tests/Ordering.Tests/Ordering.Tests.csproj", excluded.GetProperty("project").GetString());
+        Assert.Contains("Microsoft.NET.Test.Sdk", excluded.GetProperty("reason").GetString());
+    }
+
+    [Fact]
+    public void Findings_ShouldBeExactlyTheSampleIntegrations()
+    {
+        var findings = Inventory.GetProperty("findings").EnumerateArray()
+            .Select(f => $"{f.GetProperty("kind").GetString()} {f.GetProperty("path").GetString()}:{f.GetProperty("line").GetInt32()} {f.GetProperty("target").GetString()} {f.GetProperty("confidence").GetString()}");
+
+        Assert.Equal(
+            [
+                "secret src/Billing.Worker/BillingWorker.cs:12 PaymentApiKey high",
+                "queue-publish src/Billing.Worker/BillingWorker.cs:28 exchange:billing high",
+                "queue-consume src/Billing.Worker/BillingWorker.cs:31 queue:billing.orders high",
+                "http-client src/Billing.Worker/BillingWorker.cs:42 https://api.payments-partner.example/v1/charges high",
+                "secret src/Crm.Sync/ContactSync.cs:10 password high",
+                "http-client src/Crm.Sync/ContactSync.cs:18 https://crm.partner-crm.example/api/v2/contacts?modifiedSince={since} high",
+                "http-client src/Crm.Sync/ContactSync.cs:28 https://crm.partner-crm.example/api/v2/contacts/{id} high",
+                "http-client src/Crm.Sync/ContactSync.cs:34 unresolved high",
+                "queue-consume src/Legacy.Notifications/EmailNotifier.cs:13 queue:notifications.email low",
+                "queue-publish src/Legacy.Notifications/EmailNotifier.cs:18 exchange:audit low",
+                "http-client src/Ordering.Api/InventoryClient.cs:18 http://inventory.internal:8080/api/stock/{sku} high",
+                "http-client src/Ordering.Api/InventoryClient.cs:21 http://inventory.internal:8080/api/reservations high",
+                "queue-publish src/Ordering.Api/OrderService.cs:21 queue:billing.orders high",
+                "secret src/Shared.Data/DbSettings.cs:6 connection string to sql-prod-01 high",
+            ],
+            findings);
+    }
+
+    [Fact]
+    public void Findings_ShouldCarryEvidenceLibraryAndAStableFingerprint()
+    {
+        var findings = Inventory.GetProperty("findings").EnumerateArray().ToList();
+        Assert.All(findings, f =>
+        {
+            Assert.Matches("^INV[0-9]{4}$", f.GetProperty("ruleId").GetString());
+            Assert.False(string.IsNullOrWhiteSpace(f.GetProperty("library").GetString()));
+            Assert.False(string.IsNullOrWhiteSpace(f.GetProperty("evidence").GetString()));
+            Assert.Matches("^[0-9a-f]{16}(-[0-9]+)?$", f.GetProperty("fingerprint").GetString());
+        });
+        Assert.Equal(findings.Count, findings.Select(f => f.GetProperty("fingerprint").GetString()).Distinct().Count());
+
+        var connectionString = findings.Single(f => f.GetProperty("path").GetString() == "src/Shared.Data/DbSettings.cs");
+        Assert.Equal("Server=sql-prod-01;Database=Orders;User Id=orders_app;Password=Or…(11 chars);TrustServerCertificate=true", connectionString.GetProperty("evidence").GetString());
+    }
+
+    [Fact]
+    public void Graph_ShouldJoinThePublisherAndTheConsumerOfTheBillingQueue()
+    {
+        var graph = Inventory.GetProperty("graph");
+        var edges = graph.GetProperty("edges").EnumerateArray()
+            .Select(e => $"{e.GetProperty("from").GetString()} -{e.GetProperty("kind").GetString()}-> {e.GetProperty("to").GetString()}")
+            .ToList();
+
+        Assert.Contains("component:Ordering.Api -publishes-> channel:RabbitMQ.Client:queue:billing.orders", edges);
+        Assert.Contains("channel:RabbitMQ.Client:queue:billing.orders -consumes-> component:Billing.Worker", edges);
+        Assert.Contains("component:Crm.Sync -http-> external:https://crm.partner-crm.example", edges);
+        Assert.Contains("component:Ordering.Api -http-> external:http://inventory.internal:8080", edges);
+        var ordering = graph.GetProperty("nodes").EnumerateArray().Single(n => n.GetProperty("id").GetString() == "component:Ordering.Api");
+        Assert.Equal(2, ordering.GetProperty("fanOut").GetInt32());
+    }
+
+    [Fact]
+    public void Reports_ShouldShowCoverageAndTheGraph()
+    {
+        var html = fixture.Run.Read("report.html");
+        var markdown = fixture.Run.Read("report.md");
+
+        Assert.Contains("<svg", html);
+        Assert.Contains("Legacy.Notifications", html);
+        Assert.DoesNotContain("<script", html, StringComparison.OrdinalIgnoreCase);
+        Assert.Contains("| src/Legacy.Notifications/Legacy.Notifications.csproj | partial |", markdown);
+        Assert.Contains("tests/Ordering.Tests/Ordering.Tests.csproj: test project", markdown.Replace("\\", "", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void NoOutput_ShouldHoldARawSecret()
+    {
+        foreach (var (name, text) in fixture.Run.AllOutputs())
+        {
+            foreach (var secret in SampleSecrets)
+            {
+                Assert.False(text.Contains(secret, StringComparison.Ordinal), $"{name} holds a raw secret of the sample");
+            }
+        }
+    }
+
+    [Fact]
+    public async Task IncludeTests_ShouldScanTheTestProjectAndStillRedact()
+    {
+        var run = await CliRun.ScanAsync(RepositoryPaths.Sample, "--no-restore", "--include-tests");
+
+        Assert.Equal(0, run.ExitCode);
+        var inventory = JsonDocument.Parse(run.Read("inventory.json")).RootElement;
+        var tests = inventory.GetProperty("components").EnumerateArray().Single(c => c.GetProperty("name").GetString() == "Ordering.Tests");
+        Assert.True(tests.GetProperty("isTest").GetBoolean());
+        Assert.Empty(inventory.GetProperty("excluded").EnumerateArray());
+        Assert.Contains(inventory.GetProperty("findings").EnumerateArray(), f => f.GetProperty("target").GetString() == "http://localhost:5000/health");
+        foreach (var (name, text) in run.AllOutputs())
+        {
+            Assert.False(SampleSecrets.Any(secret => text.Contains(secret, StringComparison.Ordinal)), $"{name} holds a raw secret");
+        }
+    }
+
+    [Fact]
+    public async Task FailOnWarning_ShouldExitWithOneBecauseOfTheSecrets()
+    {
+        var run = await CliRun.ScanAsync(RepositoryPaths.Sample, "--no-restore", "--fail-on", "warning", "-v", "quiet");
+
+        Assert.Equal(1, run.ExitCode);
+        Assert.Contains("3 finding(s) at or above 'warning'", run.Error);
+        Assert.True(File.Exists(Path.Combine(run.OutDirectory, "inventory.json")));
+    }
+
+    [Fact]
+    public async Task FailOnError_ShouldSucceedWhenNothingIsThatSevere()
+    {
+        var run = await CliRun.ScanAsync(RepositoryPaths.Sample, "--no-restore", "--fail-on", "error", "-v", "quiet", "--format", "json");
+
+        Assert.Equal(0, run.ExitCode);
+        Assert.False(File.Exists(Path.Combine(run.OutDirectory, "report.html")));
+    }
+}

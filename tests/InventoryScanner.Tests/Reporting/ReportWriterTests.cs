@@ -1,0 +1,105 @@
+using System.Text.Json;
+using InventoryScanner.Analyzers;
+using InventoryScanner.Reporting;
+using static InventoryScanner.Tests.Builders;
+
+namespace InventoryScanner.Tests.Reporting;
+
+public sealed class ReportWriterTests
+{
+    private const string Script = "<script>alert(1)</script>";
+
+    [Fact]
+    public void Html_ShouldEscapeEveryScannedValue()
+    {
+        var inventory = Inventory(
+            [Component("Evil<img src=x onerror=alert(1)>")],
+            [Finding("Evil<img src=x onerror=alert(1)>", FindingKinds.HttpClient, "https://evil.example/" + Script, evidence: "client.GetAsync(\"" + Script + "\");")]);
+
+        var html = ReportWriterFactory.Create("html", TemplateSource.Embedded).Render(inventory);
+
+        Assert.DoesNotContain("<script", html, StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotContain("<img", html, StringComparison.OrdinalIgnoreCase);
+        Assert.Contains("&lt;script&gt;alert(1)&lt;/script&gt;", html);
+        Assert.Contains("<svg", html);
+        Assert.DoesNotContain("http://", html.Replace("http://www.w3.org/2000/svg", "", StringComparison.Ordinal), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Markdown_ShouldNeutraliseMarkupInTableCells()
+    {
+        var inventory = Inventory([Component("Crm")], [Finding("Crm", FindingKinds.HttpClient, "https://x.example/a|b`c" + Script)]);
+
+        var markdown = ReportWriterFactory.Create("md", TemplateSource.Embedded).Render(inventory);
+
+        Assert.Contains("https://x.example/a\\|b\\`c&lt;script&gt;", markdown);
+        Assert.DoesNotContain(Script, markdown);
+        Assert.Contains("```mermaid", markdown);
+    }
+
+    [Fact]
+    public void Json_ShouldFollowTheDocumentedContract()
+    {
+        var inventory = Inventory([Component("Crm")], [Finding("Crm", FindingKinds.HttpClient, "https://crm.example.com/a")]);
+
+        using var document = JsonDocument.Parse(new JsonReportWriter().Render(inventory));
+        var root = document.RootElement;
+
+        Assert.Equal(1, root.GetProperty("schemaVersion").GetInt32());
+        Assert.Equal("InventoryScanner", root.GetProperty("tool").GetProperty("name").GetString());
+        Assert.Equal("sample.sln", root.GetProperty("root").GetString());
+        var component = root.GetProperty("components")[0];
+        Assert.Equal(["name", "project", "analysis", "isTest", "messages", "filesAnalyzed", "filesTotal"], component.EnumerateObject().Select(p => p.Name));
+        var finding = root.GetProperty("findings")[0];
+        foreach (var key in new[] { "ruleId", "kind", "library", "component", "target", "path", "line", "column", "evidence", "confidence", "fingerprint" })
+        {
+            Assert.True(finding.TryGetProperty(key, out _), key);
+        }
+
+        Assert.False(finding.TryGetProperty("symbol", out _));
+        Assert.False(finding.TryGetProperty("valueHash", out _));
+        Assert.Equal("component", root.GetProperty("graph").GetProperty("nodes")[0].GetProperty("type").GetString());
+        Assert.Equal("http", root.GetProperty("graph").GetProperty("edges")[0].GetProperty("kind").GetString());
+    }
+
+    [Fact]
+    public void TemplateFolder_ShouldOverrideSomeTemplatesAndFallBackForTheRest()
+    {
+        var folder = Directory.CreateTempSubdirectory("inventory-templates-");
+        try
+        {
+            Directory.CreateDirectory(Path.Combine(folder.FullName, "partials"));
+            File.WriteAllText(Path.Combine(folder.FullName, "partials", "_summary.scriban"), "<p id=\"custom\">{{ summary.components }} components</p>");
+
+            var html = ReportWriterFactory.Create("html", TemplateSource.FromDirectory(folder.FullName)).Render(Inventory([Component("Crm")], []));
+
+            Assert.Contains("<p id=\"custom\">1 components</p>", html);
+            Assert.Contains("id=\"coverage\"", html);
+        }
+        finally
+        {
+            folder.Delete(recursive: true);
+        }
+    }
+
+    [Fact]
+    public void BrokenTemplate_ShouldFailWithItsNameAndNotWriteAnything()
+    {
+        var folder = Directory.CreateTempSubdirectory("inventory-templates-");
+        var output = Path.Combine(folder.FullName, "out");
+        try
+        {
+            File.WriteAllText(Path.Combine(folder.FullName, "report.md.scriban"), "{{ for x in }}");
+
+            var exception = Assert.Throws<ReportTemplateException>(() =>
+                ReportWriterFactory.WriteAll(Inventory([Component("Crm")], []), output, ReportWriterFactory.Formats, TemplateSource.FromDirectory(folder.FullName)));
+
+            Assert.Contains("report.md.scriban", exception.Message);
+            Assert.False(Directory.Exists(output));
+        }
+        finally
+        {
+            folder.Delete(recursive: true);
+        }
+    }
+}
