@@ -27,12 +27,14 @@ public static class GraphLayout
         var columns = new[] { InventoryGraph.ComponentNode, InventoryGraph.ChannelNode, InventoryGraph.ExternalNode };
         var nodes = new List<NodeView>();
         var positions = new Dictionary<string, NodeView>(StringComparer.Ordinal);
+        var rows = new Dictionary<string, double>(StringComparer.Ordinal);
         var height = 0.0;
         for (var column = 0; column < columns.Length; column++)
         {
             var row = 0;
-            foreach (var node in graph.Nodes.Where(n => n.Type == columns[column]))
+            foreach (var node in Ordered(graph, columns[column], rows))
             {
+                rows[node.Id] = row;
                 var view = new NodeView(
                     node.Id,
                     Anchor(node.Id),
@@ -57,6 +59,34 @@ public static class GraphLayout
             .ToList();
         var width = (2 * Margin) + (columns.Length * NodeWidth) + ((columns.Length - 1) * ColumnGap);
         return new GraphView(width, Math.Max(height, 2 * Margin), nodes, edges, Mermaid(graph));
+    }
+
+    /// <summary>
+    /// Components in name order; every other column by the mean row of the nodes already placed that it connects to
+    /// (the barycenter heuristic), which keeps most edges short and uncrossed.
+    /// </summary>
+    private static IEnumerable<GraphNodeModel> Ordered(GraphModel graph, string type, Dictionary<string, double> rows)
+    {
+        var column = graph.Nodes.Where(n => n.Type == type);
+        if (type == InventoryGraph.ComponentNode)
+        {
+            return column.OrderBy(n => n.Label, StringComparer.Ordinal);
+        }
+
+        return column
+            .Select(node =>
+            {
+                var neighbours = graph.Edges
+                    .Select(e => e.From == node.Id ? e.To : e.To == node.Id ? e.From : null)
+                    .OfType<string>()
+                    .Where(rows.ContainsKey)
+                    .Select(id => rows[id])
+                    .ToList();
+                return (node, rank: neighbours.Count == 0 ? double.MaxValue : neighbours.Average());
+            })
+            .OrderBy(pair => pair.rank)
+            .ThenBy(pair => pair.node.Label, StringComparer.Ordinal)
+            .Select(pair => pair.node);
     }
 
     /// <summary>An HTML id for a node: letters, digits and dashes only.</summary>

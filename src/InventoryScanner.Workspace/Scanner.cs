@@ -16,7 +16,13 @@ public sealed record ScanResult(
     IReadOnlyList<Component> Components,
     IReadOnlyList<ExcludedProject> Excluded,
     IReadOnlyList<Finding> Findings,
-    IReadOnlyList<string> Messages);
+    IReadOnlyList<string> Messages)
+{
+    public ScanTimings Timings { get; init; } = new(TimeSpan.Zero, TimeSpan.Zero, TimeSpan.Zero);
+}
+
+/// <summary>Wall time of each phase: restore, MSBuild design-time load, analysis of every project.</summary>
+public sealed record ScanTimings(TimeSpan Restore, TimeSpan Load, TimeSpan Analyze);
 
 /// <summary>
 /// solution → projects → analyzers → findings. Loads every project with MSBuildWorkspace, falls back to its source
@@ -42,6 +48,7 @@ public static class Scanner
         }
 
         var restoreErrors = new Dictionary<string, List<string>>(StringComparer.Ordinal);
+        var restoreTime = Stopwatch.StartNew();
         if (options.Restore)
         {
             restoreErrors = await Restorer.RestoreAsync(input, options.Progress, cancellationToken).ConfigureAwait(false);
@@ -51,7 +58,9 @@ public static class Scanner
             }
         }
 
-        return await ScanProjectsAsync(input, options, restoreErrors, messages, cancellationToken).ConfigureAwait(false);
+        restoreTime.Stop();
+        var result = await ScanProjectsAsync(input, options, restoreErrors, messages, cancellationToken).ConfigureAwait(false);
+        return result with { Timings = result.Timings with { Restore = restoreTime.Elapsed } };
     }
 
     private static async Task<ScanResult> ScanProjectsAsync(
@@ -62,7 +71,11 @@ public static class Scanner
         CancellationToken cancellationToken)
     {
         var files = input.ProjectPaths.Select(ProjectFile.Read).ToList();
+        var loadTime = Stopwatch.StartNew();
         var loaded = await LoadAsync(files, options.Progress, messages, cancellationToken).ConfigureAwait(false);
+        loadTime.Stop();
+        options.Progress.Info($"loaded {loaded.Projects.Count} of {files.Count} project(s) in {loadTime.Elapsed.TotalSeconds:0.0} s");
+        var analyzeTime = Stopwatch.StartNew();
 
         var components = new ConcurrentBag<Component>();
         var findings = new ConcurrentBag<Finding>();
@@ -146,12 +159,17 @@ public static class Scanner
 
         var ordered = findings.OrderBy(f => f.Path, StringComparer.Ordinal).ThenBy(f => f.Line).ThenBy(f => f.Column).ThenBy(f => f.RuleId, StringComparer.Ordinal).ToList();
         FindingFactory.AssignFingerprints(ordered);
+        analyzeTime.Stop();
+        options.Progress.Info($"analysed {toAnalyze.Count} project(s) in {analyzeTime.Elapsed.TotalSeconds:0.0} s");
         return new ScanResult(
             input.Root,
             components.OrderBy(c => c.Project, StringComparer.Ordinal).ToList(),
             excluded.OrderBy(e => e.Project, StringComparer.Ordinal).ToList(),
             ordered,
-            messages);
+            messages)
+        {
+            Timings = new ScanTimings(TimeSpan.Zero, loadTime.Elapsed, analyzeTime.Elapsed),
+        };
     }
 
     private static IEnumerable<string> ReferencedAssemblies(LoadedSolution loaded, ProjectFile file) =>

@@ -169,4 +169,22 @@ public sealed class SampleScanTests(SampleScanFixture fixture)
         Assert.Equal(0, run.ExitCode);
         Assert.False(File.Exists(Path.Combine(run.OutDirectory, "report.html")));
     }
+
+    [Fact]
+    public async Task SlnxAndFolderInputs_ShouldFindTheSameInventoryAsTheSln()
+    {
+        var expected = Summary(Inventory);
+        var slnx = await CliRun.ScanAsync(Path.ChangeExtension(RepositoryPaths.Sample, ".slnx"), "--no-restore", "-v", "quiet");
+        var folder = await CliRun.ScanAsync(Path.GetDirectoryName(RepositoryPaths.Sample)!, "--no-restore", "-v", "quiet");
+
+        Assert.Equal(0, slnx.ExitCode);
+        Assert.Equal(expected, Summary(JsonDocument.Parse(slnx.Read("inventory.json")).RootElement));
+        Assert.Equal(0, folder.ExitCode);
+        Assert.Equal(expected, Summary(JsonDocument.Parse(folder.Read("inventory.json")).RootElement));
+    }
+
+    private static List<string> Summary(JsonElement inventory) =>
+        inventory.GetProperty("components").EnumerateArray().Select(c => c.GetProperty("project").GetString() + " " + c.GetProperty("analysis").GetString())
+            .Concat(inventory.GetProperty("findings").EnumerateArray().Select(f => f.GetProperty("path").GetString() + ":" + f.GetProperty("line").GetInt32() + " " + f.GetProperty("fingerprint").GetString()))
+            .ToList();
 }
