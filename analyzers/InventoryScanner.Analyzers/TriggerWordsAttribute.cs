@@ -18,5 +18,11 @@ namespace InventoryScanner.Analyzers
         public string[] Words { get; }
 
         public string? OptionKey { get; set; }
+
+        /// <summary>
+        /// Longer words that contain a trigger word but never lead to a report (<c>CancellationToken</c> contains
+        /// <c>token</c>): an occurrence of a trigger word inside one of them does not count.
+        /// </summary>
+        public string[] IgnoredWords { get; set; } = new string[0];
     }
 }

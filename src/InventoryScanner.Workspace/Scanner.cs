@@ -72,7 +72,7 @@ public static class Scanner
     {
         var files = input.ProjectPaths.Select(ProjectFile.Read).ToList();
         var loadTime = Stopwatch.StartNew();
-        var loaded = await LoadAsync(files, options.Progress, messages, cancellationToken).ConfigureAwait(false);
+        var loaded = await LoadAsync(input.SolutionPath, files, options.Progress, messages, cancellationToken).ConfigureAwait(false);
         loadTime.Stop();
         options.Progress.Info($"loaded {loaded.Projects.Count} of {files.Count} project(s) in {loadTime.Elapsed.TotalSeconds:0.0} s");
         var analyzeTime = Stopwatch.StartNew();
@@ -130,7 +130,7 @@ public static class Scanner
                 ProjectAnalysis result;
                 if (loaded.Projects.TryGetValue(file.Path, out var projectId))
                 {
-                    result = await AnalyzeLoadedAsync(scheduler.Snapshot(), projectId, file, input.Root, projectMessages, token).ConfigureAwait(false);
+                    result = await AnalyzeLoadedAsync(scheduler.Snapshot(), projectId, file, input.Root, projectMessages, options.Progress, options.MaxParallelism, token).ConfigureAwait(false);
                     scheduler.Done(projectId);
                 }
                 else
@@ -181,7 +181,7 @@ public static class Scanner
 
     private sealed record LoadedSolution(Solution Solution, Dictionary<string, ProjectId> Projects, Dictionary<string, List<string>> Diagnostics);
 
-    private static async Task<LoadedSolution> LoadAsync(List<ProjectFile> files, IScanProgress progress, List<string> messages, CancellationToken cancellationToken)
+    private static async Task<LoadedSolution> LoadAsync(string? solutionPath, List<ProjectFile> files, IScanProgress progress, List<string> messages, CancellationToken cancellationToken)
     {
         var diagnostics = new Dictionary<string, List<string>>(StringComparer.Ordinal);
         var projects = new Dictionary<string, ProjectId>(StringComparer.Ordinal);
@@ -191,9 +191,28 @@ public static class Scanner
             // Design-time evaluation only: nothing of the scanned code is compiled or run by the load.
             ["RunAnalyzers"] = "false",
             ["SkipCompilerExecution"] = "true",
+
+            // A scan is not a build: a repository's warnings-as-errors (NU1603, source link) must not fail its evaluation.
+            ["TreatWarningsAsErrors"] = "false",
+            ["MSBuildTreatWarningsAsErrors"] = "false",
         });
         using var subscription = workspace.RegisterWorkspaceFailedHandler(e => failures.Enqueue(e.Diagnostic));
 
+        if (solutionPath is not null)
+        {
+            // One call loads the whole solution: MSBuild evaluates shared imports once instead of once per project.
+            progress.Info($"loading {Path.GetFileName(solutionPath)}");
+            try
+            {
+                await workspace.OpenSolutionAsync(solutionPath, cancellationToken: cancellationToken).ConfigureAwait(false);
+            }
+            catch (Exception exception) when (exception is not OperationCanceledException)
+            {
+                messages.Add($"MSBuild could not load {Path.GetFileName(solutionPath)} as a whole ({FirstLine(exception.Message)}); loading its projects one by one");
+            }
+        }
+
+        // Projects of a folder scan, and any the solution load left out, are opened one by one.
         foreach (var file in files.Where(f => f.Language == "C#"))
         {
             cancellationToken.ThrowIfCancellationRequested();
@@ -215,6 +234,15 @@ public static class Scanner
 
         foreach (var failure in failures)
         {
+            // MSBuildWorkspace reports every design-time message as a failure, warnings included. Only those that say a
+            // reference is missing make the analysis less complete; the rest (a substituted package version, a source
+            // link remote) go to the detailed log.
+            if (!NamesMissingReference(failure.Message))
+            {
+                progress.Info("MSBuild: " + FirstLine(failure.Message));
+                continue;
+            }
+
             var owner = files.FirstOrDefault(f => failure.Message.Contains(f.Path, StringComparison.Ordinal));
             if (owner is null)
             {
@@ -252,21 +280,31 @@ public static class Scanner
         return new LoadedSolution(solution, projects, diagnostics);
     }
 
-    private static async Task<ProjectAnalysis> AnalyzeLoadedAsync(Solution solution, ProjectId id, ProjectFile file, string root, List<string> messages, CancellationToken cancellationToken)
+    private static async Task<ProjectAnalysis> AnalyzeLoadedAsync(Solution solution, ProjectId id, ProjectFile file, string root, List<string> messages, IScanProgress progress, int maxParallelism, CancellationToken cancellationToken)
     {
         var project = solution.GetProject(id)!;
         var unrestored = MissingRestore(file, messages);
         var partial = unrestored || messages.Count > 0;
+        var stopwatch = Stopwatch.StartNew();
         var compilation = await project.GetCompilationAsync(cancellationToken).ConfigureAwait(false);
+        var compileTime = stopwatch.Elapsed;
         if (compilation is null)
         {
             messages.Add("the project has no compilation");
             return new ProjectAnalysis(AnalysisLevel.Failed, [], 0, 0);
         }
 
-        var analysis = await CompilationAnalyzer.AnalyzeAsync(compilation, project.AnalyzerOptions, AnalyzerCatalog.Default, cancellationToken).ConfigureAwait(false);
+        var analysis = await CompilationAnalyzer.AnalyzeAsync(compilation, project.AnalyzerOptions, AnalyzerCatalog.Default, maxParallelism, cancellationToken).ConfigureAwait(false);
+        progress.Info($"{file.Name}: compilation {compileTime.TotalSeconds:0.00} s, analysis of {analysis.FilesAnalyzed}/{analysis.FilesTotal} files {(stopwatch.Elapsed - compileTime).TotalSeconds:0.00} s");
         messages.AddRange(analysis.Messages);
         var findings = ToFindings(analysis, file.Name, root);
+        var unresolvedImports = ReferenceCheck.UnresolvedImports(compilation, limit: 5, cancellationToken);
+        if (unresolvedImports.Count > 0)
+        {
+            messages.Add("using directives that do not resolve: " + string.Join(", ", unresolvedImports));
+            partial = true;
+        }
+
         var byName = findings.Count(f => f.Confidence == Confidence.Low);
         if (byName > 0)
         {
@@ -293,7 +331,7 @@ public static class Scanner
 
         messages.Add($"analysed from its {fileCount} source file(s) against the .NET framework only: package and project references are missing");
         var options = new AnalyzerOptions([]);
-        var analysis = CompilationAnalyzer.AnalyzeAsync(compilation, options, AnalyzerCatalog.Default, cancellationToken).GetAwaiter().GetResult();
+        var analysis = CompilationAnalyzer.AnalyzeAsync(compilation, options, AnalyzerCatalog.Default, maxParallelism: 1, cancellationToken).GetAwaiter().GetResult();
         messages.AddRange(analysis.Messages);
         return new ProjectAnalysis(AnalysisLevel.Syntax, ToFindings(analysis, file.Name, root), analysis.FilesAnalyzed, analysis.FilesTotal);
     }
@@ -344,6 +382,16 @@ public static class Scanner
             return true;
         }
     }
+
+    private static readonly string[] MissingReferenceMarkers =
+    [
+        "NU1101", "NU1102", "Unable to find package", "MSB3245", "Could not resolve this reference", "MSB4019", "MSB4236",
+        "project reference", "ProjectReference", "was not found", "does not exist", "assets file",
+    ];
+
+    private static bool NamesMissingReference(string message) =>
+        MissingReferenceMarkers.Any(marker => message.Contains(marker, StringComparison.OrdinalIgnoreCase))
+        && !message.Contains("resolved instead", StringComparison.Ordinal);
 
     private static bool HasSourceFiles(string projectPath) =>
         Directory.EnumerateFiles(Path.GetDirectoryName(projectPath)!, "*.cs", SearchOption.TopDirectoryOnly).Any();

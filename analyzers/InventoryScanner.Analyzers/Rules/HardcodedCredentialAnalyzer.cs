@@ -12,7 +12,7 @@ namespace InventoryScanner.Analyzers.Rules
     /// connection string literal with a password. The message and properties name the word, never the value.
     /// </summary>
     [DiagnosticAnalyzer(LanguageNames.CSharp)]
-    [TriggerWords("password", "passwd", "pwd", "passphrase", "secret", "apikey", "api_key", "token", "accesskey", "privatekey", "credential", "accountkey", OptionKey = CredentialNames.OptionKey)]
+    [TriggerWords("password", "passwd", "pwd", "passphrase", "secret", "apikey", "api_key", "token", "accesskey", "privatekey", "credential", "accountkey", OptionKey = CredentialNames.OptionKey, IgnoredWords = new[] { "CancellationToken", "CancellationTokenSource" })]
     public sealed class HardcodedCredentialAnalyzer : DiagnosticAnalyzer
     {
         private const string CodeLibrary = "code";

@@ -19,6 +19,15 @@ namespace InventoryScanner.Analyzers.Secrets
 
         public static readonly CredentialNames Default = new CredentialNames(DefaultKeywords);
 
+        /// <summary>
+        /// Words that, just before the credential word, make the name about something else: a CancellationToken is no
+        /// secret, and <c>InvalidPassword = "28P01"</c> is an error code.
+        /// </summary>
+        private static readonly HashSet<string> NeutralisingPrefixes = new HashSet<string>(StringComparer.Ordinal)
+        {
+            "cancellation", "invalid", "wrong", "missing", "incorrect", "expired",
+        };
+
         /// <summary>Words that, after the credential word, make the name about the credential rather than the credential.</summary>
         private static readonly HashSet<string> DescriptiveSuffixes = new HashSet<string>(StringComparer.Ordinal)
         {
@@ -80,7 +89,8 @@ namespace InventoryScanner.Analyzers.Secrets
                     var keyword = MatchKeyword(run, wholeWordsOnly: words.Count > 1);
                     if (keyword is not null)
                     {
-                        return HasDescriptiveSuffix(words, end + 1) ? null : keyword;
+                        var neutralised = start > 0 && NeutralisingPrefixes.Contains(words[start - 1]);
+                        return neutralised || HasDescriptiveSuffix(words, end + 1) ? null : keyword;
                     }
                 }
             }

@@ -15,12 +15,15 @@ namespace InventoryScanner.Core.Analysis;
 public sealed class AnalyzerCatalog
 {
     private readonly SearchValues<string>? _triggers;
+    private readonly string[] _words = [];
+    private readonly IgnoredOccurrence[] _ignored = [];
     private readonly ImmutableArray<string> _optionKeys;
 
     private AnalyzerCatalog(ImmutableArray<DiagnosticAnalyzer> analyzers)
     {
         Analyzers = analyzers;
         var words = new List<string>();
+        var ignored = new List<IgnoredOccurrence>();
         var optionKeys = ImmutableArray.CreateBuilder<string>();
         var everyAnalyzerHasTriggers = true;
         foreach (var analyzer in analyzers)
@@ -33,6 +36,17 @@ public sealed class AnalyzerCatalog
             }
 
             words.AddRange(attribute.Words);
+            foreach (var longer in attribute.IgnoredWords)
+            {
+                foreach (var word in attribute.Words)
+                {
+                    for (var offset = longer.IndexOf(word, StringComparison.OrdinalIgnoreCase); offset >= 0; offset = longer.IndexOf(word, offset + 1, StringComparison.OrdinalIgnoreCase))
+                    {
+                        ignored.Add(new IgnoredOccurrence(word, longer, offset));
+                    }
+                }
+            }
+
             if (attribute.OptionKey is not null)
             {
                 optionKeys.Add(attribute.OptionKey);
@@ -40,7 +54,13 @@ public sealed class AnalyzerCatalog
         }
 
         // An analyzer that does not say what it looks for must see every file.
-        _triggers = everyAnalyzerHasTriggers ? SearchValues.Create(words.Distinct(StringComparer.OrdinalIgnoreCase).ToArray(), StringComparison.OrdinalIgnoreCase) : null;
+        if (everyAnalyzerHasTriggers)
+        {
+            _words = words.Distinct(StringComparer.OrdinalIgnoreCase).ToArray();
+            _triggers = SearchValues.Create(_words, StringComparison.OrdinalIgnoreCase);
+            _ignored = [.. ignored];
+        }
+
         _optionKeys = optionKeys.ToImmutable();
     }
 
@@ -59,7 +79,7 @@ public sealed class AnalyzerCatalog
         }
 
         var text = tree.GetText(cancellationToken);
-        if (Contains(text, _triggers))
+        if (Contains(text, _triggers, _words, _ignored))
         {
             return true;
         }
@@ -69,7 +89,7 @@ public sealed class AnalyzerCatalog
             if (options.AnalyzerConfigOptionsProvider.GetOptions(tree).TryGetValue(key, out var configured))
             {
                 var extra = configured.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
-                if (extra.Length > 0 && Contains(text, SearchValues.Create(extra, StringComparison.OrdinalIgnoreCase)))
+                if (extra.Length > 0 && Contains(text, SearchValues.Create(extra, StringComparison.OrdinalIgnoreCase), extra, []))
                 {
                     return true;
                 }
@@ -79,7 +99,7 @@ public sealed class AnalyzerCatalog
         return false;
     }
 
-    private static bool Contains(SourceText text, SearchValues<string> words)
+    private static bool Contains(SourceText text, SearchValues<string> triggers, string[] words, IgnoredOccurrence[] ignored)
     {
         // Read in overlapping chunks so a word split across two chunks is still seen, without copying the whole file.
         const int ChunkSize = 64 * 1024;
@@ -91,9 +111,22 @@ public sealed class AnalyzerCatalog
             {
                 var count = Math.Min(ChunkSize + Overlap, text.Length - start);
                 text.CopyTo(start, buffer, 0, count);
-                if (buffer.AsSpan(0, count).ContainsAny(words))
+                var chunk = buffer.AsSpan(0, count);
+                for (var position = 0; position < chunk.Length;)
                 {
-                    return true;
+                    var found = chunk[position..].IndexOfAny(triggers);
+                    if (found < 0)
+                    {
+                        break;
+                    }
+
+                    position += found;
+                    if (!IsIgnored(chunk, position, words, ignored))
+                    {
+                        return true;
+                    }
+
+                    position++;
                 }
             }
 
@@ -104,6 +137,45 @@ public sealed class AnalyzerCatalog
             ArrayPool<char>.Shared.Return(buffer);
         }
     }
+
+    /// <summary>True when every trigger word starting at <paramref name="index"/> lies inside one of its ignored words.</summary>
+    private static bool IsIgnored(ReadOnlySpan<char> text, int index, string[] words, IgnoredOccurrence[] ignored)
+    {
+        if (ignored.Length == 0)
+        {
+            return false;
+        }
+
+        foreach (var word in words)
+        {
+            if (!text[index..].StartsWith(word, StringComparison.OrdinalIgnoreCase))
+            {
+                continue;
+            }
+
+            var covered = false;
+            foreach (var occurrence in ignored)
+            {
+                var start = index - occurrence.Offset;
+                if (string.Equals(occurrence.Word, word, StringComparison.OrdinalIgnoreCase) && start >= 0 && start + occurrence.Longer.Length <= text.Length
+                    && text.Slice(start, occurrence.Longer.Length).Equals(occurrence.Longer, StringComparison.OrdinalIgnoreCase))
+                {
+                    covered = true;
+                    break;
+                }
+            }
+
+            if (!covered)
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    /// <summary>A trigger word at <see cref="Offset"/> inside a longer word that never leads to a report.</summary>
+    private sealed record IgnoredOccurrence(string Word, string Longer, int Offset);
 
     private static ImmutableArray<DiagnosticAnalyzer> LoadAnalyzers(Assembly assembly) =>
         assembly.GetTypes()

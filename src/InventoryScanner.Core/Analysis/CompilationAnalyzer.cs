@@ -22,6 +22,7 @@ public static class CompilationAnalyzer
         Compilation compilation,
         AnalyzerOptions options,
         AnalyzerCatalog catalog,
+        int maxParallelism,
         CancellationToken cancellationToken)
     {
         var failures = new ConcurrentBag<string>();
@@ -33,24 +34,30 @@ public static class CompilationAnalyzer
             reportSuppressedDiagnostics: false);
         var withAnalyzers = compilation.WithAnalyzers(catalog.Analyzers, analyzerOptions);
 
-        var diagnostics = ImmutableArray.CreateBuilder<Diagnostic>();
+        var trees = compilation.SyntaxTrees.ToArray();
+        var results = new ImmutableArray<Diagnostic>[trees.Length];
         var analyzed = 0;
-        var total = 0;
-        foreach (var tree in compilation.SyntaxTrees)
-        {
-            cancellationToken.ThrowIfCancellationRequested();
-            total++;
-            if (!catalog.MayReport(tree, options, cancellationToken))
+
+        // CompilationWithAnalyzers is thread-safe; files of one project are bound in parallel.
+        await Parallel.ForEachAsync(
+            Enumerable.Range(0, trees.Length),
+            new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, maxParallelism), CancellationToken = cancellationToken },
+            async (index, token) =>
             {
-                continue;
-            }
+                var tree = trees[index];
+                if (!catalog.MayReport(tree, options, token))
+                {
+                    results[index] = [];
+                    return;
+                }
 
-            analyzed++;
-            var model = compilation.GetSemanticModel(tree);
-            diagnostics.AddRange(await withAnalyzers.GetAnalyzerSyntaxDiagnosticsAsync(tree, cancellationToken).ConfigureAwait(false));
-            diagnostics.AddRange(await withAnalyzers.GetAnalyzerSemanticDiagnosticsAsync(model, filterSpan: null, cancellationToken).ConfigureAwait(false));
-        }
+                Interlocked.Increment(ref analyzed);
+                var model = compilation.GetSemanticModel(tree);
+                var syntax = await withAnalyzers.GetAnalyzerSyntaxDiagnosticsAsync(tree, token).ConfigureAwait(false);
+                var semantic = await withAnalyzers.GetAnalyzerSemanticDiagnosticsAsync(model, filterSpan: null, token).ConfigureAwait(false);
+                results[index] = syntax.AddRange(semantic);
+            }).ConfigureAwait(false);
 
-        return new CompilationAnalysis(diagnostics.ToImmutable(), analyzed, total, failures.Distinct().ToList());
+        return new CompilationAnalysis(results.SelectMany(r => r).ToImmutableArray(), analyzed, trees.Length, failures.Distinct().ToList());
     }
 }

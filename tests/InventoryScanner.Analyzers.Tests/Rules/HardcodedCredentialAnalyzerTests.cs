@@ -69,6 +69,8 @@ public sealed class HardcodedCredentialAnalyzerTests
                 private string token = "{0}";
                 private string pwd = "****";
                 private string Tokenizer = "whitespace-splitter";
+                public const string InvalidPassword = "28P01";
+                private string cancellationToken = "not-a-secret-name";
                 private string integrated = "Server=sql01;Database=Orders;Integrated Security=true";
                 private string placeholderPassword = "Server=sql01;User Id=sa;Password=<password>";
 

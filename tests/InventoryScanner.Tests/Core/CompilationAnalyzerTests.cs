@@ -34,7 +34,7 @@ public sealed class CompilationAnalyzerTests
             }
             """);
 
-        var filtered = await CompilationAnalyzer.AnalyzeAsync(compilation, new AnalyzerOptions([]), AnalyzerCatalog.Default, CancellationToken.None);
+        var filtered = await CompilationAnalyzer.AnalyzeAsync(compilation, new AnalyzerOptions([]), AnalyzerCatalog.Default, maxParallelism: 2, CancellationToken.None);
         var everything = await compilation.WithAnalyzers(AnalyzerCatalog.Default.Analyzers).GetAnalyzerDiagnosticsAsync(CancellationToken.None);
 
         Assert.Equal(1, filtered.FilesAnalyzed);
