@@ -24,5 +24,12 @@ namespace InventoryScanner.Analyzers
         /// <c>token</c>): an occurrence of a trigger word inside one of them does not count.
         /// </summary>
         public string[] IgnoredWords { get; set; } = new string[0];
+
+        /// <summary>
+        /// Words that make a generated file (<c>&lt;auto-generated&gt;</c>, <c>*.Designer.cs</c>, <c>*.g.cs</c>) worth
+        /// binding. Empty for analyzers that skip generated code; an analyzer of generated code lists the words of what
+        /// it can find there, so a 3 MB migration snapshot is not bound for nothing.
+        /// </summary>
+        public string[] GeneratedCodeWords { get; set; } = new string[0];
     }
 }

@@ -51,7 +51,8 @@ internal static partial class Restorer
             RedirectStandardError = true,
             UseShellExecute = false,
         };
-        foreach (var argument in new[] { "restore", target, "-nologo", "-v", "q", "-p:NuGetAudit=false" })
+        // A scan is not a build: the repository's warnings-as-errors must not turn a substituted package version into a failed restore.
+        foreach (var argument in new[] { "restore", target, "-nologo", "-v", "q", "-p:NuGetAudit=false", "-p:TreatWarningsAsErrors=false" })
         {
             start.ArgumentList.Add(argument);
         }

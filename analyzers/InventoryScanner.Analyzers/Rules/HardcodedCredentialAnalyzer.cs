@@ -12,7 +12,7 @@ namespace InventoryScanner.Analyzers.Rules
     /// connection string literal with a password. The message and properties name the word, never the value.
     /// </summary>
     [DiagnosticAnalyzer(LanguageNames.CSharp)]
-    [TriggerWords("password", "passwd", "pwd", "passphrase", "secret", "apikey", "api_key", "token", "accesskey", "privatekey", "credential", "accountkey", OptionKey = CredentialNames.OptionKey, IgnoredWords = new[] { "CancellationToken", "CancellationTokenSource" })]
+    [TriggerWords("password", "passwd", "pwd", "passphrase", "secret", "apikey", "api_key", "token", "accesskey", "privatekey", "credential", "accountkey", OptionKey = CredentialNames.OptionKey, IgnoredWords = new[] { "CancellationToken", "CancellationTokenSource" }, GeneratedCodeWords = new[] { "password=", "pwd=", "accountkey=", "sharedaccesskey=" })]
     public sealed class HardcodedCredentialAnalyzer : DiagnosticAnalyzer
     {
         private const string CodeLibrary = "code";
@@ -133,6 +133,7 @@ namespace InventoryScanner.Analyzers.Rules
                 var keyword = names.Match(sink.Name);
                 if (keyword is null
                     || !SecretValues.LooksLikeSecret(text)
+                    || (CredentialNames.IsAmbiguous(keyword) && !SecretValues.LooksRandom(text))
                     || names.Mentions(text)
 
                     // A connection string is judged by its own keys (AnalyzeLiteral), not by the name it is stored in.

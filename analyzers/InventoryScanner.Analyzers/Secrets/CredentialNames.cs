@@ -56,6 +56,12 @@ namespace InventoryScanner.Analyzers.Secrets
             _keywords = normalized.ToImmutable();
         }
 
+        /// <summary>
+        /// Keywords with an everyday meaning besides a credential (a parser's token): their values must also look
+        /// random (<see cref="SecretValues.LooksRandom"/>) to be reported.
+        /// </summary>
+        public static bool IsAmbiguous(string keyword) => keyword == "token";
+
         /// <summary>Reads <c>inventory.secret_keywords = a, b, c</c>; the list replaces the defaults.</summary>
         public static CredentialNames FromOption(string? value)
         {

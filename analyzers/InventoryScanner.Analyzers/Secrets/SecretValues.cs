@@ -56,6 +56,32 @@ namespace InventoryScanner.Analyzers.Secrets
         }
 
         /// <summary>
+        /// True for values shaped like generated credentials: at least 16 characters, no whitespace, letters and digits.
+        /// </summary>
+        public static bool LooksRandom(string value)
+        {
+            var trimmed = value.Trim();
+            if (trimmed.Length < 16)
+            {
+                return false;
+            }
+
+            bool letter = false, digit = false;
+            foreach (var c in trimmed)
+            {
+                if (char.IsWhiteSpace(c))
+                {
+                    return false;
+                }
+
+                letter |= char.IsLetter(c);
+                digit |= char.IsDigit(c);
+            }
+
+            return letter && digit;
+        }
+
+        /// <summary>
         /// The credential values in a connection string (<c>Password=…</c>, <c>Pwd=…</c>, <c>AccountKey=…</c>), with the
         /// key they were found under. Empty when the text is not a connection string or holds no real credential.
         /// </summary>

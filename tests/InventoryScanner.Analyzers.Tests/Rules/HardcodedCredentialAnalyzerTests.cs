@@ -20,6 +20,7 @@ public sealed class HardcodedCredentialAnalyzerTests
                 void Connect()
                 {
                     var adminPwd = {|#3:"hunter22"|};
+                    var githubToken = {|#7:"ghp_16C7e42F292c6912E7710c838347Ae178B4a"|};
                     var options = new Settings { ClientSecret = {|#4:"rotate-me-91"|} };
                     Login(user: "svc", password: {|#5:"P@ssw0rd!"|});
                     var credential = new NetworkCredential("svc", {|#6:"Summer#2023"|});
@@ -34,7 +35,8 @@ public sealed class HardcodedCredentialAnalyzerTests
             VerifyCS.Diagnostic().WithLocation(3).WithArguments("pwd"),
             VerifyCS.Diagnostic().WithLocation(4).WithArguments("clientsecret"),
             VerifyCS.Diagnostic().WithLocation(5).WithArguments("password"),
-            VerifyCS.Diagnostic().WithLocation(6).WithArguments("password"));
+            VerifyCS.Diagnostic().WithLocation(6).WithArguments("password"),
+            VerifyCS.Diagnostic().WithLocation(7).WithArguments("token"));
     }
 
     [Theory]
@@ -70,6 +72,9 @@ public sealed class HardcodedCredentialAnalyzerTests
                 private string pwd = "****";
                 private string Tokenizer = "whitespace-splitter";
                 public const string InvalidPassword = "28P01";
+                private readonly object rule = new Rule(token: "hsbs");
+                private readonly object positional = new Rule("bluray");
+                private sealed class Rule(string token) { }
                 private string cancellationToken = "not-a-secret-name";
                 private string integrated = "Server=sql01;Database=Orders;Integrated Security=true";
                 private string placeholderPassword = "Server=sql01;User Id=sa;Password=<password>";
