@@ -128,14 +128,30 @@ public static class Scanner
                 }
 
                 ProjectAnalysis result;
-                if (loaded.Projects.TryGetValue(file.Path, out var projectId))
+                try
                 {
-                    result = await AnalyzeLoadedAsync(scheduler.Snapshot(), projectId, file, input.Root, projectMessages, options.Progress, options.MaxParallelism, token).ConfigureAwait(false);
-                    scheduler.Done(projectId);
+                    if (loaded.Projects.TryGetValue(file.Path, out var projectId))
+                    {
+                        try
+                        {
+                            result = await AnalyzeLoadedAsync(scheduler.Snapshot(), projectId, file, input.Root, projectMessages, options.Progress, options.MaxParallelism, token).ConfigureAwait(false);
+                        }
+                        finally
+                        {
+                            scheduler.Done(projectId);
+                        }
+                    }
+                    else
+                    {
+                        result = AnalyzeFromSources(file, input.Root, projectMessages, token);
+                    }
                 }
-                else
+                catch (Exception exception) when (exception is not OperationCanceledException)
                 {
-                    result = AnalyzeFromSources(file, input.Root, projectMessages, token);
+                    // One project's failure (a compiler or analyzer crash on odd code) never ends the scan of the others.
+                    projectMessages.Add($"analysis failed: {exception.GetType().Name}: {FirstLine(exception.Message)}");
+                    options.Progress.Warning($"{file.Name}: analysis failed: {FirstLine(exception.Message)}");
+                    result = new ProjectAnalysis(AnalysisLevel.Failed, [], 0, 0);
                 }
 
                 var isTest = testProjects.Contains(file.Path);
@@ -151,6 +167,7 @@ public static class Scanner
                     Analysis = result.Level,
                     IsTest = isTest,
                     Messages = projectMessages.Distinct().ToList(),
+                    LoadDiagnostics = loaded.LoadDiagnostics.TryGetValue(file.Path, out var loadDiagnostics) ? loadDiagnostics.Distinct().ToList() : [],
                     FilesAnalyzed = result.FilesAnalyzed,
                     FilesTotal = result.FilesTotal,
                 });
@@ -179,11 +196,16 @@ public static class Scanner
 
     private sealed record ProjectAnalysis(string Level, List<Finding> Findings, int FilesAnalyzed, int FilesTotal);
 
-    private sealed record LoadedSolution(Solution Solution, Dictionary<string, ProjectId> Projects, Dictionary<string, List<string>> Diagnostics);
+    private sealed record LoadedSolution(
+        Solution Solution,
+        Dictionary<string, ProjectId> Projects,
+        Dictionary<string, List<string>> Diagnostics,
+        Dictionary<string, List<string>> LoadDiagnostics);
 
     private static async Task<LoadedSolution> LoadAsync(string? solutionPath, List<ProjectFile> files, IScanProgress progress, List<string> messages, CancellationToken cancellationToken)
     {
         var diagnostics = new Dictionary<string, List<string>>(StringComparer.Ordinal);
+        var loadDiagnostics = new Dictionary<string, List<string>>(StringComparer.Ordinal);
         var projects = new Dictionary<string, ProjectId>(StringComparer.Ordinal);
         var failures = new ConcurrentQueue<WorkspaceDiagnostic>();
         using var workspace = MSBuildWorkspace.Create(new Dictionary<string, string>
@@ -236,24 +258,20 @@ public static class Scanner
         {
             // MSBuildWorkspace reports every design-time message as a failure, warnings included. Only those that say a
             // reference is missing make the analysis less complete; the rest (a substituted package version, a source
-            // link remote) go to the detailed log.
-            if (!NamesMissingReference(failure.Message))
-            {
-                progress.Info("MSBuild: " + FirstLine(failure.Message));
-                continue;
-            }
-
+            // link remote) are kept apart as load diagnostics.
             var owner = files.FirstOrDefault(f => failure.Message.Contains(f.Path, StringComparison.Ordinal));
+            var text = FirstLine(failure.Message);
+
+            // "Msbuild failed when processing the file '<path>' with message: <text>": the path is the component's own.
+            var marker = text.IndexOf(" with message: ", StringComparison.Ordinal);
+            var message = "MSBuild: " + (marker < 0 ? text : text[(marker + 15)..]);
             if (owner is null)
             {
-                messages.Add(FirstLine(failure.Message));
+                messages.Add(message);
             }
             else
             {
-                // "Msbuild failed when processing the file '<path>' with message: <text>": the path is the component's own.
-                var text = FirstLine(failure.Message);
-                var marker = text.IndexOf(" with message: ", StringComparison.Ordinal);
-                Add(diagnostics, owner.Path, "MSBuild: " + (marker < 0 ? text : text[(marker + 15)..]));
+                Add(NamesMissingReference(failure.Message) ? diagnostics : loadDiagnostics, owner.Path, message);
             }
         }
 
@@ -277,7 +295,7 @@ public static class Scanner
             }
         }
 
-        return new LoadedSolution(solution, projects, diagnostics);
+        return new LoadedSolution(solution, projects, diagnostics, loadDiagnostics);
     }
 
     private static async Task<ProjectAnalysis> AnalyzeLoadedAsync(Solution solution, ProjectId id, ProjectFile file, string root, List<string> messages, IScanProgress progress, int maxParallelism, CancellationToken cancellationToken)

@@ -45,6 +45,12 @@ public sealed class Component
 
     public IReadOnlyList<string> Messages { get; init; } = [];
 
+    /// <summary>
+    /// MSBuild's other messages while loading the project (a substituted package version, a source-link remote): kept
+    /// for the record, without making the analysis partial.
+    /// </summary>
+    public IReadOnlyList<string> LoadDiagnostics { get; init; } = [];
+
     /// <summary>Source files analysed semantically (after the pre-filter) and in all.</summary>
     public int FilesAnalyzed { get; init; }
 

@@ -76,7 +76,7 @@ public sealed class BadInputTests
     [Fact]
     public async Task InstalledCommand_ShouldScanTheSampleOutOfProcess()
     {
-        var cli = Path.Combine(AppContext.BaseDirectory, "InventoryScanner.Cli.dll");
+        var cli = Path.Combine(AppContext.BaseDirectory, "inventory.dll");
         var outDirectory = Directory.CreateTempSubdirectory("inventory-e2e-").FullName;
         var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
         foreach (var argument in new[] { cli, "scan", RepositoryPaths.Sample, "--no-restore", "--out", outDirectory })
