@@ -17,8 +17,8 @@ public static class ReportWriterFactory
     public static IReportWriter Create(string format, TemplateSource templates) => format switch
     {
         "json" => new JsonReportWriter(),
-        "html" => new TemplateReportWriter("report.html", "report.html.scriban", templates, html: true),
-        "md" => new TemplateReportWriter("report.md", "report.md.scriban", templates, html: false),
+        "html" => new TemplateReportWriter("report.html", "report.html.scriban", templates),
+        "md" => new TemplateReportWriter("report.md", "report.md.scriban", templates),
         _ => throw new ArgumentException($"unknown report format '{format}'; expected one of: {string.Join(", ", Formats)}", nameof(format)),
     };
 

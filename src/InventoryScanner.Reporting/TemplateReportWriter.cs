@@ -8,7 +8,7 @@ namespace InventoryScanner.Reporting;
 /// Renders a Scriban template over the <see cref="ReportModel"/>. Scriban does not escape on its own: the HTML
 /// templates pipe every scanned value through <c>html.escape</c>, the Markdown ones through <c>md_escape</c>.
 /// </summary>
-public sealed class TemplateReportWriter(string fileName, string templateName, TemplateSource templates, bool html) : IReportWriter
+public sealed class TemplateReportWriter(string fileName, string templateName, TemplateSource templates) : IReportWriter
 {
     public string FileName { get; } = fileName;
 
@@ -23,7 +23,6 @@ public sealed class TemplateReportWriter(string fileName, string templateName, T
         var globals = new ScriptObject();
         globals.Import(ReportModel.Create(inventory));
         globals.Import("md_escape", new Func<object?, string>(MarkdownEscape));
-        globals.SetValue("is_html", html, readOnly: true);
 
         var context = new TemplateContext
         {
