@@ -24,6 +24,12 @@ namespace InventoryScanner.Analyzers
         /// <summary>HTTP method of an HTTP call, when known.</summary>
         public const string HttpMethod = "httpMethod";
 
+        /// <summary>The configuration key (or <c>env:NAME</c>) a target was read from.</summary>
+        public const string ConfigKey = "configKey";
+
+        /// <summary>The value of <see cref="ConfigKey"/> in each configuration file that sets it.</summary>
+        public const string ConfigValues = "configValues";
+
         /// <summary>RabbitMQ exchange of a publish.</summary>
         public const string Exchange = "exchange";
 
@@ -76,6 +82,8 @@ namespace InventoryScanner.Analyzers
         public const string Constant = "constant";
         public const string Interpolated = "interpolated";
         public const string BaseAddress = "base-address";
+        public const string Configuration = "configuration";
+        public const string Environment = "environment";
         public const string Unresolved = "unresolved";
     }
 }

@@ -12,6 +12,14 @@ namespace InventoryScanner.Analyzers
         public const string System_Net_Http_HttpMethod = "System.Net.Http.HttpMethod";
         public const string System_Net_Http_Json_HttpClientJsonExtensions = "System.Net.Http.Json.HttpClientJsonExtensions";
 
+        public const string System_Environment = "System.Environment";
+        public const string System_Collections_Specialized_NameValueCollection = "System.Collections.Specialized.NameValueCollection";
+        public const string System_Configuration_ConfigurationManager = "System.Configuration.ConfigurationManager";
+        public const string System_Configuration_ConnectionStringSettings = "System.Configuration.ConnectionStringSettings";
+        public const string Microsoft_Extensions_Configuration_IConfiguration = "Microsoft.Extensions.Configuration.IConfiguration";
+        public const string Microsoft_Extensions_Configuration_ConfigurationBinder = "Microsoft.Extensions.Configuration.ConfigurationBinder";
+        public const string Microsoft_Extensions_Configuration_ConfigurationExtensions = "Microsoft.Extensions.Configuration.ConfigurationExtensions";
+
         public const string RabbitMQ_Client_IModel = "RabbitMQ.Client.IModel";
         public const string RabbitMQ_Client_IModelExensions = "RabbitMQ.Client.IModelExensions";
         public const string RabbitMQ_Client_IChannel = "RabbitMQ.Client.IChannel";

@@ -17,9 +17,15 @@ namespace InventoryScanner.Analyzers
                 return baseUri;
             }
 
-            if (IsAbsolute(relative) || !IsAbsolute(baseUri))
+            if (IsAbsolute(relative))
             {
-                return IsAbsolute(relative) ? relative : baseUri + relative;
+                return relative;
+            }
+
+            if (!IsAbsolute(baseUri))
+            {
+                // A placeholder base ({config:Crm:BaseUrl}): keep one slash between the parts.
+                return baseUri.TrimEnd('/') + "/" + relative.TrimStart('/');
             }
 
             var authorityStart = baseUri.IndexOf("://", System.StringComparison.Ordinal) + 3;

@@ -1,8 +1,11 @@
+using System;
 using System.Text;
 using System.Threading;
+using InventoryScanner.Analyzers.Configuration;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
 
 namespace InventoryScanner.Analyzers
@@ -16,10 +19,27 @@ namespace InventoryScanner.Analyzers
     {
         private const int MaxDepth = 8;
         private readonly INamedTypeSymbol? _uriType;
+        private readonly INamedTypeSymbol? _environment;
+        private readonly INamedTypeSymbol? _nameValueCollection;
+        private readonly INamedTypeSymbol? _configurationManager;
+        private readonly INamedTypeSymbol? _connectionStringSettings;
+        private readonly INamedTypeSymbol? _configuration;
+        private readonly INamedTypeSymbol? _configurationBinder;
+        private readonly INamedTypeSymbol? _configurationExtensions;
+        private readonly Lazy<ConfigurationFiles> _files;
 
-        public ValueResolver(INamedTypeSymbol? uriType)
+        /// <summary>Resolves types once; call in a compilation-start action. Configuration files are read on first use.</summary>
+        public ValueResolver(Compilation compilation, AnalyzerOptions options, CancellationToken cancellationToken)
         {
-            _uriType = uriType;
+            _uriType = compilation.GetBestTypeByMetadataName(KnownTypeNames.System_Uri);
+            _environment = compilation.GetBestTypeByMetadataName(KnownTypeNames.System_Environment);
+            _nameValueCollection = compilation.GetBestTypeByMetadataName(KnownTypeNames.System_Collections_Specialized_NameValueCollection);
+            _configurationManager = compilation.GetBestTypeByMetadataName(KnownTypeNames.System_Configuration_ConfigurationManager);
+            _connectionStringSettings = compilation.GetBestTypeByMetadataName(KnownTypeNames.System_Configuration_ConnectionStringSettings);
+            _configuration = compilation.GetBestTypeByMetadataName(KnownTypeNames.Microsoft_Extensions_Configuration_IConfiguration);
+            _configurationBinder = compilation.GetBestTypeByMetadataName(KnownTypeNames.Microsoft_Extensions_Configuration_ConfigurationBinder);
+            _configurationExtensions = compilation.GetBestTypeByMetadataName(KnownTypeNames.Microsoft_Extensions_Configuration_ConfigurationExtensions);
+            _files = new Lazy<ConfigurationFiles>(() => ConfigurationFiles.Read(options, cancellationToken), LazyThreadSafetyMode.ExecutionAndPublication);
         }
 
         public ResolvedValue Resolve(IOperation? operation, CancellationToken cancellationToken) =>
@@ -45,6 +65,12 @@ namespace InventoryScanner.Analyzers
                 {
                     return ResolvedValue.None;
                 }
+            }
+
+            var configured = ResolveConfiguration(operation);
+            if (configured.HasText)
+            {
+                return configured;
             }
 
             switch (operation)
@@ -102,13 +128,14 @@ namespace InventoryScanner.Analyzers
             }
 
             var source = ResolvedValue.Weaker(left.Source, right.Source);
-            return new ResolvedValue(left.Text + right.Text, source == TargetSources.Literal ? TargetSources.Constant : source, null);
+            return ResolvedValue.Join(left.Text + right.Text, source == TargetSources.Literal ? TargetSources.Constant : source, left, right);
         }
 
         private ResolvedValue ResolveInterpolation(IInterpolatedStringOperation interpolated, int depth, CancellationToken cancellationToken)
         {
             var text = new StringBuilder();
             var source = TargetSources.Literal;
+            var origin = ResolvedValue.None;
             foreach (var part in interpolated.Parts)
             {
                 switch (part)
@@ -120,6 +147,7 @@ namespace InventoryScanner.Analyzers
                         var value = Hole(hole.Expression, depth, cancellationToken);
                         text.Append(value.Text);
                         source = ResolvedValue.Weaker(source, value.Source);
+                        origin = origin.ConfigKey is null ? value : origin;
                         break;
                     case IInterpolationOperation formatted:
                         text.Append('{').Append(HoleName(formatted.Expression.Syntax)).Append('}');
@@ -128,7 +156,7 @@ namespace InventoryScanner.Analyzers
                 }
             }
 
-            return new ResolvedValue(text.ToString(), source, source == TargetSources.Interpolated ? interpolated.Syntax.ToString() : null);
+            return new ResolvedValue(text.ToString(), source, source == TargetSources.Interpolated ? interpolated.Syntax.ToString() : null, origin.ConfigKey, origin.ConfigValues);
         }
 
         private ResolvedValue ResolveUriCreation(IObjectCreationOperation creation, int depth, CancellationToken cancellationToken)
@@ -145,7 +173,7 @@ namespace InventoryScanner.Analyzers
                 var relative = Hole(arguments[1].Value, depth, cancellationToken);
                 if (baseUri.HasText && relative.HasText)
                 {
-                    return new ResolvedValue(UriText.Combine(baseUri.Text!, relative.Text!), ResolvedValue.Weaker(baseUri.Source, relative.Source), null);
+                    return ResolvedValue.Join(UriText.Combine(baseUri.Text!, relative.Text!), ResolvedValue.Weaker(baseUri.Source, relative.Source), baseUri, relative);
                 }
             }
 
@@ -193,8 +221,163 @@ namespace InventoryScanner.Analyzers
                 return unresolved;
             }
 
-            return new ResolvedValue(value.Text, value.Source == TargetSources.Literal ? TargetSources.Constant : value.Source, value.Expression);
+            return value.WithText(value.Text, value.Source == TargetSources.Literal ? TargetSources.Constant : value.Source);
         }
+
+        /// <summary>
+        /// A value read from configuration or the environment: the key, and its value in each configuration file of
+        /// the project (default files first). A key no file sets stays a <c>{config:Key}</c> placeholder.
+        /// </summary>
+        private ResolvedValue ResolveConfiguration(IOperation operation)
+        {
+            var key = ConfigurationKey(operation);
+            if (key is null)
+            {
+                return ResolvedValue.None;
+            }
+
+            if (key.StartsWith("env:", StringComparison.Ordinal))
+            {
+                return new ResolvedValue("{" + key + "}", TargetSources.Environment, operation.Syntax.ToString(), key, null);
+            }
+
+            var found = _files.Value.Lookup(key);
+            if (found.IsEmpty)
+            {
+                return new ResolvedValue("{config:" + key + "}", TargetSources.Configuration, operation.Syntax.ToString(), key, null);
+            }
+
+            var values = new StringBuilder();
+            foreach (var (file, value) in found)
+            {
+                values.Append(values.Length == 0 ? string.Empty : "; ").Append(file.Name).Append('=').Append(value);
+            }
+
+            return new ResolvedValue(found[0].Value, TargetSources.Configuration, null, key, values.ToString());
+        }
+
+        /// <summary>
+        /// The key a configuration read names: <c>config["A:B"]</c>, <c>config.GetSection("A")["B"]</c>,
+        /// <c>GetSection("A:B").Value</c>, <c>GetValue&lt;T&gt;("A:B")</c>, <c>GetConnectionString("X")</c> (as
+        /// <c>ConnectionStrings:X</c>), <c>ConfigurationManager.AppSettings["X"]</c>,
+        /// <c>ConfigurationManager.ConnectionStrings["X"].ConnectionString</c>; <c>env:NAME</c> for
+        /// <c>Environment.GetEnvironmentVariable("NAME")</c>. Null for anything else.
+        /// </summary>
+        private string? ConfigurationKey(IOperation operation)
+        {
+            switch (operation)
+            {
+                case IPropertyReferenceOperation { Property.IsIndexer: true, Arguments.Length: 1 } indexer
+                    when indexer.Arguments[0].Value.ConstantValue.Value is string name:
+                    if (IsConfiguration(indexer.Instance?.Type))
+                    {
+                        return Join(SectionPath(indexer.Instance), name);
+                    }
+
+                    if (Is(indexer.Property.ContainingType, _nameValueCollection) && IsStaticProperty(indexer.Instance, _configurationManager, "AppSettings"))
+                    {
+                        return name;
+                    }
+
+                    return null;
+
+                case IPropertyReferenceOperation { Property.Name: "Value" } value when IsConfiguration(value.Instance?.Type):
+                    var section = SectionPath(value.Instance);
+                    return string.IsNullOrEmpty(section) ? null : section;
+
+                case IPropertyReferenceOperation { Property.Name: "ConnectionString" } connectionString
+                    when Is(connectionString.Property.ContainingType, _connectionStringSettings)
+                        && CallSite.Unwrap(connectionString.Instance) is IPropertyReferenceOperation { Property.IsIndexer: true, Arguments.Length: 1 } settings
+                        && settings.Arguments[0].Value.ConstantValue.Value is string settingsName
+                        && IsStaticProperty(settings.Instance, _configurationManager, "ConnectionStrings"):
+                    return "ConnectionStrings:" + settingsName;
+
+                case IInvocationOperation invocation:
+                    var method = invocation.TargetMethod;
+                    if (Is(method.ContainingType, _environment) && method.Name == "GetEnvironmentVariable"
+                        && invocation.Arguments.Length >= 1 && invocation.Arguments[0].Value.ConstantValue.Value is string variable)
+                    {
+                        return "env:" + variable;
+                    }
+
+                    if (Is(method.ContainingType, _configurationBinder) && method.Name == "GetValue"
+                        && Argument(invocation, "key") is string key)
+                    {
+                        return Join(SectionPath(invocation.Arguments[0].Value), key);
+                    }
+
+                    if (Is(method.ContainingType, _configurationExtensions) && method.Name == "GetConnectionString"
+                        && Argument(invocation, "name") is string connection)
+                    {
+                        return "ConnectionStrings:" + connection;
+                    }
+
+                    return null;
+
+                default:
+                    return null;
+            }
+        }
+
+        /// <summary>The section a configuration object stands for: "" for a root, "A:B" for GetSection("A").GetSection("B").</summary>
+        private string? SectionPath(IOperation? instance)
+        {
+            instance = CallSite.Unwrap(instance);
+            if (instance is IInvocationOperation { TargetMethod.Name: "GetSection" or "GetRequiredSection" } getSection
+                && Argument(getSection, "key") is string key)
+            {
+                var receiver = getSection.Instance ?? (getSection.Arguments.Length > 0 ? getSection.Arguments[0].Value : null);
+                return Join(SectionPath(receiver), key);
+            }
+
+            return instance is not null && IsConfiguration(instance.Type) ? string.Empty : null;
+        }
+
+        private static string? Join(string? section, string key) =>
+            section is null ? null : section.Length == 0 ? key : section + ":" + key;
+
+        private static string? Argument(IInvocationOperation invocation, string parameterName)
+        {
+            foreach (var argument in invocation.Arguments)
+            {
+                if (argument.Parameter?.Name == parameterName)
+                {
+                    return argument.Value.ConstantValue.Value as string;
+                }
+            }
+
+            return null;
+        }
+
+        private bool IsConfiguration(ITypeSymbol? type)
+        {
+            if (type is null || _configuration is null)
+            {
+                return false;
+            }
+
+            if (SymbolEqualityComparer.Default.Equals(type, _configuration))
+            {
+                return true;
+            }
+
+            foreach (var implemented in type.AllInterfaces)
+            {
+                if (SymbolEqualityComparer.Default.Equals(implemented, _configuration))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        private static bool IsStaticProperty(IOperation? operation, INamedTypeSymbol? type, string name) =>
+            CallSite.Unwrap(operation) is IPropertyReferenceOperation { Property.IsStatic: true } property
+            && property.Property.Name == name && Is(property.Property.ContainingType, type);
+
+        private static bool Is(ITypeSymbol? type, INamedTypeSymbol? expected) =>
+            type is not null && expected is not null && SymbolEqualityComparer.Default.Equals(type.OriginalDefinition, expected);
 
         private static ResolvedValue ResolveSyntaxOnly(ExpressionSyntax expression)
         {

@@ -282,6 +282,8 @@ public static class Scanner
             solution = solution.WithProjectAnalyzerReferences(project.Id, []);
         }
 
+        solution = ConfigurationDocuments.AddTo(solution);
+
         foreach (var file in files)
         {
             // Multi-targeting projects load once per framework; one of them stands for the project.
@@ -348,7 +350,7 @@ public static class Scanner
         }
 
         messages.Add($"analysed from its {fileCount} source file(s) against the .NET framework only: package and project references are missing");
-        var options = new AnalyzerOptions([]);
+        var options = new AnalyzerOptions(ConfigurationDocuments.AsAdditionalTexts(file.Path));
         var analysis = CompilationAnalyzer.AnalyzeAsync(compilation, options, AnalyzerCatalog.Default, maxParallelism: 1, cancellationToken).GetAwaiter().GetResult();
         messages.AddRange(analysis.Messages);
         return new ProjectAnalysis(AnalysisLevel.Syntax, ToFindings(analysis, file.Name, root), analysis.FilesAnalyzed, analysis.FilesTotal);

@@ -41,4 +41,29 @@ internal static class Stubs
             }
         }
         """;
+
+    public const string Configuration = """
+        namespace Microsoft.Extensions.Configuration
+        {
+            public interface IConfiguration
+            {
+                string this[string key] { get; set; }
+                IConfigurationSection GetSection(string key);
+            }
+            public interface IConfigurationSection : IConfiguration
+            {
+                string Value { get; set; }
+            }
+            public interface IConfigurationRoot : IConfiguration { }
+            public static class ConfigurationBinder
+            {
+                public static T GetValue<T>(this IConfiguration configuration, string key) => default!;
+            }
+            public static class ConfigurationExtensions
+            {
+                public static string GetConnectionString(this IConfiguration configuration, string name) => configuration.GetSection("ConnectionStrings")[name];
+                public static IConfigurationSection GetRequiredSection(this IConfiguration configuration, string key) => configuration.GetSection(key);
+            }
+        }
+        """;
 }

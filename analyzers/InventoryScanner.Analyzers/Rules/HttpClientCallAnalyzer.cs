@@ -33,7 +33,7 @@ namespace InventoryScanner.Analyzers.Rules
             context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
             context.RegisterCompilationStartAction(start =>
             {
-                var analyzer = new AnalyzerContext(start.Compilation);
+                var analyzer = new AnalyzerContext(start.Compilation, start.Options, start.CancellationToken);
                 if (analyzer.HttpClient is not null)
                 {
                     start.RegisterOperationAction(analyzer.AnalyzeInvocation, OperationKind.Invocation);
@@ -52,14 +52,14 @@ namespace InventoryScanner.Analyzers.Rules
             private readonly ValueResolver _resolver;
             private readonly ConcurrentDictionary<ISymbol, ResolvedValue> _memberBaseAddresses = new ConcurrentDictionary<ISymbol, ResolvedValue>(SymbolEqualityComparer.Default);
 
-            public AnalyzerContext(Compilation compilation)
+            public AnalyzerContext(Compilation compilation, AnalyzerOptions options, CancellationToken cancellationToken)
             {
                 HttpClient = compilation.GetBestTypeByMetadataName(KnownTypeNames.System_Net_Http_HttpClient);
                 _httpMessageInvoker = compilation.GetBestTypeByMetadataName(KnownTypeNames.System_Net_Http_HttpMessageInvoker);
                 _httpRequestMessage = compilation.GetBestTypeByMetadataName(KnownTypeNames.System_Net_Http_HttpRequestMessage);
                 _httpMethod = compilation.GetBestTypeByMetadataName(KnownTypeNames.System_Net_Http_HttpMethod);
                 _jsonExtensions = compilation.GetBestTypeByMetadataName(KnownTypeNames.System_Net_Http_Json_HttpClientJsonExtensions);
-                _resolver = new ValueResolver(compilation.GetBestTypeByMetadataName(KnownTypeNames.System_Uri));
+                _resolver = new ValueResolver(compilation, options, cancellationToken);
             }
 
             public INamedTypeSymbol? HttpClient { get; }
@@ -172,17 +172,17 @@ namespace InventoryScanner.Analyzers.Rules
                 if (!uri.HasText || !UriText.IsAbsolute(uri.Text!))
                 {
                     var baseAddress = FindBaseAddress(call.Operation, call.Receiver, cancellationToken);
-                    if (baseAddress.HasText && UriText.IsAbsolute(baseAddress.Text!))
+                    if (baseAddress.HasText)
                     {
                         uri = uri.HasText
-                            ? new ResolvedValue(UriText.Combine(baseAddress.Text!, uri.Text!), ResolvedValue.Weaker(TargetSources.BaseAddress, uri.Source), uri.Expression)
+                            ? ResolvedValue.Join(UriText.Combine(baseAddress.Text!, uri.Text!), ResolvedValue.Weaker(TargetSources.BaseAddress, ResolvedValue.Weaker(baseAddress.Source, uri.Source)), baseAddress, uri)
                             : requestUri is null || requestUri.ConstantValue is { HasValue: true, Value: null }
-                                ? new ResolvedValue(baseAddress.Text, TargetSources.BaseAddress, null)
+                                ? baseAddress.WithText(baseAddress.Text, ResolvedValue.Weaker(TargetSources.BaseAddress, baseAddress.Source))
                                 : uri;
                     }
                 }
 
-                var target = uri.Text ?? TargetSources.Unresolved;
+                var target = uri.TargetText() ?? TargetSources.Unresolved;
                 var properties = ImmutableDictionary.CreateBuilder<string, string?>();
                 properties.Add(FindingProperties.Kind, FindingKinds.HttpClient);
                 properties.Add(FindingProperties.Library, Library);
@@ -190,6 +190,8 @@ namespace InventoryScanner.Analyzers.Rules
                 properties.Add(FindingProperties.TargetSource, uri.Text is null ? TargetSources.Unresolved : uri.Source);
                 properties.Add(FindingProperties.Expression, uri.IsFullyResolved ? null : uri.Expression ?? requestUri?.Syntax.ToString());
                 properties.Add(FindingProperties.HttpMethod, verb);
+                properties.Add(FindingProperties.ConfigKey, uri.ConfigKey);
+                properties.Add(FindingProperties.ConfigValues, uri.ConfigValues);
                 properties.Add(FindingProperties.Confidence, confidence);
                 properties.Add(FindingProperties.ConfidenceReason, reason);
                 properties.Add(FindingProperties.ContainingSymbol, context.ContainingSymbol.GetDocumentationCommentId());

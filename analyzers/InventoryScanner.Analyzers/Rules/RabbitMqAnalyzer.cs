@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
@@ -40,7 +41,7 @@ namespace InventoryScanner.Analyzers.Rules
             context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
             context.RegisterCompilationStartAction(start =>
             {
-                var analyzer = new AnalyzerContext(start.Compilation);
+                var analyzer = new AnalyzerContext(start.Compilation, start.Options, start.CancellationToken);
                 if (analyzer.HasAnyType)
                 {
                     start.RegisterOperationAction(analyzer.AnalyzeInvocation, OperationKind.Invocation);
@@ -60,7 +61,7 @@ namespace InventoryScanner.Analyzers.Rules
             private readonly ImmutableArray<INamedTypeSymbol> _channelInterfaces;
             private readonly ValueResolver _resolver;
 
-            public AnalyzerContext(Compilation compilation)
+            public AnalyzerContext(Compilation compilation, AnalyzerOptions options, CancellationToken cancellationToken)
             {
                 var model = compilation.GetBestTypeByMetadataName(KnownTypeNames.RabbitMQ_Client_IModel);
                 var channel = compilation.GetBestTypeByMetadataName(KnownTypeNames.RabbitMQ_Client_IChannel);
@@ -70,7 +71,7 @@ namespace InventoryScanner.Analyzers.Rules
                     channel,
                     compilation.GetBestTypeByMetadataName(KnownTypeNames.RabbitMQ_Client_IModelExensions),
                     compilation.GetBestTypeByMetadataName(KnownTypeNames.RabbitMQ_Client_IChannelExtensions));
-                _resolver = new ValueResolver(compilation.GetBestTypeByMetadataName(KnownTypeNames.System_Uri));
+                _resolver = new ValueResolver(compilation, options, cancellationToken);
             }
 
             public bool HasAnyType => !_declaringTypes.IsEmpty;
@@ -150,21 +151,21 @@ namespace InventoryScanner.Analyzers.Rules
                     var exchange = _resolver.Resolve(call.GetArgument("exchange", 0, cancellationToken), cancellationToken);
                     var routingKey = _resolver.Resolve(call.GetArgument("routingKey", 1, cancellationToken), cancellationToken);
                     properties.Add(FindingProperties.Kind, FindingKinds.QueuePublish);
-                    properties.Add(FindingProperties.Exchange, exchange.Text);
-                    properties.Add(FindingProperties.RoutingKey, routingKey.Text);
+                    properties.Add(FindingProperties.Exchange, exchange.TargetText());
+                    properties.Add(FindingProperties.RoutingKey, routingKey.TargetText());
 
                     // The default exchange ("") delivers to the queue named by the routing key.
                     if (exchange.Text == string.Empty)
                     {
                         primary = routingKey;
-                        target = "queue:" + (routingKey.Text ?? TargetSources.Unresolved);
-                        description = "queue '" + (routingKey.Text ?? routingKey.Expression) + "' (default exchange)";
+                        target = "queue:" + (routingKey.TargetText() ?? TargetSources.Unresolved);
+                        description = "queue '" + (routingKey.TargetText() ?? routingKey.Expression) + "' (default exchange)";
                     }
                     else
                     {
                         primary = exchange;
-                        target = "exchange:" + (exchange.Text ?? TargetSources.Unresolved);
-                        description = "exchange '" + (exchange.Text ?? exchange.Expression) + "' with routing key '" + (routingKey.Text ?? routingKey.Expression) + "'";
+                        target = "exchange:" + (exchange.TargetText() ?? TargetSources.Unresolved);
+                        description = "exchange '" + (exchange.TargetText() ?? exchange.Expression) + "' with routing key '" + (routingKey.TargetText() ?? routingKey.Expression) + "'";
                     }
                 }
                 else
@@ -172,14 +173,16 @@ namespace InventoryScanner.Analyzers.Rules
                     rule = ConsumeRule;
                     primary = _resolver.Resolve(call.GetArgument("queue", 0, cancellationToken), cancellationToken);
                     properties.Add(FindingProperties.Kind, FindingKinds.QueueConsume);
-                    properties.Add(FindingProperties.Queue, primary.Text);
-                    target = "queue:" + (primary.Text ?? TargetSources.Unresolved);
-                    description = "queue '" + (primary.Text ?? primary.Expression) + "'";
+                    properties.Add(FindingProperties.Queue, primary.TargetText());
+                    target = "queue:" + (primary.TargetText() ?? TargetSources.Unresolved);
+                    description = "queue '" + (primary.TargetText() ?? primary.Expression) + "'";
                 }
 
                 properties.Add(FindingProperties.Target, target);
                 properties.Add(FindingProperties.TargetSource, primary.Text is null ? TargetSources.Unresolved : primary.Source);
                 properties.Add(FindingProperties.Expression, primary.IsFullyResolved ? null : primary.Expression);
+                properties.Add(FindingProperties.ConfigKey, primary.ConfigKey);
+                properties.Add(FindingProperties.ConfigValues, primary.ConfigValues);
                 context.ReportDiagnostic(Diagnostic.Create(rule, call.Operation.Syntax.GetLocation(), properties.ToImmutable(), description));
             }
 

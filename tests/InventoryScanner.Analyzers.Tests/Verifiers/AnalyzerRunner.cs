@@ -18,7 +18,11 @@ public static class AnalyzerRunner
             .Select(path => (MetadataReference)MetadataReference.CreateFromFile(path))
             .ToImmutableArray();
 
-    public static async Task<ImmutableArray<Diagnostic>> RunAsync(DiagnosticAnalyzer analyzer, params string[] sources)
+    public static Task<ImmutableArray<Diagnostic>> RunAsync(DiagnosticAnalyzer analyzer, params string[] sources) =>
+        RunAsync(analyzer, [], sources);
+
+    /// <summary>Runs with AdditionalFiles given as (path, text), such as appsettings.json.</summary>
+    public static async Task<ImmutableArray<Diagnostic>> RunAsync(DiagnosticAnalyzer analyzer, (string Path, string Text)[] additionalFiles, params string[] sources)
     {
         var trees = sources.Select((source, i) => CSharpSyntaxTree.ParseText(source, path: $"/0/Test{i}.cs")).ToArray();
         var compilation = CSharpCompilation.Create(
@@ -26,8 +30,9 @@ public static class AnalyzerRunner
             trees,
             RuntimeReferences,
             new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable));
+        var options = new AnalyzerOptions([.. additionalFiles.Select(file => (AdditionalText)new InMemoryAdditionalText(file.Path, file.Text))]);
         var diagnostics = await compilation
-            .WithAnalyzers([analyzer])
+            .WithAnalyzers([analyzer], options)
             .GetAnalyzerDiagnosticsAsync(CancellationToken.None);
         return diagnostics.OrderBy(d => d.Location.SourceSpan.Start).ToImmutableArray();
     }
@@ -37,4 +42,12 @@ public static class AnalyzerRunner
         var diagnostics = await RunAsync(analyzer, sources);
         return Assert.Single(diagnostics);
     }
+}
+
+internal sealed class InMemoryAdditionalText(string path, string text) : AdditionalText
+{
+    public override string Path { get; } = path;
+
+    public override Microsoft.CodeAnalysis.Text.SourceText GetText(CancellationToken cancellationToken = default) =>
+        Microsoft.CodeAnalysis.Text.SourceText.From(text);
 }

@@ -71,6 +71,7 @@ public sealed class SampleScanTests(SampleScanFixture fixture)
                 "http-client src/Ordering.Api/InventoryClient.cs:18 http://inventory.internal:8080/api/stock/{sku} high",
                 "http-client src/Ordering.Api/InventoryClient.cs:21 http://inventory.internal:8080/api/reservations high",
                 "queue-publish src/Ordering.Api/OrderService.cs:21 queue:billing.orders high",
+                "http-client src/Ordering.Api/ShippingClient.cs:9 https://api.shipping-partner.example/v3/shipments high",
                 "secret src/Shared.Data/DbSettings.cs:6 connection string to sql-prod-01 high",
             ],
             findings);
@@ -106,7 +107,18 @@ public sealed class SampleScanTests(SampleScanFixture fixture)
         Assert.Contains("component:Crm.Sync -http-> external:https://crm.partner-crm.example", edges);
         Assert.Contains("component:Ordering.Api -http-> external:http://inventory.internal:8080", edges);
         var ordering = graph.GetProperty("nodes").EnumerateArray().Single(n => n.GetProperty("id").GetString() == "component:Ordering.Api");
-        Assert.Equal(2, ordering.GetProperty("fanOut").GetInt32());
+        Assert.Equal(3, ordering.GetProperty("fanOut").GetInt32());
+    }
+
+    [Fact]
+    public void TargetReadFromConfiguration_ShouldCarryTheKeyAndTheValuePerEnvironment()
+    {
+        var shipping = Inventory.GetProperty("findings").EnumerateArray().Single(f => f.GetProperty("path").GetString() == "src/Ordering.Api/ShippingClient.cs");
+        var details = shipping.GetProperty("details");
+
+        Assert.Equal("configuration", details.GetProperty("targetSource").GetString());
+        Assert.Equal("Shipping:BaseUrl", details.GetProperty("configKey").GetString());
+        Assert.Equal("appsettings.json=https://api.shipping-partner.example/v3; appsettings.Development.json=http://localhost:7070/v3", details.GetProperty("configValues").GetString());
     }
 
     [Fact]

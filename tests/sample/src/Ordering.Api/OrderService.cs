@@ -3,7 +3,7 @@ using RabbitMQ.Client;
 
 namespace Contoso.Ordering;
 
-public sealed class OrderService(IConnection connection, InventoryClient inventory)
+public sealed class OrderService(IConnection connection, InventoryClient inventory, ShippingClient shipping)
 {
     private const string BillingQueue = "billing.orders";
 
@@ -19,6 +19,7 @@ public sealed class OrderService(IConnection connection, InventoryClient invento
         using var channel = connection.CreateModel();
         var body = JsonSerializer.SerializeToUtf8Bytes(order);
         channel.BasicPublish(exchange: "", routingKey: BillingQueue, basicProperties: null, body: body);
+        await shipping.BookAsync(order);
         return Results.Accepted();
     }
 }

@@ -4,6 +4,7 @@ using RabbitMQ.Client;
 var builder = WebApplication.CreateBuilder(args);
 builder.Services.AddSingleton<IConnection>(_ => new ConnectionFactory { HostName = "rabbitmq.internal" }.CreateConnection());
 builder.Services.AddHttpClient<InventoryClient>();
+builder.Services.AddHttpClient<ShippingClient>();
 builder.Services.AddScoped<OrderService>();
 
 var app = builder.Build();

@@ -1,0 +1,181 @@
+using System;
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.IO;
+using System.Threading;
+using System.Xml;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
+
+namespace InventoryScanner.Analyzers.Configuration
+{
+    /// <summary>One configuration file among the AdditionalFiles, read into keys.</summary>
+    internal sealed class ConfigurationFile
+    {
+        public ConfigurationFile(string name, string environment, Dictionary<string, string> values)
+        {
+            Name = name;
+            Environment = environment;
+            Values = values;
+        }
+
+        /// <summary>The file name, e.g. <c>appsettings.Production.json</c>.</summary>
+        public string Name { get; }
+
+        /// <summary><c>default</c> for appsettings.json, web.config and app.config; otherwise the environment in the name.</summary>
+        public string Environment { get; }
+
+        public Dictionary<string, string> Values { get; }
+    }
+
+    /// <summary>
+    /// The configuration a project ships: <c>appsettings*.json</c>, <c>web.config</c> and <c>app.config</c>, passed to the
+    /// analyzers as AdditionalFiles (the scanner adds them; in a build, list them as AdditionalFiles). web.config's
+    /// <c>appSettings</c> become keys as they are; its <c>connectionStrings</c> become <c>ConnectionStrings:name</c>,
+    /// the key <c>GetConnectionString(name)</c> reads.
+    /// </summary>
+    internal sealed class ConfigurationFiles
+    {
+        public const string DefaultEnvironment = "default";
+
+        public static readonly ConfigurationFiles Empty = new ConfigurationFiles(ImmutableArray<ConfigurationFile>.Empty);
+
+        private ConfigurationFiles(ImmutableArray<ConfigurationFile> files)
+        {
+            Files = files;
+        }
+
+        /// <summary>Default files first, then environments in name order.</summary>
+        public ImmutableArray<ConfigurationFile> Files { get; }
+
+        public static ConfigurationFiles Read(AnalyzerOptions options, CancellationToken cancellationToken)
+        {
+            var files = new List<ConfigurationFile>();
+            foreach (var additional in options.AdditionalFiles)
+            {
+                var name = Path.GetFileName(additional.Path);
+                var environment = EnvironmentOf(name);
+                if (environment is null)
+                {
+                    continue;
+                }
+
+                var text = additional.GetText(cancellationToken)?.ToString();
+                if (text is null)
+                {
+                    continue;
+                }
+
+                var values = name.EndsWith(".json", StringComparison.OrdinalIgnoreCase)
+                    ? JsonConfigReader.Read(text, out _)
+                    : ReadXml(text);
+                if (values is not null)
+                {
+                    files.Add(new ConfigurationFile(name, environment, values));
+                }
+            }
+
+            files.Sort((a, b) =>
+            {
+                var byEnvironment = (a.Environment == DefaultEnvironment ? 0 : 1).CompareTo(b.Environment == DefaultEnvironment ? 0 : 1);
+                return byEnvironment != 0 ? byEnvironment : string.Compare(a.Name, b.Name, StringComparison.OrdinalIgnoreCase);
+            });
+            return files.Count == 0 ? Empty : new ConfigurationFiles(files.ToImmutableArray());
+        }
+
+        /// <summary>Every file that sets the key, with its value, default files first.</summary>
+        public ImmutableArray<(ConfigurationFile File, string Value)> Lookup(string key)
+        {
+            var builder = ImmutableArray.CreateBuilder<(ConfigurationFile, string)>();
+            foreach (var file in Files)
+            {
+                if (file.Values.TryGetValue(key, out var value))
+                {
+                    builder.Add((file, value));
+                }
+            }
+
+            return builder.ToImmutable();
+        }
+
+        /// <summary>The environment a configuration file belongs to, or null when the file is not configuration.</summary>
+        public static string? EnvironmentOf(string fileName) => ConfigurationFileNames.EnvironmentOf(fileName);
+
+        private static Dictionary<string, string>? ReadXml(string text)
+        {
+            var values = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+            var settings = new XmlReaderSettings { DtdProcessing = DtdProcessing.Prohibit, XmlResolver = null, IgnoreComments = true };
+            try
+            {
+                using (var reader = XmlReader.Create(new StringReader(text), settings))
+                {
+                    string? section = null;
+                    while (reader.Read())
+                    {
+                        if (reader.NodeType != XmlNodeType.Element)
+                        {
+                            continue;
+                        }
+
+                        if (reader.LocalName == "appSettings" || reader.LocalName == "connectionStrings")
+                        {
+                            section = reader.LocalName;
+                        }
+                        else if (reader.LocalName == "add" && section == "appSettings" && reader.GetAttribute("key") is { } key)
+                        {
+                            values[key] = reader.GetAttribute("value") ?? string.Empty;
+                        }
+                        else if (reader.LocalName == "add" && section == "connectionStrings" && reader.GetAttribute("name") is { } name)
+                        {
+                            values["ConnectionStrings:" + name] = reader.GetAttribute("connectionString") ?? string.Empty;
+                        }
+                        else if (reader.Depth <= 1)
+                        {
+                            section = null;
+                        }
+                    }
+                }
+
+                return values;
+            }
+            catch (XmlException)
+            {
+                return null;
+            }
+        }
+    }
+
+    /// <summary>
+    /// Which files are configuration a project ships, and for which environment. Hosts use it to pass exactly these
+    /// files as AdditionalFiles.
+    /// </summary>
+    public static class ConfigurationFileNames
+    {
+        /// <summary><c>default</c>, an environment name (<c>Development</c>, <c>Release</c>), or null for other files.</summary>
+        public static string? EnvironmentOf(string fileName)
+        {
+            if (string.Equals(fileName, "appsettings.json", StringComparison.OrdinalIgnoreCase)
+                || string.Equals(fileName, "web.config", StringComparison.OrdinalIgnoreCase)
+                || string.Equals(fileName, "app.config", StringComparison.OrdinalIgnoreCase))
+            {
+                return ConfigurationFiles.DefaultEnvironment;
+            }
+
+            const string Prefix = "appsettings.";
+            if (fileName.StartsWith(Prefix, StringComparison.OrdinalIgnoreCase) && fileName.EndsWith(".json", StringComparison.OrdinalIgnoreCase)
+                && fileName.Length > Prefix.Length + ".json".Length)
+            {
+                return fileName.Substring(Prefix.Length, fileName.Length - Prefix.Length - ".json".Length);
+            }
+
+            // web.Release.config and the like: transforms for an environment.
+            if ((fileName.StartsWith("web.", StringComparison.OrdinalIgnoreCase) || fileName.StartsWith("app.", StringComparison.OrdinalIgnoreCase))
+                && fileName.EndsWith(".config", StringComparison.OrdinalIgnoreCase) && fileName.Split('.').Length == 3)
+            {
+                return fileName.Split('.')[1];
+            }
+
+            return null;
+        }
+    }
+}
