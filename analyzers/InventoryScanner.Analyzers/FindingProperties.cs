@@ -30,6 +30,12 @@ namespace InventoryScanner.Analyzers
         /// <summary>The value of <see cref="ConfigKey"/> in each configuration file that sets it.</summary>
         public const string ConfigValues = "configValues";
 
+        /// <summary>The HttpClient registration a call goes through: <c>typed ShippingClient at Program.cs:12</c>.</summary>
+        public const string Registration = "registration";
+
+        /// <summary>Resilience on that registration (<c>AddStandardResilienceHandler, Timeout</c>), or <c>none</c>.</summary>
+        public const string Resilience = "resilience";
+
         /// <summary>RabbitMQ exchange of a publish.</summary>
         public const string Exchange = "exchange";
 

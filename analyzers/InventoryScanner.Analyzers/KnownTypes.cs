@@ -12,6 +12,9 @@ namespace InventoryScanner.Analyzers
         public const string System_Net_Http_HttpMethod = "System.Net.Http.HttpMethod";
         public const string System_Net_Http_Json_HttpClientJsonExtensions = "System.Net.Http.Json.HttpClientJsonExtensions";
 
+        public const string System_Net_Http_IHttpClientFactory = "System.Net.Http.IHttpClientFactory";
+        public const string System_Net_Http_HttpClientFactoryExtensions = "System.Net.Http.HttpClientFactoryExtensions";
+        public const string Microsoft_Extensions_DependencyInjection_HttpClientFactoryServiceCollectionExtensions = "Microsoft.Extensions.DependencyInjection.HttpClientFactoryServiceCollectionExtensions";
         public const string System_Environment = "System.Environment";
         public const string System_Collections_Specialized_NameValueCollection = "System.Collections.Specialized.NameValueCollection";
         public const string System_Configuration_ConfigurationManager = "System.Configuration.ConfigurationManager";

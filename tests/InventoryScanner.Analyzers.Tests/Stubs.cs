@@ -66,4 +66,38 @@ internal static class Stubs
             }
         }
         """;
+
+    public const string HttpClientFactory = """
+        namespace Microsoft.Extensions.DependencyInjection
+        {
+            using System;
+            using System.Net.Http;
+            public interface IServiceCollection { }
+            public interface IHttpClientBuilder { }
+            public static class HttpClientFactoryServiceCollectionExtensions
+            {
+                public static IHttpClientBuilder AddHttpClient(this IServiceCollection services, string name) => null!;
+                public static IHttpClientBuilder AddHttpClient(this IServiceCollection services, string name, Action<HttpClient> configureClient) => null!;
+                public static IHttpClientBuilder AddHttpClient<TClient>(this IServiceCollection services) where TClient : class => null!;
+                public static IHttpClientBuilder AddHttpClient<TClient>(this IServiceCollection services, Action<HttpClient> configureClient) where TClient : class => null!;
+                public static IHttpClientBuilder AddHttpClient<TClient, TImplementation>(this IServiceCollection services, Action<IServiceProvider, HttpClient> configureClient) where TClient : class where TImplementation : class, TClient => null!;
+            }
+            public static class HttpClientBuilderExtensions
+            {
+                public static IHttpClientBuilder ConfigureHttpClient(this IHttpClientBuilder builder, Action<HttpClient> configureClient) => builder;
+            }
+            public static class ResilienceHttpClientBuilderExtensions
+            {
+                public static IHttpClientBuilder AddStandardResilienceHandler(this IHttpClientBuilder builder) => builder;
+            }
+        }
+        namespace System.Net.Http
+        {
+            public interface IHttpClientFactory { HttpClient CreateClient(string name); }
+            public static class HttpClientFactoryExtensions
+            {
+                public static HttpClient CreateClient(this IHttpClientFactory factory) => factory.CreateClient("");
+            }
+        }
+        """;
 }

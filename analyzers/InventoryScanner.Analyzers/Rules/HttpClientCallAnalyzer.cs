@@ -1,6 +1,8 @@
+using System;
 using System.Collections.Concurrent;
 using System.Collections.Immutable;
 using System.Threading;
+using InventoryScanner.Analyzers.Http;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
@@ -50,6 +52,9 @@ namespace InventoryScanner.Analyzers.Rules
             private readonly INamedTypeSymbol? _httpMethod;
             private readonly INamedTypeSymbol? _jsonExtensions;
             private readonly ValueResolver _resolver;
+            private readonly INamedTypeSymbol? _httpClientFactory;
+            private readonly INamedTypeSymbol? _httpClientFactoryExtensions;
+            private readonly Lazy<HttpClientRegistrations> _registrations;
             private readonly ConcurrentDictionary<ISymbol, ResolvedValue> _memberBaseAddresses = new ConcurrentDictionary<ISymbol, ResolvedValue>(SymbolEqualityComparer.Default);
 
             public AnalyzerContext(Compilation compilation, AnalyzerOptions options, CancellationToken cancellationToken)
@@ -60,6 +65,12 @@ namespace InventoryScanner.Analyzers.Rules
                 _httpMethod = compilation.GetBestTypeByMetadataName(KnownTypeNames.System_Net_Http_HttpMethod);
                 _jsonExtensions = compilation.GetBestTypeByMetadataName(KnownTypeNames.System_Net_Http_Json_HttpClientJsonExtensions);
                 _resolver = new ValueResolver(compilation, options, cancellationToken);
+                _httpClientFactory = compilation.GetBestTypeByMetadataName(KnownTypeNames.System_Net_Http_IHttpClientFactory);
+                _httpClientFactoryExtensions = compilation.GetBestTypeByMetadataName(KnownTypeNames.System_Net_Http_HttpClientFactoryExtensions);
+                var registrationExtensions = compilation.GetBestTypeByMetadataName(KnownTypeNames.Microsoft_Extensions_DependencyInjection_HttpClientFactoryServiceCollectionExtensions);
+                _registrations = new Lazy<HttpClientRegistrations>(
+                    () => HttpClientRegistrations.Collect(compilation, registrationExtensions, _resolver, cancellationToken),
+                    LazyThreadSafetyMode.ExecutionAndPublication);
             }
 
             public INamedTypeSymbol? HttpClient { get; }
@@ -169,9 +180,15 @@ namespace InventoryScanner.Analyzers.Rules
                     (verb, uri) = ResolveRequestMessage(request, cancellationToken);
                 }
 
+                var registration = FindRegistration(call, cancellationToken);
                 if (!uri.HasText || !UriText.IsAbsolute(uri.Text!))
                 {
                     var baseAddress = FindBaseAddress(call.Operation, call.Receiver, cancellationToken);
+                    if (!baseAddress.HasText && registration is not null)
+                    {
+                        baseAddress = registration.BaseAddress;
+                    }
+
                     if (baseAddress.HasText)
                     {
                         uri = uri.HasText
@@ -192,6 +209,8 @@ namespace InventoryScanner.Analyzers.Rules
                 properties.Add(FindingProperties.HttpMethod, verb);
                 properties.Add(FindingProperties.ConfigKey, uri.ConfigKey);
                 properties.Add(FindingProperties.ConfigValues, uri.ConfigValues);
+                properties.Add(FindingProperties.Registration, registration is null ? null : registration.Describe() + " at " + registration.Location);
+                properties.Add(FindingProperties.Resilience, registration is null ? null : registration.Resilience.IsEmpty ? "none" : string.Join(", ", registration.Resilience));
                 properties.Add(FindingProperties.Confidence, confidence);
                 properties.Add(FindingProperties.ConfidenceReason, reason);
                 properties.Add(FindingProperties.ContainingSymbol, context.ContainingSymbol.GetDocumentationCommentId());
@@ -264,6 +283,53 @@ namespace InventoryScanner.Analyzers.Rules
                         return null;
                 }
             }
+
+            /// <summary>
+            /// The AddHttpClient registration behind the client a call uses: the typed client whose injected HttpClient it
+            /// is (a field, property or constructor parameter of a registered class), or the named client
+            /// <c>factory.CreateClient("name")</c> returned (directly or through a local).
+            /// </summary>
+            private HttpClientRegistration? FindRegistration(CallSite call, CancellationToken cancellationToken)
+            {
+                if (!call.IsBound)
+                {
+                    return null;
+                }
+
+                var receiver = call.Receiver;
+                var holder = MemberAssignments.ReferencedSymbol(receiver);
+                if (holder is ILocalSymbol && receiver?.SemanticModel is { } model)
+                {
+                    receiver = CallSite.Unwrap(MemberAssignments.InitializerOf(holder, model, cancellationToken));
+                    holder = null;
+                }
+
+                if (receiver is IInvocationOperation { TargetMethod.Name: "CreateClient" } createClient && IsFactoryMethod(createClient.TargetMethod))
+                {
+                    foreach (var argument in createClient.Arguments)
+                    {
+                        if (argument.Parameter?.Name == "name" && argument.Value.ConstantValue.Value is string name)
+                        {
+                            return _registrations.Value.ForName(name);
+                        }
+                    }
+
+                    return null;
+                }
+
+                var typedClient = holder switch
+                {
+                    IFieldSymbol field => field.ContainingType,
+                    IPropertySymbol property => property.ContainingType,
+                    IParameterSymbol { ContainingSymbol: IMethodSymbol { MethodKind: MethodKind.Constructor } constructor } => constructor.ContainingType,
+                    _ => null,
+                };
+                return typedClient is null ? null : _registrations.Value.ForType(typedClient);
+            }
+
+            private bool IsFactoryMethod(IMethodSymbol method) =>
+                SymbolEqualityComparer.Default.Equals(method.ContainingType, _httpClientFactory)
+                || SymbolEqualityComparer.Default.Equals(method.ContainingType, _httpClientFactoryExtensions);
 
             private ResolvedValue FindBaseAddress(IOperation call, IOperation? receiver, CancellationToken cancellationToken)
             {

@@ -62,6 +62,7 @@ public sealed class SampleScanTests(SampleScanFixture fixture)
                 "queue-publish src/Billing.Worker/BillingWorker.cs:28 exchange:billing high",
                 "queue-consume src/Billing.Worker/BillingWorker.cs:31 queue:billing.orders high",
                 "http-client src/Billing.Worker/BillingWorker.cs:42 https://api.payments-partner.example/v1/charges high",
+                "http-client src/Billing.Worker/FraudCheckClient.cs:9 https://fraud.partner.example/api/checks high",
                 "secret src/Crm.Sync/ContactSync.cs:10 password high",
                 "http-client src/Crm.Sync/ContactSync.cs:18 https://crm.partner-crm.example/api/v2/contacts?modifiedSince={since} high",
                 "http-client src/Crm.Sync/ContactSync.cs:28 https://crm.partner-crm.example/api/v2/contacts/{id} high",
@@ -70,6 +71,7 @@ public sealed class SampleScanTests(SampleScanFixture fixture)
                 "queue-publish src/Legacy.Notifications/EmailNotifier.cs:18 exchange:audit low",
                 "http-client src/Ordering.Api/InventoryClient.cs:18 http://inventory.internal:8080/api/stock/{sku} high",
                 "http-client src/Ordering.Api/InventoryClient.cs:21 http://inventory.internal:8080/api/reservations high",
+                "http-client src/Ordering.Api/LoyaltyNotifier.cs:11 https://loyalty.contoso.example/api/members/orders/{Id}/points high",
                 "queue-publish src/Ordering.Api/OrderService.cs:21 queue:billing.orders high",
                 "http-client src/Ordering.Api/ShippingClient.cs:9 https://api.shipping-partner.example/v3/shipments high",
                 "secret src/Shared.Data/DbSettings.cs:6 connection string to sql-prod-01 high",
@@ -107,7 +109,20 @@ public sealed class SampleScanTests(SampleScanFixture fixture)
         Assert.Contains("component:Crm.Sync -http-> external:https://crm.partner-crm.example", edges);
         Assert.Contains("component:Ordering.Api -http-> external:http://inventory.internal:8080", edges);
         var ordering = graph.GetProperty("nodes").EnumerateArray().Single(n => n.GetProperty("id").GetString() == "component:Ordering.Api");
-        Assert.Equal(3, ordering.GetProperty("fanOut").GetInt32());
+        Assert.Equal(4, ordering.GetProperty("fanOut").GetInt32());
+    }
+
+    [Fact]
+    public void CallsThroughRegisteredClients_ShouldCarryTheRegistrationAndItsResilience()
+    {
+        var findings = Inventory.GetProperty("findings").EnumerateArray().ToList();
+        var fraud = findings.Single(f => f.GetProperty("path").GetString() == "src/Billing.Worker/FraudCheckClient.cs").GetProperty("details");
+        var loyalty = findings.Single(f => f.GetProperty("path").GetString() == "src/Ordering.Api/LoyaltyNotifier.cs").GetProperty("details");
+
+        Assert.Equal("typed FraudCheckClient at Program.cs:5", fraud.GetProperty("registration").GetString());
+        Assert.Equal("AddStandardResilienceHandler, Timeout", fraud.GetProperty("resilience").GetString());
+        Assert.Equal("named 'loyalty' at Program.cs:8", loyalty.GetProperty("registration").GetString());
+        Assert.Equal("none", loyalty.GetProperty("resilience").GetString());
     }
 
     [Fact]

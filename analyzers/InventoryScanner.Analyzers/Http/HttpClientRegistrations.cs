@@ -1,0 +1,261 @@
+using System;
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Linq;
+using System.Threading;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Operations;
+
+namespace InventoryScanner.Analyzers.Http
+{
+    /// <summary>An <c>AddHttpClient</c> registration: which client, where it points, and what protects it.</summary>
+    internal sealed class HttpClientRegistration
+    {
+        public HttpClientRegistration(string? name, INamedTypeSymbol? client, INamedTypeSymbol? implementation, ResolvedValue baseAddress, ImmutableArray<string> resilience, string location)
+        {
+            Name = name;
+            Client = client;
+            Implementation = implementation;
+            BaseAddress = baseAddress;
+            Resilience = resilience;
+            Location = location;
+        }
+
+        /// <summary>The name of a named client (<c>AddHttpClient("github", …)</c>).</summary>
+        public string? Name { get; }
+
+        /// <summary>The typed client (<c>AddHttpClient&lt;TClient&gt;</c>, or TClient of <c>&lt;TClient, TImplementation&gt;</c>).</summary>
+        public INamedTypeSymbol? Client { get; }
+
+        public INamedTypeSymbol? Implementation { get; }
+
+        public ResolvedValue BaseAddress { get; }
+
+        /// <summary>Resilience that applies: the handler methods chained on the registration, and <c>Timeout</c> when set.</summary>
+        public ImmutableArray<string> Resilience { get; }
+
+        /// <summary><c>Program.cs:12</c>: where the registration is, for the evidence.</summary>
+        public string Location { get; }
+
+        public string Describe() =>
+            Client is not null ? "typed " + (Implementation ?? Client).Name + (Name is null ? string.Empty : " '" + Name + "'") : "named '" + Name + "'";
+    }
+
+    /// <summary>
+    /// Every <c>IServiceCollection.AddHttpClient</c> registration of a compilation, found once: only files whose text
+    /// mentions AddHttpClient are looked at, and only those invocations are bound. Calls made through a typed client or
+    /// an <c>IHttpClientFactory.CreateClient(name)</c> client are attributed to their registration, so they inherit its
+    /// BaseAddress and its resilience facts.
+    /// </summary>
+    internal sealed class HttpClientRegistrations
+    {
+        private const string RegistrationMethod = "AddHttpClient";
+
+        /// <summary>Handlers on IHttpClientBuilder that make a client resilient (Microsoft.Extensions.Http.Resilience, Polly).</summary>
+        private static readonly HashSet<string> ResilienceMethods = new HashSet<string>(StringComparer.Ordinal)
+        {
+            "AddStandardResilienceHandler", "AddStandardHedgingHandler", "AddResilienceHandler",
+            "AddPolicyHandler", "AddTransientHttpErrorPolicy", "AddPolicyHandlerFromRegistry",
+        };
+
+        private readonly ImmutableArray<HttpClientRegistration> _registrations;
+
+        private HttpClientRegistrations(ImmutableArray<HttpClientRegistration> registrations)
+        {
+            _registrations = registrations;
+        }
+
+        public static HttpClientRegistrations Collect(Compilation compilation, INamedTypeSymbol? extensions, ValueResolver resolver, CancellationToken cancellationToken)
+        {
+            var registrations = ImmutableArray.CreateBuilder<HttpClientRegistration>();
+            foreach (var tree in compilation.SyntaxTrees)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                if (!Contains(tree.GetText(cancellationToken), RegistrationMethod))
+                {
+                    continue;
+                }
+
+                SemanticModel? model = null;
+                foreach (var node in tree.GetRoot(cancellationToken).DescendantNodes())
+                {
+                    if (node is not InvocationExpressionSyntax invocation || NameOf(invocation) != RegistrationMethod)
+                    {
+                        continue;
+                    }
+
+#pragma warning disable RS1030 // Registrations live in other files than the calls; only these few invocations are bound, once per compilation.
+                    model ??= compilation.GetSemanticModel(tree);
+#pragma warning restore RS1030
+
+                    // A bound call must be the real AddHttpClient. One that did not bind (the builder's type or the
+                    // package is missing, as in code that does not restore) is taken by its name.
+                    var operation = model.GetOperation(invocation, cancellationToken);
+                    var byName = operation is not IInvocationOperation;
+                    if (operation is IInvocationOperation bound && (extensions is null || !SymbolEqualityComparer.Default.Equals(bound.TargetMethod.ContainingType, extensions)))
+                    {
+                        continue;
+                    }
+
+                    registrations.Add(Read(invocation, model, byName, resolver, cancellationToken));
+                }
+            }
+
+            return new HttpClientRegistrations(registrations.ToImmutable());
+        }
+
+        /// <summary>The registration of a typed client class (as TClient or as TImplementation).</summary>
+        public HttpClientRegistration? ForType(INamedTypeSymbol type)
+        {
+            foreach (var registration in _registrations)
+            {
+                if (SymbolEqualityComparer.Default.Equals(registration.Implementation, type)
+                    || (registration.Implementation is null && SymbolEqualityComparer.Default.Equals(registration.Client, type)))
+                {
+                    return registration;
+                }
+            }
+
+            return null;
+        }
+
+        public HttpClientRegistration? ForName(string name)
+        {
+            foreach (var registration in _registrations)
+            {
+                if (registration.Name == name)
+                {
+                    return registration;
+                }
+            }
+
+            return null;
+        }
+
+        /// <summary>
+        /// Reads a registration from its syntax, binding only its parts (type arguments, the name, the values assigned in
+        /// the configure lambdas), so it reads the same whether the call bound or not.
+        /// </summary>
+        private static HttpClientRegistration Read(InvocationExpressionSyntax registration, SemanticModel model, bool byName, ValueResolver resolver, CancellationToken cancellationToken)
+        {
+            INamedTypeSymbol? client = null;
+            INamedTypeSymbol? implementation = null;
+            if (registration.Expression is MemberAccessExpressionSyntax { Name: GenericNameSyntax generic })
+            {
+                var types = generic.TypeArgumentList.Arguments;
+                client = types.Count >= 1 ? model.GetTypeInfo(types[0], cancellationToken).Type as INamedTypeSymbol : null;
+                implementation = types.Count == 2 ? model.GetTypeInfo(types[1], cancellationToken).Type as INamedTypeSymbol : null;
+            }
+
+            string? name = null;
+            var baseAddress = ResolvedValue.None;
+            var resilience = ImmutableArray.CreateBuilder<string>();
+            foreach (var argument in registration.ArgumentList.Arguments)
+            {
+                if (argument.Expression is LambdaExpressionSyntax lambda)
+                {
+                    ReadConfigureLambda(lambda, model, resolver, ref baseAddress, resilience, cancellationToken);
+                }
+                else if (name is null && model.GetConstantValue(argument.Expression, cancellationToken).Value is string constant)
+                {
+                    name = constant;
+                }
+            }
+
+            // The calls chained on the returned builder: services.AddHttpClient<T>(…).ConfigureHttpClient(…).AddStandardResilienceHandler();
+            SyntaxNode current = registration;
+            while (current.Parent is MemberAccessExpressionSyntax memberAccess && memberAccess.Expression == current
+                && memberAccess.Parent is InvocationExpressionSyntax outer)
+            {
+                var method = memberAccess.Name.Identifier.ValueText;
+                if (ResilienceMethods.Contains(method))
+                {
+                    resilience.Add(method);
+                }
+                else if (method == "ConfigureHttpClient")
+                {
+                    foreach (var argument in outer.ArgumentList.Arguments)
+                    {
+                        if (argument.Expression is LambdaExpressionSyntax lambda)
+                        {
+                            ReadConfigureLambda(lambda, model, resolver, ref baseAddress, resilience, cancellationToken);
+                        }
+                    }
+                }
+
+                current = outer;
+            }
+
+            var span = registration.GetLocation().GetLineSpan();
+            var location = System.IO.Path.GetFileName(span.Path) + ":" + (span.StartLinePosition.Line + 1).ToString(System.Globalization.CultureInfo.InvariantCulture)
+                + (byName ? " (recognised by name)" : string.Empty);
+            return new HttpClientRegistration(name, client, implementation, baseAddress, resilience.Distinct().OrderBy(r => r, StringComparer.Ordinal).ToImmutableArray(), location);
+        }
+
+        /// <summary>Reads <c>client =&gt; { client.BaseAddress = …; client.Timeout = …; }</c> (also with (provider, client)).</summary>
+        private static void ReadConfigureLambda(LambdaExpressionSyntax lambda, SemanticModel model, ValueResolver resolver, ref ResolvedValue baseAddress, ImmutableArray<string>.Builder resilience, CancellationToken cancellationToken)
+        {
+            var client = lambda switch
+            {
+                SimpleLambdaExpressionSyntax simple => simple.Parameter.Identifier.ValueText,
+                ParenthesizedLambdaExpressionSyntax { ParameterList.Parameters.Count: > 0 } parenthesized =>
+                    parenthesized.ParameterList.Parameters[parenthesized.ParameterList.Parameters.Count - 1].Identifier.ValueText,
+                _ => null,
+            };
+
+            foreach (var node in lambda.Body.DescendantNodesAndSelf())
+            {
+                if (node is not AssignmentExpressionSyntax { Left: MemberAccessExpressionSyntax { Expression: IdentifierNameSyntax target } property } assignment
+                    || target.Identifier.ValueText != client)
+                {
+                    continue;
+                }
+
+                if (property.Name.Identifier.ValueText == "BaseAddress")
+                {
+                    baseAddress = resolver.Resolve(model.GetOperation(assignment.Right, cancellationToken), cancellationToken);
+                }
+                else if (property.Name.Identifier.ValueText == "Timeout")
+                {
+                    resilience.Add("Timeout");
+                }
+            }
+        }
+
+        /// <summary>An ordinal search of the text that copies nothing.</summary>
+        private static bool Contains(Microsoft.CodeAnalysis.Text.SourceText text, string word)
+        {
+            var last = text.Length - word.Length;
+            for (var i = 0; i <= last; i++)
+            {
+                if (text[i] != word[0])
+                {
+                    continue;
+                }
+
+                var j = 1;
+                while (j < word.Length && text[i + j] == word[j])
+                {
+                    j++;
+                }
+
+                if (j == word.Length)
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        private static string? NameOf(InvocationExpressionSyntax invocation) => invocation.Expression switch
+        {
+            MemberAccessExpressionSyntax { Name: GenericNameSyntax generic } => generic.Identifier.ValueText,
+            MemberAccessExpressionSyntax memberAccess => memberAccess.Name.Identifier.ValueText,
+            GenericNameSyntax generic => generic.Identifier.ValueText,
+            IdentifierNameSyntax identifier => identifier.Identifier.ValueText,
+            _ => null,
+        };
+    }
+}
