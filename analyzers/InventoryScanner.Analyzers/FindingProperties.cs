@@ -60,6 +60,9 @@ namespace InventoryScanner.Analyzers
         /// <summary>Salted hash of a secret value, so the same secret is recognised across scans without being stored.</summary>
         public const string ValueHash = "valueHash";
 
+        /// <summary>The environment of the configuration file a finding is in: <c>default</c>, <c>Development</c>, ...</summary>
+        public const string Environment = "environment";
+
         /// <summary>What kind of secret: <c>password</c>, <c>api-key</c>, <c>connection-string</c>, ...</summary>
         public const string SecretKind = "secretKind";
     }

@@ -13,11 +13,23 @@ namespace InventoryScanner.Analyzers.Configuration
     internal sealed class ConfigurationFile
     {
         public ConfigurationFile(string name, string environment, Dictionary<string, string> values)
+            : this(string.Empty, name, environment, values, new Dictionary<string, int>())
         {
+        }
+
+        public ConfigurationFile(string path, string name, string environment, Dictionary<string, string> values, Dictionary<string, int> positions)
+        {
+            Path = path;
             Name = name;
             Environment = environment;
             Values = values;
+            Positions = positions;
         }
+
+        public string Path { get; }
+
+        /// <summary>Where each key's value starts in the file (an offset), when known.</summary>
+        public Dictionary<string, int> Positions { get; }
 
         /// <summary>The file name, e.g. <c>appsettings.Production.json</c>.</summary>
         public string Name { get; }
@@ -53,25 +65,10 @@ namespace InventoryScanner.Analyzers.Configuration
             var files = new List<ConfigurationFile>();
             foreach (var additional in options.AdditionalFiles)
             {
-                var name = Path.GetFileName(additional.Path);
-                var environment = EnvironmentOf(name);
-                if (environment is null)
+                var file = ReadFile(additional, cancellationToken);
+                if (file is not null)
                 {
-                    continue;
-                }
-
-                var text = additional.GetText(cancellationToken)?.ToString();
-                if (text is null)
-                {
-                    continue;
-                }
-
-                var values = name.EndsWith(".json", StringComparison.OrdinalIgnoreCase)
-                    ? JsonConfigReader.Read(text, out _)
-                    : ReadXml(text);
-                if (values is not null)
-                {
-                    files.Add(new ConfigurationFile(name, environment, values));
+                    files.Add(file);
                 }
             }
 
@@ -81,6 +78,29 @@ namespace InventoryScanner.Analyzers.Configuration
                 return byEnvironment != 0 ? byEnvironment : string.Compare(a.Name, b.Name, StringComparison.OrdinalIgnoreCase);
             });
             return files.Count == 0 ? Empty : new ConfigurationFiles(files.ToImmutableArray());
+        }
+
+        /// <summary>One configuration file, or null when the file is not configuration or cannot be read.</summary>
+        public static ConfigurationFile? ReadFile(AdditionalText additional, CancellationToken cancellationToken)
+        {
+            var name = Path.GetFileName(additional.Path);
+            var environment = EnvironmentOf(name);
+            if (environment is null)
+            {
+                return null;
+            }
+
+            var text = additional.GetText(cancellationToken)?.ToString();
+            if (text is null)
+            {
+                return null;
+            }
+
+            Dictionary<string, int> positions;
+            var values = name.EndsWith(".json", StringComparison.OrdinalIgnoreCase)
+                ? JsonConfigReader.Read(text, out positions, out _)
+                : ReadXml(text, out positions);
+            return values is null ? null : new ConfigurationFile(additional.Path, name, environment, values, positions);
         }
 
         /// <summary>Every file that sets the key, with its value, default files first.</summary>
@@ -101,9 +121,11 @@ namespace InventoryScanner.Analyzers.Configuration
         /// <summary>The environment a configuration file belongs to, or null when the file is not configuration.</summary>
         public static string? EnvironmentOf(string fileName) => ConfigurationFileNames.EnvironmentOf(fileName);
 
-        private static Dictionary<string, string>? ReadXml(string text)
+        private static Dictionary<string, string>? ReadXml(string text, out Dictionary<string, int> positions)
         {
             var values = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+            positions = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
+            var lineStarts = LineStarts(text);
             var settings = new XmlReaderSettings { DtdProcessing = DtdProcessing.Prohibit, XmlResolver = null, IgnoreComments = true };
             try
             {
@@ -124,10 +146,12 @@ namespace InventoryScanner.Analyzers.Configuration
                         else if (reader.LocalName == "add" && section == "appSettings" && reader.GetAttribute("key") is { } key)
                         {
                             values[key] = reader.GetAttribute("value") ?? string.Empty;
+                            positions[key] = Offset(reader, lineStarts, "value");
                         }
                         else if (reader.LocalName == "add" && section == "connectionStrings" && reader.GetAttribute("name") is { } name)
                         {
                             values["ConnectionStrings:" + name] = reader.GetAttribute("connectionString") ?? string.Empty;
+                            positions["ConnectionStrings:" + name] = Offset(reader, lineStarts, "connectionString");
                         }
                         else if (reader.Depth <= 1)
                         {
@@ -142,6 +166,34 @@ namespace InventoryScanner.Analyzers.Configuration
             {
                 return null;
             }
+        }
+
+        /// <summary>The offset of an attribute (the element when it has none) from the reader's line information.</summary>
+        private static int Offset(XmlReader reader, List<int> lineStarts, string attribute)
+        {
+            var moved = reader.MoveToAttribute(attribute);
+            var info = (IXmlLineInfo)reader;
+            var offset = info.LineNumber >= 1 && info.LineNumber <= lineStarts.Count ? lineStarts[info.LineNumber - 1] + Math.Max(0, info.LinePosition - 1) : 0;
+            if (moved)
+            {
+                reader.MoveToElement();
+            }
+
+            return offset;
+        }
+
+        private static List<int> LineStarts(string text)
+        {
+            var starts = new List<int> { 0 };
+            for (var i = 0; i < text.Length; i++)
+            {
+                if (text[i] == '\n')
+                {
+                    starts.Add(i + 1);
+                }
+            }
+
+            return starts;
         }
     }
 

@@ -16,18 +16,24 @@ namespace InventoryScanner.Analyzers.Configuration
         private const int MaxDepth = 64;
         private readonly string _text;
         private readonly Dictionary<string, string> _values;
+        private readonly Dictionary<string, int> _positions;
         private int _position;
 
         private JsonConfigReader(string text)
         {
             _text = text;
             _values = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+            _positions = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
         }
 
         /// <summary>The keys and values of the file, or null (with <paramref name="error"/>) when it is not valid JSON.</summary>
-        public static Dictionary<string, string>? Read(string text, out string? error)
+        public static Dictionary<string, string>? Read(string text, out string? error) => Read(text, out _, out error);
+
+        /// <summary>The same, with the offset in the text where each value starts.</summary>
+        public static Dictionary<string, string>? Read(string text, out Dictionary<string, int> positions, out string? error)
         {
             var reader = new JsonConfigReader(text);
+            positions = reader._positions;
             try
             {
                 reader.SkipTrivia();
@@ -61,6 +67,11 @@ namespace InventoryScanner.Analyzers.Configuration
             }
 
             SkipTrivia();
+            if (prefix is not null)
+            {
+                _positions[prefix] = _position;
+            }
+
             switch (Peek())
             {
                 case '{':

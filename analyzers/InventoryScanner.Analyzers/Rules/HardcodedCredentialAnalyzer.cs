@@ -1,9 +1,12 @@
+using System;
 using System.Collections.Concurrent;
 using System.Collections.Immutable;
+using InventoryScanner.Analyzers.Configuration;
 using InventoryScanner.Analyzers.Secrets;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
+using Microsoft.CodeAnalysis.Text;
 
 namespace InventoryScanner.Analyzers.Rules
 {
@@ -42,6 +45,7 @@ namespace InventoryScanner.Analyzers.Rules
                 start.RegisterOperationAction(analyzer.AnalyzeAssignment, OperationKind.SimpleAssignment);
                 start.RegisterOperationAction(analyzer.AnalyzeArgument, OperationKind.Argument);
                 start.RegisterOperationAction(analyzer.AnalyzeLiteral, OperationKind.Literal);
+                start.RegisterAdditionalFileAction(analyzer.AnalyzeConfigurationFile);
             });
         }
 
@@ -119,6 +123,72 @@ namespace InventoryScanner.Analyzers.Rules
                     evidence: evidence.Length > 200 ? evidence.Substring(0, 200) + "…" : evidence,
                     value: first.Value,
                     confidence: Confidence.High);
+            }
+
+            /// <summary>
+            /// appsettings*.json, web.config and app.config (passed as AdditionalFiles): a connection string with a
+            /// credential, or a credential-named key (<c>Partner:ApiKey</c>, <c>appSettings</c> key <c>SmtpPassword</c>)
+            /// with a value that looks like one. The finding records the file's environment.
+            /// </summary>
+            public void AnalyzeConfigurationFile(AdditionalFileAnalysisContext context)
+            {
+                var file = ConfigurationFiles.ReadFile(context.AdditionalFile, context.CancellationToken);
+                var text = file is null ? null : context.AdditionalFile.GetText(context.CancellationToken);
+                if (file is null || text is null)
+                {
+                    return;
+                }
+
+                var names = context.Options.AnalyzerConfigOptionsProvider.GetOptions(context.AdditionalFile).TryGetValue(CredentialNames.OptionKey, out var option)
+                    ? CredentialNames.FromOption(option)
+                    : CredentialNames.Default;
+                foreach (var entry in file.Values)
+                {
+                    var credentials = SecretValues.ConnectionStringCredentials(entry.Value);
+                    string? keyword;
+                    string secretKind;
+                    string evidence;
+                    string secret;
+                    if (credentials.Count > 0)
+                    {
+                        keyword = credentials[0].Key;
+                        secretKind = "connection-string";
+                        evidence = SecretValues.RedactConnectionString(entry.Value);
+                        secret = credentials[0].Value;
+                    }
+                    else
+                    {
+                        var lastSegment = entry.Key.Substring(entry.Key.LastIndexOf(':') + 1);
+                        keyword = names.Match(lastSegment);
+                        if (keyword is null
+                            || !SecretValues.LooksLikeSecret(entry.Value)
+                            || names.Mentions(entry.Value)
+                            || (CredentialNames.IsAmbiguous(keyword) && !SecretValues.LooksRandom(entry.Value))
+                            || (entry.Value.IndexOf('=') >= 0 && entry.Value.IndexOf(';') >= 0))
+                        {
+                            continue;
+                        }
+
+                        secretKind = SecretKindOf(keyword);
+                        evidence = SecretValues.Redact(entry.Value);
+                        secret = entry.Value;
+                    }
+
+                    var start = file.Positions.TryGetValue(entry.Key, out var offset) ? Math.Min(offset, text.Length) : 0;
+                    var span = new TextSpan(start, 0);
+                    var location = Location.Create(context.AdditionalFile.Path, span, text.Lines.GetLinePositionSpan(span));
+                    var properties = ImmutableDictionary.CreateBuilder<string, string?>();
+                    properties.Add(FindingProperties.Kind, FindingKinds.Secret);
+                    properties.Add(FindingProperties.Library, "configuration");
+                    properties.Add(FindingProperties.Target, entry.Key);
+                    properties.Add(FindingProperties.SecretKind, secretKind);
+                    properties.Add(FindingProperties.Evidence, "\"" + entry.Key + "\": \"" + (evidence.Length > 200 ? evidence.Substring(0, 200) + "…" : evidence) + "\"");
+                    properties.Add(FindingProperties.ValueHash, SecretValues.Hash(secret));
+                    properties.Add(FindingProperties.Confidence, Confidence.High);
+                    properties.Add(FindingProperties.Environment, file.Environment);
+                    properties.Add(FindingProperties.ContainingSymbol, "config:" + file.Name + ":" + entry.Key);
+                    context.ReportDiagnostic(Diagnostic.Create(Rule, location, properties.ToImmutable(), keyword));
+                }
             }
 
             private void AnalyzeNamedSink(OperationAnalysisContext context, ISymbol sink, IOperation? value)

@@ -58,6 +58,14 @@ public static class CompilationAnalyzer
                 results[index] = syntax.AddRange(semantic);
             }).ConfigureAwait(false);
 
-        return new CompilationAnalysis(results.SelectMany(r => r).ToImmutableArray(), analyzed, trees.Length, failures.Distinct().ToList());
+        // Additional files (appsettings*.json, web.config) hold no code to bind; their actions are cheap and always run.
+        var additional = ImmutableArray.CreateBuilder<Diagnostic>();
+        foreach (var file in options.AdditionalFiles)
+        {
+            var result = await withAnalyzers.GetAnalysisResultAsync(file, cancellationToken).ConfigureAwait(false);
+            additional.AddRange(result.GetAllDiagnostics());
+        }
+
+        return new CompilationAnalysis(results.SelectMany(r => r).Concat(additional).ToImmutableArray(), analyzed, trees.Length, failures.Distinct().ToList());
     }
 }

@@ -17,25 +17,30 @@ public static class FindingFactory
         FindingProperties.HttpMethod, FindingProperties.Exchange, FindingProperties.RoutingKey, FindingProperties.Queue,
         FindingProperties.TargetSource, FindingProperties.Expression, FindingProperties.SecretKind,
         FindingProperties.ConfigKey, FindingProperties.ConfigValues, FindingProperties.Registration, FindingProperties.Resilience,
+        FindingProperties.Environment,
     ];
 
     /// <summary>The finding for an inventory diagnostic; null for diagnostics that are not inventory findings.</summary>
     public static Finding? Create(Diagnostic diagnostic, string component, string scanRoot)
     {
         var properties = diagnostic.Properties;
-        if (!properties.TryGetValue(FindingProperties.Kind, out var kind) || kind is null || !diagnostic.Location.IsInSource)
+        var location = diagnostic.Location;
+        if (!properties.TryGetValue(FindingProperties.Kind, out var kind) || kind is null
+            || !(location.IsInSource || location.Kind == LocationKind.ExternalFile))
         {
             return null;
         }
 
-        var span = diagnostic.Location.GetLineSpan();
-        var tree = diagnostic.Location.SourceTree!;
+        // Findings in configuration files (AdditionalFiles) have an external location: a path and a line, no tree.
+        var span = location.GetLineSpan();
         var isSecret = kind == FindingKinds.Secret;
 
         // A secret's evidence comes from the analyzer, already redacted; the source line would hold the value.
         var evidence = isSecret
             ? properties.GetValueOrDefault(FindingProperties.Evidence) ?? "(redacted)"
-            : Redactor.Redact(Truncate(tree.GetText().Lines[span.StartLinePosition.Line].ToString().Trim()));
+            : location.SourceTree is { } tree
+                ? Redactor.Redact(Truncate(tree.GetText().Lines[span.StartLinePosition.Line].ToString().Trim()))
+                : Redactor.Redact(diagnostic.GetMessage(System.Globalization.CultureInfo.InvariantCulture));
 
         var details = new SortedDictionary<string, string>(StringComparer.Ordinal);
         foreach (var key in DetailKeys)
@@ -53,7 +58,7 @@ public static class FindingFactory
             Library = properties.GetValueOrDefault(FindingProperties.Library) ?? "unknown",
             Component = component,
             Target = Redactor.Redact(properties.GetValueOrDefault(FindingProperties.Target) ?? TargetSources.Unresolved),
-            Path = RelativePath(scanRoot, tree.FilePath),
+            Path = RelativePath(scanRoot, span.Path),
             Line = span.StartLinePosition.Line + 1,
             Column = span.StartLinePosition.Character + 1,
             Evidence = evidence,

@@ -6,7 +6,7 @@ namespace InventoryScanner.Tests.EndToEnd;
 public sealed class SampleScanTests(SampleScanFixture fixture)
 {
     /// <summary>The fake credentials in the sample: none of them may appear in any output.</summary>
-    private static readonly string[] SampleSecrets = ["pk_live_9f8e7d6c5b4a3f2e1d0c", "Crm#Sync2021", "Orders!2019", "test-only-pass-123"];
+    private static readonly string[] SampleSecrets = ["pk_live_9f8e7d6c5b4a3f2e1d0c", "Crm#Sync2021", "Orders!2019", "0rders-Api!2020", "Pass@word1", "test-only-pass-123"];
 
     private JsonElement Inventory => JsonDocument.Parse(fixture.Run.Read("inventory.json")).RootElement;
 
@@ -74,6 +74,8 @@ public sealed class SampleScanTests(SampleScanFixture fixture)
                 "http-client src/Ordering.Api/LoyaltyNotifier.cs:11 https://loyalty.contoso.example/api/members/orders/{Id}/points high",
                 "queue-publish src/Ordering.Api/OrderService.cs:21 queue:billing.orders high",
                 "http-client src/Ordering.Api/ShippingClient.cs:9 https://api.shipping-partner.example/v3/shipments high",
+                "secret src/Ordering.Api/appsettings.Development.json:3 ConnectionStrings:Orders high",
+                "secret src/Ordering.Api/appsettings.json:6 ConnectionStrings:Orders high",
                 "secret src/Shared.Data/DbSettings.cs:6 connection string to sql-prod-01 high",
             ],
             findings);
@@ -110,6 +112,16 @@ public sealed class SampleScanTests(SampleScanFixture fixture)
         Assert.Contains("component:Ordering.Api -http-> external:http://inventory.internal:8080", edges);
         var ordering = graph.GetProperty("nodes").EnumerateArray().Single(n => n.GetProperty("id").GetString() == "component:Ordering.Api");
         Assert.Equal(4, ordering.GetProperty("fanOut").GetInt32());
+    }
+
+    [Fact]
+    public void SecretsInConfiguration_ShouldRecordTheirEnvironment()
+    {
+        var environments = Inventory.GetProperty("findings").EnumerateArray()
+            .Where(f => f.GetProperty("path").GetString()!.EndsWith(".json", StringComparison.Ordinal))
+            .Select(f => f.GetProperty("path").GetString() + " " + f.GetProperty("details").GetProperty("environment").GetString());
+
+        Assert.Equal(["src/Ordering.Api/appsettings.Development.json Development", "src/Ordering.Api/appsettings.json default"], environments);
     }
 
     [Fact]
@@ -184,7 +196,7 @@ public sealed class SampleScanTests(SampleScanFixture fixture)
         var run = await CliRun.ScanAsync(RepositoryPaths.Sample, "--no-restore", "--fail-on", "warning", "-v", "quiet");
 
         Assert.Equal(1, run.ExitCode);
-        Assert.Contains("3 finding(s) at or above 'warning'", run.Error);
+        Assert.Contains("5 finding(s) at or above 'warning'", run.Error);
         Assert.True(File.Exists(Path.Combine(run.OutDirectory, "inventory.json")));
     }
 

@@ -1,0 +1,104 @@
+using InventoryScanner.Analyzers.Rules;
+using InventoryScanner.Analyzers.Tests.Verifiers;
+
+namespace InventoryScanner.Analyzers.Tests.Rules;
+
+/// <summary>Secrets in appsettings*.json and web.config, passed as AdditionalFiles.</summary>
+public sealed class ConfigurationSecretTests
+{
+    private const string Code = "class C { }";
+
+    [Fact]
+    public async Task AppSettings_ShouldReportConnectionStringsAndCredentialKeysWithTheirEnvironment()
+    {
+        const string appSettings = """
+            {
+              "ConnectionStrings": {
+                "Orders": "Server=sql-prod-01;Database=Orders;User Id=app;Password=Pr0d-Secret!",
+                "Reports": "Server=sql-prod-01;Database=Reports;Integrated Security=true"
+              },
+              "Partner": {
+                "BaseUrl": "https://partner.example/",
+                "ApiKey": "pk_live_51HxQ2eR7tZZ",
+                "ApiKeyHeader": "X-Api-Key",
+                "Token": "short"
+              },
+              "Smtp": { "Password": "" }
+            }
+            """;
+        const string development = """
+            { "ConnectionStrings": { "Orders": "Server=localhost;Database=Orders;User Id=sa;Pwd=Pass@word1" } }
+            """;
+
+        var diagnostics = await AnalyzerRunner.RunAsync(
+            new HardcodedCredentialAnalyzer(),
+            [("/src/Api/appsettings.json", appSettings), ("/src/Api/appsettings.Development.json", development)],
+            Code);
+
+        Assert.Collection(
+            diagnostics.OrderBy(d => d.Location.GetLineSpan().Path).ThenBy(d => d.Location.GetLineSpan().StartLinePosition.Line),
+            orders =>
+            {
+                Assert.Equal("/src/Api/appsettings.Development.json", orders.Location.GetLineSpan().Path);
+                Assert.Equal("Development", orders.Properties[FindingProperties.Environment]);
+                Assert.Equal("\"ConnectionStrings:Orders\": \"Server=localhost;Database=Orders;User Id=sa;Pwd=Pa…(10 chars)\"", orders.Properties[FindingProperties.Evidence]);
+            },
+            orders =>
+            {
+                Assert.Equal(2, orders.Location.GetLineSpan().StartLinePosition.Line);
+                Assert.Equal("ConnectionStrings:Orders", orders.Properties[FindingProperties.Target]);
+                Assert.Equal("default", orders.Properties[FindingProperties.Environment]);
+                Assert.Equal("connection-string", orders.Properties[FindingProperties.SecretKind]);
+            },
+            apiKey =>
+            {
+                Assert.Equal(7, apiKey.Location.GetLineSpan().StartLinePosition.Line);
+                Assert.Equal("Partner:ApiKey", apiKey.Properties[FindingProperties.Target]);
+                Assert.Equal("api-key", apiKey.Properties[FindingProperties.SecretKind]);
+                Assert.Equal("\"Partner:ApiKey\": \"pk_…(20 chars)\"", apiKey.Properties[FindingProperties.Evidence]);
+            });
+        Assert.All(diagnostics, d => Assert.DoesNotContain("Pr0d-Secret!", string.Join(" ", d.Properties.Values)));
+    }
+
+    [Fact]
+    public async Task WebConfig_ShouldReportConnectionStringsAndAppSettings()
+    {
+        const string webConfig = """
+            <?xml version="1.0" encoding="utf-8"?>
+            <configuration>
+              <connectionStrings>
+                <add name="Crm" connectionString="Data Source=crm-db;Initial Catalog=Crm;User ID=crm;Password=Legacy#2009" providerName="System.Data.SqlClient" />
+              </connectionStrings>
+              <appSettings>
+                <add key="SmtpPassword" value="mail-Pa55word" />
+                <add key="PartnerUrl" value="https://partner.example/" />
+              </appSettings>
+            </configuration>
+            """;
+
+        var diagnostics = await AnalyzerRunner.RunAsync(new HardcodedCredentialAnalyzer(), [("/src/Web/Web.config", webConfig)], Code);
+
+        Assert.Collection(
+            diagnostics.OrderBy(d => d.Location.GetLineSpan().StartLinePosition.Line),
+            crm =>
+            {
+                Assert.Equal(3, crm.Location.GetLineSpan().StartLinePosition.Line);
+                Assert.Equal("ConnectionStrings:Crm", crm.Properties[FindingProperties.Target]);
+                Assert.Equal("connection-string", crm.Properties[FindingProperties.SecretKind]);
+            },
+            smtp =>
+            {
+                Assert.Equal(6, smtp.Location.GetLineSpan().StartLinePosition.Line);
+                Assert.Equal("SmtpPassword", smtp.Properties[FindingProperties.Target]);
+                Assert.Equal("password", smtp.Properties[FindingProperties.SecretKind]);
+            });
+    }
+
+    [Fact]
+    public async Task InvalidConfiguration_ShouldBeSkippedWithoutFailing()
+    {
+        var diagnostics = await AnalyzerRunner.RunAsync(new HardcodedCredentialAnalyzer(), [("/src/Api/appsettings.json", "{ \"Password\": ")], Code);
+
+        Assert.Empty(diagnostics);
+    }
+}
