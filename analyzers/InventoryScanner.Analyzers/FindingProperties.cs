@@ -33,6 +33,12 @@ namespace InventoryScanner.Analyzers
         /// <summary>The HttpClient registration a call goes through: <c>typed ShippingClient at Program.cs:12</c>.</summary>
         public const string Registration = "registration";
 
+        /// <summary>
+        /// The client a call goes through or a registration registers: <c>typed:Ns.Client</c> or <c>named:github</c>.
+        /// The scanner joins calls to registrations of other projects by it.
+        /// </summary>
+        public const string Client = "client";
+
         /// <summary>Resilience on that registration (<c>AddStandardResilienceHandler, Timeout</c>), or <c>none</c>.</summary>
         public const string Resilience = "resilience";
 
@@ -71,6 +77,9 @@ namespace InventoryScanner.Analyzers
     public static class FindingKinds
     {
         public const string HttpClient = "http-client";
+
+        /// <summary>An <c>AddHttpClient</c> registration: a fact about the clients, not a call.</summary>
+        public const string HttpClientRegistration = "http-client-registration";
         public const string QueuePublish = "queue-publish";
         public const string QueueConsume = "queue-consume";
         public const string Secret = "secret";

@@ -4,6 +4,7 @@ namespace InventoryScanner.Analyzers
     public static class RuleIdentifiers
     {
         public const string HttpClientCall = "INV1001";
+        public const string HttpClientRegistration = "INV1002";
         public const string RabbitMqPublish = "INV2001";
         public const string RabbitMqConsume = "INV2002";
         public const string HardcodedCredential = "INV9001";

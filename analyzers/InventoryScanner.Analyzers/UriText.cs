@@ -1,7 +1,7 @@
 namespace InventoryScanner.Analyzers
 {
     /// <summary>URI text helpers that keep <c>{placeholders}</c> intact (System.Uri would escape them).</summary>
-    internal static class UriText
+    public static class UriText
     {
         public static bool IsAbsolute(string text)
         {

@@ -57,10 +57,10 @@ public sealed record ReportModel(
         var summary = new Summary(
             inventory.Components.Count,
             findings.Count,
-            findings.Count(f => f.Kind != FindingKinds.Secret),
+            findings.Count(f => f.Kind is not (FindingKinds.Secret or FindingKinds.HttpClientRegistration)),
             findings.Count(f => f.Kind == FindingKinds.Secret),
             findings.Count(f => f.Confidence == Confidence.Low),
-            findings.Count(f => f.Kind != FindingKinds.Secret && f.Target.Contains(TargetSources.Unresolved, StringComparison.Ordinal)),
+            findings.Count(f => f.Kind is not (FindingKinds.Secret or FindingKinds.HttpClientRegistration) && f.Target.Contains(TargetSources.Unresolved, StringComparison.Ordinal)),
             inventory.Excluded.Count,
             findings.GroupBy(f => f.Kind).OrderBy(g => g.Key, StringComparer.Ordinal).Select(g => new Count(g.Key, g.Count())).ToList(),
             new[] { AnalysisLevel.Semantic, AnalysisLevel.Partial, AnalysisLevel.Syntax, AnalysisLevel.Failed }

@@ -175,6 +175,7 @@ public static class Scanner
             }).ConfigureAwait(false);
 
         var ordered = findings.OrderBy(f => f.Path, StringComparer.Ordinal).ThenBy(f => f.Line).ThenBy(f => f.Column).ThenBy(f => f.RuleId, StringComparer.Ordinal).ToList();
+        RegistrationJoin.Apply(ordered);
         FindingFactory.AssignFingerprints(ordered);
         analyzeTime.Stop();
         options.Progress.Info($"analysed {toAnalyze.Count} project(s) in {analyzeTime.Elapsed.TotalSeconds:0.0} s");

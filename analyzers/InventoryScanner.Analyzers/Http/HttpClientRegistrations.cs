@@ -38,6 +38,13 @@ namespace InventoryScanner.Analyzers.Http
         /// <summary><c>Program.cs:12</c>: where the registration is, for the evidence.</summary>
         public string Location { get; }
 
+        /// <summary>What calls through this client and its registration have in common: <c>typed:Ns.Client</c> or <c>named:github</c>.</summary>
+        public string Key => Client is not null ? TypedKey(Implementation ?? Client) : NamedKey(Name ?? string.Empty);
+
+        public static string TypedKey(INamedTypeSymbol type) => "typed:" + type.ToDisplayString();
+
+        public static string NamedKey(string name) => "named:" + name;
+
         public string Describe() =>
             Client is not null ? "typed " + (Implementation ?? Client).Name + (Name is null ? string.Empty : " '" + Name + "'") : "named '" + Name + "'";
     }
@@ -89,16 +96,10 @@ namespace InventoryScanner.Analyzers.Http
                     model ??= compilation.GetSemanticModel(tree);
 #pragma warning restore RS1030
 
-                    // A bound call must be the real AddHttpClient. One that did not bind (the builder's type or the
-                    // package is missing, as in code that does not restore) is taken by its name.
-                    var operation = model.GetOperation(invocation, cancellationToken);
-                    var byName = operation is not IInvocationOperation;
-                    if (operation is IInvocationOperation bound && (extensions is null || !SymbolEqualityComparer.Default.Equals(bound.TargetMethod.ContainingType, extensions)))
+                    if (TryRead(invocation, model, extensions, resolver, cancellationToken) is { } registration)
                     {
-                        continue;
+                        registrations.Add(registration);
                     }
-
-                    registrations.Add(Read(invocation, model, byName, resolver, cancellationToken));
                 }
             }
 
@@ -131,6 +132,27 @@ namespace InventoryScanner.Analyzers.Http
             }
 
             return null;
+        }
+
+        /// <summary>
+        /// The registration an <c>AddHttpClient</c> invocation makes. A bound call must be the real AddHttpClient; one
+        /// that did not bind (the builder's type or the package is missing, as in code that does not restore) is taken
+        /// by its name and says so.
+        /// </summary>
+        public static HttpClientRegistration? TryRead(InvocationExpressionSyntax invocation, SemanticModel model, INamedTypeSymbol? extensions, ValueResolver resolver, CancellationToken cancellationToken)
+        {
+            if (NameOf(invocation) != RegistrationMethod)
+            {
+                return null;
+            }
+
+            var operation = model.GetOperation(invocation, cancellationToken);
+            if (operation is IInvocationOperation bound && (extensions is null || !SymbolEqualityComparer.Default.Equals(bound.TargetMethod.ContainingType, extensions)))
+            {
+                return null;
+            }
+
+            return Read(invocation, model, byName: operation is not IInvocationOperation, resolver, cancellationToken);
         }
 
         /// <summary>

@@ -4,6 +4,7 @@ using System.Collections.Immutable;
 using System.Threading;
 using InventoryScanner.Analyzers.Http;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
 
@@ -14,7 +15,7 @@ namespace InventoryScanner.Analyzers.Rules
     /// <c>System.Net.Http.Json</c> extensions), with the target resolved from the request URI and the client's BaseAddress.
     /// </summary>
     [DiagnosticAnalyzer(LanguageNames.CSharp)]
-    [TriggerWords("GetAsync", "GetStringAsync", "GetByteArrayAsync", "GetStreamAsync", "PostAsync", "PutAsync", "PatchAsync", "DeleteAsync", "Send", "JsonAsync", "JsonAsAsyncEnumerable")]
+    [TriggerWords("AddHttpClient", "GetAsync", "GetStringAsync", "GetByteArrayAsync", "GetStreamAsync", "PostAsync", "PutAsync", "PatchAsync", "DeleteAsync", "Send", "JsonAsync", "JsonAsAsyncEnumerable")]
     public sealed class HttpClientCallAnalyzer : DiagnosticAnalyzer
     {
         private const string Library = "System.Net.Http";
@@ -27,7 +28,15 @@ namespace InventoryScanner.Analyzers.Rules
             defaultSeverity: DiagnosticSeverity.Hidden,
             description: "An HttpClient call to another service. Reported as an inventory fact, with the target resolved from the request URI and the client's BaseAddress.");
 
-        public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics => ImmutableArray.Create(Rule);
+        private static readonly DiagnosticDescriptor RegistrationRule = RuleDescriptors.Create(
+            RuleIdentifiers.HttpClientRegistration,
+            title: "HttpClient registration",
+            messageFormat: "HttpClient registration: {0} to {1}; resilience: {2}",
+            category: RuleCategories.Http,
+            defaultSeverity: DiagnosticSeverity.Hidden,
+            description: "An IHttpClientFactory registration (AddHttpClient) with its BaseAddress and the resilience that applies. Calls through the client, in any project, take its BaseAddress.");
+
+        public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics => ImmutableArray.Create(Rule, RegistrationRule);
 
         public override void Initialize(AnalysisContext context)
         {
@@ -42,6 +51,7 @@ namespace InventoryScanner.Analyzers.Rules
                 }
 
                 start.RegisterOperationAction(analyzer.AnalyzeInvalid, OperationKind.Invalid);
+                start.RegisterOperationAction(analyzer.AnalyzeRegistration, OperationKind.Invocation, OperationKind.Invalid);
             });
         }
 
@@ -55,6 +65,7 @@ namespace InventoryScanner.Analyzers.Rules
             private readonly INamedTypeSymbol? _httpClientFactory;
             private readonly INamedTypeSymbol? _httpClientFactoryExtensions;
             private readonly Lazy<HttpClientRegistrations> _registrations;
+            private readonly INamedTypeSymbol? _registrationExtensions;
             private readonly ConcurrentDictionary<ISymbol, ResolvedValue> _memberBaseAddresses = new ConcurrentDictionary<ISymbol, ResolvedValue>(SymbolEqualityComparer.Default);
 
             public AnalyzerContext(Compilation compilation, AnalyzerOptions options, CancellationToken cancellationToken)
@@ -67,9 +78,9 @@ namespace InventoryScanner.Analyzers.Rules
                 _resolver = new ValueResolver(compilation, options, cancellationToken);
                 _httpClientFactory = compilation.GetBestTypeByMetadataName(KnownTypeNames.System_Net_Http_IHttpClientFactory);
                 _httpClientFactoryExtensions = compilation.GetBestTypeByMetadataName(KnownTypeNames.System_Net_Http_HttpClientFactoryExtensions);
-                var registrationExtensions = compilation.GetBestTypeByMetadataName(KnownTypeNames.Microsoft_Extensions_DependencyInjection_HttpClientFactoryServiceCollectionExtensions);
+                _registrationExtensions = compilation.GetBestTypeByMetadataName(KnownTypeNames.Microsoft_Extensions_DependencyInjection_HttpClientFactoryServiceCollectionExtensions);
                 _registrations = new Lazy<HttpClientRegistrations>(
-                    () => HttpClientRegistrations.Collect(compilation, registrationExtensions, _resolver, cancellationToken),
+                    () => HttpClientRegistrations.Collect(compilation, _registrationExtensions, _resolver, cancellationToken),
                     LazyThreadSafetyMode.ExecutionAndPublication);
             }
 
@@ -102,6 +113,38 @@ namespace InventoryScanner.Analyzers.Rules
                 {
                     Report(context, call, Confidence.Low, "HttpClient did not resolve; recognised by name");
                 }
+            }
+
+            /// <summary>INV1002: each AddHttpClient registration, with where it points and what protects it.</summary>
+            public void AnalyzeRegistration(OperationAnalysisContext context)
+            {
+                if (context.Operation.Syntax is not InvocationExpressionSyntax syntax || context.Operation.SemanticModel is not { } model
+                    || (context.Operation is IInvocationOperation { TargetMethod.Name: not "AddHttpClient" }))
+                {
+                    return;
+                }
+
+                var registration = HttpClientRegistrations.TryRead(syntax, model, _registrationExtensions, _resolver, context.CancellationToken);
+                if (registration is null)
+                {
+                    return;
+                }
+
+                var baseAddress = registration.BaseAddress;
+                var target = baseAddress.TargetText() ?? TargetSources.Unresolved;
+                var resilience = registration.Resilience.IsEmpty ? "none" : string.Join(", ", registration.Resilience);
+                var properties = ImmutableDictionary.CreateBuilder<string, string?>();
+                properties.Add(FindingProperties.Kind, FindingKinds.HttpClientRegistration);
+                properties.Add(FindingProperties.Library, "Microsoft.Extensions.Http");
+                properties.Add(FindingProperties.Target, target);
+                properties.Add(FindingProperties.TargetSource, baseAddress.Text is null ? TargetSources.Unresolved : baseAddress.Source);
+                properties.Add(FindingProperties.Client, registration.Key);
+                properties.Add(FindingProperties.Resilience, resilience);
+                properties.Add(FindingProperties.ConfigKey, baseAddress.ConfigKey);
+                properties.Add(FindingProperties.ConfigValues, baseAddress.ConfigValues);
+                properties.Add(FindingProperties.Confidence, registration.Location.EndsWith("(recognised by name)", StringComparison.Ordinal) ? Confidence.Low : Confidence.High);
+                properties.Add(FindingProperties.ContainingSymbol, context.ContainingSymbol.GetDocumentationCommentId());
+                context.ReportDiagnostic(Diagnostic.Create(RegistrationRule, syntax.GetLocation(), properties.ToImmutable(), registration.Describe(), target, resilience));
             }
 
             private bool IsSendMethod(IMethodSymbol method, IInvocationOperation invocation)
@@ -180,7 +223,7 @@ namespace InventoryScanner.Analyzers.Rules
                     (verb, uri) = ResolveRequestMessage(request, cancellationToken);
                 }
 
-                var registration = FindRegistration(call, cancellationToken);
+                var (registration, clientKey) = FindRegistration(call, cancellationToken);
                 if (!uri.HasText || !UriText.IsAbsolute(uri.Text!))
                 {
                     var baseAddress = FindBaseAddress(call.Operation, call.Receiver, cancellationToken);
@@ -209,6 +252,7 @@ namespace InventoryScanner.Analyzers.Rules
                 properties.Add(FindingProperties.HttpMethod, verb);
                 properties.Add(FindingProperties.ConfigKey, uri.ConfigKey);
                 properties.Add(FindingProperties.ConfigValues, uri.ConfigValues);
+                properties.Add(FindingProperties.Client, clientKey);
                 properties.Add(FindingProperties.Registration, registration is null ? null : registration.Describe() + " at " + registration.Location);
                 properties.Add(FindingProperties.Resilience, registration is null ? null : registration.Resilience.IsEmpty ? "none" : string.Join(", ", registration.Resilience));
                 properties.Add(FindingProperties.Confidence, confidence);
@@ -289,11 +333,11 @@ namespace InventoryScanner.Analyzers.Rules
             /// is (a field, property or constructor parameter of a registered class), or the named client
             /// <c>factory.CreateClient("name")</c> returned (directly or through a local).
             /// </summary>
-            private HttpClientRegistration? FindRegistration(CallSite call, CancellationToken cancellationToken)
+            private (HttpClientRegistration? Registration, string? ClientKey) FindRegistration(CallSite call, CancellationToken cancellationToken)
             {
                 if (!call.IsBound)
                 {
-                    return null;
+                    return (null, null);
                 }
 
                 var receiver = call.Receiver;
@@ -310,21 +354,38 @@ namespace InventoryScanner.Analyzers.Rules
                     {
                         if (argument.Parameter?.Name == "name" && argument.Value.ConstantValue.Value is string name)
                         {
-                            return _registrations.Value.ForName(name);
+                            return (_registrations.Value.ForName(name), HttpClientRegistration.NamedKey(name));
                         }
                     }
 
-                    return null;
+                    return (null, null);
                 }
 
+                // An HttpClient injected into a class is a typed client: a constructor parameter, or an instance field or
+                // property the class does not initialise itself (a static or `= new HttpClient()` member is its own client).
                 var typedClient = holder switch
                 {
-                    IFieldSymbol field => field.ContainingType,
-                    IPropertySymbol property => property.ContainingType,
+                    IFieldSymbol { IsStatic: false } field when !HasInitializer(field, cancellationToken) => field.ContainingType,
+                    IPropertySymbol { IsStatic: false } property when !HasInitializer(property, cancellationToken) => property.ContainingType,
                     IParameterSymbol { ContainingSymbol: IMethodSymbol { MethodKind: MethodKind.Constructor } constructor } => constructor.ContainingType,
                     _ => null,
                 };
-                return typedClient is null ? null : _registrations.Value.ForType(typedClient);
+                return typedClient is null ? (null, null) : (_registrations.Value.ForType(typedClient), HttpClientRegistration.TypedKey(typedClient));
+            }
+
+            private static bool HasInitializer(ISymbol member, CancellationToken cancellationToken)
+            {
+                foreach (var reference in member.DeclaringSyntaxReferences)
+                {
+                    switch (reference.GetSyntax(cancellationToken))
+                    {
+                        case VariableDeclaratorSyntax { Initializer: not null }:
+                        case PropertyDeclarationSyntax { Initializer: not null }:
+                            return true;
+                    }
+                }
+
+                return false;
             }
 
             private bool IsFactoryMethod(IMethodSymbol method) =>

@@ -85,7 +85,7 @@ public sealed class Finding
 
     public required string Component { get; init; }
 
-    public required string Target { get; init; }
+    public required string Target { get; set; }
 
     public required string Path { get; init; }
 
@@ -103,13 +103,13 @@ public sealed class Finding
     /// <summary>Effective severity: hidden, info, warning or error (after .editorconfig).</summary>
     public required string Severity { get; init; }
 
-    public required string Message { get; init; }
+    public required string Message { get; set; }
 
     public string Fingerprint { get; set; } = "";
 
     /// <summary>Rule-specific facts: httpMethod, exchange, routingKey, queue, targetSource, expression, secretKind.</summary>
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
-    public IReadOnlyDictionary<string, string>? Details { get; init; }
+    public IReadOnlyDictionary<string, string>? Details { get; set; }
 
     /// <summary>The details as one line (<c>httpMethod=GET, targetSource=literal</c>), for reports.</summary>
     [JsonIgnore]

@@ -112,15 +112,52 @@ public sealed class HttpClientRegistrationTests
             }
             """);
 
-        var diagnostic = Assert.Single(diagnostics);
+        var diagnostic = Assert.Single(diagnostics, d => d.Id == RuleIdentifiers.HttpClientCall);
         Assert.Equal("https://audit.example/entries", diagnostic.Properties[FindingProperties.Target]);
+        var registration = Assert.Single(diagnostics, d => d.Id == RuleIdentifiers.HttpClientRegistration);
+        Assert.Equal(Confidence.Low, registration.Properties[FindingProperties.Confidence]);
         Assert.Equal("typed AuditClient at Test0.cs:5 (recognised by name)", diagnostic.Properties[FindingProperties.Registration]);
         Assert.Equal("AddPolicyHandler", diagnostic.Properties[FindingProperties.Resilience]);
+    }
+
+    [Fact]
+    public async Task EveryRegistration_ShouldBeReportedWithItsBaseAddressAndResilience()
+    {
+        var diagnostics = await AnalyzerRunner.RunAsync(new HttpClientCallAnalyzer(), Registrations, "public sealed class FraudClient { }", "public interface IPricing { } public sealed class PricingClient : IPricing { }", Stubs.HttpClientFactory);
+
+        var registrations = diagnostics.Where(d => d.Id == RuleIdentifiers.HttpClientRegistration)
+            .Select(d => $"{d.Properties[FindingProperties.Client]} {d.Properties[FindingProperties.Target]} {d.Properties[FindingProperties.Resilience]}");
+        Assert.Equal(
+            [
+                "typed:FraudClient https://fraud.partner.example/api/ AddStandardResilienceHandler, Timeout",
+                "typed:PricingClient https://pricing.internal/ none",
+                "named:loyalty https://loyalty.example/v1/ none",
+            ],
+            registrations);
+    }
+
+    [Fact]
+    public async Task ClientWithoutARegistrationInThisProject_ShouldStillCarryItsKeyForTheScanner()
+    {
+        var diagnostics = await AnalyzerRunner.RunAsync(new HttpClientCallAnalyzer(), """
+            using System.Net.Http;
+            public sealed class PartnerClient
+            {
+                private readonly HttpClient _http;
+                private static readonly HttpClient Shared = new HttpClient();
+                public PartnerClient(HttpClient http) => _http = http;
+                public void Orders() => _http.GetAsync("orders");
+                public void Status() => Shared.GetAsync("https://status.example/");
+            }
+            """);
+
+        Assert.Equal(["typed:PartnerClient", null], diagnostics.Select(d => d.Properties[FindingProperties.Client]));
+        Assert.All(diagnostics, d => Assert.Null(d.Properties[FindingProperties.Registration]));
     }
 
     private static async Task<Microsoft.CodeAnalysis.Diagnostic> SingleCallAsync(string code)
     {
         var diagnostics = await AnalyzerRunner.RunAsync(new HttpClientCallAnalyzer(), Registrations, code, Stubs.HttpClientFactory);
-        return Assert.Single(diagnostics);
+        return Assert.Single(diagnostics, d => d.Id == RuleIdentifiers.HttpClientCall);
     }
 }

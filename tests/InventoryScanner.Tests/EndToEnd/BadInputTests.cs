@@ -90,7 +90,7 @@ public sealed class BadInputTests
         await process.WaitForExitAsync();
 
         Assert.True(process.ExitCode == 0, error);
-        Assert.Contains("19 finding(s)", output);
+        Assert.Contains("23 finding(s)", output);
         Assert.True(File.Exists(Path.Combine(outDirectory, "report.html")));
     }
 }
