@@ -12,6 +12,8 @@ namespace InventoryScanner.Analyzers
         public const string System_Net_Http_HttpMethod = "System.Net.Http.HttpMethod";
         public const string System_Net_Http_Json_HttpClientJsonExtensions = "System.Net.Http.Json.HttpClientJsonExtensions";
 
+        public const string System_Net_WebClient = "System.Net.WebClient";
+        public const string System_Net_WebRequest = "System.Net.WebRequest";
         public const string System_Net_Http_IHttpClientFactory = "System.Net.Http.IHttpClientFactory";
         public const string System_Net_Http_HttpClientFactoryExtensions = "System.Net.Http.HttpClientFactoryExtensions";
         public const string Microsoft_Extensions_DependencyInjection_HttpClientFactoryServiceCollectionExtensions = "Microsoft.Extensions.DependencyInjection.HttpClientFactoryServiceCollectionExtensions";

@@ -15,7 +15,7 @@ namespace InventoryScanner.Analyzers.Rules
     /// <c>System.Net.Http.Json</c> extensions), with the target resolved from the request URI and the client's BaseAddress.
     /// </summary>
     [DiagnosticAnalyzer(LanguageNames.CSharp)]
-    [TriggerWords("AddHttpClient", "GetAsync", "GetStringAsync", "GetByteArrayAsync", "GetStreamAsync", "PostAsync", "PutAsync", "PatchAsync", "DeleteAsync", "Send", "JsonAsync", "JsonAsAsyncEnumerable")]
+    [TriggerWords("AddHttpClient", "WebRequest", "DownloadString", "DownloadData", "DownloadFile", "UploadString", "UploadData", "UploadFile", "UploadValues", "OpenRead", "OpenWrite", "GetAsync", "GetStringAsync", "GetByteArrayAsync", "GetStreamAsync", "PostAsync", "PutAsync", "PatchAsync", "DeleteAsync", "Send", "JsonAsync", "JsonAsAsyncEnumerable")]
     public sealed class HttpClientCallAnalyzer : DiagnosticAnalyzer
     {
         private const string Library = "System.Net.Http";
@@ -45,10 +45,7 @@ namespace InventoryScanner.Analyzers.Rules
             context.RegisterCompilationStartAction(start =>
             {
                 var analyzer = new AnalyzerContext(start.Compilation, start.Options, start.CancellationToken);
-                if (analyzer.HttpClient is not null)
-                {
-                    start.RegisterOperationAction(analyzer.AnalyzeInvocation, OperationKind.Invocation);
-                }
+                start.RegisterOperationAction(analyzer.AnalyzeInvocation, OperationKind.Invocation);
 
                 start.RegisterOperationAction(analyzer.AnalyzeInvalid, OperationKind.Invalid);
                 start.RegisterOperationAction(analyzer.AnalyzeRegistration, OperationKind.Invocation, OperationKind.Invalid);
@@ -66,6 +63,8 @@ namespace InventoryScanner.Analyzers.Rules
             private readonly INamedTypeSymbol? _httpClientFactoryExtensions;
             private readonly Lazy<HttpClientRegistrations> _registrations;
             private readonly INamedTypeSymbol? _registrationExtensions;
+            private readonly INamedTypeSymbol? _webClient;
+            private readonly INamedTypeSymbol? _webRequest;
             private readonly ConcurrentDictionary<ISymbol, ResolvedValue> _memberBaseAddresses = new ConcurrentDictionary<ISymbol, ResolvedValue>(SymbolEqualityComparer.Default);
 
             public AnalyzerContext(Compilation compilation, AnalyzerOptions options, CancellationToken cancellationToken)
@@ -77,6 +76,8 @@ namespace InventoryScanner.Analyzers.Rules
                 _jsonExtensions = compilation.GetBestTypeByMetadataName(KnownTypeNames.System_Net_Http_Json_HttpClientJsonExtensions);
                 _resolver = new ValueResolver(compilation, options, cancellationToken);
                 _httpClientFactory = compilation.GetBestTypeByMetadataName(KnownTypeNames.System_Net_Http_IHttpClientFactory);
+                _webClient = compilation.GetBestTypeByMetadataName(KnownTypeNames.System_Net_WebClient);
+                _webRequest = compilation.GetBestTypeByMetadataName(KnownTypeNames.System_Net_WebRequest);
                 _httpClientFactoryExtensions = compilation.GetBestTypeByMetadataName(KnownTypeNames.System_Net_Http_HttpClientFactoryExtensions);
                 _registrationExtensions = compilation.GetBestTypeByMetadataName(KnownTypeNames.Microsoft_Extensions_DependencyInjection_HttpClientFactoryServiceCollectionExtensions);
                 _registrations = new Lazy<HttpClientRegistrations>(
@@ -89,12 +90,107 @@ namespace InventoryScanner.Analyzers.Rules
             public void AnalyzeInvocation(OperationAnalysisContext context)
             {
                 var invocation = (IInvocationOperation)context.Operation;
-                if (!IsSendMethod(invocation.TargetMethod, invocation))
+                var method = invocation.TargetMethod;
+                if (HttpClient is not null && IsSendMethod(method, invocation))
                 {
-                    return;
+                    Report(context, CallSite.FromInvocation(invocation), Confidence.High, reason: null);
+                }
+                else if (IsWebClientMethod(method))
+                {
+                    ReportWebClient(context, CallSite.FromInvocation(invocation));
+                }
+                else if (IsWebRequestCreate(method))
+                {
+                    ReportWebRequest(context, invocation);
+                }
+            }
+
+            /// <summary>WebClient's transfer methods: DownloadString, UploadValues, OpenRead and their Async/TaskAsync forms.</summary>
+            private bool IsWebClientMethod(IMethodSymbol method)
+            {
+                if (_webClient is null || method.MethodKind != MethodKind.Ordinary || !IsOrDerives(method.ContainingType, _webClient))
+                {
+                    return false;
                 }
 
-                Report(context, CallSite.FromInvocation(invocation), Confidence.High, reason: null);
+                var name = method.Name;
+                return name.StartsWith("Download", StringComparison.Ordinal) || name.StartsWith("Upload", StringComparison.Ordinal)
+                    || name.StartsWith("OpenRead", StringComparison.Ordinal) || name.StartsWith("OpenWrite", StringComparison.Ordinal);
+            }
+
+            private bool IsWebRequestCreate(IMethodSymbol method) =>
+                _webRequest is not null && method.IsStatic && method.Name is "Create" or "CreateHttp" or "CreateDefault"
+                && IsOrDerives(method.ContainingType, _webRequest);
+
+            private static bool IsOrDerives(ITypeSymbol? type, INamedTypeSymbol expected)
+            {
+                for (var current = type; current is not null; current = current.BaseType)
+                {
+                    if (SymbolEqualityComparer.Default.Equals(current.OriginalDefinition, expected))
+                    {
+                        return true;
+                    }
+                }
+
+                return false;
+            }
+
+            /// <summary>A WebClient transfer: GET for downloads and OpenRead, POST for uploads unless a method is given; BaseAddress applies.</summary>
+            private void ReportWebClient(OperationAnalysisContext context, CallSite call)
+            {
+                var cancellationToken = context.CancellationToken;
+                var name = call.MethodName;
+                var verb = name.StartsWith("Download", StringComparison.Ordinal) || name.StartsWith("OpenRead", StringComparison.Ordinal) ? "GET" : "POST";
+                if (call.GetArgument("method", -1, cancellationToken) is { ConstantValue: { HasValue: true, Value: string method } })
+                {
+                    verb = method.ToUpperInvariant();
+                }
+
+                var uri = _resolver.Resolve(call.GetArgument("address", 0, cancellationToken), cancellationToken);
+                if (!uri.HasText || !UriText.IsAbsolute(uri.Text!))
+                {
+                    var baseAddress = FindBaseAddress(call.Operation, call.Receiver, cancellationToken);
+                    if (baseAddress.HasText)
+                    {
+                        uri = uri.HasText
+                            ? ResolvedValue.Join(UriText.Combine(baseAddress.Text!, uri.Text!), ResolvedValue.Weaker(TargetSources.BaseAddress, uri.Source), baseAddress, uri)
+                            : uri;
+                    }
+                }
+
+                ReportCall(context, call.Operation, "System.Net.WebClient", verb, uri, call.GetArgument("address", 0, cancellationToken), Confidence.High, null, registration: null, clientKey: null);
+            }
+
+            /// <summary>WebRequest.Create / HttpWebRequest: the URL given, and the Method set on the request (GET when none).</summary>
+            private void ReportWebRequest(OperationAnalysisContext context, IInvocationOperation create)
+            {
+                var cancellationToken = context.CancellationToken;
+                IOperation? address = null;
+                foreach (var argument in create.Arguments)
+                {
+                    address ??= argument.Value;
+                }
+
+                var verb = "GET";
+                var parent = create.Parent;
+                while (parent is IConversionOperation)
+                {
+                    parent = parent.Parent;
+                }
+
+                var holder = parent switch
+                {
+                    IVariableInitializerOperation { Parent: IVariableDeclaratorOperation declarator } => declarator.Symbol,
+                    ISimpleAssignmentOperation assignment => MemberAssignments.ReferencedSymbol(assignment.Target),
+                    _ => null,
+                };
+                if (holder is not null && create.SemanticModel is { } model
+                    && MemberAssignments.FindAssignedValue(holder, "Method", RootOf(create).Syntax, model, cancellationToken) is { ConstantValue: { HasValue: true, Value: string method } })
+                {
+                    verb = method.ToUpperInvariant();
+                }
+
+                ReportCall(context, create, "System.Net.HttpWebRequest", verb, _resolver.Resolve(address, cancellationToken), address, Confidence.High, null, registration: null, clientKey: null);
             }
 
             public void AnalyzeInvalid(OperationAnalysisContext context)
@@ -242,10 +338,15 @@ namespace InventoryScanner.Analyzers.Rules
                     }
                 }
 
+                ReportCall(context, call.Operation, Library, verb, uri, requestUri, confidence, reason, registration, clientKey);
+            }
+
+            private static void ReportCall(OperationAnalysisContext context, IOperation operation, string library, string? verb, ResolvedValue uri, IOperation? requestUri, string confidence, string? reason, HttpClientRegistration? registration, string? clientKey)
+            {
                 var target = uri.TargetText() ?? TargetSources.Unresolved;
                 var properties = ImmutableDictionary.CreateBuilder<string, string?>();
                 properties.Add(FindingProperties.Kind, FindingKinds.HttpClient);
-                properties.Add(FindingProperties.Library, Library);
+                properties.Add(FindingProperties.Library, library);
                 properties.Add(FindingProperties.Target, target);
                 properties.Add(FindingProperties.TargetSource, uri.Text is null ? TargetSources.Unresolved : uri.Source);
                 properties.Add(FindingProperties.Expression, uri.IsFullyResolved ? null : uri.Expression ?? requestUri?.Syntax.ToString());
@@ -259,7 +360,7 @@ namespace InventoryScanner.Analyzers.Rules
                 properties.Add(FindingProperties.ConfidenceReason, reason);
                 properties.Add(FindingProperties.ContainingSymbol, context.ContainingSymbol.GetDocumentationCommentId());
 
-                context.ReportDiagnostic(Diagnostic.Create(Rule, call.Operation.Syntax.GetLocation(), properties.ToImmutable(), verb ?? "request", target));
+                context.ReportDiagnostic(Diagnostic.Create(Rule, operation.Syntax.GetLocation(), properties.ToImmutable(), verb ?? "request", target));
             }
 
             private (string? Verb, ResolvedValue Uri) ResolveRequestMessage(IOperation request, CancellationToken cancellationToken)

@@ -163,7 +163,7 @@ public sealed class HttpClientCallAnalyzerTests
     }
 
     [Fact]
-    public void TriggerWords_ShouldCoverEverySendMethodOfHttpClient()
+    public void TriggerWords_ShouldCoverEverySendMethodOfHttpClientAndWebClient()
     {
         var words = typeof(HttpClientCallAnalyzer).GetCustomAttributes(typeof(TriggerWordsAttribute), false)
             .Cast<TriggerWordsAttribute>().Single().Words;
@@ -174,5 +174,12 @@ public sealed class HttpClientCallAnalyzerTests
             .Distinct();
 
         Assert.All(sendMethods, name => Assert.Contains(words, word => name.Contains(word, StringComparison.OrdinalIgnoreCase)));
+
+#pragma warning disable SYSLIB0014 // WebClient is obsolete; legacy code still calls it.
+        var webClientMethods = typeof(System.Net.WebClient).GetMethods()
+            .Where(m => m.Name.StartsWith("Download", StringComparison.Ordinal) || m.Name.StartsWith("Upload", StringComparison.Ordinal) || m.Name.StartsWith("Open", StringComparison.Ordinal))
+            .Select(m => m.Name);
+#pragma warning restore SYSLIB0014
+        Assert.All(webClientMethods, name => Assert.Contains(words, word => name.Contains(word, StringComparison.OrdinalIgnoreCase)));
     }
 }
