@@ -78,6 +78,9 @@ namespace InventoryScanner.Analyzers
     {
         public const string HttpClient = "http-client";
 
+        /// <summary>A practice to change (a hard-coded URL, a per-call HttpClient): a warning, not an integration.</summary>
+        public const string AntiPattern = "anti-pattern";
+
         /// <summary>An <c>AddHttpClient</c> registration: a fact about the clients, not a call.</summary>
         public const string HttpClientRegistration = "http-client-registration";
         public const string QueuePublish = "queue-publish";

@@ -5,6 +5,9 @@ namespace InventoryScanner.Analyzers
     {
         public const string HttpClientCall = "INV1001";
         public const string HttpClientRegistration = "INV1002";
+        public const string HardcodedUrl = "INV1003";
+        public const string HttpClientPerCall = "INV1004";
+        public const string PlainHttp = "INV1005";
         public const string RabbitMqPublish = "INV2001";
         public const string RabbitMqConsume = "INV2002";
         public const string HardcodedCredential = "INV9001";

@@ -11,6 +11,7 @@ public sealed record ComponentView(
     string Anchor,
     IReadOnlyList<Finding> Integrations,
     IReadOnlyList<Finding> Secrets,
+    IReadOnlyList<Finding> AntiPatterns,
     int FanOut,
     int FanIn,
     IReadOnlyList<Count> Kinds);
@@ -20,6 +21,7 @@ public sealed record Summary(
     int Findings,
     int Integrations,
     int Secrets,
+    int AntiPatterns,
     int LowConfidence,
     int Unresolved,
     int Excluded,
@@ -46,8 +48,9 @@ public sealed record ReportModel(
                 return new ComponentView(
                     component,
                     GraphLayout.Anchor("component:" + component.Name),
-                    own.Where(f => f.Kind != FindingKinds.Secret).ToList(),
+                    own.Where(f => f.Kind is not (FindingKinds.Secret or FindingKinds.AntiPattern)).ToList(),
                     own.Where(f => f.Kind == FindingKinds.Secret).ToList(),
+                    own.Where(f => f.Kind == FindingKinds.AntiPattern).ToList(),
                     node?.FanOut ?? 0,
                     node?.FanIn ?? 0,
                     own.GroupBy(f => f.Kind).OrderBy(g => g.Key, StringComparer.Ordinal).Select(g => new Count(g.Key, g.Count())).ToList());
@@ -57,10 +60,11 @@ public sealed record ReportModel(
         var summary = new Summary(
             inventory.Components.Count,
             findings.Count,
-            findings.Count(f => f.Kind is not (FindingKinds.Secret or FindingKinds.HttpClientRegistration)),
+            findings.Count(f => f.Kind is not (FindingKinds.Secret or FindingKinds.HttpClientRegistration or FindingKinds.AntiPattern)),
             findings.Count(f => f.Kind == FindingKinds.Secret),
+            findings.Count(f => f.Kind == FindingKinds.AntiPattern),
             findings.Count(f => f.Confidence == Confidence.Low),
-            findings.Count(f => f.Kind is not (FindingKinds.Secret or FindingKinds.HttpClientRegistration) && f.Target.Contains(TargetSources.Unresolved, StringComparison.Ordinal)),
+            findings.Count(f => f.Kind is not (FindingKinds.Secret or FindingKinds.HttpClientRegistration or FindingKinds.AntiPattern) && f.Target.Contains(TargetSources.Unresolved, StringComparison.Ordinal)),
             inventory.Excluded.Count,
             findings.GroupBy(f => f.Kind).OrderBy(g => g.Key, StringComparer.Ordinal).Select(g => new Count(g.Key, g.Count())).ToList(),
             new[] { AnalysisLevel.Semantic, AnalysisLevel.Partial, AnalysisLevel.Syntax, AnalysisLevel.Failed }

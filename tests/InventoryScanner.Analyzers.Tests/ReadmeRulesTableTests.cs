@@ -22,7 +22,7 @@ public sealed class ReadmeRulesTableTests
 
     private static string Expected()
     {
-        var configurable = new HashSet<string> { RuleIdentifiers.HardcodedCredential };
+        var configurable = new HashSet<string> { RuleIdentifiers.HardcodedCredential, RuleIdentifiers.PlainHttp };
         var builder = new StringBuilder();
         builder.Append("| Id | Category | Description | Severity | Is enabled | Code fix | Configurable |\n");
         builder.Append("|---|---|---|---|---|---|---|");

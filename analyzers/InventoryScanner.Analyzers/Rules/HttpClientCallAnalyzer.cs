@@ -36,7 +36,23 @@ namespace InventoryScanner.Analyzers.Rules
             defaultSeverity: DiagnosticSeverity.Hidden,
             description: "An IHttpClientFactory registration (AddHttpClient) with its BaseAddress and the resilience that applies. Calls through the client, in any project, take its BaseAddress.");
 
-        public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics => ImmutableArray.Create(Rule, RegistrationRule);
+        private static readonly DiagnosticDescriptor HardcodedUrlRule = RuleDescriptors.Create(
+            RuleIdentifiers.HardcodedUrl,
+            title: "Hard-coded service URL",
+            messageFormat: "The URL '{0}' is hard-coded; read it from configuration",
+            category: RuleCategories.Http,
+            defaultSeverity: DiagnosticSeverity.Warning,
+            description: "A service address written into code ties the build to one environment and hides the dependency from whoever deploys it. Read it from configuration (IConfiguration, options) so each environment sets its own.");
+
+        private static readonly DiagnosticDescriptor PlainHttpRule = RuleDescriptors.Create(
+            RuleIdentifiers.PlainHttp,
+            title: "Plain HTTP to a remote host",
+            messageFormat: "The call to '{0}' uses plain http://; use https://",
+            category: RuleCategories.Http,
+            defaultSeverity: DiagnosticSeverity.Warning,
+            description: "Plain HTTP to a host other than this machine sends requests, credentials and data unencrypted. Hosts listed in inventory.internal_hosts are exempt.");
+
+        public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics => ImmutableArray.Create(Rule, RegistrationRule, HardcodedUrlRule, PlainHttpRule);
 
         public override void Initialize(AnalysisContext context)
         {
@@ -361,6 +377,38 @@ namespace InventoryScanner.Analyzers.Rules
                 properties.Add(FindingProperties.ContainingSymbol, context.ContainingSymbol.GetDocumentationCommentId());
 
                 context.ReportDiagnostic(Diagnostic.Create(Rule, operation.Syntax.GetLocation(), properties.ToImmutable(), verb ?? "request", target));
+                ReportAntiPatterns(context, operation, library, uri, target);
+            }
+
+            /// <summary>INV1003 and INV1005, from what INV1001 resolved: the same target, never computed twice.</summary>
+            private static void ReportAntiPatterns(OperationAnalysisContext context, IOperation operation, string library, ResolvedValue uri, string target)
+            {
+                if (!UriText.IsAbsolute(target))
+                {
+                    return;
+                }
+
+                var location = operation.Syntax.GetLocation();
+                if (uri.ConfigKey is null && uri.Source != TargetSources.Unresolved)
+                {
+                    context.ReportDiagnostic(Diagnostic.Create(HardcodedUrlRule, location, AntiPatternProperties(context, library, target, RuleIdentifiers.HardcodedUrl), target));
+                }
+
+                if (target.StartsWith("http://", StringComparison.OrdinalIgnoreCase) && !InternalHosts.For(context.Options, operation.Syntax.SyntaxTree).IsLocal(target))
+                {
+                    context.ReportDiagnostic(Diagnostic.Create(PlainHttpRule, location, AntiPatternProperties(context, library, target, RuleIdentifiers.PlainHttp), target));
+                }
+            }
+
+            private static ImmutableDictionary<string, string?> AntiPatternProperties(OperationAnalysisContext context, string library, string target, string rule)
+            {
+                var properties = ImmutableDictionary.CreateBuilder<string, string?>();
+                properties.Add(FindingProperties.Kind, FindingKinds.AntiPattern);
+                properties.Add(FindingProperties.Library, library);
+                properties.Add(FindingProperties.Target, target);
+                properties.Add(FindingProperties.Confidence, Confidence.High);
+                properties.Add(FindingProperties.ContainingSymbol, context.ContainingSymbol.GetDocumentationCommentId() + "#" + rule);
+                return properties.ToImmutable();
             }
 
             private (string? Verb, ResolvedValue Uri) ResolveRequestMessage(IOperation request, CancellationToken cancellationToken)

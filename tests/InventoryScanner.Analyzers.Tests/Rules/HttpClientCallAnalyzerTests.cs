@@ -17,7 +17,8 @@ public sealed class HttpClientCallAnalyzerTests
                 async Task Run(HttpClient client) => await {|#0:client.GetAsync("https://api.partner.example/v2/contacts")|};
             }
             """,
-            VerifyCS.Diagnostic(RuleIdentifiers.HttpClientCall).WithLocation(0).WithArguments("GET", "https://api.partner.example/v2/contacts"));
+            VerifyCS.Diagnostic(RuleIdentifiers.HttpClientCall).WithLocation(0).WithArguments("GET", "https://api.partner.example/v2/contacts"),
+            VerifyCS.Diagnostic(RuleIdentifiers.HardcodedUrl).WithLocation(0).WithArguments("https://api.partner.example/v2/contacts"));
     }
 
     [Fact]
@@ -34,7 +35,8 @@ public sealed class HttpClientCallAnalyzerTests
                 Task Send(object invoice) => {|#0:Client.PostAsJsonAsync(InvoicesUrl, invoice)|};
             }
             """,
-            VerifyCS.Diagnostic(RuleIdentifiers.HttpClientCall).WithLocation(0).WithArguments("POST", "https://billing.example/api/invoices"));
+            VerifyCS.Diagnostic(RuleIdentifiers.HttpClientCall).WithLocation(0).WithArguments("POST", "https://billing.example/api/invoices"),
+            VerifyCS.Diagnostic(RuleIdentifiers.HardcodedUrl).WithLocation(0).WithArguments("https://billing.example/api/invoices"));
     }
 
     [Fact]
@@ -56,7 +58,8 @@ public sealed class HttpClientCallAnalyzerTests
                 Task<string> Contacts() => {|#0:_http.GetStringAsync("contacts")|};
             }
             """,
-            VerifyCS.Diagnostic(RuleIdentifiers.HttpClientCall).WithLocation(0).WithArguments("GET", "https://crm.example.com/api/v2/contacts"));
+            VerifyCS.Diagnostic(RuleIdentifiers.HttpClientCall).WithLocation(0).WithArguments("GET", "https://crm.example.com/api/v2/contacts"),
+            VerifyCS.Diagnostic(RuleIdentifiers.HardcodedUrl).WithLocation(0).WithArguments("https://crm.example.com/api/v2/contacts"));
     }
 
     [Fact]
@@ -97,7 +100,8 @@ public sealed class HttpClientCallAnalyzerTests
                 }
             }
             """,
-            VerifyCS.Diagnostic(RuleIdentifiers.HttpClientCall).WithLocation(0).WithArguments("PUT", "https://partner.example/contacts/42"));
+            VerifyCS.Diagnostic(RuleIdentifiers.HttpClientCall).WithLocation(0).WithArguments("PUT", "https://partner.example/contacts/42"),
+            VerifyCS.Diagnostic(RuleIdentifiers.HardcodedUrl).WithLocation(0).WithArguments("https://partner.example/contacts/42"));
     }
 
     [Fact]

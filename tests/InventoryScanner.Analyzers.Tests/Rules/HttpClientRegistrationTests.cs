@@ -151,8 +151,9 @@ public sealed class HttpClientRegistrationTests
             }
             """);
 
-        Assert.Equal(["typed:PartnerClient", null], diagnostics.Select(d => d.Properties[FindingProperties.Client]));
-        Assert.All(diagnostics, d => Assert.Null(d.Properties[FindingProperties.Registration]));
+        var calls = diagnostics.Where(d => d.Id == RuleIdentifiers.HttpClientCall).ToList();
+        Assert.Equal(["typed:PartnerClient", null], calls.Select(d => d.Properties[FindingProperties.Client]));
+        Assert.All(calls, d => Assert.Null(d.Properties[FindingProperties.Registration]));
     }
 
     private static async Task<Microsoft.CodeAnalysis.Diagnostic> SingleCallAsync(string code)

@@ -26,8 +26,11 @@ public sealed class LegacyHttpClientTests
             }
             """,
             VerifyCS.Diagnostic(RuleIdentifiers.HttpClientCall).WithLocation(0).WithArguments("GET", "https://rates.partner.example/v1/eur.json"),
+            VerifyCS.Diagnostic(RuleIdentifiers.HardcodedUrl).WithLocation(0).WithArguments("https://rates.partner.example/v1/eur.json"),
             VerifyCS.Diagnostic(RuleIdentifiers.HttpClientCall).WithLocation(1).WithArguments("PUT", "https://audit.example/log"),
-            VerifyCS.Diagnostic(RuleIdentifiers.HttpClientCall).WithLocation(2).WithArguments("POST", "https://forms.example/submit"));
+            VerifyCS.Diagnostic(RuleIdentifiers.HardcodedUrl).WithLocation(1).WithArguments("https://audit.example/log"),
+            VerifyCS.Diagnostic(RuleIdentifiers.HttpClientCall).WithLocation(2).WithArguments("POST", "https://forms.example/submit"),
+            VerifyCS.Diagnostic(RuleIdentifiers.HardcodedUrl).WithLocation(2).WithArguments("https://forms.example/submit"));
     }
 
     [Fact]
@@ -50,7 +53,7 @@ public sealed class LegacyHttpClientTests
 
         Assert.Equal(
             ["POST http://erp.internal/Service.asmx System.Net.HttpWebRequest", "GET https://legacy.example/feed.xml System.Net.HttpWebRequest"],
-            diagnostics.Select(d => $"{d.Properties[FindingProperties.HttpMethod]} {d.Properties[FindingProperties.Target]} {d.Properties[FindingProperties.Library]}"));
+            diagnostics.Where(d => d.Id == RuleIdentifiers.HttpClientCall).Select(d => $"{d.Properties[FindingProperties.HttpMethod]} {d.Properties[FindingProperties.Target]} {d.Properties[FindingProperties.Library]}"));
     }
 
     [Fact]

@@ -26,7 +26,9 @@ public sealed class BadInputTests
         Assert.Equal(
             [
                 "Good http-client https://status.example.org/ping high",
+                "Good anti-pattern https://status.example.org/ping high",
                 "Malformed http-client https://gateway.partner.example/v1/forward high",
+                "Malformed anti-pattern https://gateway.partner.example/v1/forward high",
                 "Malformed queue-publish exchange:partner low",
             ],
             findings);
@@ -90,7 +92,7 @@ public sealed class BadInputTests
         await process.WaitForExitAsync();
 
         Assert.True(process.ExitCode == 0, error);
-        Assert.Contains("23 finding(s)", output);
+        Assert.Contains("33 finding(s)", output);
         Assert.True(File.Exists(Path.Combine(outDirectory, "report.html")));
     }
 }

@@ -54,6 +54,7 @@ public sealed class SampleScanTests(SampleScanFixture fixture)
     public void Findings_ShouldBeExactlyTheSampleIntegrations()
     {
         var findings = Inventory.GetProperty("findings").EnumerateArray()
+            .Where(f => f.GetProperty("kind").GetString() != "anti-pattern")
             .Select(f => $"{f.GetProperty("kind").GetString()} {f.GetProperty("path").GetString()}:{f.GetProperty("line").GetInt32()} {f.GetProperty("target").GetString()} {f.GetProperty("confidence").GetString()}");
 
         Assert.Equal(
@@ -83,6 +84,29 @@ public sealed class SampleScanTests(SampleScanFixture fixture)
                 "secret src/Shared.Data/DbSettings.cs:6 connection string to sql-prod-01 high",
             ],
             findings);
+    }
+
+    [Fact]
+    public void AntiPatterns_ShouldBeExactlyTheSampleWarnings()
+    {
+        var warnings = Inventory.GetProperty("findings").EnumerateArray()
+            .Where(f => f.GetProperty("kind").GetString() == "anti-pattern")
+            .Select(f => $"{f.GetProperty("ruleId").GetString()} {f.GetProperty("path").GetString()}:{f.GetProperty("line").GetInt32()} {f.GetProperty("target").GetString()} {f.GetProperty("severity").GetString()}");
+
+        Assert.Equal(
+            [
+                "INV1003 src/Billing.Worker/BillingWorker.cs:42 https://api.payments-partner.example/v1/charges warning",
+                "INV1003 src/Billing.Worker/FraudCheckClient.cs:9 https://fraud.partner.example/api/checks warning",
+                "INV1003 src/Crm.Sync/ContactSync.cs:18 https://crm.partner-crm.example/api/v2/contacts?modifiedSince={since} warning",
+                "INV1003 src/Crm.Sync/ContactSync.cs:28 https://crm.partner-crm.example/api/v2/contacts/{id} warning",
+                "INV1004 src/Crm.Sync/ContactSync.cs:33 PingAsync warning",
+                "INV1003 src/Ordering.Api/InventoryClient.cs:18 http://inventory.internal:8080/api/stock/{sku} warning",
+                "INV1005 src/Ordering.Api/InventoryClient.cs:18 http://inventory.internal:8080/api/stock/{sku} warning",
+                "INV1003 src/Ordering.Api/InventoryClient.cs:21 http://inventory.internal:8080/api/reservations warning",
+                "INV1005 src/Ordering.Api/InventoryClient.cs:21 http://inventory.internal:8080/api/reservations warning",
+                "INV1003 src/Ordering.Api/LoyaltyNotifier.cs:11 https://loyalty.contoso.example/api/members/orders/{Id}/points warning",
+            ],
+            warnings);
     }
 
     [Fact]
@@ -131,7 +155,7 @@ public sealed class SampleScanTests(SampleScanFixture fixture)
     [Fact]
     public void CallsThroughRegisteredClients_ShouldCarryTheRegistrationAndItsResilience()
     {
-        var findings = Inventory.GetProperty("findings").EnumerateArray().ToList();
+        var findings = Inventory.GetProperty("findings").EnumerateArray().Where(f => f.GetProperty("kind").GetString() == "http-client").ToList();
         var fraud = findings.Single(f => f.GetProperty("path").GetString() == "src/Billing.Worker/FraudCheckClient.cs").GetProperty("details");
         var loyalty = findings.Single(f => f.GetProperty("path").GetString() == "src/Ordering.Api/LoyaltyNotifier.cs").GetProperty("details");
 
@@ -200,7 +224,7 @@ public sealed class SampleScanTests(SampleScanFixture fixture)
         var run = await CliRun.ScanAsync(RepositoryPaths.Sample, "--no-restore", "--fail-on", "warning", "-v", "quiet");
 
         Assert.Equal(1, run.ExitCode);
-        Assert.Contains("5 finding(s) at or above 'warning'", run.Error);
+        Assert.Contains("15 finding(s) at or above 'warning'", run.Error);
         Assert.True(File.Exists(Path.Combine(run.OutDirectory, "inventory.json")));
     }
 
