@@ -85,6 +85,9 @@ namespace InventoryScanner.Analyzers
         public const string HttpClientRegistration = "http-client-registration";
         public const string QueuePublish = "queue-publish";
         public const string QueueConsume = "queue-consume";
+
+        /// <summary>A queue bound to an exchange: joins the exchange's publishers to the queue's consumers.</summary>
+        public const string QueueBinding = "queue-binding";
         public const string Secret = "secret";
     }
 

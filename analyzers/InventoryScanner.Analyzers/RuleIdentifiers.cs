@@ -10,6 +10,8 @@ namespace InventoryScanner.Analyzers
         public const string PlainHttp = "INV1005";
         public const string RabbitMqPublish = "INV2001";
         public const string RabbitMqConsume = "INV2002";
+        public const string RabbitMqAutoAck = "INV2003";
+        public const string RabbitMqBinding = "INV2004";
         public const string HardcodedCredential = "INV9001";
 
         public static string GetHelpUri(string id) =>

@@ -60,11 +60,11 @@ public sealed record ReportModel(
         var summary = new Summary(
             inventory.Components.Count,
             findings.Count,
-            findings.Count(f => f.Kind is not (FindingKinds.Secret or FindingKinds.HttpClientRegistration or FindingKinds.AntiPattern)),
+            findings.Count(f => f.Kind is not (FindingKinds.Secret or FindingKinds.HttpClientRegistration or FindingKinds.QueueBinding or FindingKinds.AntiPattern)),
             findings.Count(f => f.Kind == FindingKinds.Secret),
             findings.Count(f => f.Kind == FindingKinds.AntiPattern),
             findings.Count(f => f.Confidence == Confidence.Low),
-            findings.Count(f => f.Kind is not (FindingKinds.Secret or FindingKinds.HttpClientRegistration or FindingKinds.AntiPattern) && f.Target.Contains(TargetSources.Unresolved, StringComparison.Ordinal)),
+            findings.Count(f => f.Kind is not (FindingKinds.Secret or FindingKinds.HttpClientRegistration or FindingKinds.QueueBinding or FindingKinds.AntiPattern) && f.Target.Contains(TargetSources.Unresolved, StringComparison.Ordinal)),
             inventory.Excluded.Count,
             findings.GroupBy(f => f.Kind).OrderBy(g => g.Key, StringComparer.Ordinal).Select(g => new Count(g.Key, g.Count())).ToList(),
             new[] { AnalysisLevel.Semantic, AnalysisLevel.Partial, AnalysisLevel.Syntax, AnalysisLevel.Failed }

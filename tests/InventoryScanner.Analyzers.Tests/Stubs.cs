@@ -14,6 +14,7 @@ internal static class Stubs
             {
                 void BasicPublish(string exchange, string routingKey, bool mandatory, IBasicProperties basicProperties, ReadOnlyMemory<byte> body);
                 string BasicConsume(string queue, bool autoAck, string consumerTag, bool noLocal, bool exclusive, IDictionary<string, object> arguments, IBasicConsumer consumer);
+                void QueueBind(string queue, string exchange, string routingKey, IDictionary<string, object> arguments);
             }
             public static class IModelExensions
             {
@@ -33,6 +34,7 @@ internal static class Stubs
             public interface IChannel : IDisposable
             {
                 ValueTask BasicPublishAsync<TProperties>(string exchange, string routingKey, bool mandatory, TProperties basicProperties, ReadOnlyMemory<byte> body, CancellationToken cancellationToken = default);
+                Task QueueBindAsync(string queue, string exchange, string routingKey, System.Collections.Generic.IDictionary<string, object> arguments = null, bool noWait = false, CancellationToken cancellationToken = default);
             }
             public static class IChannelExtensions
             {

@@ -12,7 +12,7 @@ namespace InventoryScanner.Analyzers.Rules
     /// exchange, routing key and queue where the code says them.
     /// </summary>
     [DiagnosticAnalyzer(LanguageNames.CSharp)]
-    [TriggerWords("BasicPublish", "BasicConsume")]
+    [TriggerWords("BasicPublish", "BasicConsume", "QueueBind")]
     public sealed class RabbitMqAnalyzer : DiagnosticAnalyzer
     {
         private const string Library = "RabbitMQ.Client";
@@ -33,7 +33,23 @@ namespace InventoryScanner.Analyzers.Rules
             defaultSeverity: DiagnosticSeverity.Hidden,
             description: "A consumer registered on a RabbitMQ queue. Reported as an inventory fact with the queue name.");
 
-        public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics => ImmutableArray.Create(PublishRule, ConsumeRule);
+        private static readonly DiagnosticDescriptor BindRule = RuleDescriptors.Create(
+            RuleIdentifiers.RabbitMqBinding,
+            title: "RabbitMQ queue binding",
+            messageFormat: "RabbitMQ binding of {0}",
+            category: RuleCategories.Messaging,
+            defaultSeverity: DiagnosticSeverity.Hidden,
+            description: "A queue bound to an exchange with a routing key. Reported as an inventory fact: it is what joins a publisher of the exchange to the consumers of the queue.");
+
+        private static readonly DiagnosticDescriptor AutoAckRule = RuleDescriptors.Create(
+            RuleIdentifiers.RabbitMqAutoAck,
+            title: "RabbitMQ consumer with automatic acknowledgement",
+            messageFormat: "The consumer of {0} acknowledges messages on delivery (autoAck: true); a failure in the handler loses the message",
+            category: RuleCategories.Messaging,
+            defaultSeverity: DiagnosticSeverity.Warning,
+            description: "With autoAck the broker forgets a message as soon as it is delivered. If the handler throws or the process stops, the message is gone. Acknowledge after the work is done (BasicAck), and reject to a dead-letter exchange on failure.");
+
+        public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics => ImmutableArray.Create(PublishRule, ConsumeRule, BindRule, AutoAckRule);
 
         public override void Initialize(AnalysisContext context)
         {
@@ -54,6 +70,10 @@ namespace InventoryScanner.Analyzers.Rules
         private static bool IsPublish(string name) => name == "BasicPublish" || name == "BasicPublishAsync";
 
         private static bool IsConsume(string name) => name == "BasicConsume" || name == "BasicConsumeAsync";
+
+        private static bool IsBind(string name) => name == "QueueBind" || name == "QueueBindAsync";
+
+        private static bool IsRecognised(string name) => IsPublish(name) || IsConsume(name) || IsBind(name);
 
         private sealed class AnalyzerContext
         {
@@ -80,7 +100,7 @@ namespace InventoryScanner.Analyzers.Rules
             {
                 var invocation = (IInvocationOperation)context.Operation;
                 var method = invocation.TargetMethod;
-                if ((IsPublish(method.Name) || IsConsume(method.Name)) && IsRabbitMqMethod(method))
+                if (IsRecognised(method.Name) && IsRabbitMqMethod(method))
                 {
                     Report(context, CallSite.FromInvocation(invocation), Confidence.High, reason: null);
                 }
@@ -90,7 +110,7 @@ namespace InventoryScanner.Analyzers.Rules
             {
                 var invalid = (IInvalidOperation)context.Operation;
                 if (!CallSite.TryFromInvalid(invalid, context.CancellationToken, out var call)
-                    || !(IsPublish(call.MethodName) || IsConsume(call.MethodName)))
+                    || !IsRecognised(call.MethodName))
                 {
                     return;
                 }
@@ -168,6 +188,19 @@ namespace InventoryScanner.Analyzers.Rules
                         description = "exchange '" + (exchange.TargetText() ?? exchange.Expression) + "' with routing key '" + (routingKey.TargetText() ?? routingKey.Expression) + "'";
                     }
                 }
+                else if (IsBind(call.MethodName))
+                {
+                    rule = BindRule;
+                    primary = _resolver.Resolve(call.GetArgument("queue", 0, cancellationToken), cancellationToken);
+                    var exchange = _resolver.Resolve(call.GetArgument("exchange", 1, cancellationToken), cancellationToken);
+                    var routingKey = _resolver.Resolve(call.GetArgument("routingKey", 2, cancellationToken), cancellationToken);
+                    properties.Add(FindingProperties.Kind, FindingKinds.QueueBinding);
+                    properties.Add(FindingProperties.Queue, primary.TargetText());
+                    properties.Add(FindingProperties.Exchange, exchange.TargetText());
+                    properties.Add(FindingProperties.RoutingKey, routingKey.TargetText());
+                    target = "queue:" + (primary.TargetText() ?? TargetSources.Unresolved);
+                    description = "queue '" + (primary.TargetText() ?? primary.Expression) + "' to exchange '" + (exchange.TargetText() ?? exchange.Expression) + "' with routing key '" + (routingKey.TargetText() ?? routingKey.Expression) + "'";
+                }
                 else
                 {
                     rule = ConsumeRule;
@@ -184,6 +217,17 @@ namespace InventoryScanner.Analyzers.Rules
                 properties.Add(FindingProperties.ConfigKey, primary.ConfigKey);
                 properties.Add(FindingProperties.ConfigValues, primary.ConfigValues);
                 context.ReportDiagnostic(Diagnostic.Create(rule, call.Operation.Syntax.GetLocation(), properties.ToImmutable(), description));
+
+                if (IsConsume(call.MethodName) && call.GetArgument("autoAck", 1, cancellationToken) is { ConstantValue: { HasValue: true, Value: true } })
+                {
+                    var warning = ImmutableDictionary.CreateBuilder<string, string?>();
+                    warning.Add(FindingProperties.Kind, FindingKinds.AntiPattern);
+                    warning.Add(FindingProperties.Library, Library);
+                    warning.Add(FindingProperties.Target, target);
+                    warning.Add(FindingProperties.Confidence, confidence);
+                    warning.Add(FindingProperties.ContainingSymbol, context.ContainingSymbol.GetDocumentationCommentId() + "#" + RuleIdentifiers.RabbitMqAutoAck);
+                    context.ReportDiagnostic(Diagnostic.Create(AutoAckRule, call.Operation.Syntax.GetLocation(), warning.ToImmutable(), target));
+                }
             }
 
             private static ImmutableArray<INamedTypeSymbol> Collect(params INamedTypeSymbol?[] types)

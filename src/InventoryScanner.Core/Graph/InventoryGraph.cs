@@ -55,6 +55,10 @@ public sealed class InventoryGraph
                 case FindingKinds.QueueConsume:
                     graph.Edge(graph.Channel(finding), component, "consumes", finding);
                     break;
+                case FindingKinds.QueueBinding when finding.Details?.GetValueOrDefault(FindingProperties.Exchange) is { Length: > 0 } exchange:
+                    // The broker's own routing: what is published to the exchange reaches the queue's consumers.
+                    graph.Edge(graph.Channel(finding.Library, "exchange:" + exchange), graph.Channel(finding), "binds", finding);
+                    break;
             }
         }
 
@@ -106,12 +110,10 @@ public sealed class InventoryGraph
         return uri.IsDefaultPort ? $"{uri.Scheme}://{uri.Host}" : $"{uri.Scheme}://{uri.Host}:{uri.Port}";
     }
 
-    private GraphNode Channel(Finding finding)
-    {
-        // Targets are "queue:<name>" or "exchange:<name>": the broker's own namespaces.
-        var id = "channel:" + finding.Library + ":" + finding.Target;
-        return Node(id, ChannelNode, finding.Target);
-    }
+    private GraphNode Channel(Finding finding) => Channel(finding.Library, finding.Target);
+
+    /// <summary>A broker channel: targets are "queue:&lt;name&gt;" or "exchange:&lt;name&gt;", the broker's own namespaces.</summary>
+    private GraphNode Channel(string library, string name) => Node("channel:" + library + ":" + name, ChannelNode, name);
 
     private GraphNode Node(string id, string type, string label)
     {

@@ -82,7 +82,53 @@ public sealed class RabbitMqAnalyzerTests
             ],
             editorConfig: null,
             VerifyCS.Diagnostic(RuleIdentifiers.RabbitMqPublish).WithLocation(0).WithArguments("exchange 'notifications' with routing key 'email.send'"),
-            VerifyCS.Diagnostic(RuleIdentifiers.RabbitMqConsume).WithLocation(1).WithArguments("queue 'email.send'"));
+            VerifyCS.Diagnostic(RuleIdentifiers.RabbitMqConsume).WithLocation(1).WithArguments("queue 'email.send'"),
+            VerifyCS.Diagnostic(RuleIdentifiers.RabbitMqAutoAck).WithLocation(1).WithArguments("queue:email.send"));
+    }
+
+    [Fact]
+    public async Task QueueBinding_ShouldReportTheExchangeAndRoutingKey()
+    {
+        await VerifyCS.VerifyAnalyzerAsync(
+            [
+                """
+                using System.Threading.Tasks;
+                using RabbitMQ.Client;
+                class Topology
+                {
+                    const string Exchange = "billing";
+                    async Task Declare(IModel model, IChannel channel)
+                    {
+                        {|#0:model.QueueBind("invoices.crm", Exchange, "invoice.created", null)|};
+                        await {|#1:channel.QueueBindAsync(queue: "invoices.audit", exchange: Exchange, routingKey: "invoice.*")|};
+                    }
+                }
+                """,
+                Stubs.RabbitMq6,
+                Stubs.RabbitMq7,
+            ],
+            editorConfig: null,
+            VerifyCS.Diagnostic(RuleIdentifiers.RabbitMqBinding).WithLocation(0).WithArguments("queue 'invoices.crm' to exchange 'billing' with routing key 'invoice.created'"),
+            VerifyCS.Diagnostic(RuleIdentifiers.RabbitMqBinding).WithLocation(1).WithArguments("queue 'invoices.audit' to exchange 'billing' with routing key 'invoice.*'"));
+    }
+
+    [Fact]
+    public async Task ConsumerThatAcknowledgesExplicitly_ShouldNotReportAutoAck()
+    {
+        var diagnostics = await AnalyzerRunner.RunAsync(new RabbitMqAnalyzer(), """
+            using RabbitMQ.Client;
+            class Careful
+            {
+                void Start(IModel channel, IBasicConsumer consumer, bool fromSettings)
+                {
+                    channel.BasicConsume("orders", autoAck: false, consumer);
+                    channel.BasicConsume("audit", fromSettings, consumer);
+                }
+            }
+            """, Stubs.RabbitMq6);
+
+        Assert.DoesNotContain(diagnostics, d => d.Id == RuleIdentifiers.RabbitMqAutoAck);
+        Assert.Equal(2, diagnostics.Length);
     }
 
     [Fact]
@@ -105,7 +151,7 @@ public sealed class RabbitMqAnalyzerTests
     [Fact]
     public async Task UnresolvedRabbitMqPackage_ShouldReportWithLowConfidence()
     {
-        var diagnostics = await AnalyzerRunner.RunAsync(new RabbitMqAnalyzer(), """
+        var all = await AnalyzerRunner.RunAsync(new RabbitMqAnalyzer(), """
             using RabbitMQ.Client;
             class LegacyConsumer
             {
@@ -117,6 +163,7 @@ public sealed class RabbitMqAnalyzerTests
                 }
             }
             """);
+        var diagnostics = all.Where(d => d.Id != RuleIdentifiers.RabbitMqAutoAck);
 
         Assert.Collection(
             diagnostics,

@@ -1,5 +1,6 @@
 using InventoryScanner.Analyzers;
 using InventoryScanner.Core.Graph;
+using InventoryScanner.Core.Model;
 using static InventoryScanner.Tests.Builders;
 
 namespace InventoryScanner.Tests.Core;
@@ -22,6 +23,29 @@ public sealed class InventoryGraphTests
         Assert.Equal(1, channel.FanOut);
         Assert.Contains(inventory.Graph.Edges, e => e.From == "component:Orders" && e.To == channel.Id && e.Kind == "publishes");
         Assert.Contains(inventory.Graph.Edges, e => e.From == channel.Id && e.To == "component:Billing" && e.Kind == "consumes");
+    }
+
+    [Fact]
+    public void PublisherToAnExchange_ShouldReachTheConsumerOfABoundQueue()
+    {
+        var binding = Finding("Notifications", FindingKinds.QueueBinding, "queue:notifications.email", "RabbitMQ.Client");
+        binding.Details = new Dictionary<string, string> { [FindingProperties.Exchange] = "billing", [FindingProperties.RoutingKey] = "invoice.created" };
+        var inventory = Inventory(
+            [Component("Billing"), Component("Notifications")],
+            [
+                Finding("Billing", FindingKinds.QueuePublish, "exchange:billing", "RabbitMQ.Client"),
+                binding,
+                Finding("Notifications", FindingKinds.QueueConsume, "queue:notifications.email", "RabbitMQ.Client"),
+            ]);
+
+        var edges = inventory.Graph.Edges.Select(e => $"{e.From} -{e.Kind}-> {e.To}").ToList();
+        Assert.Equal(
+            [
+                "channel:RabbitMQ.Client:exchange:billing -binds-> channel:RabbitMQ.Client:queue:notifications.email",
+                "channel:RabbitMQ.Client:queue:notifications.email -consumes-> component:Notifications",
+                "component:Billing -publishes-> channel:RabbitMQ.Client:exchange:billing",
+            ],
+            edges);
     }
 
     [Fact]

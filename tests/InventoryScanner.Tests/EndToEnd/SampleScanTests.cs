@@ -70,7 +70,8 @@ public sealed class SampleScanTests(SampleScanFixture fixture)
                 "http-client src/Crm.Sync/ContactSync.cs:28 https://crm.partner-crm.example/api/v2/contacts/{id} high",
                 "http-client src/Crm.Sync/ContactSync.cs:34 unresolved high",
                 "queue-consume src/Legacy.Notifications/EmailNotifier.cs:13 queue:notifications.email low",
-                "queue-publish src/Legacy.Notifications/EmailNotifier.cs:18 exchange:audit low",
+                "queue-binding src/Legacy.Notifications/EmailNotifier.cs:14 queue:notifications.email low",
+                "queue-publish src/Legacy.Notifications/EmailNotifier.cs:19 exchange:audit low",
                 "http-client src/Ordering.Api/InventoryClient.cs:18 http://inventory.internal:8080/api/stock/{sku} high",
                 "http-client src/Ordering.Api/InventoryClient.cs:21 http://inventory.internal:8080/api/reservations high",
                 "http-client src/Ordering.Api/LoyaltyNotifier.cs:11 https://loyalty.contoso.example/api/members/orders/{Id}/points high",
@@ -95,11 +96,13 @@ public sealed class SampleScanTests(SampleScanFixture fixture)
 
         Assert.Equal(
             [
+                "INV2003 src/Billing.Worker/BillingWorker.cs:31 queue:billing.orders warning",
                 "INV1003 src/Billing.Worker/BillingWorker.cs:42 https://api.payments-partner.example/v1/charges warning",
                 "INV1003 src/Billing.Worker/FraudCheckClient.cs:9 https://fraud.partner.example/api/checks warning",
                 "INV1003 src/Crm.Sync/ContactSync.cs:18 https://crm.partner-crm.example/api/v2/contacts?modifiedSince={since} warning",
                 "INV1003 src/Crm.Sync/ContactSync.cs:28 https://crm.partner-crm.example/api/v2/contacts/{id} warning",
                 "INV1004 src/Crm.Sync/ContactSync.cs:33 PingAsync warning",
+                "INV2003 src/Legacy.Notifications/EmailNotifier.cs:13 queue:notifications.email warning",
                 "INV1003 src/Ordering.Api/InventoryClient.cs:18 http://inventory.internal:8080/api/stock/{sku} warning",
                 "INV1005 src/Ordering.Api/InventoryClient.cs:18 http://inventory.internal:8080/api/stock/{sku} warning",
                 "INV1003 src/Ordering.Api/InventoryClient.cs:21 http://inventory.internal:8080/api/reservations warning",
@@ -138,6 +141,9 @@ public sealed class SampleScanTests(SampleScanFixture fixture)
         Assert.Contains("channel:RabbitMQ.Client:queue:billing.orders -consumes-> component:Billing.Worker", edges);
         Assert.Contains("component:Crm.Sync -http-> external:https://crm.partner-crm.example", edges);
         Assert.Contains("component:Ordering.Api -http-> external:http://inventory.internal:8080", edges);
+        Assert.Contains("component:Billing.Worker -publishes-> channel:RabbitMQ.Client:exchange:billing", edges);
+        Assert.Contains("channel:RabbitMQ.Client:exchange:billing -binds-> channel:RabbitMQ.Client:queue:notifications.email", edges);
+        Assert.Contains("channel:RabbitMQ.Client:queue:notifications.email -consumes-> component:Legacy.Notifications", edges);
         var ordering = graph.GetProperty("nodes").EnumerateArray().Single(n => n.GetProperty("id").GetString() == "component:Ordering.Api");
         Assert.Equal(4, ordering.GetProperty("fanOut").GetInt32());
     }
@@ -224,7 +230,7 @@ public sealed class SampleScanTests(SampleScanFixture fixture)
         var run = await CliRun.ScanAsync(RepositoryPaths.Sample, "--no-restore", "--fail-on", "warning", "-v", "quiet");
 
         Assert.Equal(1, run.ExitCode);
-        Assert.Contains("15 finding(s) at or above 'warning'", run.Error);
+        Assert.Contains("17 finding(s) at or above 'warning'", run.Error);
         Assert.True(File.Exists(Path.Combine(run.OutDirectory, "inventory.json")));
     }
 

@@ -11,6 +11,7 @@ public sealed class EmailNotifier(IMessagingConnection platform)
     {
         IModel channel = platform.OpenChannel();
         channel.BasicConsume(Queue, true, consumer);
+        channel.QueueBind(Queue, "billing", "invoice.created", null);
     }
 
     public void Audit(IModel channel, byte[] entry)
