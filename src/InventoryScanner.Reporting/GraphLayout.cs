@@ -95,6 +95,16 @@ public static class GraphLayout
 
     private static string Curve(NodeView from, NodeView to)
     {
+        if (from.X == to.X)
+        {
+            // Within one column (an exchange bound to a queue): an arc outside the column, right side to right side.
+            var x = from.X + from.Width;
+            var top = from.Y + (from.Height / 2);
+            var bottom = to.Y + (to.Height / 2);
+            var reach = 40 + (Math.Abs(bottom - top) / 4);
+            return string.Create(CultureInfo.InvariantCulture, $"M{x:0.#},{top:0.#} C{x + reach:0.#},{top:0.#} {x + reach:0.#},{bottom:0.#} {x:0.#},{bottom:0.#}");
+        }
+
         // Left to right when the target is further right; otherwise (a channel back to a consumer) right to left.
         var forward = to.X >= from.X;
         var x1 = forward ? from.X + from.Width : from.X;

@@ -9,6 +9,7 @@ public sealed record Count(string Name, int Value);
 public sealed record ComponentView(
     Component Component,
     string Anchor,
+    int IntegrationPoints,
     IReadOnlyList<Finding> Integrations,
     IReadOnlyList<Finding> Secrets,
     IReadOnlyList<Finding> AntiPatterns,
@@ -48,6 +49,7 @@ public sealed record ReportModel(
                 return new ComponentView(
                     component,
                     GraphLayout.Anchor("component:" + component.Name),
+                    own.Count(f => IsIntegrationPoint(f.Kind)),
                     own.Where(f => f.Kind is not (FindingKinds.Secret or FindingKinds.AntiPattern)).ToList(),
                     own.Where(f => f.Kind == FindingKinds.Secret).ToList(),
                     own.Where(f => f.Kind == FindingKinds.AntiPattern).ToList(),
@@ -60,11 +62,11 @@ public sealed record ReportModel(
         var summary = new Summary(
             inventory.Components.Count,
             findings.Count,
-            findings.Count(f => f.Kind is not (FindingKinds.Secret or FindingKinds.HttpClientRegistration or FindingKinds.QueueBinding or FindingKinds.AntiPattern)),
+            findings.Count(f => IsIntegrationPoint(f.Kind)),
             findings.Count(f => f.Kind == FindingKinds.Secret),
             findings.Count(f => f.Kind == FindingKinds.AntiPattern),
             findings.Count(f => f.Confidence == Confidence.Low),
-            findings.Count(f => f.Kind is not (FindingKinds.Secret or FindingKinds.HttpClientRegistration or FindingKinds.QueueBinding or FindingKinds.AntiPattern) && f.Target.Contains(TargetSources.Unresolved, StringComparison.Ordinal)),
+            findings.Count(f => IsIntegrationPoint(f.Kind) && f.Target.Contains(TargetSources.Unresolved, StringComparison.Ordinal)),
             inventory.Excluded.Count,
             findings.GroupBy(f => f.Kind).OrderBy(g => g.Key, StringComparer.Ordinal).Select(g => new Count(g.Key, g.Count())).ToList(),
             new[] { AnalysisLevel.Semantic, AnalysisLevel.Partial, AnalysisLevel.Syntax, AnalysisLevel.Failed }
@@ -78,4 +80,8 @@ public sealed record ReportModel(
             findings.Where(f => f.Kind == FindingKinds.Secret).ToList(),
             GraphLayout.Layout(inventory.Graph));
     }
+
+    /// <summary>A call or a channel end: not a secret, a warning, or a fact about the topology (registration, binding).</summary>
+    public static bool IsIntegrationPoint(string kind) =>
+        kind is not (FindingKinds.Secret or FindingKinds.AntiPattern or FindingKinds.HttpClientRegistration or FindingKinds.QueueBinding);
 }
