@@ -139,9 +139,7 @@ namespace InventoryScanner.Analyzers.Rules
                     return;
                 }
 
-                var names = context.Options.AnalyzerConfigOptionsProvider.GetOptions(context.AdditionalFile).TryGetValue(CredentialNames.OptionKey, out var option)
-                    ? CredentialNames.FromOption(option)
-                    : CredentialNames.Default;
+                var names = CredentialNames.For(context.Options.AnalyzerConfigOptionsProvider.GetOptions(context.AdditionalFile));
                 foreach (var entry in file.Values)
                 {
                     var credentials = SecretValues.ConnectionStringCredentials(entry.Value);
@@ -228,10 +226,7 @@ namespace InventoryScanner.Analyzers.Rules
             private CredentialNames NamesFor(OperationAnalysisContext context)
             {
                 var tree = context.Operation.Syntax.SyntaxTree;
-                return _namesPerTree.GetOrAdd(tree, t =>
-                    context.Options.AnalyzerConfigOptionsProvider.GetOptions(t).TryGetValue(CredentialNames.OptionKey, out var option)
-                        ? CredentialNames.FromOption(option)
-                        : CredentialNames.Default);
+                return _namesPerTree.GetOrAdd(tree, t => CredentialNames.For(context.Options.AnalyzerConfigOptionsProvider.GetOptions(t)));
             }
 
             private static void Report(OperationAnalysisContext context, IOperation literal, string keyword, string secretKind, string target, string library, string evidence, string value, string confidence)

@@ -277,18 +277,7 @@ namespace InventoryScanner.Analyzers.Rules
                     && method.Parameters.Length > 0 && IsHttpClient(method.Parameters[0].Type);
             }
 
-            private bool IsHttpClient(ITypeSymbol? type)
-            {
-                for (var current = type; current is not null; current = current.BaseType)
-                {
-                    if (SymbolEqualityComparer.Default.Equals(current, HttpClient))
-                    {
-                        return true;
-                    }
-                }
-
-                return false;
-            }
+            private bool IsHttpClient(ITypeSymbol? type) => HttpClient is not null && IsOrDerives(type, HttpClient);
 
             private static bool IsSendMethodName(string name) =>
                 HttpVerbOf(name) is not null || name == "SendAsync" || name == "Send";
@@ -391,25 +380,15 @@ namespace InventoryScanner.Analyzers.Rules
                 var location = operation.Syntax.GetLocation();
                 if (uri.ConfigKey is null && uri.Source != TargetSources.Unresolved)
                 {
-                    context.ReportDiagnostic(Diagnostic.Create(HardcodedUrlRule, location, AntiPatternProperties(context, library, target, RuleIdentifiers.HardcodedUrl), target));
+                    context.ReportDiagnostic(Diagnostic.Create(HardcodedUrlRule, location, AntiPatterns.Properties(context.ContainingSymbol, RuleIdentifiers.HardcodedUrl, library, target, Confidence.High), target));
                 }
 
                 if (target.StartsWith("http://", StringComparison.OrdinalIgnoreCase) && !InternalHosts.For(context.Options, operation.Syntax.SyntaxTree).IsLocal(target))
                 {
-                    context.ReportDiagnostic(Diagnostic.Create(PlainHttpRule, location, AntiPatternProperties(context, library, target, RuleIdentifiers.PlainHttp), target));
+                    context.ReportDiagnostic(Diagnostic.Create(PlainHttpRule, location, AntiPatterns.Properties(context.ContainingSymbol, RuleIdentifiers.PlainHttp, library, target, Confidence.High), target));
                 }
             }
 
-            private static ImmutableDictionary<string, string?> AntiPatternProperties(OperationAnalysisContext context, string library, string target, string rule)
-            {
-                var properties = ImmutableDictionary.CreateBuilder<string, string?>();
-                properties.Add(FindingProperties.Kind, FindingKinds.AntiPattern);
-                properties.Add(FindingProperties.Library, library);
-                properties.Add(FindingProperties.Target, target);
-                properties.Add(FindingProperties.Confidence, Confidence.High);
-                properties.Add(FindingProperties.ContainingSymbol, context.ContainingSymbol.GetDocumentationCommentId() + "#" + rule);
-                return properties.ToImmutable();
-            }
 
             private (string? Verb, ResolvedValue Uri) ResolveRequestMessage(IOperation request, CancellationToken cancellationToken)
             {

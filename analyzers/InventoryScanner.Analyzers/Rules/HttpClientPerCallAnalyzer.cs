@@ -45,13 +45,9 @@ namespace InventoryScanner.Analyzers.Rules
                             return;
                         }
 
-                        var properties = ImmutableDictionary.CreateBuilder<string, string?>();
-                        properties.Add(FindingProperties.Kind, FindingKinds.AntiPattern);
-                        properties.Add(FindingProperties.Library, "System.Net.Http");
-                        properties.Add(FindingProperties.Target, operationContext.ContainingSymbol.Name);
-                        properties.Add(FindingProperties.Confidence, Confidence.High);
-                        properties.Add(FindingProperties.ContainingSymbol, operationContext.ContainingSymbol.GetDocumentationCommentId() + "#" + RuleIdentifiers.HttpClientPerCall);
-                        operationContext.ReportDiagnostic(Diagnostic.Create(Rule, creation.Syntax.GetLocation(), properties.ToImmutable(), operationContext.ContainingSymbol.Name));
+                        var member = operationContext.ContainingSymbol;
+                        var properties = AntiPatterns.Properties(member, RuleIdentifiers.HttpClientPerCall, "System.Net.Http", member.Name, Confidence.High);
+                        operationContext.ReportDiagnostic(Diagnostic.Create(Rule, creation.Syntax.GetLocation(), properties, member.Name));
                     },
                     OperationKind.ObjectCreation);
             });

@@ -220,13 +220,8 @@ namespace InventoryScanner.Analyzers.Rules
 
                 if (IsConsume(call.MethodName) && call.GetArgument("autoAck", 1, cancellationToken) is { ConstantValue: { HasValue: true, Value: true } })
                 {
-                    var warning = ImmutableDictionary.CreateBuilder<string, string?>();
-                    warning.Add(FindingProperties.Kind, FindingKinds.AntiPattern);
-                    warning.Add(FindingProperties.Library, Library);
-                    warning.Add(FindingProperties.Target, target);
-                    warning.Add(FindingProperties.Confidence, confidence);
-                    warning.Add(FindingProperties.ContainingSymbol, context.ContainingSymbol.GetDocumentationCommentId() + "#" + RuleIdentifiers.RabbitMqAutoAck);
-                    context.ReportDiagnostic(Diagnostic.Create(AutoAckRule, call.Operation.Syntax.GetLocation(), warning.ToImmutable(), target));
+                    var warning = AntiPatterns.Properties(context.ContainingSymbol, RuleIdentifiers.RabbitMqAutoAck, Library, target, confidence);
+                    context.ReportDiagnostic(Diagnostic.Create(AutoAckRule, call.Operation.Syntax.GetLocation(), warning, target));
                 }
             }
 

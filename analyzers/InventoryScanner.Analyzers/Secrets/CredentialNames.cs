@@ -62,6 +62,10 @@ namespace InventoryScanner.Analyzers.Secrets
         /// </summary>
         public static bool IsAmbiguous(string keyword) => keyword == "token";
 
+        /// <summary>The keywords that apply to a file, from its .editorconfig options.</summary>
+        public static CredentialNames For(Microsoft.CodeAnalysis.Diagnostics.AnalyzerConfigOptions options) =>
+            options.TryGetValue(OptionKey, out var value) ? FromOption(value) : Default;
+
         /// <summary>Reads <c>inventory.secret_keywords = a, b, c</c>; the list replaces the defaults.</summary>
         public static CredentialNames FromOption(string? value)
         {
