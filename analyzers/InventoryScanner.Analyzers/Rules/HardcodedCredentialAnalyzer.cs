@@ -15,7 +15,7 @@ namespace InventoryScanner.Analyzers.Rules
     /// connection string literal with a password. The message and properties name the word, never the value.
     /// </summary>
     [DiagnosticAnalyzer(LanguageNames.CSharp)]
-    [TriggerWords("password", "passwd", "pwd", "passphrase", "secret", "apikey", "api_key", "token", "accesskey", "privatekey", "credential", "accountkey", OptionKey = CredentialNames.OptionKey, IgnoredWords = new[] { "CancellationToken", "CancellationTokenSource" }, GeneratedCodeWords = new[] { "password=", "pwd=", "accountkey=", "sharedaccesskey=" })]
+    [TriggerWords("password", "passwd", "pwd", "passphrase", "secret", "apikey", "api_key", "token", "accesskey", "privatekey", "credential", "accountkey", "AKIA", "ASIA", "github_pat_", "ghp_", "gho_", "ghu_", "ghs_", "ghr_", "xox", "_live_", "AIza", "SG.", "eyJ", "PRIVATE KEY-----", OptionKey = CredentialNames.OptionKey, IgnoredWords = new[] { "CancellationToken", "CancellationTokenSource" }, GeneratedCodeWords = new[] { "password=", "pwd=", "accountkey=", "sharedaccesskey=", "PRIVATE KEY-----" })]
     public sealed class HardcodedCredentialAnalyzer : DiagnosticAnalyzer
     {
         private const string CodeLibrary = "code";
@@ -99,7 +99,27 @@ namespace InventoryScanner.Analyzers.Rules
             public void AnalyzeLiteral(OperationAnalysisContext context)
             {
                 var literal = (ILiteralOperation)context.Operation;
-                if (literal.ConstantValue.Value is not string text || text.IndexOf('=') < 0)
+                if (literal.ConstantValue.Value is not string text)
+                {
+                    return;
+                }
+
+                if (KnownTokens.Find(text) is { } token)
+                {
+                    Report(
+                        context,
+                        literal,
+                        keyword: token.Kind,
+                        secretKind: token.Kind,
+                        target: token.Kind,
+                        library: LibraryOf(ArgumentParameter(literal)),
+                        evidence: SecretValues.Redact(token.Value),
+                        value: token.Value,
+                        confidence: token.Confidence);
+                    return;
+                }
+
+                if (text.IndexOf('=') < 0)
                 {
                     return;
                 }
@@ -147,7 +167,14 @@ namespace InventoryScanner.Analyzers.Rules
                     string secretKind;
                     string evidence;
                     string secret;
-                    if (credentials.Count > 0)
+                    if (KnownTokens.Find(entry.Value) is { } token)
+                    {
+                        keyword = token.Kind;
+                        secretKind = token.Kind;
+                        evidence = SecretValues.Redact(token.Value);
+                        secret = token.Value;
+                    }
+                    else if (credentials.Count > 0)
                     {
                         keyword = credentials[0].Key;
                         secretKind = "connection-string";
@@ -206,6 +233,12 @@ namespace InventoryScanner.Analyzers.Rules
 
                     // A connection string is judged by its own keys (AnalyzeLiteral), not by the name it is stored in.
                     || (text.IndexOf('=') >= 0 && text.IndexOf(';') >= 0))
+                {
+                    return;
+                }
+
+                // A value of a known format is reported by AnalyzeLiteral, under its own kind.
+                if (KnownTokens.Find(text) is not null)
                 {
                     return;
                 }

@@ -33,10 +33,10 @@ public sealed class HardcodedCredentialAnalyzerTests
             VerifyCS.Diagnostic().WithLocation(1).WithArguments("clientsecret"),
             VerifyCS.Diagnostic().WithLocation(2).WithArguments("password"),
             VerifyCS.Diagnostic().WithLocation(3).WithArguments("pwd"),
+            VerifyCS.Diagnostic().WithLocation(7).WithArguments("github-token"),
             VerifyCS.Diagnostic().WithLocation(4).WithArguments("clientsecret"),
             VerifyCS.Diagnostic().WithLocation(5).WithArguments("password"),
-            VerifyCS.Diagnostic().WithLocation(6).WithArguments("password"),
-            VerifyCS.Diagnostic().WithLocation(7).WithArguments("token"));
+            VerifyCS.Diagnostic().WithLocation(6).WithArguments("password"));
     }
 
     [Theory]
