@@ -16,4 +16,7 @@ public static class ExitCodes
 
     /// <summary>An unexpected internal error; <c>--verbosity diagnostic</c> prints its stack trace.</summary>
     public const int InternalError = 4;
+
+    /// <summary>Stopped by Ctrl+C (or SIGTERM) before the reports were written; the previous reports are left as they were.</summary>
+    public const int Cancelled = 130;
 }

@@ -48,6 +48,28 @@ internal static class ConfigurationDocuments
         return solution;
     }
 
+    /// <summary>What is wrong with each configuration file beside the project that the analyzers cannot read.</summary>
+    public static IEnumerable<string> Problems(string projectPath, string root)
+    {
+        foreach (var path in Find(projectPath))
+        {
+            string? problem;
+            try
+            {
+                problem = ConfigurationFileNames.Validate(Path.GetFileName(path), File.ReadAllText(path));
+            }
+            catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
+            {
+                problem = exception.Message;
+            }
+
+            if (problem is not null)
+            {
+                yield return $"{Path.GetRelativePath(root, path).Replace('\\', '/')} could not be read ({problem}); its values and secrets are not in the inventory";
+            }
+        }
+    }
+
     /// <summary>The same files for a compilation built without MSBuild.</summary>
     public static ImmutableArray<AdditionalText> AsAdditionalTexts(string projectPath) =>
         [.. Find(projectPath).Select(path => (AdditionalText)new FileAdditionalText(path))];

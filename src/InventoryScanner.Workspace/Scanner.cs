@@ -127,6 +127,7 @@ public static class Scanner
                     projectMessages.AddRange(diagnostics);
                 }
 
+
                 ProjectAnalysis result;
                 try
                 {
@@ -154,6 +155,8 @@ public static class Scanner
                     result = new ProjectAnalysis(AnalysisLevel.Failed, [], 0, 0);
                 }
 
+                // After the analysis level is set: a configuration file that cannot be read is said, but no reference is missing.
+                projectMessages.AddRange(ConfigurationDocuments.Problems(file.Path, input.Root));
                 var isTest = testProjects.Contains(file.Path);
                 foreach (var finding in result.Findings)
                 {

@@ -203,6 +203,40 @@ namespace InventoryScanner.Analyzers.Configuration
     /// </summary>
     public static class ConfigurationFileNames
     {
+        /// <summary>
+        /// Why a configuration file cannot be read (<c>expected ',' or '}' (line 4)</c>), or null when it can. Hosts use
+        /// it to say which files the analyzers had to skip; it is the analyzers' own reader.
+        /// </summary>
+        public static string? Validate(string fileName, string text)
+        {
+            if (EnvironmentOf(fileName) is null)
+            {
+                return null;
+            }
+
+            if (fileName.EndsWith(".json", StringComparison.OrdinalIgnoreCase))
+            {
+                return JsonConfigReader.Read(text, out var error) is null ? error : null;
+            }
+
+            try
+            {
+                var settings = new XmlReaderSettings { DtdProcessing = DtdProcessing.Prohibit, XmlResolver = null };
+                using (var reader = XmlReader.Create(new StringReader(text), settings))
+                {
+                    while (reader.Read())
+                    {
+                    }
+                }
+
+                return null;
+            }
+            catch (XmlException exception)
+            {
+                return exception.Message;
+            }
+        }
+
         /// <summary><c>default</c>, an environment name (<c>Development</c>, <c>Release</c>), or null for other files.</summary>
         public static string? EnvironmentOf(string fileName)
         {

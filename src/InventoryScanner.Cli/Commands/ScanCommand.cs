@@ -135,8 +135,8 @@ internal static class ScanCommand
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
-            error.WriteLine("cancelled; no report was written");
-            return ExitCodes.NothingScanned;
+            error.WriteLine("cancelled; no report was written, earlier reports are left as they were");
+            return ExitCodes.Cancelled;
         }
         catch (Exception exception)
         {

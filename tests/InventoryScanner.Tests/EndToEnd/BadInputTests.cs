@@ -15,6 +15,7 @@ public sealed class BadInputTests
         var inventory = JsonDocument.Parse(run.Read("inventory.json")).RootElement;
         var components = inventory.GetProperty("components").EnumerateArray().ToDictionary(c => c.GetProperty("name").GetString()!);
         Assert.Equal("semantic", components["Good"].GetProperty("analysis").GetString());
+        Assert.Contains(components["Good"].GetProperty("messages").EnumerateArray(), m => m.GetString() == "Good/appsettings.json could not be read (expected ',' or '}' (line 3)); its values and secrets are not in the inventory");
         Assert.Equal("syntax", components["Malformed"].GetProperty("analysis").GetString());
         Assert.Contains(components["Malformed"].GetProperty("messages").EnumerateArray(), m => m.GetString()!.Contains("not valid XML", StringComparison.Ordinal));
         Assert.Equal("failed", components["VbLegacy"].GetProperty("analysis").GetString());
@@ -49,6 +50,29 @@ public sealed class BadInputTests
 
         Assert.Equal(2, run.ExitCode);
         Assert.Contains(expected, run.Error, StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotContain("   at ", run.Error);
+    }
+
+    [Fact]
+    public async Task SolutionListingAMissingProject_ShouldScanTheRestAndNameTheMissingOne()
+    {
+        var run = await CliRun.ScanAsync(Path.Combine(RepositoryPaths.Root, "tests", "fixtures", "Solutions", "MissingProject.sln"), "-v", "quiet");
+
+        Assert.Equal(0, run.ExitCode);
+        var inventory = JsonDocument.Parse(run.Read("inventory.json")).RootElement;
+        Assert.Contains(inventory.GetProperty("messages").EnumerateArray(), m => m.GetString()!.Contains("Gone.csproj', which does not exist", StringComparison.Ordinal));
+        var component = Assert.Single(inventory.GetProperty("components").EnumerateArray());
+        Assert.Equal("Good", component.GetProperty("name").GetString());
+        Assert.Equal("../Broken/Good/Good.csproj", component.GetProperty("project").GetString());
+    }
+
+    [Fact]
+    public async Task MalformedSolution_ShouldSayItCouldNotBeReadAndExitWithThree()
+    {
+        var run = await CliRun.ScanAsync(Path.Combine(RepositoryPaths.Root, "tests", "fixtures", "Solutions", "Malformed.sln"), "-v", "quiet");
+
+        Assert.Equal(3, run.ExitCode);
+        Assert.Contains("solution 'Malformed.sln' could not be read", run.Read("report.md"));
         Assert.DoesNotContain("   at ", run.Error);
     }
 
