@@ -107,7 +107,10 @@ public static class Scanner
             }
         }
 
+        // From here on only the scheduler holds the solution. Snapshots share compilation trackers, so any other
+        // reference to the loaded solution would keep every compilation alive until the scan ends.
         var scheduler = new ReleaseScheduler(loaded.Solution, toAnalyze.Where(f => loaded.Projects.ContainsKey(f.Path)).Select(f => loaded.Projects[f.Path]));
+        loaded = loaded with { Solution = null! };
         await Parallel.ForEachAsync(
             scheduler.Order(toAnalyze, loaded.Projects),
             new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, options.MaxParallelism), CancellationToken = cancellationToken },
