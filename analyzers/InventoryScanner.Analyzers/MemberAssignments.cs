@@ -54,27 +54,30 @@ namespace InventoryScanner.Analyzers
             _ => null,
         };
 
-        /// <summary>The operation that declares the object's initial value: a declarator, field or property initializer.</summary>
-        public static IOperation? InitializerOf(ISymbol holder, SemanticModel model, CancellationToken cancellationToken)
+        /// <summary>
+        /// The expression a local, field or property is declared with: <c>= value</c>, or a property's <c>=&gt; value</c>.
+        /// Null when it has none or more than one declaration.
+        /// </summary>
+        public static ExpressionSyntax? DeclaredInitializer(ISymbol symbol, CancellationToken cancellationToken)
         {
-            if (holder.DeclaringSyntaxReferences.Length != 1)
+            if (symbol.DeclaringSyntaxReferences.Length != 1)
             {
                 return null;
             }
 
-            var syntax = holder.DeclaringSyntaxReferences[0].GetSyntax(cancellationToken);
-            if (syntax.SyntaxTree != model.SyntaxTree)
-            {
-                return null;
-            }
-
-            var value = syntax switch
+            return symbol.DeclaringSyntaxReferences[0].GetSyntax(cancellationToken) switch
             {
                 VariableDeclaratorSyntax variable => variable.Initializer?.Value,
-                PropertyDeclarationSyntax property => property.Initializer?.Value,
+                PropertyDeclarationSyntax property => property.Initializer?.Value ?? property.ExpressionBody?.Expression,
                 _ => null,
             };
-            return value is null ? null : model.GetOperation(value, cancellationToken);
+        }
+
+        /// <summary>The bound initial value of a local, field or property declared in the model's file.</summary>
+        public static IOperation? InitializerOf(ISymbol holder, SemanticModel model, CancellationToken cancellationToken)
+        {
+            var value = DeclaredInitializer(holder, cancellationToken);
+            return value is null || value.SyntaxTree != model.SyntaxTree ? null : model.GetOperation(value, cancellationToken);
         }
 
         private static bool NamesProperty(ExpressionSyntax left, string propertyName) => left switch

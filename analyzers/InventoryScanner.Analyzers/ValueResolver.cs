@@ -187,19 +187,7 @@ namespace InventoryScanner.Analyzers
         private ResolvedValue ResolveDeclaredInitializer(ISymbol symbol, IOperation reference, int depth, CancellationToken cancellationToken)
         {
             var unresolved = ResolvedValue.Unresolved(reference.Syntax.ToString());
-            if (symbol.DeclaringSyntaxReferences.Length != 1)
-            {
-                return unresolved;
-            }
-
-            var declaration = symbol.DeclaringSyntaxReferences[0].GetSyntax(cancellationToken);
-            var initializer = declaration switch
-            {
-                VariableDeclaratorSyntax variable => variable.Initializer?.Value,
-                PropertyDeclarationSyntax property => property.Initializer?.Value ?? property.ExpressionBody?.Expression,
-                _ => null,
-            };
-
+            var initializer = MemberAssignments.DeclaredInitializer(symbol, cancellationToken);
             if (initializer is null)
             {
                 return unresolved;

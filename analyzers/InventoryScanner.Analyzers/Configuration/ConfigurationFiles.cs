@@ -12,11 +12,6 @@ namespace InventoryScanner.Analyzers.Configuration
     /// <summary>One configuration file among the AdditionalFiles, read into keys.</summary>
     internal sealed class ConfigurationFile
     {
-        public ConfigurationFile(string name, string environment, Dictionary<string, string> values)
-            : this(string.Empty, name, environment, values, new Dictionary<string, int>())
-        {
-        }
-
         public ConfigurationFile(string path, string name, string environment, Dictionary<string, string> values, Dictionary<string, int> positions)
         {
             Path = path;
@@ -84,7 +79,7 @@ namespace InventoryScanner.Analyzers.Configuration
         public static ConfigurationFile? ReadFile(AdditionalText additional, CancellationToken cancellationToken)
         {
             var name = Path.GetFileName(additional.Path);
-            var environment = EnvironmentOf(name);
+            var environment = ConfigurationFileNames.EnvironmentOf(name);
             if (environment is null)
             {
                 return null;
@@ -117,9 +112,6 @@ namespace InventoryScanner.Analyzers.Configuration
 
             return builder.ToImmutable();
         }
-
-        /// <summary>The environment a configuration file belongs to, or null when the file is not configuration.</summary>
-        public static string? EnvironmentOf(string fileName) => ConfigurationFileNames.EnvironmentOf(fileName);
 
         private static Dictionary<string, string>? ReadXml(string text, out Dictionary<string, int> positions)
         {

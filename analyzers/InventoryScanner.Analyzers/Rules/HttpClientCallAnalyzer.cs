@@ -166,12 +166,7 @@ namespace InventoryScanner.Analyzers.Rules
                 if (!uri.HasText || !UriText.IsAbsolute(uri.Text!))
                 {
                     var baseAddress = FindBaseAddress(call.Operation, call.Receiver, cancellationToken);
-                    if (baseAddress.HasText)
-                    {
-                        uri = uri.HasText
-                            ? ResolvedValue.Join(UriText.Combine(baseAddress.Text!, uri.Text!), ResolvedValue.Weaker(TargetSources.BaseAddress, uri.Source), baseAddress, uri)
-                            : uri;
-                    }
+                    uri = WithBaseAddress(uri, baseAddress, baseAddressAlone: false);
                 }
 
                 ReportCall(context, call.Operation, "System.Net.WebClient", verb, uri, call.GetArgument("address", 0, cancellationToken), Confidence.High, null, registration: null, clientKey: null);
@@ -333,17 +328,31 @@ namespace InventoryScanner.Analyzers.Rules
                         baseAddress = registration.BaseAddress;
                     }
 
-                    if (baseAddress.HasText)
-                    {
-                        uri = uri.HasText
-                            ? ResolvedValue.Join(UriText.Combine(baseAddress.Text!, uri.Text!), ResolvedValue.Weaker(TargetSources.BaseAddress, ResolvedValue.Weaker(baseAddress.Source, uri.Source)), baseAddress, uri)
-                            : requestUri is null || requestUri.ConstantValue is { HasValue: true, Value: null }
-                                ? baseAddress.WithText(baseAddress.Text, ResolvedValue.Weaker(TargetSources.BaseAddress, baseAddress.Source))
-                                : uri;
-                    }
+                    // No request URI at all (or null) sends the request to the BaseAddress itself.
+                    uri = WithBaseAddress(uri, baseAddress, baseAddressAlone: requestUri is null || requestUri.ConstantValue is { HasValue: true, Value: null });
                 }
 
                 ReportCall(context, call.Operation, Library, verb, uri, requestUri, confidence, reason, registration, clientKey);
+            }
+
+            /// <summary>
+            /// A relative URI resolved against the client's BaseAddress; the source is the less certain of the two (a
+            /// BaseAddress from configuration keeps the result a configuration value).
+            /// </summary>
+            private static ResolvedValue WithBaseAddress(ResolvedValue uri, ResolvedValue baseAddress, bool baseAddressAlone)
+            {
+                if (!baseAddress.HasText)
+                {
+                    return uri;
+                }
+
+                var source = ResolvedValue.Weaker(TargetSources.BaseAddress, baseAddress.Source);
+                if (uri.HasText)
+                {
+                    return ResolvedValue.Join(UriText.Combine(baseAddress.Text!, uri.Text!), ResolvedValue.Weaker(source, uri.Source), baseAddress, uri);
+                }
+
+                return baseAddressAlone ? baseAddress.WithText(baseAddress.Text, source) : uri;
             }
 
             private static void ReportCall(OperationAnalysisContext context, IOperation operation, string library, string? verb, ResolvedValue uri, IOperation? requestUri, string confidence, string? reason, HttpClientRegistration? registration, string? clientKey)
@@ -493,27 +502,12 @@ namespace InventoryScanner.Analyzers.Rules
                 // property the class does not initialise itself (a static or `= new HttpClient()` member is its own client).
                 var typedClient = holder switch
                 {
-                    IFieldSymbol { IsStatic: false } field when !HasInitializer(field, cancellationToken) => field.ContainingType,
-                    IPropertySymbol { IsStatic: false } property when !HasInitializer(property, cancellationToken) => property.ContainingType,
+                    IFieldSymbol { IsStatic: false } field when MemberAssignments.DeclaredInitializer(field, cancellationToken) is null => field.ContainingType,
+                    IPropertySymbol { IsStatic: false } property when MemberAssignments.DeclaredInitializer(property, cancellationToken) is null => property.ContainingType,
                     IParameterSymbol { ContainingSymbol: IMethodSymbol { MethodKind: MethodKind.Constructor } constructor } => constructor.ContainingType,
                     _ => null,
                 };
                 return typedClient is null ? (null, null) : (_registrations.Value.ForType(typedClient), HttpClientRegistration.TypedKey(typedClient));
-            }
-
-            private static bool HasInitializer(ISymbol member, CancellationToken cancellationToken)
-            {
-                foreach (var reference in member.DeclaringSyntaxReferences)
-                {
-                    switch (reference.GetSyntax(cancellationToken))
-                    {
-                        case VariableDeclaratorSyntax { Initializer: not null }:
-                        case PropertyDeclarationSyntax { Initializer: not null }:
-                            return true;
-                    }
-                }
-
-                return false;
             }
 
             private bool IsFactoryMethod(IMethodSymbol method) =>

@@ -52,6 +52,29 @@ public sealed class ConfigurationTargetTests
     }
 
     [Fact]
+    public async Task WebClientBaseAddressFromConfiguration_ShouldKeepItsConfigurationSource()
+    {
+        var diagnostics = await AnalyzerRunner.RunAsync(new HttpClientCallAnalyzer(), ConfigFiles, """
+            using System.Net;
+            using Microsoft.Extensions.Configuration;
+            class Legacy
+            {
+                void Pull(IConfiguration configuration)
+                {
+            #pragma warning disable SYSLIB0014
+                    using var client = new WebClient { BaseAddress = configuration["Crm:BaseUrl"] };
+                    client.DownloadString("contacts");
+                }
+            }
+            """, Stubs.Configuration);
+
+        var diagnostic = Assert.Single(diagnostics);
+        Assert.Equal("https://crm.partner.example/api/v2/contacts", diagnostic.Properties[FindingProperties.Target]);
+        Assert.Equal(TargetSources.Configuration, diagnostic.Properties[FindingProperties.TargetSource]);
+        Assert.Equal("Crm:BaseUrl", diagnostic.Properties[FindingProperties.ConfigKey]);
+    }
+
+    [Fact]
     public async Task KeyThatNoFileSets_ShouldBeNamedNotGuessed()
     {
         var diagnostic = Assert.Single(await AnalyzerRunner.RunAsync(new HttpClientCallAnalyzer(), ConfigFiles, """
