@@ -1,4 +1,6 @@
 using System.Text;
+using InventoryScanner.Analyzers.CodeFixes;
+using Microsoft.CodeAnalysis.CodeFixes;
 using Microsoft.CodeAnalysis.Diagnostics;
 
 namespace InventoryScanner.Analyzers.Tests;
@@ -23,6 +25,10 @@ public sealed class ReadmeRulesTableTests
     private static string Expected()
     {
         var configurable = new HashSet<string> { RuleIdentifiers.HardcodedCredential, RuleIdentifiers.PlainHttp };
+        var fixable = typeof(MoveToConfigurationCodeFixProvider).Assembly.GetTypes()
+            .Where(t => !t.IsAbstract && typeof(CodeFixProvider).IsAssignableFrom(t))
+            .SelectMany(t => ((CodeFixProvider)Activator.CreateInstance(t)!).FixableDiagnosticIds)
+            .ToHashSet();
         var builder = new StringBuilder();
         builder.Append("| Id | Category | Description | Severity | Is enabled | Code fix | Configurable |\n");
         builder.Append("|---|---|---|---|---|---|---|");
@@ -32,7 +38,7 @@ public sealed class ReadmeRulesTableTests
             .OrderBy(d => d.Id, StringComparer.Ordinal);
         foreach (var d in descriptors)
         {
-            builder.Append('\n').Append($"| [{d.Id}](analyzers/docs/rules/{d.Id}.md) | {d.Category} | {d.Title} | {d.DefaultSeverity} | {(d.IsEnabledByDefault ? "✔️" : "❌")} | ❌ | {(configurable.Contains(d.Id) ? "✔️" : "❌")} |");
+            builder.Append('\n').Append($"| [{d.Id}](analyzers/docs/rules/{d.Id}.md) | {d.Category} | {d.Title} | {d.DefaultSeverity} | {(d.IsEnabledByDefault ? "✔️" : "❌")} | {(fixable.Contains(d.Id) ? "✔️" : "❌")} | {(configurable.Contains(d.Id) ? "✔️" : "❌")} |");
         }
 
         return builder.ToString();

@@ -1,4 +1,5 @@
 using System.Reflection;
+using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 
 namespace InventoryScanner.Analyzers.Tests;
@@ -35,6 +36,55 @@ public sealed class RuleCatalogueTests
 
         var releases = File.ReadAllText(Path.Combine(root, "analyzers", "InventoryScanner.Analyzers", "AnalyzerReleases.Unshipped.md"));
         Assert.Contains($"{id} | {descriptor.Category} | {descriptor.DefaultSeverity}", releases);
+    }
+
+    [Theory]
+    [MemberData(nameof(RuleIds))]
+    public void EveryRulePage_ShouldSayWhyGiveExamplesAndHowToConfigure(string id)
+    {
+        var descriptor = Analyzers.SelectMany(a => a.SupportedDiagnostics).First(d => d.Id == id);
+        var headings = File.ReadAllLines(Path.Combine(RepositoryRoot(), "analyzers", "docs", "rules", id + ".md"))
+            .Where(l => l.StartsWith("## ", StringComparison.Ordinal))
+            .ToList();
+
+        Assert.Contains("## Why it matters", headings);
+        Assert.Contains(headings, h => h.StartsWith("## Configuration", StringComparison.Ordinal));
+        if (descriptor.DefaultSeverity == DiagnosticSeverity.Hidden)
+        {
+            // An inventory fact is not a mistake: its page shows what it records instead of a bad and a good example.
+            Assert.Contains("## Example", headings);
+            Assert.Contains("## What it records", headings);
+        }
+        else
+        {
+            Assert.Contains("## Non-compliant", headings);
+            Assert.Contains("## Compliant", headings);
+        }
+    }
+
+    /// <summary>
+    /// The severity presets shipped in the package (configuration/*.globalconfig) name every rule, with the severity the
+    /// preset promises for an anti-pattern (a warning by default) and for an inventory fact (hidden by default).
+    /// </summary>
+    [Theory]
+    [InlineData("default", "warning", "silent")]
+    [InlineData("strict", "error", "silent")]
+    [InlineData("inventory", "warning", "suggestion")]
+    [InlineData("none", "none", "none")]
+    public void SeverityPreset_ShouldNameEveryRule(string preset, string antiPattern, string fact)
+    {
+        var path = Path.Combine(RepositoryRoot(), "analyzers", "InventoryScanner.Analyzers.Package", "configuration", preset + ".globalconfig");
+        var lines = File.ReadAllLines(path);
+        Assert.Contains("is_global = true", lines);
+        Assert.Contains("global_level = -100", lines);
+
+        var severities = lines.Where(l => l.StartsWith("dotnet_diagnostic.", StringComparison.Ordinal))
+            .Select(l => l.Split('=', 2))
+            .ToDictionary(p => p[0].Trim()["dotnet_diagnostic.".Length..^".severity".Length], p => p[1].Trim());
+        var expected = Analyzers.SelectMany(a => a.SupportedDiagnostics)
+            .DistinctBy(d => d.Id)
+            .ToDictionary(d => d.Id, d => d.DefaultSeverity == DiagnosticSeverity.Hidden ? fact : antiPattern);
+        Assert.Equal(expected.OrderBy(p => p.Key), severities.OrderBy(p => p.Key));
     }
 
     [Fact]

@@ -17,6 +17,7 @@ namespace InventoryScanner.Analyzers.Configuration
         private readonly string _text;
         private readonly Dictionary<string, string> _values;
         private readonly Dictionary<string, int> _positions;
+        private readonly Dictionary<string, JsonObjectSpan> _objects;
         private int _position;
 
         private JsonConfigReader(string text)
@@ -24,16 +25,25 @@ namespace InventoryScanner.Analyzers.Configuration
             _text = text;
             _values = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
             _positions = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
+            _objects = new Dictionary<string, JsonObjectSpan>(StringComparer.OrdinalIgnoreCase);
         }
 
         /// <summary>The keys and values of the file, or null (with <paramref name="error"/>) when it is not valid JSON.</summary>
         public static Dictionary<string, string>? Read(string text, out string? error) => Read(text, out _, out error);
 
         /// <summary>The same, with the offset in the text where each value starts.</summary>
-        public static Dictionary<string, string>? Read(string text, out Dictionary<string, int> positions, out string? error)
+        public static Dictionary<string, string>? Read(string text, out Dictionary<string, int> positions, out string? error) =>
+            Read(text, out positions, out _, out error);
+
+        /// <summary>
+        /// The same, with where each object (by configuration key, the root as "") ends and where its last member ends:
+        /// what an editor needs to add a key without reformatting the file.
+        /// </summary>
+        public static Dictionary<string, string>? Read(string text, out Dictionary<string, int> positions, out Dictionary<string, JsonObjectSpan> objects, out string? error)
         {
             var reader = new JsonConfigReader(text);
             positions = reader._positions;
+            objects = reader._objects;
             try
             {
                 reader.SkipTrivia();
@@ -94,11 +104,14 @@ namespace InventoryScanner.Analyzers.Configuration
 
         private void ReadMembers(string? prefix, int depth)
         {
+            var lastMemberEnd = -1;
+            var trailingComma = -1;
             while (true)
             {
                 SkipTrivia();
                 if (Peek() == '}')
                 {
+                    _objects[prefix ?? string.Empty] = new JsonObjectSpan(_position, lastMemberEnd, trailingComma, depth);
                     _position++;
                     return;
                 }
@@ -112,9 +125,12 @@ namespace InventoryScanner.Analyzers.Configuration
                 SkipTrivia();
                 Expect(':');
                 ReadValue(prefix is null ? name : prefix + ":" + name, depth + 1);
+                lastMemberEnd = _position;
+                trailingComma = -1;
                 SkipTrivia();
                 if (Peek() == ',')
                 {
+                    trailingComma = _position;
                     _position++;
                 }
                 else if (Peek() != '}')
@@ -274,5 +290,26 @@ namespace InventoryScanner.Analyzers.Configuration
 
             return new FormatException(message + " (line " + line.ToString(CultureInfo.InvariantCulture) + ")");
         }
+    }
+
+    /// <summary>Where a JSON object sits in its text: offsets of its closing brace, of the end of its last member (-1 when
+    /// empty) and of a comma after that member (-1 when none), and its nesting depth (the root is 0).</summary>
+    internal readonly struct JsonObjectSpan
+    {
+        public JsonObjectSpan(int closingBrace, int lastMemberEnd, int trailingComma, int depth)
+        {
+            ClosingBrace = closingBrace;
+            LastMemberEnd = lastMemberEnd;
+            TrailingComma = trailingComma;
+            Depth = depth;
+        }
+
+        public int ClosingBrace { get; }
+
+        public int LastMemberEnd { get; }
+
+        public int TrailingComma { get; }
+
+        public int Depth { get; }
     }
 }

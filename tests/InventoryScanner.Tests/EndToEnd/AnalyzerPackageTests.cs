@@ -36,10 +36,23 @@ public sealed partial class AnalyzerPackageTests
         var work = Directory.CreateTempSubdirectory("inventory-package-").FullName;
         var feed = Path.Combine(work, "feed");
         var version = "0.0.1-e2e." + DateTime.UtcNow.ToString("yyyyMMddHHmmss", System.Globalization.CultureInfo.InvariantCulture);
-        var analyzerProject = Path.Combine(RepositoryPaths.Root, "analyzers", "InventoryScanner.Analyzers", "InventoryScanner.Analyzers.csproj");
-        var pack = await DotnetAsync(RepositoryPaths.Root, "pack", analyzerProject, "-o", feed, $"-p:Version={version}", "-v", "q", "-tl:off");
+        var packageProject = Path.Combine(RepositoryPaths.Root, "analyzers", "InventoryScanner.Analyzers.Package", "InventoryScanner.Analyzers.Package.csproj");
+        var pack = await DotnetAsync(RepositoryPaths.Root, "pack", packageProject, "-o", feed, $"-p:Version={version}", "-v", "q", "-tl:off");
         Assert.True(pack.ExitCode == 0, pack.Output);
-        Assert.True(File.Exists(Path.Combine(feed, $"InventoryScanner.Analyzers.{version}.nupkg")), pack.Output);
+        var package = Path.Combine(feed, $"InventoryScanner.Analyzers.{version}.nupkg");
+        Assert.True(File.Exists(package), pack.Output);
+        using (var archive = System.IO.Compression.ZipFile.OpenRead(package))
+        {
+            var entries = archive.Entries.Select(e => e.FullName).ToList();
+            Assert.Contains("analyzers/dotnet/cs/InventoryScanner.Analyzers.dll", entries);
+            Assert.Contains("analyzers/dotnet/cs/InventoryScanner.Analyzers.CodeFixes.dll", entries);
+            Assert.Contains("build/InventoryScanner.Analyzers.props", entries);
+            Assert.Contains("configuration/strict.globalconfig", entries);
+            Assert.DoesNotContain(entries, e => e.StartsWith("lib/", StringComparison.Ordinal));
+            var nuspec = new StreamReader(archive.Entries.Single(e => e.FullName.EndsWith(".nuspec", StringComparison.Ordinal)).Open()).ReadToEnd();
+            Assert.Contains("<developmentDependency>true</developmentDependency>", nuspec);
+            Assert.DoesNotContain("<dependency ", nuspec);
+        }
 
         var consumer = Path.Combine(work, "Consumer");
         Directory.CreateDirectory(consumer);
@@ -80,6 +93,13 @@ public sealed partial class AnalyzerPackageTests
         var second = Warnings((await DotnetAsync(consumer, "build", "--no-incremental", "-v", "m", "-tl:off", "-clp:NoSummary")).Output);
         Assert.Equal(["Partner.cs(10,28): INV1004", "Partner.cs(6,37): INV9001", "appsettings.json(1,36): INV9001"], second);
         Assert.DoesNotContain("Winter2024!", string.Join("\n", first));
+
+        // The strict preset turns the anti-patterns into errors; the .editorconfig line above still wins over it.
+        var strict = await DotnetAsync(consumer, "build", "--no-incremental", "-p:InventoryScannerAnalysisMode=strict", "-v", "m", "-tl:off", "-clp:NoSummary");
+        Assert.NotEqual(0, strict.ExitCode);
+        Assert.Contains("error INV1004", strict.Output);
+        Assert.Contains("error INV9001", strict.Output);
+        Assert.DoesNotContain("INV1003", strict.Output);
     }
 
     /// <summary>"path/File.cs(6,39): warning INV9001: …" → "File.cs(6,39): INV9001", once each, in order.</summary>
