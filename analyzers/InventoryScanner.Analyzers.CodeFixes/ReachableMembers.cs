@@ -158,6 +158,5 @@ namespace InventoryScanner.Analyzers.CodeFixes
             return char.ToUpperInvariant(trimmed[0]) + trimmed.Substring(1);
         }
 
-        public static bool IsValidKeyPart(string part) => part.Length > 0 && part.IndexOf(':') < 0 && part.IndexOf('"') < 0 && !part.Equals("value", StringComparison.Ordinal);
     }
 }

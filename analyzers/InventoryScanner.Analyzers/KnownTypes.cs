@@ -25,6 +25,9 @@ namespace InventoryScanner.Analyzers
         public const string Microsoft_Extensions_Configuration_ConfigurationBinder = "Microsoft.Extensions.Configuration.ConfigurationBinder";
         public const string Microsoft_Extensions_Configuration_ConfigurationExtensions = "Microsoft.Extensions.Configuration.ConfigurationExtensions";
 
+        public const string RestSharp_RestClient = "RestSharp.RestClient";
+        public const string RestSharp_IRestClient = "RestSharp.IRestClient";
+
         public const string RabbitMQ_Client_IModel = "RabbitMQ.Client.IModel";
         public const string RabbitMQ_Client_IModelExensions = "RabbitMQ.Client.IModelExensions";
         public const string RabbitMQ_Client_IChannel = "RabbitMQ.Client.IChannel";

@@ -9,6 +9,20 @@ namespace InventoryScanner.Analyzers
             return scheme > 0 && text.IndexOf('/') > scheme;
         }
 
+        /// <summary>
+        /// Appends a path the way RestSharp resources and Flurl segments are appended: one slash between the parts, the
+        /// base's path kept (<c>https://api/v2</c> + <c>users</c> → <c>https://api/v2/users</c>). An absolute path wins.
+        /// </summary>
+        public static string AppendPath(string baseUri, string path)
+        {
+            if (path.Length == 0)
+            {
+                return baseUri;
+            }
+
+            return IsAbsolute(path) ? path : baseUri.TrimEnd('/') + "/" + path.TrimStart('/');
+        }
+
         /// <summary>Merges a relative reference into a base, as RFC 3986 section 5.2 does for the common forms.</summary>
         public static string Combine(string baseUri, string relative)
         {

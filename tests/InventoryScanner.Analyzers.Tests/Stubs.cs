@@ -102,4 +102,82 @@ internal static class Stubs
             }
         }
         """;
+
+    public const string RestSharp = """
+        namespace RestSharp
+        {
+            using System;
+            using System.Threading;
+            using System.Threading.Tasks;
+            public enum Method { Get, Post, Put, Delete, Head, Options, Patch }
+            public class RestResponse { }
+            public class RestRequest
+            {
+                public RestRequest(string resource = null, Method method = Method.Get) { }
+                public RestRequest(Uri resource, Method method = Method.Get) { }
+            }
+            public class RestClientOptions
+            {
+                public RestClientOptions() { }
+                public RestClientOptions(string baseUrl) { }
+                public Uri BaseUrl { get; set; }
+            }
+            public interface IRestClient
+            {
+                Task<RestResponse> ExecuteAsync(RestRequest request, CancellationToken cancellationToken = default);
+            }
+            public class RestClient : IRestClient
+            {
+                public RestClient(string baseUrl) { }
+                public RestClient(Uri baseUrl) { }
+                public RestClient(RestClientOptions options) { }
+                public Task<RestResponse> ExecuteAsync(RestRequest request, CancellationToken cancellationToken = default) => null!;
+            }
+            public static class RestClientExtensions
+            {
+                public static Task<RestResponse> GetAsync(this IRestClient client, RestRequest request, CancellationToken cancellationToken = default) => null!;
+                public static Task<RestResponse> ExecuteGetAsync(this IRestClient client, RestRequest request, CancellationToken cancellationToken = default) => null!;
+                public static Task<TResponse> GetJsonAsync<TResponse>(this IRestClient client, string resource, CancellationToken cancellationToken = default) => null!;
+                public static Task<TResponse> PostJsonAsync<TRequest, TResponse>(this IRestClient client, string resource, TRequest request, CancellationToken cancellationToken = default) => null!;
+            }
+        }
+        """;
+
+    public const string Flurl = """
+        namespace Flurl
+        {
+            public class Url
+            {
+                public Url(string baseUrl) { }
+                public static implicit operator Url(string url) => new Url(url);
+            }
+            public static class GeneratedExtensions
+            {
+                public static Url AppendPathSegment(this string url, object segment, bool fullyEncode = false) => null!;
+                public static Url AppendPathSegment(this Url url, object segment, bool fullyEncode = false) => null!;
+                public static Url AppendPathSegments(this string url, params object[] segments) => null!;
+                public static Url SetQueryParam(this Url url, string name, object value) => null!;
+            }
+        }
+        namespace Flurl.Http
+        {
+            using System.Threading.Tasks;
+            public interface IFlurlRequest { }
+            public interface IFlurlResponse { }
+            public interface IFlurlClient { IFlurlRequest Request(params object[] urlSegments); }
+            public class FlurlClient : IFlurlClient
+            {
+                public FlurlClient(string baseUrl = null) { }
+                public IFlurlRequest Request(params object[] urlSegments) => null!;
+            }
+            public static class GeneratedExtensions
+            {
+                public static IFlurlRequest WithOAuthBearerToken(this Url url, string token) => null!;
+                public static Task<T> GetJsonAsync<T>(this IFlurlRequest request) => null!;
+                public static Task<string> GetStringAsync(this IFlurlRequest request) => null!;
+                public static Task<IFlurlResponse> GetAsync(this Url url) => null!;
+                public static Task<IFlurlResponse> PostJsonAsync(this Url url, object body) => null!;
+            }
+        }
+        """;
 }

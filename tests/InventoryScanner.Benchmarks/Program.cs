@@ -6,10 +6,19 @@ using InventoryScanner.Workspace;
 // Restores once (not timed), then times `dotnet build --no-restore --no-incremental` and an in-process scan without
 // restore, `runs` times each, and prints medians and their ratio. Peak memory is this process's high-water mark
 // (VmHWM); the MSBuild build host that evaluates projects runs in its own process and is not included.
+//
+//        dotnet run -c Release --project tests/InventoryScanner.Benchmarks -- --analyzer-cost [<project> | --generate <files>] [runs]
+// The analyzers' share of a build (see AnalyzerCostBenchmark).
 if (args.Length == 0)
 {
     Console.Error.WriteLine("usage: InventoryScanner.Benchmarks <solution|project|folder> [runs] [--skip-build]");
+    Console.Error.WriteLine("       InventoryScanner.Benchmarks --analyzer-cost [<project> | --generate <files>] [runs]");
     return 2;
+}
+
+if (args[0] == "--analyzer-cost")
+{
+    return AnalyzerCostBenchmark.Run(args[1..]);
 }
 
 var target = Path.GetFullPath(args[0]);
@@ -23,14 +32,14 @@ if (!MSBuildRegistration.TryRegister(out var error))
 }
 
 Console.WriteLine($"target: {target}");
-Run("restore", ["restore", target, "-v", "q", "-p:NuGetAudit=false", "-p:TreatWarningsAsErrors=false"], allowFailure: true);
+Measure.Dotnet("restore", ["restore", target, "-v", "q", "-p:NuGetAudit=false", "-p:TreatWarningsAsErrors=false"], allowFailure: true);
 
 var builds = new List<double>();
 if (!skipBuild)
 {
     for (var i = 0; i < runs; i++)
     {
-        builds.Add(Run("build", ["build", target, "--no-restore", "--no-incremental", "-v", "q", "-p:TreatWarningsAsErrors=false", "-p:NuGetAudit=false"], allowFailure: true));
+        builds.Add(Measure.Dotnet("build", ["build", target, "--no-restore", "--no-incremental", "-v", "q", "-p:TreatWarningsAsErrors=false", "-p:NuGetAudit=false"], allowFailure: true));
     }
 }
 
@@ -45,45 +54,16 @@ for (var i = 0; i < runs; i++)
         $"scan {i + 1}: {stopwatch.Elapsed.TotalSeconds:0.00} s (load {result.Timings.Load.TotalSeconds:0.00} s, analyse {result.Timings.Analyze.TotalSeconds:0.00} s), {result.Findings.Count} findings, {result.Components.Sum(c => c.FilesAnalyzed)} of {result.Components.Sum(c => c.FilesTotal)} files bound"));
 }
 
-var scanMedian = Median(scans.Select(s => s.Total));
-Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"scan median: {scanMedian:0.00} s; load {Median(scans.Select(s => s.Timings.Load.TotalSeconds)):0.00} s; analyse {Median(scans.Select(s => s.Timings.Analyze.TotalSeconds)):0.00} s"));
+var scanMedian = Measure.Median(scans.Select(s => s.Total));
+Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"scan median: {scanMedian:0.00} s; load {Measure.Median(scans.Select(s => s.Timings.Load.TotalSeconds)):0.00} s; analyse {Measure.Median(scans.Select(s => s.Timings.Analyze.TotalSeconds)):0.00} s"));
 if (builds.Count > 0)
 {
-    var buildMedian = Median(builds);
+    var buildMedian = Measure.Median(builds);
     Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"build median: {buildMedian:0.00} s; scan/build = {scanMedian / buildMedian:0.00}x"));
 }
 
 Console.WriteLine($"peak memory (this process): {PeakMegabytes()} MB");
 return 0;
-
-static double Run(string label, string[] arguments, bool allowFailure)
-{
-    var start = new ProcessStartInfo(MSBuildRegistration.DotnetExecutable ?? "dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
-    foreach (var argument in arguments)
-    {
-        start.ArgumentList.Add(argument);
-    }
-
-    var stopwatch = Stopwatch.StartNew();
-    using var process = Process.Start(start)!;
-    process.StandardOutput.ReadToEnd();
-    process.StandardError.ReadToEnd();
-    process.WaitForExit();
-    stopwatch.Stop();
-    Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{label}: {stopwatch.Elapsed.TotalSeconds:0.00} s (exit {process.ExitCode})"));
-    if (process.ExitCode != 0 && !allowFailure)
-    {
-        throw new InvalidOperationException($"{label} failed");
-    }
-
-    return stopwatch.Elapsed.TotalSeconds;
-}
-
-static double Median(IEnumerable<double> values)
-{
-    var sorted = values.Order().ToArray();
-    return sorted.Length == 0 ? 0 : sorted.Length % 2 == 1 ? sorted[sorted.Length / 2] : (sorted[(sorted.Length / 2) - 1] + sorted[sorted.Length / 2]) / 2;
-}
 
 static long PeakMegabytes()
 {

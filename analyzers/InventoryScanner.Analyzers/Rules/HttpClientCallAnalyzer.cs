@@ -12,10 +12,11 @@ namespace InventoryScanner.Analyzers.Rules
 {
     /// <summary>
     /// Inventory fact: an outbound HTTP call through <c>System.Net.Http.HttpClient</c> (its send methods and the
-    /// <c>System.Net.Http.Json</c> extensions), with the target resolved from the request URI and the client's BaseAddress.
+    /// <c>System.Net.Http.Json</c> extensions), with the target resolved from the request URI and the client's BaseAddress;
+    /// through WebClient and WebRequest; and through the client libraries built on them, RestSharp and Flurl.Http.
     /// </summary>
     [DiagnosticAnalyzer(LanguageNames.CSharp)]
-    [TriggerWords("AddHttpClient", "WebRequest", "DownloadString", "DownloadData", "DownloadFile", "UploadString", "UploadData", "UploadFile", "UploadValues", "OpenRead", "OpenWrite", "GetAsync", "GetStringAsync", "GetByteArrayAsync", "GetStreamAsync", "PostAsync", "PutAsync", "PatchAsync", "DeleteAsync", "Send", "JsonAsync", "JsonAsAsyncEnumerable")]
+    [TriggerWords("AddHttpClient", "WebRequest", "DownloadString", "DownloadData", "DownloadFile", "UploadString", "UploadData", "UploadFile", "UploadValues", "OpenRead", "OpenWrite", "GetAsync", "GetStringAsync", "GetByteArrayAsync", "GetStreamAsync", "PostAsync", "PutAsync", "PatchAsync", "DeleteAsync", "Send", "JsonAsync", "JsonAsAsyncEnumerable", "RestClient", "RestRequest", "Flurl", "AppendPathSegment")]
     public sealed class HttpClientCallAnalyzer : DiagnosticAnalyzer
     {
         private const string Library = "System.Net.Http";
@@ -81,6 +82,7 @@ namespace InventoryScanner.Analyzers.Rules
             private readonly INamedTypeSymbol? _registrationExtensions;
             private readonly INamedTypeSymbol? _webClient;
             private readonly INamedTypeSymbol? _webRequest;
+            private readonly RestSharpCalls _restSharp;
             private readonly ConcurrentDictionary<ISymbol, ResolvedValue> _memberBaseAddresses = new ConcurrentDictionary<ISymbol, ResolvedValue>(SymbolEqualityComparer.Default);
 
             public AnalyzerContext(Compilation compilation, AnalyzerOptions options, CancellationToken cancellationToken)
@@ -94,6 +96,7 @@ namespace InventoryScanner.Analyzers.Rules
                 _httpClientFactory = compilation.GetBestTypeByMetadataName(KnownTypeNames.System_Net_Http_IHttpClientFactory);
                 _webClient = compilation.GetBestTypeByMetadataName(KnownTypeNames.System_Net_WebClient);
                 _webRequest = compilation.GetBestTypeByMetadataName(KnownTypeNames.System_Net_WebRequest);
+                _restSharp = new RestSharpCalls(compilation);
                 _httpClientFactoryExtensions = compilation.GetBestTypeByMetadataName(KnownTypeNames.System_Net_Http_HttpClientFactoryExtensions);
                 _registrationExtensions = compilation.GetBestTypeByMetadataName(KnownTypeNames.Microsoft_Extensions_DependencyInjection_HttpClientFactoryServiceCollectionExtensions);
                 _registrations = new Lazy<HttpClientRegistrations>(
@@ -119,6 +122,26 @@ namespace InventoryScanner.Analyzers.Rules
                 {
                     ReportWebRequest(context, invocation);
                 }
+                else if (_restSharp.IsCall(method))
+                {
+                    ReportRestSharp(context, CallSite.FromInvocation(invocation), Confidence.High, reason: null);
+                }
+                else if (FlurlCalls.IsCall(method))
+                {
+                    ReportFlurl(context, CallSite.FromInvocation(invocation), Confidence.High, reason: null);
+                }
+            }
+
+            private void ReportRestSharp(OperationAnalysisContext context, CallSite call, string confidence, string? reason)
+            {
+                var (verb, uri, expression) = _restSharp.Resolve(call, _resolver, context.CancellationToken);
+                ReportCall(context, call.Operation, RestSharpCalls.Library, verb, uri, expression, confidence, reason, registration: null, clientKey: null);
+            }
+
+            private void ReportFlurl(OperationAnalysisContext context, CallSite call, string confidence, string? reason)
+            {
+                var (verb, uri) = FlurlCalls.Resolve(call, _resolver, context.CancellationToken);
+                ReportCall(context, call.Operation, FlurlCalls.Library, verb, uri, call.Receiver, confidence, reason, registration: null, clientKey: null);
             }
 
             /// <summary>WebClient's transfer methods: DownloadString, UploadValues, OpenRead and their Async/TaskAsync forms.</summary>
@@ -207,7 +230,24 @@ namespace InventoryScanner.Analyzers.Rules
             public void AnalyzeInvalid(OperationAnalysisContext context)
             {
                 var invalid = (IInvalidOperation)context.Operation;
-                if (!CallSite.TryFromInvalid(invalid, context.CancellationToken, out var call) || !IsSendMethodName(call.MethodName))
+                if (!CallSite.TryFromInvalid(invalid, context.CancellationToken, out var call))
+                {
+                    return;
+                }
+
+                if (RestSharpCalls.IsCallByName(call))
+                {
+                    ReportRestSharp(context, call, Confidence.Low, "RestSharp did not resolve; recognised by name");
+                    return;
+                }
+
+                if (FlurlCalls.IsCallByName(call))
+                {
+                    ReportFlurl(context, call, Confidence.Low, "Flurl.Http did not resolve; recognised by name");
+                    return;
+                }
+
+                if (!IsSendMethodName(call.MethodName))
                 {
                     return;
                 }
@@ -278,30 +318,7 @@ namespace InventoryScanner.Analyzers.Rules
                 HttpVerbOf(name) is not null || name == "SendAsync" || name == "Send";
 
             /// <summary>The verb a method name implies: GetAsync, GetFromJsonAsync → GET; Send/SendAsync → from the request.</summary>
-            private static string? HttpVerbOf(string name)
-            {
-                if (name.StartsWith("Get", System.StringComparison.Ordinal))
-                {
-                    return "GET";
-                }
-
-                if (name.StartsWith("Post", System.StringComparison.Ordinal))
-                {
-                    return "POST";
-                }
-
-                if (name.StartsWith("Put", System.StringComparison.Ordinal))
-                {
-                    return "PUT";
-                }
-
-                if (name.StartsWith("Patch", System.StringComparison.Ordinal))
-                {
-                    return "PATCH";
-                }
-
-                return name.StartsWith("Delete", System.StringComparison.Ordinal) ? "DELETE" : null;
-            }
+            private static string? HttpVerbOf(string name) => HttpVerbs.FromMethodName(name);
 
             private void Report(OperationAnalysisContext context, CallSite call, string confidence, string? reason)
             {

@@ -1,0 +1,203 @@
+using System;
+using System.Collections.Generic;
+using System.Threading;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Operations;
+
+namespace InventoryScanner.Analyzers.Http
+{
+    /// <summary>
+    /// RestSharp (107 and later): <c>IRestClient.ExecuteAsync(request)</c> and the <c>RestClientExtensions</c>
+    /// (<c>GetAsync</c>, <c>ExecutePostAsync</c>, <c>GetJsonAsync&lt;T&gt;(resource)</c>, …). The target is the client's base
+    /// URL (<c>new RestClient(url)</c>, <c>new RestClient(new RestClientOptions(url))</c>, <c>BaseUrl = …</c>) joined with the
+    /// request's resource (<c>new RestRequest("orders/{id}", Method.Post)</c>), placeholders kept as a path template.
+    /// </summary>
+    internal sealed class RestSharpCalls
+    {
+        public const string Library = "RestSharp";
+
+        private readonly INamedTypeSymbol? _restClient;
+        private readonly INamedTypeSymbol? _clientInterface;
+
+        public RestSharpCalls(Compilation compilation)
+        {
+            _restClient = compilation.GetBestTypeByMetadataName(KnownTypeNames.RestSharp_RestClient);
+            _clientInterface = compilation.GetBestTypeByMetadataName(KnownTypeNames.RestSharp_IRestClient);
+        }
+
+        /// <summary>A bound call whose receiver is a RestSharp client and whose name sends a request.</summary>
+        public bool IsCall(IMethodSymbol method)
+        {
+            if ((_restClient is null && _clientInterface is null) || !SendsRequest(method.Name))
+            {
+                return false;
+            }
+
+            var receiver = method.ReducedFrom is not null ? method.ReducedFrom.Parameters[0].Type
+                : method.IsExtensionMethod && method.Parameters.Length > 0 ? method.Parameters[0].Type
+                : method.ContainingType;
+            return IsClient(receiver);
+        }
+
+        /// <summary>An unbound call on a receiver whose type did not resolve but is named RestClient or IRestClient.</summary>
+        public static bool IsCallByName(CallSite call) =>
+            call.ReceiverType is IErrorTypeSymbol { Name: "RestClient" or "IRestClient" } && SendsRequest(call.MethodName);
+
+        private bool IsClient(ITypeSymbol? type)
+        {
+            if (type is null)
+            {
+                return false;
+            }
+
+            if (SymbolEqualityComparer.Default.Equals(type, _restClient) || SymbolEqualityComparer.Default.Equals(type, _clientInterface))
+            {
+                return true;
+            }
+
+            foreach (var implemented in type.AllInterfaces)
+            {
+                if (SymbolEqualityComparer.Default.Equals(implemented, _clientInterface))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        private static bool SendsRequest(string name) =>
+            name.StartsWith("Execute", StringComparison.Ordinal) || name.StartsWith("Download", StringComparison.Ordinal) || HttpVerbs.FromMethodName(name) is not null;
+
+        public (string Verb, ResolvedValue Uri, IOperation? Expression) Resolve(CallSite call, ValueResolver resolver, CancellationToken cancellationToken)
+        {
+            var verb = HttpVerbs.FromMethodName(call.MethodName);
+            var resource = call.GetArgument("resource", -1, cancellationToken);
+            var request = call.GetArgument("request", 0, cancellationToken);
+            if (resource is null && request is not null)
+            {
+                if (Arguments(request, cancellationToken) is { } requestArguments)
+                {
+                    resource = Argument(requestArguments, "resource", 0);
+                    verb ??= VerbOf(Argument(requestArguments, "method", 1));
+                }
+                else if (!call.IsBound && CallSite.Unwrap(request)?.Type?.SpecialType == SpecialType.System_String)
+                {
+                    // Unbound, the first argument is all there is: GetJsonAsync<T>("orders") passes the resource itself.
+                    resource = request;
+                }
+            }
+
+            verb ??= VerbOf(call.GetArgument("httpMethod", -1, cancellationToken)) ?? "GET";
+            var path = resource is null ? ResolvedValue.None : resolver.Resolve(resource, cancellationToken);
+            var baseUrl = BaseUrlOf(call.Receiver, resolver, cancellationToken);
+            if (!baseUrl.HasText)
+            {
+                return (verb, path, resource);
+            }
+
+            if (!path.HasText)
+            {
+                return (verb, resource is null ? baseUrl : path, resource);
+            }
+
+            return (verb, ResolvedValue.Join(UriText.AppendPath(baseUrl.Text!, path.Text!), ResolvedValue.Weaker(baseUrl.Source, path.Source), baseUrl, path), resource);
+        }
+
+        /// <summary>new RestClient(url | uri | options), with options built from a URL or given a BaseUrl.</summary>
+        private static ResolvedValue BaseUrlOf(IOperation? receiver, ValueResolver resolver, CancellationToken cancellationToken)
+        {
+            if (Arguments(receiver, cancellationToken) is not { } clientArguments)
+            {
+                return ResolvedValue.None;
+            }
+
+            var first = Argument(clientArguments, "baseUrl", 0) ?? Argument(clientArguments, "options", 0);
+            if (first is null)
+            {
+                return ResolvedValue.None;
+            }
+
+            if (CallSite.Unwrap(first)?.Type is { Name: "RestClientOptions" } || first.Syntax is ObjectCreationExpressionSyntax { Type: var type } && type.ToString().EndsWith("RestClientOptions", StringComparison.Ordinal))
+            {
+                var options = Arguments(first, cancellationToken);
+                var url = options is null ? null : Argument(options, "baseUrl", 0) ?? Argument(options, "BaseUrl", -1);
+                return url is null ? ResolvedValue.None : resolver.Resolve(url, cancellationToken);
+            }
+
+            return resolver.Resolve(first, cancellationToken);
+        }
+
+        /// <summary>Method.Post → POST (bound or not: the member name is enough).</summary>
+        private static string? VerbOf(IOperation? method) =>
+            CallSite.Unwrap(method)?.Syntax is MemberAccessExpressionSyntax { Name.Identifier.ValueText: var name } && name.Length > 0
+                ? name.ToUpperInvariant()
+                : null;
+
+        /// <summary>
+        /// The constructor arguments (and object-initializer assignments, by property name) of the creation a value comes
+        /// from, bound or not: an unresolved RestSharp type still has its argument list.
+        /// </summary>
+        private static List<(string? Name, int Position, IOperation Value)>? Arguments(IOperation? value, CancellationToken cancellationToken)
+        {
+            value = CallSite.Unwrap(value);
+            var model = value?.SemanticModel;
+            if (value is not null && value.Syntax is not ObjectCreationExpressionSyntax && MemberAssignments.ReferencedSymbol(value) is { } holder && model is not null)
+            {
+                value = CallSite.Unwrap(MemberAssignments.InitializerOf(holder, model, cancellationToken));
+            }
+
+            if (value?.Syntax is not ObjectCreationExpressionSyntax creation || model is null)
+            {
+                return null;
+            }
+
+            var arguments = new List<(string? Name, int Position, IOperation Value)>();
+            if (value is IObjectCreationOperation bound)
+            {
+                for (var i = 0; i < bound.Arguments.Length; i++)
+                {
+                    if (bound.Arguments[i].ArgumentKind != ArgumentKind.DefaultValue)
+                    {
+                        arguments.Add((bound.Arguments[i].Parameter?.Name, i, bound.Arguments[i].Value));
+                    }
+                }
+            }
+            else if (creation.ArgumentList is { } list)
+            {
+                for (var i = 0; i < list.Arguments.Count; i++)
+                {
+                    if (model.GetOperation(list.Arguments[i].Expression, cancellationToken) is { } operation)
+                    {
+                        arguments.Add((list.Arguments[i].NameColon?.Name.Identifier.ValueText, i, operation));
+                    }
+                }
+            }
+
+            foreach (var expression in creation.Initializer?.Expressions ?? default)
+            {
+                if (expression is AssignmentExpressionSyntax { Left: IdentifierNameSyntax property } assignment
+                    && model.GetOperation(assignment.Right, cancellationToken) is { } assigned)
+                {
+                    arguments.Add((property.Identifier.ValueText, -1, assigned));
+                }
+            }
+
+            return arguments;
+        }
+
+        private static IOperation? Argument(List<(string? Name, int Position, IOperation Value)> arguments, string name, int position)
+        {
+            foreach (var argument in arguments)
+            {
+                if (argument.Name == name || (argument.Name is null && position >= 0 && argument.Position == position))
+                {
+                    return argument.Value;
+                }
+            }
+
+            return null;
+        }
+    }
+}
