@@ -115,6 +115,7 @@ internal static class Stubs
             {
                 public RestRequest(string resource = null, Method method = Method.Get) { }
                 public RestRequest(Uri resource, Method method = Method.Get) { }
+                public RestRequest AddHeader(string name, string value) => this;
             }
             public class RestClientOptions
             {

@@ -143,6 +143,15 @@ namespace InventoryScanner.Analyzers.Http
         {
             value = CallSite.Unwrap(value);
             var model = value?.SemanticModel;
+
+            // A request built fluently, new RestRequest("orders", Method.Post).AddJsonBody(order).AddHeader(…), is the creation
+            // at the start of the chain.
+            for (var depth = 0; depth < 16 && value?.Syntax is InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax access }
+                && access.Name.Identifier.ValueText.StartsWith("Add", StringComparison.Ordinal) && model is not null; depth++)
+            {
+                value = CallSite.Unwrap(model.GetOperation(access.Expression, cancellationToken));
+            }
+
             if (value is not null && value.Syntax is not ObjectCreationExpressionSyntax && MemberAssignments.ReferencedSymbol(value) is { } holder && model is not null)
             {
                 value = CallSite.Unwrap(MemberAssignments.InitializerOf(holder, model, cancellationToken));

@@ -23,6 +23,7 @@ public sealed class HttpLibraryCallTests
                 await billing.PostJsonAsync<object, string>("invoices", new object());
                 var erp = new RestClient(new RestClientOptions { BaseUrl = new Uri("https://erp.example.com/") });
                 await erp.ExecuteGetAsync(new RestRequest("stock"));
+                await _client.ExecuteAsync(new RestRequest("notes", Method.Put).AddHeader("X-Trace", "1"));
                 await new Lookalike().GetAsync(orders);
             }
         }
@@ -66,6 +67,7 @@ public sealed class HttpLibraryCallTests
                 "RestSharp GET https://crm.example.com/api/v2/orders (high)",
                 "RestSharp POST https://billing.example.com/invoices (high)",
                 "RestSharp GET https://erp.example.com/stock (high)",
+                "RestSharp PUT https://crm.example.com/api/v2/notes (high)",
             ],
             await CallsAsync(RestSharpCode, Stubs.RestSharp));
     }
@@ -92,6 +94,7 @@ public sealed class HttpLibraryCallTests
                 "RestSharp GET https://crm.example.com/api/v2/orders (low)",
                 "RestSharp POST https://billing.example.com/invoices (low)",
                 "RestSharp GET https://erp.example.com/stock (low)",
+                "RestSharp PUT https://crm.example.com/api/v2/notes (low)",
             ],
             await CallsAsync(RestSharpCode));
         Assert.Equal(

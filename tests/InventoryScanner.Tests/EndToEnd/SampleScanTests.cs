@@ -69,6 +69,9 @@ public sealed class SampleScanTests(SampleScanFixture fixture)
                 "http-client src/Crm.Sync/ContactSync.cs:18 https://crm.partner-crm.example/api/v2/contacts?modifiedSince={since} high",
                 "http-client src/Crm.Sync/ContactSync.cs:28 https://crm.partner-crm.example/api/v2/contacts/{id} high",
                 "http-client src/Crm.Sync/ContactSync.cs:34 unresolved high",
+                "http-client src/Crm.Sync/PartnerDirectory.cs:16 https://registry.partner-crm.example/api/v3/companies/{vat} high",
+                "http-client src/Crm.Sync/PartnerDirectory.cs:21 https://registry.partner-crm.example/api/v3/companies high",
+                "http-client src/Crm.Sync/PartnerDirectory.cs:24 https://geo.partner-crm.example/v1/lookup high",
                 "queue-consume src/Legacy.Notifications/EmailNotifier.cs:13 queue:notifications.email low",
                 "queue-binding src/Legacy.Notifications/EmailNotifier.cs:14 queue:notifications.email low",
                 "queue-publish src/Legacy.Notifications/EmailNotifier.cs:19 exchange:audit low",
@@ -102,6 +105,9 @@ public sealed class SampleScanTests(SampleScanFixture fixture)
                 "INV1003 src/Crm.Sync/ContactSync.cs:18 https://crm.partner-crm.example/api/v2/contacts?modifiedSince={since} warning",
                 "INV1003 src/Crm.Sync/ContactSync.cs:28 https://crm.partner-crm.example/api/v2/contacts/{id} warning",
                 "INV1004 src/Crm.Sync/ContactSync.cs:33 PingAsync warning",
+                "INV1003 src/Crm.Sync/PartnerDirectory.cs:16 https://registry.partner-crm.example/api/v3/companies/{vat} warning",
+                "INV1003 src/Crm.Sync/PartnerDirectory.cs:21 https://registry.partner-crm.example/api/v3/companies warning",
+                "INV1003 src/Crm.Sync/PartnerDirectory.cs:24 https://geo.partner-crm.example/v1/lookup warning",
                 "INV2003 src/Legacy.Notifications/EmailNotifier.cs:13 queue:notifications.email warning",
                 "INV1003 src/Ordering.Api/InventoryClient.cs:18 http://inventory.internal:8080/api/stock/{sku} warning",
                 "INV1005 src/Ordering.Api/InventoryClient.cs:18 http://inventory.internal:8080/api/stock/{sku} warning",
@@ -230,7 +236,7 @@ public sealed class SampleScanTests(SampleScanFixture fixture)
         var run = await CliRun.ScanAsync(RepositoryPaths.Sample, "--no-restore", "--fail-on", "warning", "-v", "quiet");
 
         Assert.Equal(1, run.ExitCode);
-        Assert.Contains("17 finding(s) at or above 'warning'", run.Error);
+        Assert.Contains("20 finding(s) at or above 'warning'", run.Error);
         Assert.True(File.Exists(Path.Combine(run.OutDirectory, "inventory.json")));
     }
 
