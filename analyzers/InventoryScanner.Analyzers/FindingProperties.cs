@@ -78,6 +78,9 @@ namespace InventoryScanner.Analyzers
     {
         public const string HttpClient = "http-client";
 
+        /// <summary>A call through a generated gRPC client: target <c>https://host/package.Service/Method</c>.</summary>
+        public const string GrpcClient = "grpc-client";
+
         /// <summary>A practice to change (a hard-coded URL, a per-call HttpClient): a warning, not an integration.</summary>
         public const string AntiPattern = "anti-pattern";
 

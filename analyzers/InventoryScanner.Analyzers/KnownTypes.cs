@@ -28,6 +28,10 @@ namespace InventoryScanner.Analyzers
         public const string RestSharp_RestClient = "RestSharp.RestClient";
         public const string RestSharp_IRestClient = "RestSharp.IRestClient";
 
+        public const string Grpc_Core_ClientBase = "Grpc.Core.ClientBase";
+        public const string Grpc_Core_CallOptions = "Grpc.Core.CallOptions";
+        public const string Grpc_Core_Metadata = "Grpc.Core.Metadata";
+
         public const string RabbitMQ_Client_IModel = "RabbitMQ.Client.IModel";
         public const string RabbitMQ_Client_IModelExensions = "RabbitMQ.Client.IModelExensions";
         public const string RabbitMQ_Client_IChannel = "RabbitMQ.Client.IChannel";

@@ -181,4 +181,77 @@ internal static class Stubs
             }
         }
         """;
+
+    public const string Refit = """
+        namespace Refit
+        {
+            using System;
+            [AttributeUsage(AttributeTargets.Method)]
+            public abstract class HttpMethodAttribute : Attribute
+            {
+                protected HttpMethodAttribute(string path) => Path = path;
+                public string Path { get; }
+            }
+            public sealed class GetAttribute : HttpMethodAttribute { public GetAttribute(string path) : base(path) { } }
+            public sealed class PostAttribute : HttpMethodAttribute { public PostAttribute(string path) : base(path) { } }
+            public static class RestService
+            {
+                public static T For<T>(string hostUrl) => default!;
+                public static T For<T>(System.Net.Http.HttpClient client) => default!;
+            }
+            public static class HttpClientFactoryExtensions
+            {
+                public static Microsoft.Extensions.DependencyInjection.IHttpClientBuilder AddRefitClient<T>(this Microsoft.Extensions.DependencyInjection.IServiceCollection services) where T : class => null!;
+            }
+        }
+        """;
+
+    public const string Grpc = """
+        namespace Grpc.Core
+        {
+            public struct CallOptions { }
+            public sealed class Metadata { }
+            public abstract class ChannelBase { }
+            public abstract class ClientBase { }
+            public abstract class ClientBase<T> : ClientBase where T : ClientBase<T>
+            {
+                protected ClientBase(ChannelBase channel) { }
+            }
+            public sealed class AsyncUnaryCall<T> { }
+        }
+        namespace Grpc.Net.Client
+        {
+            public sealed class GrpcChannel : Grpc.Core.ChannelBase
+            {
+                public static GrpcChannel ForAddress(string address) => null!;
+            }
+        }
+        namespace Grpc.Net.ClientFactory
+        {
+            public sealed class GrpcClientFactoryOptions { public System.Uri Address { get; set; } = null!; }
+        }
+        namespace Microsoft.Extensions.DependencyInjection
+        {
+            public static class GrpcClientServiceExtensions
+            {
+                public static IHttpClientBuilder AddGrpcClient<TClient>(this IServiceCollection services, System.Action<Grpc.Net.ClientFactory.GrpcClientFactoryOptions> configure) where TClient : class => null!;
+            }
+        }
+        namespace Greet
+        {
+            public sealed class HelloRequest { }
+            public sealed class HelloReply { }
+            public static partial class Greeter
+            {
+                static readonly string __ServiceName = "greet.Greeter";
+                public partial class GreeterClient : Grpc.Core.ClientBase<GreeterClient>
+                {
+                    public GreeterClient(Grpc.Core.ChannelBase channel) : base(channel) { }
+                    public virtual HelloReply SayHello(HelloRequest request, Grpc.Core.Metadata headers = null, System.DateTime? deadline = null, System.Threading.CancellationToken cancellationToken = default) => null!;
+                    public virtual Grpc.Core.AsyncUnaryCall<HelloReply> SayHelloAsync(HelloRequest request, Grpc.Core.CallOptions options) => null!;
+                    public string Describe() => string.Empty;
+                }
+            }
+        }
+        """;
 }

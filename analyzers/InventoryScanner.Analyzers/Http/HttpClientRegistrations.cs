@@ -9,11 +9,15 @@ using Microsoft.CodeAnalysis.Operations;
 
 namespace InventoryScanner.Analyzers.Http
 {
-    /// <summary>An <c>AddHttpClient</c> registration: which client, where it points, and what protects it.</summary>
+    /// <summary>
+    /// A client registration: <c>AddHttpClient</c>, Refit's <c>AddRefitClient&lt;T&gt;</c> or <c>RestService.For&lt;T&gt;(url)</c>,
+    /// gRPC's <c>AddGrpcClient&lt;T&gt;</c>. Which client, where it points, and what protects it.
+    /// </summary>
     internal sealed class HttpClientRegistration
     {
-        public HttpClientRegistration(string? name, INamedTypeSymbol? client, INamedTypeSymbol? implementation, ResolvedValue baseAddress, ImmutableArray<string> resilience, string location)
+        public HttpClientRegistration(string library, string? name, INamedTypeSymbol? client, INamedTypeSymbol? implementation, ResolvedValue baseAddress, ImmutableArray<string> resilience, string location)
         {
+            Library = library;
             Name = name;
             Client = client;
             Implementation = implementation;
@@ -21,6 +25,14 @@ namespace InventoryScanner.Analyzers.Http
             Resilience = resilience;
             Location = location;
         }
+
+        /// <summary>The package the registration method belongs to: Microsoft.Extensions.Http, Refit, Grpc.Net.ClientFactory.</summary>
+        public string Library { get; }
+
+        /// <summary>Whether it registers a client in DI (reported as INV1002) rather than creating one (RestService.For).</summary>
+        public bool IsDependencyInjection => Library != RefitRestService;
+
+        internal const string RefitRestService = "Refit (RestService.For)";
 
         /// <summary>The name of a named client (<c>AddHttpClient("github", …)</c>).</summary>
         public string? Name { get; }
@@ -50,14 +62,24 @@ namespace InventoryScanner.Analyzers.Http
     }
 
     /// <summary>
-    /// Every <c>IServiceCollection.AddHttpClient</c> registration of a compilation, found once: only files whose text
-    /// mentions AddHttpClient are looked at, and only those invocations are bound. Calls made through a typed client or
-    /// an <c>IHttpClientFactory.CreateClient(name)</c> client are attributed to their registration, so they inherit its
-    /// BaseAddress and its resilience facts.
+    /// Every client registration of a compilation, found once: only files whose text mentions a registration method are
+    /// looked at, and only those invocations are bound. Calls made through a typed client (an AddHttpClient class, a Refit
+    /// interface, a gRPC client) or an <c>IHttpClientFactory.CreateClient(name)</c> client are attributed to their
+    /// registration, so they inherit its address and its resilience facts.
     /// </summary>
     internal sealed class HttpClientRegistrations
     {
-        private const string RegistrationMethod = "AddHttpClient";
+        /// <summary>Registration methods, the type that must declare each when the call binds, and the library it stands for.</summary>
+        private static readonly Dictionary<string, (string DeclaringType, string Library)> RegistrationMethods = new Dictionary<string, (string, string)>(StringComparer.Ordinal)
+        {
+            ["AddHttpClient"] = (KnownTypeNames.Microsoft_Extensions_DependencyInjection_HttpClientFactoryServiceCollectionExtensions, "Microsoft.Extensions.Http"),
+            ["AddRefitClient"] = ("Refit.HttpClientFactoryExtensions", "Refit"),
+            ["AddGrpcClient"] = ("Microsoft.Extensions.DependencyInjection.GrpcClientServiceExtensions", "Grpc.Net.ClientFactory"),
+            ["For"] = ("Refit.RestService", HttpClientRegistration.RefitRestService),
+        };
+
+        /// <summary>Words one of which a file must contain to hold a registration (For is too common: RestService stands for it).</summary>
+        private static readonly string[] RegistrationWords = { "AddHttpClient", "AddRefitClient", "AddGrpcClient", "RestService" };
 
         /// <summary>Handlers on IHttpClientBuilder that make a client resilient (Microsoft.Extensions.Http.Resilience, Polly).</summary>
         private static readonly HashSet<string> ResilienceMethods = new HashSet<string>(StringComparer.Ordinal)
@@ -73,13 +95,14 @@ namespace InventoryScanner.Analyzers.Http
             _registrations = registrations;
         }
 
-        public static HttpClientRegistrations Collect(Compilation compilation, INamedTypeSymbol? extensions, ValueResolver resolver, CancellationToken cancellationToken)
+        public static HttpClientRegistrations Collect(Compilation compilation, ValueResolver resolver, CancellationToken cancellationToken)
         {
             var registrations = ImmutableArray.CreateBuilder<HttpClientRegistration>();
             foreach (var tree in compilation.SyntaxTrees)
             {
                 cancellationToken.ThrowIfCancellationRequested();
-                if (!Contains(tree.GetText(cancellationToken), RegistrationMethod))
+                var text = tree.GetText(cancellationToken);
+                if (!RegistrationWords.Any(word => Contains(text, word)))
                 {
                     continue;
                 }
@@ -87,7 +110,7 @@ namespace InventoryScanner.Analyzers.Http
                 SemanticModel? model = null;
                 foreach (var node in tree.GetRoot(cancellationToken).DescendantNodes())
                 {
-                    if (node is not InvocationExpressionSyntax invocation || NameOf(invocation) != RegistrationMethod)
+                    if (node is not InvocationExpressionSyntax invocation || !IsRegistrationSyntax(invocation))
                     {
                         continue;
                     }
@@ -96,7 +119,7 @@ namespace InventoryScanner.Analyzers.Http
                     model ??= compilation.GetSemanticModel(tree);
 #pragma warning restore RS1030
 
-                    if (TryRead(invocation, model, extensions, resolver, cancellationToken) is { } registration)
+                    if (TryRead(invocation, model, resolver, cancellationToken) is { } registration)
                     {
                         registrations.Add(registration);
                     }
@@ -135,31 +158,43 @@ namespace InventoryScanner.Analyzers.Http
         }
 
         /// <summary>
-        /// The registration an <c>AddHttpClient</c> invocation makes. A bound call must be the real AddHttpClient; one
-        /// that did not bind (the builder's type or the package is missing, as in code that does not restore) is taken
-        /// by its name and says so.
+        /// The registration an invocation makes. A bound call must be the real registration method; one that did not bind
+        /// (the builder's type or the package is missing, as in code that does not restore) is taken by its name and says so.
         /// </summary>
-        public static HttpClientRegistration? TryRead(InvocationExpressionSyntax invocation, SemanticModel model, INamedTypeSymbol? extensions, ValueResolver resolver, CancellationToken cancellationToken)
+        public static HttpClientRegistration? TryRead(InvocationExpressionSyntax invocation, SemanticModel model, ValueResolver resolver, CancellationToken cancellationToken)
         {
-            if (NameOf(invocation) != RegistrationMethod)
+            if (!IsRegistrationSyntax(invocation) || !RegistrationMethods.TryGetValue(NameOf(invocation)!, out var method))
             {
                 return null;
             }
 
             var operation = model.GetOperation(invocation, cancellationToken);
-            if (operation is IInvocationOperation bound && (extensions is null || !SymbolEqualityComparer.Default.Equals(bound.TargetMethod.ContainingType, extensions)))
+            if (operation is IInvocationOperation bound && bound.TargetMethod.ContainingType?.ToDisplayString() != method.DeclaringType)
             {
                 return null;
             }
 
-            return Read(invocation, model, byName: operation is not IInvocationOperation, resolver, cancellationToken);
+            return Read(invocation, model, method.Library, byName: operation is not IInvocationOperation, resolver, cancellationToken);
+        }
+
+        /// <summary>A call named like a registration method; <c>For</c> only as <c>RestService.For&lt;T&gt;(…)</c>.</summary>
+        private static bool IsRegistrationSyntax(InvocationExpressionSyntax invocation)
+        {
+            var name = NameOf(invocation);
+            if (name is null || !RegistrationMethods.ContainsKey(name))
+            {
+                return false;
+            }
+
+            return name != "For" || invocation.Expression is MemberAccessExpressionSyntax { Expression: var receiver, Name: GenericNameSyntax }
+                && (receiver is IdentifierNameSyntax { Identifier.ValueText: "RestService" } || receiver is MemberAccessExpressionSyntax { Name.Identifier.ValueText: "RestService" });
         }
 
         /// <summary>
         /// Reads a registration from its syntax, binding only its parts (type arguments, the name, the values assigned in
         /// the configure lambdas), so it reads the same whether the call bound or not.
         /// </summary>
-        private static HttpClientRegistration Read(InvocationExpressionSyntax registration, SemanticModel model, bool byName, ValueResolver resolver, CancellationToken cancellationToken)
+        private static HttpClientRegistration Read(InvocationExpressionSyntax registration, SemanticModel model, string library, bool byName, ValueResolver resolver, CancellationToken cancellationToken)
         {
             INamedTypeSymbol? client = null;
             INamedTypeSymbol? implementation = null;
@@ -178,6 +213,14 @@ namespace InventoryScanner.Analyzers.Http
                 if (argument.Expression is LambdaExpressionSyntax lambda)
                 {
                     ReadConfigureLambda(lambda, model, resolver, ref baseAddress, resilience, cancellationToken);
+                }
+                else if (library == HttpClientRegistration.RefitRestService)
+                {
+                    // RestService.For<T>("https://…"): the host URL is the first argument (an HttpClient carries its own).
+                    if (!baseAddress.HasText && model.GetTypeInfo(argument.Expression, cancellationToken).Type is { SpecialType: SpecialType.System_String } or { Name: "Uri" })
+                    {
+                        baseAddress = resolver.Resolve(model.GetOperation(argument.Expression, cancellationToken), cancellationToken);
+                    }
                 }
                 else if (name is null && model.GetConstantValue(argument.Expression, cancellationToken).Value is string constant)
                 {
@@ -212,10 +255,13 @@ namespace InventoryScanner.Analyzers.Http
             var span = registration.GetLocation().GetLineSpan();
             var location = System.IO.Path.GetFileName(span.Path) + ":" + (span.StartLinePosition.Line + 1).ToString(System.Globalization.CultureInfo.InvariantCulture)
                 + (byName ? " (recognised by name)" : string.Empty);
-            return new HttpClientRegistration(name, client, implementation, baseAddress, resilience.Distinct().OrderBy(r => r, StringComparer.Ordinal).ToImmutableArray(), location);
+            return new HttpClientRegistration(library, name, client, implementation, baseAddress, resilience.Distinct().OrderBy(r => r, StringComparer.Ordinal).ToImmutableArray(), location);
         }
 
-        /// <summary>Reads <c>client =&gt; { client.BaseAddress = …; client.Timeout = …; }</c> (also with (provider, client)).</summary>
+        /// <summary>
+        /// Reads <c>client =&gt; { client.BaseAddress = …; client.Timeout = …; }</c> (also with (provider, client)), and gRPC's
+        /// <c>options =&gt; options.Address = …</c>.
+        /// </summary>
         private static void ReadConfigureLambda(LambdaExpressionSyntax lambda, SemanticModel model, ValueResolver resolver, ref ResolvedValue baseAddress, ImmutableArray<string>.Builder resilience, CancellationToken cancellationToken)
         {
             var client = lambda switch
@@ -234,7 +280,7 @@ namespace InventoryScanner.Analyzers.Http
                     continue;
                 }
 
-                if (property.Name.Identifier.ValueText == "BaseAddress")
+                if (property.Name.Identifier.ValueText is "BaseAddress" or "Address")
                 {
                     baseAddress = resolver.Resolve(model.GetOperation(assignment.Right, cancellationToken), cancellationToken);
                 }

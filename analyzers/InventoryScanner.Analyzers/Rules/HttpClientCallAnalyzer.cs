@@ -16,7 +16,7 @@ namespace InventoryScanner.Analyzers.Rules
     /// through WebClient and WebRequest; and through the client libraries built on them, RestSharp and Flurl.Http.
     /// </summary>
     [DiagnosticAnalyzer(LanguageNames.CSharp)]
-    [TriggerWords("AddHttpClient", "WebRequest", "DownloadString", "DownloadData", "DownloadFile", "UploadString", "UploadData", "UploadFile", "UploadValues", "OpenRead", "OpenWrite", "GetAsync", "GetStringAsync", "GetByteArrayAsync", "GetStreamAsync", "PostAsync", "PutAsync", "PatchAsync", "DeleteAsync", "Send", "JsonAsync", "JsonAsAsyncEnumerable", "RestClient", "RestRequest", "Flurl", "AppendPathSegment")]
+    [TriggerWords("AddHttpClient", "WebRequest", "DownloadString", "DownloadData", "DownloadFile", "UploadString", "UploadData", "UploadFile", "UploadValues", "OpenRead", "OpenWrite", "GetAsync", "GetStringAsync", "GetByteArrayAsync", "GetStreamAsync", "PostAsync", "PutAsync", "PatchAsync", "DeleteAsync", "Send", "JsonAsync", "JsonAsAsyncEnumerable", "RestClient", "RestRequest", "Flurl", "AppendPathSegment", "Refit", "RestService")]
     public sealed class HttpClientCallAnalyzer : DiagnosticAnalyzer
     {
         private const string Library = "System.Net.Http";
@@ -35,7 +35,7 @@ namespace InventoryScanner.Analyzers.Rules
             messageFormat: "HttpClient registration: {0} to {1}; resilience: {2}",
             category: RuleCategories.Http,
             defaultSeverity: DiagnosticSeverity.Hidden,
-            description: "An IHttpClientFactory registration (AddHttpClient) with its BaseAddress and the resilience that applies. Calls through the client, in any project, take its BaseAddress.");
+            description: "An IHttpClientFactory registration (AddHttpClient, Refit's AddRefitClient, gRPC's AddGrpcClient) with its address and the resilience that applies. Calls through the client, in any project, take its address.");
 
         private static readonly DiagnosticDescriptor HardcodedUrlRule = RuleDescriptors.Create(
             RuleIdentifiers.HardcodedUrl,
@@ -79,7 +79,6 @@ namespace InventoryScanner.Analyzers.Rules
             private readonly INamedTypeSymbol? _httpClientFactory;
             private readonly INamedTypeSymbol? _httpClientFactoryExtensions;
             private readonly Lazy<HttpClientRegistrations> _registrations;
-            private readonly INamedTypeSymbol? _registrationExtensions;
             private readonly INamedTypeSymbol? _webClient;
             private readonly INamedTypeSymbol? _webRequest;
             private readonly RestSharpCalls _restSharp;
@@ -98,9 +97,8 @@ namespace InventoryScanner.Analyzers.Rules
                 _webRequest = compilation.GetBestTypeByMetadataName(KnownTypeNames.System_Net_WebRequest);
                 _restSharp = new RestSharpCalls(compilation);
                 _httpClientFactoryExtensions = compilation.GetBestTypeByMetadataName(KnownTypeNames.System_Net_Http_HttpClientFactoryExtensions);
-                _registrationExtensions = compilation.GetBestTypeByMetadataName(KnownTypeNames.Microsoft_Extensions_DependencyInjection_HttpClientFactoryServiceCollectionExtensions);
                 _registrations = new Lazy<HttpClientRegistrations>(
-                    () => HttpClientRegistrations.Collect(compilation, _registrationExtensions, _resolver, cancellationToken),
+                    () => HttpClientRegistrations.Collect(compilation, _resolver, cancellationToken),
                     LazyThreadSafetyMode.ExecutionAndPublication);
             }
 
@@ -130,6 +128,35 @@ namespace InventoryScanner.Analyzers.Rules
                 {
                     ReportFlurl(context, CallSite.FromInvocation(invocation), Confidence.High, reason: null);
                 }
+                else if (RefitCalls.Endpoint(method, context.CancellationToken) is { } endpoint)
+                {
+                    ReportRefit(context, invocation, method, endpoint, reason: null);
+                }
+            }
+
+            /// <summary>A Refit interface call: the registration of its interface gives the host, the attribute the verb and path.</summary>
+            private void ReportRefit(OperationAnalysisContext context, IOperation invocation, IMethodSymbol method, (string Verb, string Path, bool ByName) endpoint, string? reason)
+            {
+                var api = method.ContainingType;
+                var registration = _registrations.Value.ForType(api);
+                var path = new ResolvedValue(endpoint.Path, TargetSources.Literal, expression: null);
+                var uri = path;
+                if (registration?.BaseAddress is { HasText: true } host)
+                {
+                    uri = ResolvedValue.Join(UriText.AppendPath(host.Text!, endpoint.Path), ResolvedValue.Weaker(TargetSources.BaseAddress, host.Source), host, path);
+                }
+
+                ReportCall(
+                    context,
+                    invocation,
+                    RefitCalls.Library,
+                    endpoint.Verb,
+                    uri,
+                    requestUri: null,
+                    endpoint.ByName || reason is not null ? Confidence.Low : Confidence.High,
+                    reason ?? (endpoint.ByName ? "Refit did not resolve; its verb attribute recognised by name" : null),
+                    registration,
+                    HttpClientRegistration.TypedKey(api));
             }
 
             private void ReportRestSharp(OperationAnalysisContext context, CallSite call, string confidence, string? reason)
@@ -247,6 +274,13 @@ namespace InventoryScanner.Analyzers.Rules
                     return;
                 }
 
+                if (RefitCalls.ThroughRestService(call, context.CancellationToken) is { } refitMethod
+                    && RefitCalls.Endpoint(refitMethod, context.CancellationToken) is { } endpoint)
+                {
+                    ReportRefit(context, invalid, refitMethod, endpoint, "Refit did not resolve; the client from RestService.For recognised by name");
+                    return;
+                }
+
                 if (!IsSendMethodName(call.MethodName))
                 {
                     return;
@@ -266,13 +300,13 @@ namespace InventoryScanner.Analyzers.Rules
             public void AnalyzeRegistration(OperationAnalysisContext context)
             {
                 if (context.Operation.Syntax is not InvocationExpressionSyntax syntax || context.Operation.SemanticModel is not { } model
-                    || (context.Operation is IInvocationOperation { TargetMethod.Name: not "AddHttpClient" }))
+                    || (context.Operation is IInvocationOperation { TargetMethod.Name: not ("AddHttpClient" or "AddRefitClient" or "AddGrpcClient") }))
                 {
                     return;
                 }
 
-                var registration = HttpClientRegistrations.TryRead(syntax, model, _registrationExtensions, _resolver, context.CancellationToken);
-                if (registration is null)
+                var registration = HttpClientRegistrations.TryRead(syntax, model, _resolver, context.CancellationToken);
+                if (registration is null || !registration.IsDependencyInjection)
                 {
                     return;
                 }
@@ -282,7 +316,7 @@ namespace InventoryScanner.Analyzers.Rules
                 var resilience = registration.Resilience.IsEmpty ? "none" : string.Join(", ", registration.Resilience);
                 var properties = ImmutableDictionary.CreateBuilder<string, string?>();
                 properties.Add(FindingProperties.Kind, FindingKinds.HttpClientRegistration);
-                properties.Add(FindingProperties.Library, "Microsoft.Extensions.Http");
+                properties.Add(FindingProperties.Library, registration.Library);
                 properties.Add(FindingProperties.Target, target);
                 properties.Add(FindingProperties.TargetSource, baseAddress.Text is null ? TargetSources.Unresolved : baseAddress.Source);
                 properties.Add(FindingProperties.Client, registration.Key);

@@ -2,6 +2,7 @@ using System.Buffers;
 using System.Collections.Immutable;
 using System.Reflection;
 using InventoryScanner.Analyzers;
+using InventoryScanner.Analyzers.Http;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Text;
@@ -78,8 +79,22 @@ public sealed class AnalyzerCatalog
 
     public ImmutableArray<DiagnosticAnalyzer> Analyzers { get; }
 
+    /// <summary>
+    /// The words of one compilation beside the analyzers' own: names of the client types it declares or references from
+    /// other projects (Refit interfaces, gRPC clients), whose calls name no library. Asked once per compilation.
+    /// </summary>
+    public static CompilationWords WordsOf(Compilation compilation, CancellationToken cancellationToken)
+    {
+        var names = ClientTypes.NamesToBind(compilation, cancellationToken).ToArray();
+        return new CompilationWords(names, names.Length == 0 ? null : SearchValues.Create(names, StringComparison.Ordinal));
+    }
+
     /// <summary>True when the file may hold something an analyzer reports, so it must be bound and analysed.</summary>
-    public bool MayReport(SyntaxTree tree, AnalyzerOptions options, CancellationToken cancellationToken)
+    public bool MayReport(SyntaxTree tree, AnalyzerOptions options, CancellationToken cancellationToken) =>
+        MayReport(tree, options, CompilationWords.None, cancellationToken);
+
+    /// <inheritdoc cref="MayReport(SyntaxTree, AnalyzerOptions, CancellationToken)"/>
+    public bool MayReport(SyntaxTree tree, AnalyzerOptions options, CompilationWords compilationWords, CancellationToken cancellationToken)
     {
         if (_triggers is null)
         {
@@ -93,7 +108,8 @@ public sealed class AnalyzerCatalog
             return _generatedTriggers is not null && Contains(text, _generatedTriggers, _generatedWords, []);
         }
 
-        if (Contains(text, _triggers, _words, _ignored))
+        if (Contains(text, _triggers, _words, _ignored)
+            || (compilationWords.Values is not null && Contains(text, compilationWords.Values, compilationWords.Words, [])))
         {
             return true;
         }
@@ -228,4 +244,10 @@ public sealed class AnalyzerCatalog
             .OrderBy(type => type.FullName, StringComparer.Ordinal)
             .Select(type => (DiagnosticAnalyzer)Activator.CreateInstance(type)!)
             .ToImmutableArray();
+}
+
+/// <summary>Trigger words that belong to one compilation (see <see cref="AnalyzerCatalog.WordsOf"/>).</summary>
+public sealed record CompilationWords(string[] Words, SearchValues<string>? Values)
+{
+    public static CompilationWords None { get; } = new([], null);
 }

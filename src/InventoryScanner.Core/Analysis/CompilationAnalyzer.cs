@@ -35,6 +35,7 @@ public static class CompilationAnalyzer
         var withAnalyzers = compilation.WithAnalyzers(catalog.Analyzers, analyzerOptions);
 
         var trees = compilation.SyntaxTrees.ToArray();
+        var words = AnalyzerCatalog.WordsOf(compilation, cancellationToken);
         var results = new ImmutableArray<Diagnostic>[trees.Length];
         var analyzed = 0;
 
@@ -45,7 +46,7 @@ public static class CompilationAnalyzer
             async (index, token) =>
             {
                 var tree = trees[index];
-                if (!catalog.MayReport(tree, options, token))
+                if (!catalog.MayReport(tree, options, words, token))
                 {
                     results[index] = [];
                     return;

@@ -18,7 +18,7 @@ public static class RegistrationJoin
             .GroupBy(f => f.Details![FindingProperties.Client], StringComparer.Ordinal)
             .ToDictionary(group => group.Key, group => group.OrderBy(f => f.Path, StringComparer.Ordinal).ThenBy(f => f.Line).ToList(), StringComparer.Ordinal);
 
-        foreach (var call in findings.Where(f => f.Kind == FindingKinds.HttpClient))
+        foreach (var call in findings.Where(f => f.Kind is FindingKinds.HttpClient or FindingKinds.GrpcClient))
         {
             var details = call.Details;
             if (details is null || details.ContainsKey(FindingProperties.Registration)

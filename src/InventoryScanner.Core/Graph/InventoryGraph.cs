@@ -42,12 +42,12 @@ public sealed class InventoryGraph
             var component = graph.Node("component:" + finding.Component, ComponentNode, finding.Component);
             switch (finding.Kind)
             {
-                case FindingKinds.HttpClient:
+                case FindingKinds.HttpClient or FindingKinds.GrpcClient:
                     var origin = Origin(finding.Target);
                     var external = origin is null
                         ? graph.Node("external:unresolved-http", ExternalNode, "unresolved HTTP targets")
                         : graph.Node("external:" + origin, ExternalNode, origin);
-                    graph.Edge(component, external, "http", finding);
+                    graph.Edge(component, external, finding.Kind == FindingKinds.GrpcClient ? "grpc" : "http", finding);
                     break;
                 case FindingKinds.QueuePublish:
                     graph.Edge(component, graph.Channel(finding), "publishes", finding);

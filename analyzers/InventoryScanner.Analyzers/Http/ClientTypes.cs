@@ -1,0 +1,116 @@
+using System;
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Threading;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+
+namespace InventoryScanner.Analyzers.Http
+{
+    /// <summary>
+    /// Types whose calls are integrations although the calling code names no library: Refit interfaces (methods declared
+    /// with a verb attribute) and gRPC clients (classes derived from <c>Grpc.Core.ClientBase</c>). A host that binds only
+    /// files mentioning the analyzers' trigger words (the scanner's pre-filter) must also bind files that mention these
+    /// type names, or it never sees <c>_api.GetUserAsync(id)</c>. Looks at the compilation's own types and at those of the
+    /// projects it references, not at packages or the framework.
+    /// </summary>
+    public static class ClientTypes
+    {
+        private static readonly ImmutableHashSet<string> RefitVerbs = ImmutableHashSet.Create(
+            StringComparer.Ordinal, "Get", "Post", "Put", "Delete", "Patch", "Head", "Options",
+            "GetAttribute", "PostAttribute", "PutAttribute", "DeleteAttribute", "PatchAttribute", "HeadAttribute", "OptionsAttribute");
+
+        public static ImmutableArray<string> NamesToBind(Compilation compilation, CancellationToken cancellationToken)
+        {
+            var names = new HashSet<string>(StringComparer.Ordinal);
+            Collect(compilation.Assembly.GlobalNamespace, names, cancellationToken);
+            foreach (var reference in compilation.References)
+            {
+                if (reference is CompilationReference && compilation.GetAssemblyOrModuleSymbol(reference) is IAssemblySymbol assembly)
+                {
+                    Collect(assembly.GlobalNamespace, names, cancellationToken);
+                }
+            }
+
+            return names.ToImmutableArray();
+        }
+
+        private static void Collect(INamespaceSymbol root, HashSet<string> names, CancellationToken cancellationToken)
+        {
+            var pending = new Stack<INamespaceOrTypeSymbol>();
+            pending.Push(root);
+            while (pending.Count > 0)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                var current = pending.Pop();
+                foreach (var member in current.GetMembers())
+                {
+                    if (member is INamespaceSymbol ns)
+                    {
+                        pending.Push(ns);
+                    }
+                    else if (member is INamedTypeSymbol type)
+                    {
+                        if (IsRefitInterface(type, cancellationToken) || (IsGrpcClient(type) && type.ContainingNamespace?.ToDisplayString() != "Grpc.Core"))
+                        {
+                            names.Add(type.Name);
+                        }
+
+                        if (type.TypeKind == TypeKind.Class)
+                        {
+                            // gRPC clients are nested in the generated service class.
+                            pending.Push(type);
+                        }
+                    }
+                }
+            }
+        }
+
+        private static bool IsRefitInterface(INamedTypeSymbol type, CancellationToken cancellationToken)
+        {
+            if (type.TypeKind != TypeKind.Interface)
+            {
+                return false;
+            }
+
+            foreach (var member in type.GetMembers())
+            {
+                if (member is not IMethodSymbol method)
+                {
+                    continue;
+                }
+
+                // In source, only methods written with attributes have their attributes bound.
+                if (method.DeclaringSyntaxReferences.Length > 0
+                    && !(method.DeclaringSyntaxReferences[0].GetSyntax(cancellationToken) is MethodDeclarationSyntax { AttributeLists.Count: > 0 }))
+                {
+                    continue;
+                }
+
+                foreach (var attribute in method.GetAttributes())
+                {
+                    if (attribute.AttributeClass is { } attributeType && RefitVerbs.Contains(attributeType.Name)
+                        && (attributeType is IErrorTypeSymbol || attributeType.ContainingNamespace?.ToDisplayString() == "Refit"))
+                    {
+                        return true;
+                    }
+                }
+            }
+
+            return false;
+        }
+
+        private static bool IsGrpcClient(INamedTypeSymbol type)
+        {
+            for (var current = type.BaseType; current is not null; current = current.BaseType)
+            {
+                if (current.Name == "ClientBase" && current.ContainingNamespace?.ToDisplayString() == "Grpc.Core")
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+    }
+}

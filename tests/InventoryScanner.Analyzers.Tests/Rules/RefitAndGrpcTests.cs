@@ -1,0 +1,118 @@
+using InventoryScanner.Analyzers.Http;
+using InventoryScanner.Analyzers.Rules;
+using InventoryScanner.Analyzers.Tests.Verifiers;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+
+namespace InventoryScanner.Analyzers.Tests.Rules;
+
+/// <summary>Refit interfaces (INV1001 at their call sites, hosts from AddRefitClient or RestService.For) and gRPC clients (INV1006).</summary>
+public sealed class RefitAndGrpcTests
+{
+    private const string RefitCode = """
+        using System;
+        using System.Threading.Tasks;
+        using Microsoft.Extensions.DependencyInjection;
+        using Refit;
+        public interface IGitHubApi
+        {
+            [Get("/users/{user}")] Task<string> GetUser(string user);
+            [Post("/repos/{owner}/{repo}/issues")] Task CreateIssue(string owner, string repo, object issue);
+            Task<string> NotAnEndpoint();
+        }
+        public interface IStatusApi { [Get("/status")] Task<string> Status(); }
+        static class Setup
+        {
+            static void Register(IServiceCollection services) =>
+                services.AddRefitClient<IGitHubApi>().ConfigureHttpClient(c => c.BaseAddress = new Uri("https://api.github.com")).AddStandardResilienceHandler();
+        }
+        class Consumer
+        {
+            async Task Run(IGitHubApi github)
+            {
+                await github.GetUser("octocat");
+                await github.CreateIssue("o", "r", new object());
+                await github.NotAnEndpoint();
+                var status = RestService.For<IStatusApi>("https://status.example.com/api");
+                await status.Status();
+            }
+        }
+        """;
+
+    private const string GrpcCode = """
+        using System;
+        using Greet;
+        using Grpc.Net.Client;
+        using Microsoft.Extensions.DependencyInjection;
+        class Caller
+        {
+            private static readonly GrpcChannel Channel = GrpcChannel.ForAddress("https://greeter.internal:5001");
+            static void Register(IServiceCollection services) =>
+                services.AddGrpcClient<Greeter.GreeterClient>(o => o.Address = new Uri("https://greeter.example.com"));
+            void Run(Greeter.GreeterClient injected)
+            {
+                var client = new Greeter.GreeterClient(Channel);
+                client.SayHello(new HelloRequest());
+                client.SayHelloAsync(new HelloRequest(), default);
+                client.Describe();
+                injected.SayHello(new HelloRequest());
+            }
+        }
+        """;
+
+    private static string Describe(Diagnostic d) =>
+        $"{d.Id} {d.Properties[FindingProperties.Library]} {d.Properties.GetValueOrDefault(FindingProperties.HttpMethod)} {d.Properties[FindingProperties.Target]} ({d.Properties[FindingProperties.Confidence]})".Replace("  ", " ", StringComparison.Ordinal);
+
+    [Fact]
+    public async Task RefitCalls_ShouldTakeTheVerbAndPathFromTheAttribute_AndTheHostFromTheRegistration()
+    {
+        var diagnostics = await AnalyzerRunner.RunAsync(new HttpClientCallAnalyzer(), [RefitCode, Stubs.HttpClientFactory, Stubs.Refit]);
+        Assert.Equal(
+            [
+                "INV1002 Refit https://api.github.com (high)",
+                "INV1001 Refit GET https://api.github.com/users/{user} (high)",
+                "INV1001 Refit POST https://api.github.com/repos/{owner}/{repo}/issues (high)",
+                "INV1001 Refit GET https://status.example.com/api/status (high)",
+            ],
+            diagnostics.Where(d => d.Id is RuleIdentifiers.HttpClientCall or RuleIdentifiers.HttpClientRegistration).Select(Describe));
+        var registration = diagnostics.Single(d => d.Id == RuleIdentifiers.HttpClientRegistration);
+        Assert.Equal("AddStandardResilienceHandler", registration.Properties[FindingProperties.Resilience]);
+        Assert.Equal("typed:IGitHubApi", registration.Properties[FindingProperties.Client]);
+    }
+
+    [Fact]
+    public async Task RefitCalls_WhenRefitDoesNotResolve_ShouldStillBeFoundByTheirAttributes_WithLowConfidence()
+    {
+        var diagnostics = await AnalyzerRunner.RunAsync(new HttpClientCallAnalyzer(), [RefitCode, Stubs.HttpClientFactory]);
+        Assert.Equal(
+            [
+                "INV1001 Refit GET https://api.github.com/users/{user} (low)",
+                "INV1001 Refit POST https://api.github.com/repos/{owner}/{repo}/issues (low)",
+                "INV1001 Refit GET https://status.example.com/api/status (low)",
+            ],
+            diagnostics.Where(d => d.Id == RuleIdentifiers.HttpClientCall).Select(Describe));
+    }
+
+    [Fact]
+    public async Task GrpcCalls_ShouldNameServiceAndMethod_AtTheChannelOrRegistrationAddress()
+    {
+        var diagnostics = await AnalyzerRunner.RunAsync(new GrpcClientCallAnalyzer(), [GrpcCode, Stubs.HttpClientFactory, Stubs.Grpc]);
+        Assert.Equal(
+            [
+                "INV1006 Grpc.Net.Client https://greeter.internal:5001/greet.Greeter/SayHello (high)",
+                "INV1006 Grpc.Net.Client https://greeter.internal:5001/greet.Greeter/SayHello (high)",
+                "INV1006 Grpc.Net.Client https://greeter.example.com/greet.Greeter/SayHello (high)",
+            ],
+            diagnostics.Select(Describe));
+        Assert.All(diagnostics, d => Assert.Equal(FindingKinds.GrpcClient, d.Properties[FindingProperties.Kind]));
+    }
+
+    [Fact]
+    public async Task ClientTypes_ShouldNameRefitInterfacesAndGrpcClients_ForThePreFilter()
+    {
+        var trees = new[] { RefitCode, GrpcCode, Stubs.HttpClientFactory, Stubs.Refit, Stubs.Grpc }.Select(s => CSharpSyntaxTree.ParseText(s));
+        var references = await Microsoft.CodeAnalysis.Testing.ReferenceAssemblies.Net.Net80.ResolveAsync(LanguageNames.CSharp, CancellationToken.None);
+        var compilation = CSharpCompilation.Create("client-types", trees, references, new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary));
+        Assert.Equal(["GreeterClient", "IGitHubApi", "IStatusApi"], ClientTypes.NamesToBind(compilation, CancellationToken.None).Order(StringComparer.Ordinal));
+    }
+}
