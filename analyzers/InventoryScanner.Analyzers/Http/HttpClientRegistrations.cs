@@ -169,12 +169,29 @@ namespace InventoryScanner.Analyzers.Http
             }
 
             var operation = model.GetOperation(invocation, cancellationToken);
-            if (operation is IInvocationOperation bound && bound.TargetMethod.ContainingType?.ToDisplayString() != method.DeclaringType)
+            if (operation is IInvocationOperation bound && !DeclaredIn(bound.TargetMethod, method.DeclaringType))
             {
                 return null;
             }
 
             return Read(invocation, model, method.Library, byName: operation is not IInvocationOperation, resolver, cancellationToken);
+        }
+
+        /// <summary>
+        /// Whether the method belongs to the static class: directly, or through a C# 14 extension block (Refit 14 declares
+        /// AddRefitClient in <c>extension(IServiceCollection services) { … }</c>, whose members sit in a nested marker type).
+        /// </summary>
+        private static bool DeclaredIn(IMethodSymbol method, string declaringType)
+        {
+            for (var type = method.ContainingType; type is not null; type = type.ContainingType)
+            {
+                if (type.ToDisplayString() == declaringType)
+                {
+                    return true;
+                }
+            }
+
+            return false;
         }
 
         /// <summary>A call named like a registration method; <c>For</c> only as <c>RestService.For&lt;T&gt;(…)</c>.</summary>

@@ -116,7 +116,7 @@ public sealed class BadInputTests
         await process.WaitForExitAsync();
 
         Assert.True(process.ExitCode == 0, error);
-        Assert.Contains("42 finding(s)", output);
+        Assert.Contains("44 finding(s)", output);
         Assert.True(File.Exists(Path.Combine(outDirectory, "report.html")));
     }
 }

@@ -64,7 +64,9 @@ public sealed class SampleScanTests(SampleScanFixture fixture)
                 "queue-consume src/Billing.Worker/BillingWorker.cs:31 queue:billing.orders high",
                 "http-client src/Billing.Worker/BillingWorker.cs:42 https://api.payments-partner.example/v1/charges high",
                 "http-client src/Billing.Worker/FraudCheckClient.cs:9 https://fraud.partner.example/api/checks high",
-                "http-client-registration src/Billing.Worker/Program.cs:5 https://fraud.partner.example/api/ high",
+                "http-client-registration src/Billing.Worker/Program.cs:6 https://fraud.partner.example/api/ high",
+                "http-client-registration src/Billing.Worker/Program.cs:11 https://rates.tax-authority.example high",
+                "http-client src/Billing.Worker/TaxCalculator.cs:6 https://rates.tax-authority.example/v2/rates/{country} high",
                 "secret src/Crm.Sync/ContactSync.cs:10 password high",
                 "http-client src/Crm.Sync/ContactSync.cs:18 https://crm.partner-crm.example/api/v2/contacts?modifiedSince={since} high",
                 "http-client src/Crm.Sync/ContactSync.cs:28 https://crm.partner-crm.example/api/v2/contacts/{id} high",
@@ -171,10 +173,16 @@ public sealed class SampleScanTests(SampleScanFixture fixture)
         var fraud = findings.Single(f => f.GetProperty("path").GetString() == "src/Billing.Worker/FraudCheckClient.cs").GetProperty("details");
         var loyalty = findings.Single(f => f.GetProperty("path").GetString() == "src/Ordering.Api/LoyaltyNotifier.cs").GetProperty("details");
 
-        Assert.Equal("typed FraudCheckClient at Program.cs:5", fraud.GetProperty("registration").GetString());
+        Assert.Equal("typed FraudCheckClient at Program.cs:6", fraud.GetProperty("registration").GetString());
         Assert.Equal("AddStandardResilienceHandler, Timeout", fraud.GetProperty("resilience").GetString());
         Assert.Equal("named 'loyalty' at Program.cs:8", loyalty.GetProperty("registration").GetString());
         Assert.Equal("none", loyalty.GetProperty("resilience").GetString());
+
+        // A Refit interface called from a file that names no library: bound because the pre-filter knows the interface.
+        var tax = findings.Single(f => f.GetProperty("path").GetString() == "src/Billing.Worker/TaxCalculator.cs");
+        Assert.Equal("Refit", tax.GetProperty("library").GetString());
+        Assert.Equal("typed ITaxRatesApi at Program.cs:11", tax.GetProperty("details").GetProperty("registration").GetString());
+        Assert.Equal("TaxRates:BaseUrl", tax.GetProperty("details").GetProperty("configKey").GetString());
     }
 
     [Fact]
