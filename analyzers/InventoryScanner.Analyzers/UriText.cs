@@ -10,6 +10,62 @@ namespace InventoryScanner.Analyzers
         }
 
         /// <summary>
+        /// A logical service name resolved by service discovery rather than an address: the <c>https+http://</c> and
+        /// <c>http+https://</c> schemes of Microsoft.Extensions.ServiceDiscovery, or a single-label host that is not
+        /// localhost (<c>http://catalog-api</c>, a Kubernetes or Compose service, an Aspire resource).
+        /// </summary>
+        public static bool IsServiceName(string url)
+        {
+            var scheme = url.IndexOf("://", System.StringComparison.Ordinal);
+            if (scheme <= 0)
+            {
+                return false;
+            }
+
+            if (url.IndexOf('+', 0, scheme) >= 0)
+            {
+                return true;
+            }
+
+            var host = HostOf(url);
+            return host.Length > 0 && host.IndexOf('.') < 0 && host.IndexOf(':') < 0 && host.IndexOf('{') < 0
+                && !string.Equals(host, "localhost", System.StringComparison.OrdinalIgnoreCase);
+        }
+
+        /// <summary>The host of an absolute URL, without user info or port; empty when there is none.</summary>
+        public static string HostOf(string url)
+        {
+            var scheme = url.IndexOf("://", System.StringComparison.Ordinal);
+            if (scheme < 0)
+            {
+                return string.Empty;
+            }
+
+            var start = scheme + 3;
+            var end = start;
+            while (end < url.Length && url[end] != '/' && url[end] != '?' && url[end] != '#')
+            {
+                end++;
+            }
+
+            var authority = url.Substring(start, end - start);
+            var at = authority.LastIndexOf('@');
+            if (at >= 0)
+            {
+                authority = authority.Substring(at + 1);
+            }
+
+            if (authority.StartsWith("[", System.StringComparison.Ordinal))
+            {
+                var close = authority.IndexOf(']');
+                return close < 0 ? authority : authority.Substring(0, close + 1);
+            }
+
+            var colon = authority.IndexOf(':');
+            return colon < 0 ? authority : authority.Substring(0, colon);
+        }
+
+        /// <summary>
         /// Appends a path the way RestSharp resources and Flurl segments are appended: one slash between the parts, the
         /// base's path kept (<c>https://api/v2</c> + <c>users</c> → <c>https://api/v2/users</c>). An absolute path wins.
         /// </summary>

@@ -1,5 +1,8 @@
 using System;
+using System.Collections.Generic;
+using System.Linq;
 using System.Text;
+using System.Text.RegularExpressions;
 using System.Threading;
 using InventoryScanner.Analyzers.Configuration;
 using Microsoft.CodeAnalysis;
@@ -12,12 +15,23 @@ namespace InventoryScanner.Analyzers
 {
     /// <summary>
     /// Resolves the string an expression evaluates to, as far as the code says: literals, constants, readonly fields and
-    /// properties with initializers, locals with a single initializer, interpolations, concatenations and <c>new Uri(…)</c>.
-    /// Parts that cannot be known become <c>{expression}</c> holes; nothing is guessed.
+    /// properties with initializers, locals with a single initializer and no other assignment, interpolations,
+    /// concatenations, <c>string.Format</c>, <c>new Uri(…)</c>, and helper methods of the same file that return one
+    /// expression (their parameters read the caller's arguments). Parts that cannot be known become <c>{expression}</c>
+    /// holes; nothing is guessed.
     /// </summary>
     internal sealed class ValueResolver
     {
         private const int MaxDepth = 8;
+
+        private static readonly Regex FormatItem = new Regex(@"\{(?<index>\d+)(?:[,:][^}]*)?\}", RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1));
+
+        /// <summary>
+        /// The arguments of the helper calls being inlined on this thread: a parameter reference inside a helper reads the
+        /// caller's argument (resolved in the caller's own scope). Resolution is synchronous, so a thread-static is enough.
+        /// </summary>
+        [ThreadStatic]
+        private static Scope? t_scope;
         private readonly INamedTypeSymbol? _uriType;
         private readonly INamedTypeSymbol? _environment;
         private readonly INamedTypeSymbol? _nameValueCollection;
@@ -65,6 +79,12 @@ namespace InventoryScanner.Analyzers
                 {
                     return ResolvedValue.None;
                 }
+
+                if (operation.ConstantValue.Value is IFormattable number)
+                {
+                    // A number or an enum in a URL ($"v{Version}", string.Format("{0}", 2)) reads as the invariant text.
+                    return new ResolvedValue(number.ToString(null, System.Globalization.CultureInfo.InvariantCulture), TargetSources.Constant, null);
+                }
             }
 
             var configured = ResolveConfiguration(operation);
@@ -96,6 +116,22 @@ namespace InventoryScanner.Analyzers
 
                 case IPropertyReferenceOperation property when property.Property.IsReadOnly || property.Property.IsStatic:
                     return ResolveDeclaredInitializer(property.Property, operation, depth, cancellationToken);
+
+                case IInvalidOperation when operation.Syntax is ImplicitObjectCreationExpressionSyntax { ArgumentList.Arguments.Count: 1 } implicitNew
+                    && operation.SemanticModel is { } model:
+                    // new("http://basket-api") for a property whose type did not resolve (a package is missing): the one
+                    // argument is the value when it is an absolute URL, as it is for a Uri.
+                    var inner = Resolve(model.GetOperation(implicitNew.ArgumentList.Arguments[0].Expression, cancellationToken), depth + 1, cancellationToken);
+                    return inner.HasText && UriText.IsAbsolute(inner.Text!) ? inner : ResolvedValue.Unresolved(operation.Syntax.ToString());
+
+                case IParameterReferenceOperation parameter when t_scope is { } scope && scope.Arguments.TryGetValue(parameter.Parameter, out var argument):
+                    return ResolveInScope(argument, scope.Outer, depth, cancellationToken);
+
+                case IInvocationOperation { TargetMethod: { Name: "Format", ContainingType.SpecialType: SpecialType.System_String } } format:
+                    return ResolveFormat(format, depth, cancellationToken);
+
+                case IInvocationOperation invocation when InlinableBody(invocation, cancellationToken) is { } body:
+                    return ResolveInScope(body, new Scope(ArgumentsOf(invocation), t_scope), depth, cancellationToken);
             }
 
             return ResolvedValue.Unresolved(operation.Syntax.ToString());
@@ -110,7 +146,21 @@ namespace InventoryScanner.Analyzers
                 return value;
             }
 
-            return new ResolvedValue("{" + HoleName(operation.Syntax) + "}", TargetSources.Interpolated, operation.Syntax.ToString());
+            var syntax = HoleSyntax(operation);
+            return new ResolvedValue("{" + HoleName(syntax) + "}", TargetSources.Interpolated, syntax.ToString());
+        }
+
+        /// <summary>The expression a hole is named after: inside an inlined helper, the caller's argument, not the parameter.</summary>
+        private static SyntaxNode HoleSyntax(IOperation operation)
+        {
+            var scope = t_scope;
+            while (CallSite.Unwrap(operation) is IParameterReferenceOperation parameter && scope is not null && scope.Arguments.TryGetValue(parameter.Parameter, out var argument))
+            {
+                operation = argument;
+                scope = scope.Outer;
+            }
+
+            return operation.Syntax;
         }
 
         private static string HoleName(SyntaxNode syntax) => syntax switch
@@ -188,7 +238,7 @@ namespace InventoryScanner.Analyzers
         {
             var unresolved = ResolvedValue.Unresolved(reference.Syntax.ToString());
             var initializer = MemberAssignments.DeclaredInitializer(symbol, cancellationToken);
-            if (initializer is null)
+            if (initializer is null || (symbol is ILocalSymbol && IsAssignedAgain(symbol.Name, initializer)))
             {
                 return unresolved;
             }
@@ -210,6 +260,154 @@ namespace InventoryScanner.Analyzers
             }
 
             return value.WithText(value.Text, value.Source == TargetSources.Literal ? TargetSources.Constant : value.Source);
+        }
+
+        /// <summary>
+        /// Whether a local is written after its declaration (<c>url = …</c>, <c>url += …</c>, <c>ref url</c>, <c>out url</c>)
+        /// anywhere in the block that declares it: then its initializer is not what reaches the call. Matched by name,
+        /// which can only make a value unresolved, never wrong.
+        /// </summary>
+        private static bool IsAssignedAgain(string name, ExpressionSyntax initializer)
+        {
+            var scope = initializer.FirstAncestorOrSelf<BlockSyntax>() ?? (SyntaxNode?)initializer.FirstAncestorOrSelf<MemberDeclarationSyntax>();
+            if (scope is null)
+            {
+                return false;
+            }
+
+            foreach (var node in scope.DescendantNodes())
+            {
+                switch (node)
+                {
+                    case AssignmentExpressionSyntax { Left: IdentifierNameSyntax target } when target.Identifier.ValueText == name:
+                    case ArgumentSyntax { Expression: IdentifierNameSyntax argument } refOrOut when argument.Identifier.ValueText == name && !refOrOut.RefKindKeyword.IsKind(SyntaxKind.None):
+                        return true;
+                }
+            }
+
+            return false;
+        }
+
+        /// <summary>string.Format("{0}/orders/{1}", baseUrl, id): the format with each item resolved or left as a hole.</summary>
+        private ResolvedValue ResolveFormat(IInvocationOperation format, int depth, CancellationToken cancellationToken)
+        {
+            IOperation? pattern = null;
+            var items = new List<IOperation>();
+            foreach (var argument in format.Arguments)
+            {
+                if (argument.Parameter?.Type.SpecialType == SpecialType.System_String && pattern is null && argument.Parameter.Name == "format")
+                {
+                    pattern = argument.Value;
+                }
+                else if (argument.ArgumentKind == ArgumentKind.ParamArray && CallSite.Unwrap(argument.Value) is IArrayCreationOperation { Initializer: { } initializer })
+                {
+                    items.AddRange(initializer.ElementValues);
+                }
+                else if (pattern is not null && argument.ArgumentKind == ArgumentKind.Explicit)
+                {
+                    items.Add(argument.Value);
+                }
+            }
+
+            var template = Resolve(pattern, depth + 1, cancellationToken);
+            if (!template.HasText)
+            {
+                return ResolvedValue.Unresolved(format.Syntax.ToString());
+            }
+
+            var source = template.Source == TargetSources.Literal ? TargetSources.Constant : template.Source;
+            var text = FormatItem.Replace(template.Text!, match =>
+            {
+                var index = int.Parse(match.Groups["index"].Value, System.Globalization.CultureInfo.InvariantCulture);
+                if (index >= items.Count)
+                {
+                    return match.Value;
+                }
+
+                var item = Hole(items[index], depth, cancellationToken);
+                source = ResolvedValue.Weaker(source, item.Source);
+                return item.Text!;
+            });
+            return template.WithText(text.Replace("{{", "{").Replace("}}", "}"), source);
+        }
+
+        /// <summary>
+        /// The one expression a helper returns, when the helper is declared in the same file and returns a string or a Uri
+        /// from a single return statement (or an expression body): <c>BuildUri(baseUrl, id)</c> is what it returns.
+        /// </summary>
+        private static IOperation? InlinableBody(IInvocationOperation invocation, CancellationToken cancellationToken)
+        {
+            var method = invocation.TargetMethod;
+            var model = invocation.SemanticModel;
+            if (model is null || method.DeclaringSyntaxReferences.Length != 1
+                || (method.ReturnType.SpecialType != SpecialType.System_String && method.ReturnType.Name != "Uri"))
+            {
+                return null;
+            }
+
+            var declaration = method.DeclaringSyntaxReferences[0].GetSyntax(cancellationToken);
+            if (declaration.SyntaxTree != model.SyntaxTree)
+            {
+                return null;
+            }
+
+            var (expressionBody, block) = declaration switch
+            {
+                MethodDeclarationSyntax m => (m.ExpressionBody?.Expression, m.Body),
+                LocalFunctionStatementSyntax f => (f.ExpressionBody?.Expression, f.Body),
+                _ => (null, null),
+            };
+
+            var returned = expressionBody;
+            if (returned is null && block is not null)
+            {
+                var returns = block.DescendantNodes(n => n is not (LocalFunctionStatementSyntax or AnonymousFunctionExpressionSyntax)).OfType<ReturnStatementSyntax>().ToList();
+                returned = returns.Count == 1 ? returns[0].Expression : null;
+            }
+
+            return returned is null ? null : model.GetOperation(returned, cancellationToken);
+        }
+
+        private static Dictionary<IParameterSymbol, IOperation> ArgumentsOf(IInvocationOperation invocation)
+        {
+            var arguments = new Dictionary<IParameterSymbol, IOperation>(SymbolEqualityComparer.Default);
+            foreach (var argument in invocation.Arguments)
+            {
+                if (argument.Parameter is not null)
+                {
+                    arguments[argument.Parameter] = argument.Value;
+                }
+            }
+
+            return arguments;
+        }
+
+        private ResolvedValue ResolveInScope(IOperation operation, Scope? scope, int depth, CancellationToken cancellationToken)
+        {
+            var saved = t_scope;
+            t_scope = scope;
+            try
+            {
+                return Resolve(operation, depth + 1, cancellationToken);
+            }
+            finally
+            {
+                t_scope = saved;
+            }
+        }
+
+        private sealed class Scope
+        {
+            public Scope(Dictionary<IParameterSymbol, IOperation> arguments, Scope? outer)
+            {
+                Arguments = arguments;
+                Outer = outer;
+            }
+
+            public Dictionary<IParameterSymbol, IOperation> Arguments { get; }
+
+            /// <summary>The scope the arguments themselves are resolved in: the caller's.</summary>
+            public Scope? Outer { get; }
         }
 
         /// <summary>

@@ -7,10 +7,10 @@ namespace InventoryScanner.Workspace;
 /// What the project file itself says, read as plain XML (no MSBuild evaluation): its language, package references
 /// and assembly references. Used to recognise test projects and to analyse projects MSBuild could not load.
 /// </summary>
-internal sealed record ProjectFile(string Path, string Name, string Language, IReadOnlyList<string> PackageReferences, IReadOnlyList<string> HintPaths, string? Error)
+internal sealed record ProjectFile(string Path, string Name, string Language, IReadOnlyList<string> PackageReferences, IReadOnlyList<string> HintPaths, string? Error, string? TestMarker = null)
 {
     private static readonly string[] TestFrameworks =
-        ["xunit", "xunit.core", "xunit.v3", "nunit", "mstest", "mstest.testframework", "microsoft.net.test.sdk"];
+        ["xunit", "xunit.core", "xunit.v3", "nunit", "mstest", "mstest.testframework", "microsoft.net.test.sdk", "tunit", "tunit.core"];
 
     private static readonly string[] TestAssemblies =
         ["xunit.core", "xunit.assert", "xunit.v3.core", "nunit.framework", "Microsoft.VisualStudio.TestPlatform.TestFramework", "Microsoft.VisualStudio.QualityTools.UnitTestFramework"];
@@ -46,7 +46,13 @@ internal sealed record ProjectFile(string Path, string Name, string Language, IR
                 packages.AddRange(XDocument.Load(configReader).Descendants("package").Select(e => (string?)e.Attribute("id")).OfType<string>());
             }
 
-            return new ProjectFile(path, name, language, packages.Concat(references).ToList(), hintPaths, null);
+            // Test projects that say so without a test package: <Project Sdk="MSTest.Sdk"> (the test platform's own SDK,
+            // packages implied) and <IsTestProject>true</IsTestProject>.
+            var sdk = (string?)document.Root?.Attribute("Sdk") ?? string.Empty;
+            var testMarker = sdk.StartsWith("MSTest.Sdk", StringComparison.OrdinalIgnoreCase) ? "the MSTest.Sdk project SDK"
+                : document.Descendants().Any(e => e.Name.LocalName == "IsTestProject" && string.Equals(e.Value.Trim(), "true", StringComparison.OrdinalIgnoreCase)) ? "IsTestProject"
+                : null;
+            return new ProjectFile(path, name, language, packages.Concat(references).ToList(), hintPaths, null, testMarker);
         }
         catch (Exception exception) when (exception is XmlException or IOException or UnauthorizedAccessException)
         {
@@ -61,6 +67,11 @@ internal sealed record ProjectFile(string Path, string Name, string Language, IR
         if (package is not null)
         {
             return package;
+        }
+
+        if (TestMarker is not null)
+        {
+            return TestMarker;
         }
 
         return referencedAssemblies.FirstOrDefault(a => TestAssemblies.Contains(a, StringComparer.OrdinalIgnoreCase));

@@ -8,39 +8,65 @@ internal static partial class Restorer
 {
     private static readonly TimeSpan Timeout = TimeSpan.FromMinutes(10);
 
-    /// <summary>Restore errors keyed by full project path; the empty key holds errors that name no project.</summary>
+    /// <summary>
+    /// Restore errors keyed by full project path; the empty key holds errors that name no project. When a solution's
+    /// restore fails, the projects it left without restored assets are restored one at a time: one project that cannot
+    /// restore (a missing workload, an SDK the mirror lacks) must not leave every other project unrestored.
+    /// </summary>
     public static async Task<Dictionary<string, List<string>>> RestoreAsync(ScanInput input, IScanProgress progress, CancellationToken cancellationToken)
     {
         var errors = new Dictionary<string, List<string>>(StringComparer.Ordinal);
+        var started = DateTime.UtcNow;
         var targets = input.SolutionPath is not null ? [input.SolutionPath] : input.ProjectPaths;
         foreach (var target in targets)
         {
             progress.Info($"restoring {System.IO.Path.GetFileName(target)}");
-            var output = await RunAsync(target, cancellationToken).ConfigureAwait(false);
-            foreach (var line in output)
+            Collect(await RunAsync(target, cancellationToken).ConfigureAwait(false), errors);
+        }
+
+        if (input.SolutionPath is null || errors.Count == 0)
+        {
+            return errors;
+        }
+
+        foreach (var project in input.ProjectPaths)
+        {
+            var assets = System.IO.Path.Combine(System.IO.Path.GetDirectoryName(project)!, "obj", "project.assets.json");
+            if (File.Exists(assets) && File.GetLastWriteTimeUtc(assets) >= started)
             {
-                var match = RestoreError().Match(line);
-                if (!match.Success)
-                {
-                    continue;
-                }
-
-                var project = match.Groups["project"].Success ? match.Groups["project"].Value : match.Groups["suffix"].Value;
-                var key = project.Length > 0 ? System.IO.Path.GetFullPath(project.Trim()) : string.Empty;
-                if (!errors.TryGetValue(key, out var list))
-                {
-                    errors[key] = list = [];
-                }
-
-                var message = $"restore {match.Groups["code"].Value}: {match.Groups["message"].Value.Trim()}";
-                if (!list.Contains(message))
-                {
-                    list.Add(message);
-                }
+                continue;
             }
+
+            progress.Info($"restoring {System.IO.Path.GetFileName(project)} on its own (the solution's restore failed)");
+            Collect(await RunAsync(project, cancellationToken).ConfigureAwait(false), errors);
         }
 
         return errors;
+    }
+
+    private static void Collect(List<string> output, Dictionary<string, List<string>> errors)
+    {
+        foreach (var line in output)
+        {
+            var match = RestoreError().Match(line);
+            if (!match.Success)
+            {
+                continue;
+            }
+
+            var project = match.Groups["project"].Success ? match.Groups["project"].Value : match.Groups["suffix"].Value;
+            var key = project.Length > 0 ? System.IO.Path.GetFullPath(project.Trim()) : string.Empty;
+            if (!errors.TryGetValue(key, out var list))
+            {
+                errors[key] = list = [];
+            }
+
+            var message = $"restore {match.Groups["code"].Value}: {match.Groups["message"].Value.Trim()}";
+            if (!list.Contains(message))
+            {
+                list.Add(message);
+            }
+        }
     }
 
     private static async Task<List<string>> RunAsync(string target, CancellationToken cancellationToken)

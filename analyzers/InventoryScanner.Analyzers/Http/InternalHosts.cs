@@ -71,36 +71,6 @@ namespace InventoryScanner.Analyzers.Http
             return false;
         }
 
-        private static string HostOf(string url)
-        {
-            var start = url.IndexOf("://", StringComparison.Ordinal);
-            if (start < 0)
-            {
-                return string.Empty;
-            }
-
-            start += 3;
-            var end = start;
-            while (end < url.Length && url[end] != '/' && url[end] != '?' && url[end] != '#')
-            {
-                end++;
-            }
-
-            var authority = url.Substring(start, end - start);
-            var at = authority.LastIndexOf('@');
-            if (at >= 0)
-            {
-                authority = authority.Substring(at + 1);
-            }
-
-            if (authority.StartsWith("[", StringComparison.Ordinal))
-            {
-                var close = authority.IndexOf(']');
-                return close < 0 ? authority.ToLowerInvariant() : authority.Substring(0, close + 1).ToLowerInvariant();
-            }
-
-            var colon = authority.IndexOf(':');
-            return (colon < 0 ? authority : authority.Substring(0, colon)).ToLowerInvariant();
-        }
+        private static string HostOf(string url) => UriText.HostOf(url).ToLowerInvariant();
     }
 }

@@ -432,7 +432,9 @@ namespace InventoryScanner.Analyzers.Rules
             /// <summary>INV1003 and INV1005, from what INV1001 resolved: the same target, never computed twice.</summary>
             private static void ReportAntiPatterns(OperationAnalysisContext context, IOperation operation, string library, ResolvedValue uri, string target)
             {
-                if (!UriText.IsAbsolute(target))
+                // A service-discovery name (https+http://catalog-api) is the configuration-free way to name another
+                // service: neither hard-coded in the sense of INV1003 nor a remote host in the sense of INV1005.
+                if (!UriText.IsAbsolute(target) || UriText.IsServiceName(target))
                 {
                     return;
                 }
