@@ -69,6 +69,15 @@ namespace InventoryScanner.Analyzers
         /// <summary>The environment of the configuration file a finding is in: <c>default</c>, <c>Development</c>, ...</summary>
         public const string Environment = "environment";
 
+        /// <summary>An Aspire resource's name (<c>catalog-api</c>): what service discovery resolves and other resources reference.</summary>
+        public const string Resource = "resource";
+
+        /// <summary>The project an Aspire project resource runs, as the AppHost names it (<c>Catalog_API</c> for Catalog.API).</summary>
+        public const string Project = "project";
+
+        /// <summary>The resources an Aspire resource references: <c>redis (AddRedis), catalogdb (AddDatabase)</c>.</summary>
+        public const string References = "references";
+
         /// <summary>What kind of secret: <c>password</c>, <c>api-key</c>, <c>connection-string</c>, ...</summary>
         public const string SecretKind = "secretKind";
     }
@@ -77,6 +86,9 @@ namespace InventoryScanner.Analyzers
     public static class FindingKinds
     {
         public const string HttpClient = "http-client";
+
+        /// <summary>An Aspire AppHost project resource: names a service of the scan and what it references.</summary>
+        public const string ServiceResource = "service-resource";
 
         /// <summary>A call through a generated gRPC client: target <c>https://host/package.Service/Method</c>.</summary>
         public const string GrpcClient = "grpc-client";

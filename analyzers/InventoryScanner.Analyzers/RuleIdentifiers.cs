@@ -9,6 +9,7 @@ namespace InventoryScanner.Analyzers
         public const string HttpClientPerCall = "INV1004";
         public const string PlainHttp = "INV1005";
         public const string GrpcClientCall = "INV1006";
+        public const string AspireProjectResource = "INV1007";
         public const string RabbitMqPublish = "INV2001";
         public const string RabbitMqConsume = "INV2002";
         public const string RabbitMqAutoAck = "INV2003";

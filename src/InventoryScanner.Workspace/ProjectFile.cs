@@ -63,7 +63,10 @@ internal sealed record ProjectFile(string Path, string Name, string Language, IR
     /// <summary>The test framework the project references, by package or assembly name; null for production code.</summary>
     public string? TestFramework(IEnumerable<string> referencedAssemblies)
     {
-        var package = PackageReferences.FirstOrDefault(p => TestFrameworks.Contains(p, StringComparer.OrdinalIgnoreCase));
+        // A framework's own packages and its runner variants (xunit.v3.mtp-v2, MSTest.TestFramework, NUnit.Analyzers).
+        var package = PackageReferences.FirstOrDefault(p => TestFrameworks.Any(framework =>
+            p.Equals(framework, StringComparison.OrdinalIgnoreCase)
+            || (p.StartsWith(framework + ".", StringComparison.OrdinalIgnoreCase) && framework is "xunit" or "nunit" or "mstest" or "tunit")));
         if (package is not null)
         {
             return package;

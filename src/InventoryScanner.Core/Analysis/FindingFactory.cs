@@ -17,7 +17,8 @@ public static class FindingFactory
         FindingProperties.HttpMethod, FindingProperties.Exchange, FindingProperties.RoutingKey, FindingProperties.Queue,
         FindingProperties.TargetSource, FindingProperties.Expression, FindingProperties.SecretKind,
         FindingProperties.ConfigKey, FindingProperties.ConfigValues, FindingProperties.Registration, FindingProperties.Resilience,
-        FindingProperties.Environment, FindingProperties.Client,
+        FindingProperties.Environment, FindingProperties.Client, FindingProperties.Resource, FindingProperties.Project,
+        FindingProperties.References,
     ];
 
     /// <summary>The finding for an inventory diagnostic; null for diagnostics that are not inventory findings.</summary>

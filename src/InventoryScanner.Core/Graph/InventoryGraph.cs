@@ -37,17 +37,41 @@ public sealed class InventoryGraph
             graph.Node("component:" + component.Name, ComponentNode, component.Name);
         }
 
-        foreach (var finding in findings)
+        var all = findings.ToList();
+        var services = ServiceNames(components, all);
+        foreach (var finding in all)
         {
             var component = graph.Node("component:" + finding.Component, ComponentNode, finding.Component);
             switch (finding.Kind)
             {
                 case FindingKinds.HttpClient or FindingKinds.GrpcClient:
+                    var kind = finding.Kind == FindingKinds.GrpcClient ? "grpc" : "http";
+                    if (UriText.IsServiceName(finding.Target) && services.TryGetValue(UriText.HostOf(finding.Target), out var callee))
+                    {
+                        // A call to another component of the scan, by its service-discovery name.
+                        graph.Edge(component, graph.Node("component:" + callee, ComponentNode, callee), kind, finding);
+                        break;
+                    }
+
                     var origin = Origin(finding.Target);
                     var external = origin is null
                         ? graph.Node("external:unresolved-http", ExternalNode, "unresolved HTTP targets")
                         : graph.Node("external:" + origin, ExternalNode, origin);
-                    graph.Edge(component, external, finding.Kind == FindingKinds.GrpcClient ? "grpc" : "http", finding);
+                    graph.Edge(component, external, kind, finding);
+                    break;
+                case FindingKinds.ServiceResource when services.TryGetValue(finding.Target, out var resourceComponent):
+                    // What the AppHost declares a project depends on: other projects, and the infrastructure it provisions.
+                    var from = graph.Node("component:" + resourceComponent, ComponentNode, resourceComponent);
+                    foreach (var reference in (finding.Details?.GetValueOrDefault(FindingProperties.References) ?? string.Empty)
+                        .Split(", ", StringSplitOptions.RemoveEmptyEntries))
+                    {
+                        var name = reference.Split(' ')[0];
+                        var to = reference.EndsWith("(AddProject)", StringComparison.Ordinal) && services.TryGetValue(name, out var referenced)
+                            ? graph.Node("component:" + referenced, ComponentNode, referenced)
+                            : graph.Node("external:aspire:" + name, ExternalNode, reference);
+                        graph.Edge(from, to, "declared", finding);
+                    }
+
                     break;
                 case FindingKinds.QueuePublish:
                     graph.Edge(component, graph.Channel(finding), "publishes", finding);
@@ -100,6 +124,48 @@ public sealed class InventoryGraph
     public int FanOut(GraphNode node) => Graph.OutEdges(node).Select(edge => edge.Target).Distinct().Count();
 
     /// <summary>The scheme and authority of an absolute URL (<c>https://api.example.com:8443</c>), or null.</summary>
+    /// <summary>
+    /// Service-discovery names of the scan's components: each Aspire project resource's name (the AppHost says
+    /// <c>AddProject&lt;Projects.Catalog_API&gt;("catalog-api")</c>), and each component's own name in the forms services are
+    /// usually given (<c>catalog-api</c>, <c>catalogapi</c> for Catalog.API). Names two components share map to neither.
+    /// </summary>
+    private static Dictionary<string, string> ServiceNames(IEnumerable<Component> components, IEnumerable<Finding> findings)
+    {
+        var byKey = components.GroupBy(c => Normalise(c.Name)).Where(g => g.Count() == 1).ToDictionary(g => g.Key, g => g.Single().Name, StringComparer.Ordinal);
+        var names = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+        foreach (var name in byKey.Values)
+        {
+            names.TryAdd(name.Replace('.', '-').Replace('_', '-').ToLowerInvariant(), name);
+            names.TryAdd(Normalise(name), name);
+        }
+
+        var resources = findings.Where(f => f.Kind == FindingKinds.ServiceResource).ToList();
+
+        // The AppHost's other resources (a RabbitMQ named "eventbus", a database "catalogdb") are infrastructure, even
+        // when a component happens to have a similar name.
+        foreach (var reference in resources.SelectMany(r => (r.Details?.GetValueOrDefault(FindingProperties.References) ?? string.Empty).Split(", ", StringSplitOptions.RemoveEmptyEntries)))
+        {
+            if (!reference.EndsWith("(AddProject)", StringComparison.Ordinal))
+            {
+                names.Remove(reference.Split(' ')[0]);
+            }
+        }
+
+        foreach (var resource in resources)
+        {
+            if (resource.Details?.GetValueOrDefault(FindingProperties.Project) is { } project && byKey.TryGetValue(Normalise(project), out var component))
+            {
+                names[resource.Target] = component;
+            }
+        }
+
+        return names;
+    }
+
+    /// <summary>Catalog.API, Catalog_API, catalog-api → catalogapi.</summary>
+    private static string Normalise(string name) =>
+        new(name.Where(char.IsLetterOrDigit).Select(char.ToLowerInvariant).ToArray());
+
     public static string? Origin(string target)
     {
         if (!Uri.TryCreate(target.Replace("{", "%7B").Replace("}", "%7D"), UriKind.Absolute, out var uri) || uri.Host.Length == 0 || uri.Host.Contains("%7B", StringComparison.Ordinal))

@@ -22,14 +22,21 @@ public static class AnalyzerRunner
         RunAsync(analyzer, [], sources);
 
     /// <summary>Runs with AdditionalFiles given as (path, text), such as appsettings.json.</summary>
-    public static async Task<ImmutableArray<Diagnostic>> RunAsync(DiagnosticAnalyzer analyzer, (string Path, string Text)[] additionalFiles, params string[] sources)
+    public static Task<ImmutableArray<Diagnostic>> RunAsync(DiagnosticAnalyzer analyzer, (string Path, string Text)[] additionalFiles, params string[] sources) =>
+        RunAsync(analyzer, OutputKind.DynamicallyLinkedLibrary, additionalFiles, sources);
+
+    /// <summary>Runs over a program with top-level statements (the first source), such as an AppHost's Program.cs.</summary>
+    public static Task<ImmutableArray<Diagnostic>> RunProgramAsync(DiagnosticAnalyzer analyzer, params string[] sources) =>
+        RunAsync(analyzer, OutputKind.ConsoleApplication, [], sources);
+
+    private static async Task<ImmutableArray<Diagnostic>> RunAsync(DiagnosticAnalyzer analyzer, OutputKind outputKind, (string Path, string Text)[] additionalFiles, string[] sources)
     {
         var trees = sources.Select((source, i) => CSharpSyntaxTree.ParseText(source, path: $"/0/Test{i}.cs")).ToArray();
         var compilation = CSharpCompilation.Create(
             "Test",
             trees,
             RuntimeReferences,
-            new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable));
+            new CSharpCompilationOptions(outputKind, nullableContextOptions: NullableContextOptions.Enable));
         var options = new AnalyzerOptions([.. additionalFiles.Select(file => (AdditionalText)new InMemoryAdditionalText(file.Path, file.Text))]);
         var diagnostics = await compilation
             .WithAnalyzers([analyzer], options)

@@ -71,6 +71,39 @@ public sealed class InventoryGraphTests
     }
 
     [Fact]
+    public void CallsByServiceName_ShouldReachTheComponent_ThroughTheAppHostOrTheComponentsOwnName()
+    {
+        var catalog = Finding("AppHost", FindingKinds.ServiceResource, "catalog", "Aspire.Hosting");
+        catalog.Details = new Dictionary<string, string>
+        {
+            [FindingProperties.Project] = "Catalog_API",
+            [FindingProperties.References] = "eventbus (AddRabbitMQ), catalogdb (AddDatabase)",
+        };
+        var web = Finding("AppHost", FindingKinds.ServiceResource, "webapp", "Aspire.Hosting", line: 20);
+        web.Details = new Dictionary<string, string> { [FindingProperties.Project] = "WebApp", [FindingProperties.References] = "catalog (AddProject)" };
+        var inventory = Inventory(
+            [Component("AppHost"), Component("Catalog.API"), Component("Ordering.API"), Component("WebApp"), Component("EventBus")],
+            [
+                catalog,
+                web,
+                Finding("WebApp", FindingKinds.HttpClient, "https+http://catalog/api/items", line: 30),
+                Finding("WebApp", FindingKinds.GrpcClient, "http://ordering-api/ordering.Ordering/Get", "Grpc.Net.Client", line: 40),
+                Finding("WebApp", FindingKinds.HttpClient, "https://catalog.example.com/api", line: 50),
+            ]);
+
+        Assert.Equal(
+            [
+                "component:Catalog.API -declared-> external:aspire:catalogdb",
+                "component:Catalog.API -declared-> external:aspire:eventbus",
+                "component:WebApp -declared-> component:Catalog.API",
+                "component:WebApp -grpc-> component:Ordering.API",
+                "component:WebApp -http-> component:Catalog.API",
+                "component:WebApp -http-> external:https://catalog.example.com",
+            ],
+            inventory.Graph.Edges.Select(e => $"{e.From} -{e.Kind}-> {e.To}").Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
     public void ComponentsThatFeedEachOtherThroughQueues_ShouldBeReportedAsACycle()
     {
         var inventory = Inventory(
