@@ -24,7 +24,7 @@ public sealed class ReadmeRulesTableTests
 
     private static string Expected()
     {
-        var configurable = new HashSet<string> { RuleIdentifiers.HardcodedCredential, RuleIdentifiers.PlainHttp };
+        var configurable = new HashSet<string> { RuleIdentifiers.HardcodedCredential, RuleIdentifiers.PlainHttp, RuleIdentifiers.HttpClientCall, RuleIdentifiers.GrpcClientCall };
         var fixable = typeof(MoveToConfigurationCodeFixProvider).Assembly.GetTypes()
             .Where(t => !t.IsAbstract && typeof(CodeFixProvider).IsAssignableFrom(t))
             .SelectMany(t => ((CodeFixProvider)Activator.CreateInstance(t)!).FixableDiagnosticIds)

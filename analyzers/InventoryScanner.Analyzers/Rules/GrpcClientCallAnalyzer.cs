@@ -92,6 +92,11 @@ namespace InventoryScanner.Analyzers.Rules
                     ? ResolvedValue.Join(UriText.Combine(address.Text!, "/" + rpc), ResolvedValue.Weaker(TargetSources.BaseAddress, address.Source), address, path)
                     : path;
 
+                if (HostList.Ignored(context.Options, invocation.Syntax.SyntaxTree).Contains(target.Text!, relativeIsLocal: false))
+                {
+                    return;
+                }
+
                 var properties = ImmutableDictionary.CreateBuilder<string, string?>();
                 properties.Add(FindingProperties.Kind, FindingKinds.GrpcClient);
                 properties.Add(FindingProperties.Library, Library);

@@ -409,6 +409,11 @@ namespace InventoryScanner.Analyzers.Rules
             private static void ReportCall(OperationAnalysisContext context, IOperation operation, string library, string? verb, ResolvedValue uri, IOperation? requestUri, string confidence, string? reason, HttpClientRegistration? registration, string? clientKey)
             {
                 var target = uri.TargetText() ?? TargetSources.Unresolved;
+                if (HostList.Ignored(context.Options, operation.Syntax.SyntaxTree).Contains(target, relativeIsLocal: false))
+                {
+                    return;
+                }
+
                 var properties = ImmutableDictionary.CreateBuilder<string, string?>();
                 properties.Add(FindingProperties.Kind, FindingKinds.HttpClient);
                 properties.Add(FindingProperties.Library, library);
@@ -445,7 +450,7 @@ namespace InventoryScanner.Analyzers.Rules
                     context.ReportDiagnostic(Diagnostic.Create(HardcodedUrlRule, location, AntiPatterns.Properties(context.ContainingSymbol, RuleIdentifiers.HardcodedUrl, library, target, Confidence.High), target));
                 }
 
-                if (target.StartsWith("http://", StringComparison.OrdinalIgnoreCase) && !InternalHosts.For(context.Options, operation.Syntax.SyntaxTree).IsLocal(target))
+                if (target.StartsWith("http://", StringComparison.OrdinalIgnoreCase) && !HostList.Internal(context.Options, operation.Syntax.SyntaxTree).Contains(target))
                 {
                     context.ReportDiagnostic(Diagnostic.Create(PlainHttpRule, location, AntiPatterns.Properties(context.ContainingSymbol, RuleIdentifiers.PlainHttp, library, target, Confidence.High), target));
                 }

@@ -70,6 +70,29 @@ public sealed class HttpAntiPatternTests
     }
 
     [Fact]
+    public async Task IgnoredHostsFromEditorConfig_ShouldBeLeftOutOfTheInventory()
+    {
+        var test = new CSharpAnalyzerVerifier<HttpClientCallAnalyzer>.Test
+        {
+            TestCode = """
+                using System.Net.Http;
+                class Telemetry
+                {
+                    void Run(HttpClient client)
+                    {
+                        client.PostAsync("https://collector.telemetry.example/v1/traces", null);
+                        client.GetAsync("https://status.internal/health");
+                        {|INV1001:client.GetAsync("https://partner.example.com/api")|};
+                    }
+                }
+                """,
+        };
+        test.TestState.AnalyzerConfigFiles.Add(("/.editorconfig", "root = true\n[*]\ninventory.ignore_hosts = *.telemetry.example, status.internal\n"));
+        test.DisabledDiagnostics.AddRange([RuleIdentifiers.HardcodedUrl]);
+        await test.RunAsync(CancellationToken.None);
+    }
+
+    [Fact]
     public async Task HttpClientCreatedPerCall_ShouldBeReported()
     {
         await VerifyPerCall.VerifyAnalyzerAsync("""
