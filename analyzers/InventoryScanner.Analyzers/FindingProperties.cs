@@ -90,6 +90,9 @@ namespace InventoryScanner.Analyzers
         /// <summary>An Aspire AppHost project resource: names a service of the scan and what it references.</summary>
         public const string ServiceResource = "service-resource";
 
+        /// <summary>A SignalR client connection to a hub: target is the hub URL.</summary>
+        public const string SignalRClient = "signalr-client";
+
         /// <summary>A call through a generated gRPC client: target <c>https://host/package.Service/Method</c>.</summary>
         public const string GrpcClient = "grpc-client";
 

@@ -44,8 +44,8 @@ public sealed class InventoryGraph
             var component = graph.Node("component:" + finding.Component, ComponentNode, finding.Component);
             switch (finding.Kind)
             {
-                case FindingKinds.HttpClient or FindingKinds.GrpcClient:
-                    var kind = finding.Kind == FindingKinds.GrpcClient ? "grpc" : "http";
+                case FindingKinds.HttpClient or FindingKinds.GrpcClient or FindingKinds.SignalRClient:
+                    var kind = finding.Kind switch { FindingKinds.GrpcClient => "grpc", FindingKinds.SignalRClient => "signalr", _ => "http" };
                     if (UriText.IsServiceName(finding.Target) && services.TryGetValue(UriText.HostOf(finding.Target), out var callee))
                     {
                         // A call to another component of the scan, by its service-discovery name.
