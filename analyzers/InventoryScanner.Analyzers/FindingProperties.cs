@@ -69,6 +69,9 @@ namespace InventoryScanner.Analyzers
         /// <summary>The environment of the configuration file a finding is in: <c>default</c>, <c>Development</c>, ...</summary>
         public const string Environment = "environment";
 
+        /// <summary>The service operation a call invokes: <c>ICalculator.Add</c> for a WCF contract.</summary>
+        public const string Operation = "operation";
+
         /// <summary>An Aspire resource's name (<c>catalog-api</c>): what service discovery resolves and other resources reference.</summary>
         public const string Resource = "resource";
 
@@ -89,6 +92,9 @@ namespace InventoryScanner.Analyzers
 
         /// <summary>An Aspire AppHost project resource: names a service of the scan and what it references.</summary>
         public const string ServiceResource = "service-resource";
+
+        /// <summary>A call to a WCF/SOAP service: target is the endpoint address, operation the contract's operation.</summary>
+        public const string SoapClient = "soap-client";
 
         /// <summary>A SignalR client connection to a hub: target is the hub URL.</summary>
         public const string SignalRClient = "signalr-client";

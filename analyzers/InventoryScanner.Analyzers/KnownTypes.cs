@@ -28,6 +28,9 @@ namespace InventoryScanner.Analyzers
         public const string RestSharp_RestClient = "RestSharp.RestClient";
         public const string RestSharp_IRestClient = "RestSharp.IRestClient";
 
+        public const string System_ServiceModel_ClientBase_1 = "System.ServiceModel.ClientBase`1";
+        public const string System_ServiceModel_ServiceContractAttribute = "System.ServiceModel.ServiceContractAttribute";
+
         public const string Grpc_Core_ClientBase = "Grpc.Core.ClientBase";
         public const string Grpc_Core_CallOptions = "Grpc.Core.CallOptions";
         public const string Grpc_Core_Metadata = "Grpc.Core.Metadata";

@@ -11,6 +11,7 @@ namespace InventoryScanner.Analyzers
         public const string GrpcClientCall = "INV1006";
         public const string AspireProjectResource = "INV1007";
         public const string SignalRHubConnection = "INV1008";
+        public const string WcfClientCall = "INV1009";
         public const string RabbitMqPublish = "INV2001";
         public const string RabbitMqConsume = "INV2002";
         public const string RabbitMqAutoAck = "INV2003";

@@ -427,10 +427,19 @@ namespace InventoryScanner.Analyzers
                 return new ResolvedValue("{" + key + "}", TargetSources.Environment, operation.Syntax.ToString(), key, null);
             }
 
+            return FromConfiguration(key, operation.Syntax.ToString());
+        }
+
+        /// <summary>
+        /// The value a configuration key has in the project's files, with the value per file; a key no file sets stays a
+        /// <c>{config:Key}</c> placeholder that keeps the expression that named it.
+        /// </summary>
+        public ResolvedValue FromConfiguration(string key, string? expression)
+        {
             var found = _files.Value.Lookup(key);
             if (found.IsEmpty)
             {
-                return new ResolvedValue("{config:" + key + "}", TargetSources.Configuration, operation.Syntax.ToString(), key, null);
+                return new ResolvedValue("{config:" + key + "}", TargetSources.Configuration, expression, key, null);
             }
 
             var values = new StringBuilder();

@@ -131,9 +131,33 @@ namespace InventoryScanner.Analyzers.Configuration
                             continue;
                         }
 
-                        if (reader.LocalName == "appSettings" || reader.LocalName == "connectionStrings")
+                        if (reader.Depth == 1 && (reader.LocalName == "appSettings" || reader.LocalName == "connectionStrings"))
                         {
                             section = reader.LocalName;
+                        }
+                        else if (reader.Depth == 2 && reader.LocalName == "client")
+                        {
+                            // <system.serviceModel><client>: the WCF endpoints this application calls.
+                            section = "client";
+                        }
+                        else if (reader.LocalName == "endpoint" && section == "client" && reader.GetAttribute("address") is { } address)
+                        {
+                            var offset = Offset(reader, lineStarts, "address");
+                            if (reader.GetAttribute("name") is { Length: > 0 } endpointName)
+                            {
+                                values[WcfEndpointKeys.ByName(endpointName)] = address;
+                                positions[WcfEndpointKeys.ByName(endpointName)] = offset;
+                            }
+
+                            if (reader.GetAttribute("contract") is { Length: > 0 } contract && !values.ContainsKey(WcfEndpointKeys.ByContract(contract)))
+                            {
+                                values[WcfEndpointKeys.ByContract(contract)] = address;
+                                positions[WcfEndpointKeys.ByContract(contract)] = offset;
+                            }
+                        }
+                        else if (reader.Depth == 2 && section == "client")
+                        {
+                            section = null;
                         }
                         else if (reader.LocalName == "add" && section == "appSettings" && reader.GetAttribute("key") is { } key)
                         {
@@ -187,6 +211,19 @@ namespace InventoryScanner.Analyzers.Configuration
 
             return starts;
         }
+    }
+
+    /// <summary>
+    /// Keys under which <c>&lt;system.serviceModel&gt;&lt;client&gt;&lt;endpoint&gt;</c> addresses are kept: by endpoint name
+    /// (the name a generated client's constructor takes) and by contract (what a client created without a name uses).
+    /// </summary>
+    internal static class WcfEndpointKeys
+    {
+        public static string ByName(string name) => "system.serviceModel:client:endpoint:" + name;
+
+        public static string ByContract(string contract) => "system.serviceModel:client:contract:" + contract;
+
+        public static bool IsEndpointKey(string key) => key.StartsWith("system.serviceModel:client:", System.StringComparison.Ordinal);
     }
 
     /// <summary>

@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Collections.Immutable;
+using System.Linq;
 using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
@@ -9,7 +10,8 @@ namespace InventoryScanner.Analyzers.Http
 {
     /// <summary>
     /// Types whose calls are integrations although the calling code names no library: Refit interfaces (methods declared
-    /// with a verb attribute) and gRPC clients (classes derived from <c>Grpc.Core.ClientBase</c>). A host that binds only
+    /// with a verb attribute), gRPC clients (classes derived from <c>Grpc.Core.ClientBase</c>), WCF clients
+    /// (<c>System.ServiceModel.ClientBase&lt;T&gt;</c>) and service contracts (<c>[ServiceContract]</c> interfaces). A host that binds only
     /// files mentioning the analyzers' trigger words (the scanner's pre-filter) must also bind files that mention these
     /// type names, or it never sees <c>_api.GetUserAsync(id)</c>. Looks at the compilation's own types and at those of the
     /// projects it references, not at packages or the framework.
@@ -51,7 +53,8 @@ namespace InventoryScanner.Analyzers.Http
                     }
                     else if (member is INamedTypeSymbol type)
                     {
-                        if (IsRefitInterface(type, cancellationToken) || (IsGrpcClient(type) && type.ContainingNamespace?.ToDisplayString() != "Grpc.Core"))
+                        if (IsRefitInterface(type, cancellationToken) || IsServiceContract(type)
+                            || (IsGeneratedClient(type) && type.ContainingNamespace?.ToDisplayString() is not ("Grpc.Core" or "System.ServiceModel")))
                         {
                             names.Add(type.Name);
                         }
@@ -100,11 +103,33 @@ namespace InventoryScanner.Analyzers.Http
             return false;
         }
 
-        private static bool IsGrpcClient(INamedTypeSymbol type)
+        /// <summary>A gRPC client (Grpc.Core.ClientBase) or a WCF client (System.ServiceModel.ClientBase&lt;T&gt;), by name when unresolved.</summary>
+        private static bool IsGeneratedClient(INamedTypeSymbol type)
         {
             for (var current = type.BaseType; current is not null; current = current.BaseType)
             {
-                if (current.Name == "ClientBase" && current.ContainingNamespace?.ToDisplayString() == "Grpc.Core")
+                if (current.Name == "ClientBase"
+                    && (current is IErrorTypeSymbol || current.ContainingNamespace?.ToDisplayString() is "Grpc.Core" or "System.ServiceModel"))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        private static bool IsServiceContract(INamedTypeSymbol type)
+        {
+            if (type.TypeKind != TypeKind.Interface
+                || (type.DeclaringSyntaxReferences.Length > 0 && !type.DeclaringSyntaxReferences.Any(r => r.GetSyntax() is TypeDeclarationSyntax { AttributeLists.Count: > 0 })))
+            {
+                return false;
+            }
+
+            foreach (var attribute in type.GetAttributes())
+            {
+                if (attribute.AttributeClass is { Name: "ServiceContractAttribute" or "ServiceContract" } attributeType
+                    && (attributeType is IErrorTypeSymbol || attributeType.ContainingNamespace?.ToDisplayString() == "System.ServiceModel"))
                 {
                     return true;
                 }

@@ -181,6 +181,11 @@ namespace InventoryScanner.Analyzers.Rules
                         evidence = SecretValues.RedactConnectionString(entry.Value);
                         secret = credentials[0].Value;
                     }
+                    else if (WcfEndpointKeys.IsEndpointKey(entry.Key))
+                    {
+                        // A WCF endpoint's address is kept under its endpoint or contract name, which names no credential.
+                        continue;
+                    }
                     else
                     {
                         var lastSegment = entry.Key.Substring(entry.Key.LastIndexOf(':') + 1);

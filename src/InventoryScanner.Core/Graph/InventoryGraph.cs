@@ -44,8 +44,14 @@ public sealed class InventoryGraph
             var component = graph.Node("component:" + finding.Component, ComponentNode, finding.Component);
             switch (finding.Kind)
             {
-                case FindingKinds.HttpClient or FindingKinds.GrpcClient or FindingKinds.SignalRClient:
-                    var kind = finding.Kind switch { FindingKinds.GrpcClient => "grpc", FindingKinds.SignalRClient => "signalr", _ => "http" };
+                case FindingKinds.HttpClient or FindingKinds.GrpcClient or FindingKinds.SignalRClient or FindingKinds.SoapClient:
+                    var kind = finding.Kind switch
+                    {
+                        FindingKinds.GrpcClient => "grpc",
+                        FindingKinds.SignalRClient => "signalr",
+                        FindingKinds.SoapClient => "soap",
+                        _ => "http",
+                    };
                     if (UriText.IsServiceName(finding.Target) && services.TryGetValue(UriText.HostOf(finding.Target), out var callee))
                     {
                         // A call to another component of the scan, by its service-discovery name.

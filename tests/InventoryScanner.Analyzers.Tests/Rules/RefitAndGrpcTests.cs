@@ -110,9 +110,18 @@ public sealed class RefitAndGrpcTests
     [Fact]
     public async Task ClientTypes_ShouldNameRefitInterfacesAndGrpcClients_ForThePreFilter()
     {
-        var trees = new[] { RefitCode, GrpcCode, Stubs.HttpClientFactory, Stubs.Refit, Stubs.Grpc }.Select(s => CSharpSyntaxTree.ParseText(s));
+        const string wcf = """
+            namespace System.ServiceModel
+            {
+                public sealed class ServiceContractAttribute : Attribute { }
+                public abstract class ClientBase<TChannel> where TChannel : class { }
+            }
+            [System.ServiceModel.ServiceContract] public interface ICalculator { int Add(int a, int b); }
+            public sealed class CalculatorClient : System.ServiceModel.ClientBase<ICalculator> { }
+            """;
+        var trees = new[] { RefitCode, GrpcCode, Stubs.HttpClientFactory, Stubs.Refit, Stubs.Grpc, wcf }.Select(s => CSharpSyntaxTree.ParseText(s));
         var references = await Microsoft.CodeAnalysis.Testing.ReferenceAssemblies.Net.Net80.ResolveAsync(LanguageNames.CSharp, CancellationToken.None);
         var compilation = CSharpCompilation.Create("client-types", trees, references, new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary));
-        Assert.Equal(["GreeterClient", "IGitHubApi", "IStatusApi"], ClientTypes.NamesToBind(compilation, CancellationToken.None).Order(StringComparer.Ordinal));
+        Assert.Equal(["CalculatorClient", "GreeterClient", "ICalculator", "IGitHubApi", "IStatusApi"], ClientTypes.NamesToBind(compilation, CancellationToken.None).Order(StringComparer.Ordinal));
     }
 }

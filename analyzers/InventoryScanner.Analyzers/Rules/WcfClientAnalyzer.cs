@@ -1,0 +1,374 @@
+using System;
+using System.Collections.Immutable;
+using System.Threading;
+using InventoryScanner.Analyzers.Configuration;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Operations;
+
+namespace InventoryScanner.Analyzers.Rules
+{
+    /// <summary>
+    /// Inventory fact: a call to a WCF/SOAP service, through a generated client (a class derived from
+    /// <c>System.ServiceModel.ClientBase&lt;TContract&gt;</c>: service references, dotnet-svcutil) or through a channel
+    /// (<c>ChannelFactory&lt;TContract&gt;.CreateChannel()</c>, any call on a <c>[ServiceContract]</c> interface). The endpoint
+    /// address comes from an <c>EndpointAddress</c> given to the client or factory, from the
+    /// <c>&lt;system.serviceModel&gt;&lt;client&gt;</c> endpoint of web.config/app.config named by the client (or matching its
+    /// contract), or from the one address a generated client declares for its default endpoint.
+    /// </summary>
+    [DiagnosticAnalyzer(LanguageNames.CSharp)]
+    [TriggerWords("ServiceModel", "ClientBase", "ChannelFactory", "CreateChannel", "ServiceContract", "EndpointAddress", "SoapClient")]
+    public sealed class WcfClientAnalyzer : DiagnosticAnalyzer
+    {
+        private const string Library = "System.ServiceModel";
+
+        private static readonly DiagnosticDescriptor Rule = RuleDescriptors.Create(
+            RuleIdentifiers.WcfClientCall,
+            title: "WCF/SOAP service call",
+            messageFormat: "SOAP call {0} to {1}",
+            category: RuleCategories.Http,
+            defaultSeverity: DiagnosticSeverity.Hidden,
+            description: "A call to a WCF/SOAP service through a generated client or a ChannelFactory channel, with the endpoint address from code or from the system.serviceModel client endpoints of the configuration.");
+
+        public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics => ImmutableArray.Create(Rule);
+
+        public override void Initialize(AnalysisContext context)
+        {
+            context.EnableConcurrentExecution();
+            context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
+            context.RegisterCompilationStartAction(start =>
+            {
+                var analyzer = new AnalyzerContext(start.Compilation, start.Options, start.CancellationToken);
+                start.RegisterOperationAction(analyzer.Analyze, OperationKind.Invocation);
+                start.RegisterOperationAction(analyzer.AnalyzeInvalid, OperationKind.Invalid);
+            });
+        }
+
+        private sealed class AnalyzerContext
+        {
+            private readonly INamedTypeSymbol? _clientBase;
+            private readonly INamedTypeSymbol? _serviceContract;
+            private readonly ValueResolver _resolver;
+
+            public AnalyzerContext(Compilation compilation, AnalyzerOptions options, CancellationToken cancellationToken)
+            {
+                _clientBase = compilation.GetBestTypeByMetadataName(KnownTypeNames.System_ServiceModel_ClientBase_1);
+                _serviceContract = compilation.GetBestTypeByMetadataName(KnownTypeNames.System_ServiceModel_ServiceContractAttribute);
+                _resolver = new ValueResolver(compilation, options, cancellationToken);
+            }
+
+            public void Analyze(OperationAnalysisContext context)
+            {
+                var invocation = (IInvocationOperation)context.Operation;
+                if (!invocation.TargetMethod.IsStatic && invocation.TargetMethod.MethodKind == MethodKind.Ordinary)
+                {
+                    Analyze(context, invocation.TargetMethod, invocation.Instance);
+                }
+            }
+
+            /// <summary>
+            /// A call on a channel whose factory did not resolve: <c>var channel = new ChannelFactory&lt;IContract&gt;(…).CreateChannel();</c>
+            /// leaves the channel an error type, but the contract in the type argument is the project's own interface.
+            /// </summary>
+            public void AnalyzeInvalid(OperationAnalysisContext context)
+            {
+                if (!CallSite.TryFromInvalid((IInvalidOperation)context.Operation, context.CancellationToken, out var call)
+                    || call.ReceiverType is not IErrorTypeSymbol
+                    || Unwrapped(call.Receiver, context.CancellationToken)?.Syntax is not InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax { Name.Identifier.ValueText: "CreateChannel" } access }
+                    || call.Operation.SemanticModel is not { } model
+                    || CreationOf(model.GetOperation(access.Expression, context.CancellationToken), context.CancellationToken)?.Syntax is not ObjectCreationExpressionSyntax { Type: GenericNameSyntax { TypeArgumentList.Arguments.Count: 1 } factoryType }
+                    || model.GetTypeInfo(factoryType.TypeArgumentList.Arguments[0], context.CancellationToken).Type is not INamedTypeSymbol contract)
+                {
+                    return;
+                }
+
+                foreach (var member in contract.GetMembers(call.MethodName))
+                {
+                    if (member is IMethodSymbol method)
+                    {
+                        Analyze(context, method, call.Receiver, byNameReason: true);
+                        return;
+                    }
+                }
+            }
+
+            private void Analyze(OperationAnalysisContext context, IMethodSymbol method, IOperation? instance, bool byNameReason = false)
+            {
+                var cancellationToken = context.CancellationToken;
+                var (contract, byName) = ContractOfClient(method.ContainingType);
+                var throughChannel = false;
+                if (contract is null && IsServiceContract(method.ContainingType, out byName))
+                {
+                    contract = method.ContainingType;
+                    throughChannel = true;
+                }
+
+                if (contract is null || (!throughChannel && !DeclaresOperation(contract, method.Name))
+                    || (throughChannel && ContractOfClient(context.ContainingSymbol.ContainingType).Contract is not null))
+                {
+                    // The generated client's own forwarding (base.Channel.Add(a, b)) is not a second call.
+                    return;
+                }
+
+                var operation = contract.Name + "." + (method.Name.EndsWith("Async", StringComparison.Ordinal) ? method.Name.Substring(0, method.Name.Length - 5) : method.Name);
+                byName |= byNameReason;
+                var address = throughChannel
+                    ? AddressOfChannel(instance, contract, cancellationToken)
+                    : AddressOfClient(instance, method.ContainingType, contract, cancellationToken);
+
+                var target = address.TargetText() ?? TargetSources.Unresolved;
+                var properties = ImmutableDictionary.CreateBuilder<string, string?>();
+                properties.Add(FindingProperties.Kind, FindingKinds.SoapClient);
+                properties.Add(FindingProperties.Library, Library);
+                properties.Add(FindingProperties.Target, target);
+                properties.Add(FindingProperties.TargetSource, address.Text is null ? TargetSources.Unresolved : address.Source);
+                properties.Add(FindingProperties.Expression, address.IsFullyResolved ? null : address.Expression ?? instance?.Syntax.ToString());
+                properties.Add(FindingProperties.ConfigKey, address.ConfigKey);
+                properties.Add(FindingProperties.ConfigValues, address.ConfigValues);
+                properties.Add(FindingProperties.Operation, operation);
+                properties.Add(FindingProperties.Confidence, byName ? Confidence.Low : Confidence.High);
+                properties.Add(FindingProperties.ConfidenceReason, byName ? "System.ServiceModel did not resolve; the client or contract recognised by name" : null);
+                properties.Add(FindingProperties.ContainingSymbol, context.ContainingSymbol.GetDocumentationCommentId());
+                context.ReportDiagnostic(Diagnostic.Create(Rule, context.Operation.Syntax.GetLocation(), properties.ToImmutable(), operation, target));
+            }
+
+            /// <summary>The contract of a generated client: TContract of its ClientBase&lt;TContract&gt; base (by name when unresolved).</summary>
+            private (INamedTypeSymbol? Contract, bool ByName) ContractOfClient(INamedTypeSymbol? type)
+            {
+                for (var current = type?.BaseType; current is not null; current = current.BaseType)
+                {
+                    if (current.TypeArguments.Length == 1 && current.TypeArguments[0] is INamedTypeSymbol contract)
+                    {
+                        if (_clientBase is not null && SymbolEqualityComparer.Default.Equals(current.OriginalDefinition, _clientBase))
+                        {
+                            return (contract, false);
+                        }
+
+                        if (current is IErrorTypeSymbol { Name: "ClientBase" })
+                        {
+                            return (contract, true);
+                        }
+                    }
+                }
+
+                return (null, false);
+            }
+
+            private bool IsServiceContract(INamedTypeSymbol? type, out bool byName)
+            {
+                byName = false;
+                if (type is not { TypeKind: TypeKind.Interface })
+                {
+                    return false;
+                }
+
+                foreach (var attribute in type.GetAttributes())
+                {
+                    if (_serviceContract is not null && SymbolEqualityComparer.Default.Equals(attribute.AttributeClass, _serviceContract))
+                    {
+                        return true;
+                    }
+
+                    if (attribute.AttributeClass is IErrorTypeSymbol { Name: "ServiceContract" or "ServiceContractAttribute" })
+                    {
+                        byName = true;
+                        return true;
+                    }
+                }
+
+                return false;
+            }
+
+            /// <summary>The proxy method forwards to the contract: the contract has an operation of that name (sync or async).</summary>
+            private static bool DeclaresOperation(INamedTypeSymbol contract, string name)
+            {
+                var operation = name.EndsWith("Async", StringComparison.Ordinal) ? name.Substring(0, name.Length - 5) : name;
+                foreach (var member in contract.GetMembers())
+                {
+                    if (member is IMethodSymbol && (member.Name == name || member.Name == operation || member.Name == operation + "Async"))
+                    {
+                        return true;
+                    }
+                }
+
+                return contract.TypeKind == TypeKind.Error;
+            }
+
+            /// <summary>
+            /// new XClient(binding, new EndpointAddress(url)), new XClient("endpointName"), new XClient("endpointName", url),
+            /// new XClient() (the endpoint configured for its contract, or the one address the generated client declares).
+            /// </summary>
+            private ResolvedValue AddressOfClient(IOperation? instance, INamedTypeSymbol client, INamedTypeSymbol contract, CancellationToken cancellationToken)
+            {
+                var creation = CreationOf(instance, cancellationToken);
+                if (creation is not null && FromArguments(creation, contract, cancellationToken) is { HasText: true } given)
+                {
+                    return given;
+                }
+
+                var configured = FromContractConfiguration(contract);
+                if (configured.HasText && configured.ConfigValues is not null)
+                {
+                    return configured;
+                }
+
+                return DeclaredDefaultAddress(client, cancellationToken) is { HasText: true } declared ? declared : configured;
+            }
+
+            /// <summary>A channel from factory.CreateChannel() (or ChannelFactory&lt;T&gt;.CreateChannel(binding, address)).</summary>
+            private ResolvedValue AddressOfChannel(IOperation? instance, INamedTypeSymbol contract, CancellationToken cancellationToken)
+            {
+                var channel = Unwrapped(instance, cancellationToken);
+                if (channel?.Syntax is InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax { Name.Identifier.ValueText: "CreateChannel" } access } createChannel
+                    && channel.SemanticModel is { } model)
+                {
+                    if (createChannel.ArgumentList.Arguments.Count > 0)
+                    {
+                        return FromArguments(channel, contract, cancellationToken);
+                    }
+
+                    var factory = CreationOf(model.GetOperation(access.Expression, cancellationToken), cancellationToken);
+                    if (factory is not null && FromArguments(factory, contract, cancellationToken) is { HasText: true } given)
+                    {
+                        return given;
+                    }
+                }
+
+                return FromContractConfiguration(contract);
+            }
+
+            /// <summary>The address among a client's or factory's arguments: an EndpointAddress, a remote address string, or an endpoint name.</summary>
+            private ResolvedValue FromArguments(IOperation creation, INamedTypeSymbol contract, CancellationToken cancellationToken)
+            {
+                if (creation.Syntax is not (BaseObjectCreationExpressionSyntax or InvocationExpressionSyntax) || creation.SemanticModel is not { } model)
+                {
+                    return ResolvedValue.None;
+                }
+
+                var arguments = creation.Syntax switch
+                {
+                    BaseObjectCreationExpressionSyntax objectCreation => objectCreation.ArgumentList?.Arguments,
+                    InvocationExpressionSyntax call => call.ArgumentList.Arguments,
+                    _ => null,
+                };
+                if (arguments is null || arguments.Value.Count == 0)
+                {
+                    return ResolvedValue.None;
+                }
+
+                string? endpointName = null;
+                for (var i = 0; i < arguments.Value.Count; i++)
+                {
+                    var expression = arguments.Value[i].Expression;
+                    var value = CreationOf(model.GetOperation(expression, cancellationToken), cancellationToken);
+                    if (value?.Syntax is BaseObjectCreationExpressionSyntax { ArgumentList.Arguments.Count: > 0 } address
+                        && (value.Type?.Name == "EndpointAddress" || (address is ObjectCreationExpressionSyntax named && named.Type.ToString().EndsWith("EndpointAddress", StringComparison.Ordinal))))
+                    {
+                        return _resolver.Resolve(model.GetOperation(address.ArgumentList!.Arguments[0].Expression, cancellationToken), cancellationToken);
+                    }
+
+                    if (model.GetConstantValue(expression, cancellationToken).Value is string text)
+                    {
+                        if (UriText.IsAbsolute(text))
+                        {
+                            return _resolver.Resolve(model.GetOperation(expression, cancellationToken), cancellationToken);
+                        }
+
+                        endpointName ??= text;
+                    }
+                }
+
+                return endpointName is null
+                    ? ResolvedValue.None
+                    : _resolver.FromConfiguration(WcfEndpointKeys.ByName(endpointName), "endpoint '" + endpointName + "'");
+            }
+
+            /// <summary>The client endpoint configured for the contract (by its ConfigurationName, full name or name).</summary>
+            private ResolvedValue FromContractConfiguration(INamedTypeSymbol contract)
+            {
+                var names = new[] { ConfigurationName(contract), contract.ToDisplayString(), contract.Name };
+                var first = ResolvedValue.None;
+                foreach (var name in names)
+                {
+                    if (name is null)
+                    {
+                        continue;
+                    }
+
+                    var value = _resolver.FromConfiguration(WcfEndpointKeys.ByContract(name), "endpoint for contract " + name);
+                    if (value.ConfigValues is not null)
+                    {
+                        return value;
+                    }
+
+                    first = first.HasText ? first : value;
+                }
+
+                return first;
+            }
+
+            private static string? ConfigurationName(INamedTypeSymbol contract)
+            {
+                foreach (var attribute in contract.GetAttributes())
+                {
+                    foreach (var argument in attribute.NamedArguments)
+                    {
+                        if (argument.Key == "ConfigurationName" && argument.Value.Value is string name)
+                        {
+                            return name;
+                        }
+                    }
+                }
+
+                return null;
+            }
+
+            /// <summary>
+            /// dotnet-svcutil generates <c>GetEndpointAddress(EndpointConfiguration)</c> returning
+            /// <c>new EndpointAddress("http://…")</c>: when the client declares exactly one such address, it is the default.
+            /// </summary>
+            private ResolvedValue DeclaredDefaultAddress(INamedTypeSymbol client, CancellationToken cancellationToken)
+            {
+                string? found = null;
+                foreach (var reference in client.DeclaringSyntaxReferences)
+                {
+                    foreach (var node in reference.GetSyntax(cancellationToken).DescendantNodes())
+                    {
+                        if (node is ObjectCreationExpressionSyntax { ArgumentList.Arguments.Count: > 0 } creation
+                            && creation.Type.ToString().EndsWith("EndpointAddress", StringComparison.Ordinal)
+                            && creation.ArgumentList.Arguments[0].Expression is LiteralExpressionSyntax literal)
+                        {
+                            if (found is not null && found != literal.Token.ValueText)
+                            {
+                                return ResolvedValue.None;
+                            }
+
+                            found = literal.Token.ValueText;
+                        }
+                    }
+                }
+
+                return found is null ? ResolvedValue.None : new ResolvedValue(found, TargetSources.Constant, expression: null);
+            }
+
+            /// <summary>The creation a value comes from, through a local, field or property initializer.</summary>
+            private static IOperation? CreationOf(IOperation? value, CancellationToken cancellationToken)
+            {
+                value = Unwrapped(value, cancellationToken);
+                return value?.Syntax is BaseObjectCreationExpressionSyntax ? value : null;
+            }
+
+            private static IOperation? Unwrapped(IOperation? value, CancellationToken cancellationToken)
+            {
+                value = CallSite.Unwrap(value);
+                if (MemberAssignments.ReferencedSymbol(value) is { } holder && value?.SemanticModel is { } model)
+                {
+                    return CallSite.Unwrap(MemberAssignments.InitializerOf(holder, model, cancellationToken));
+                }
+
+                return value;
+            }
+        }
+    }
+}
