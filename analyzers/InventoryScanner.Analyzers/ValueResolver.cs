@@ -41,6 +41,7 @@ namespace InventoryScanner.Analyzers
         private readonly INamedTypeSymbol? _configurationBinder;
         private readonly INamedTypeSymbol? _configurationExtensions;
         private readonly Lazy<ConfigurationFiles> _files;
+        private readonly Lazy<OptionsBindings> _options;
 
         /// <summary>Resolves types once; call in a compilation-start action. Configuration files are read on first use.</summary>
         public ValueResolver(Compilation compilation, AnalyzerOptions options, CancellationToken cancellationToken)
@@ -54,6 +55,7 @@ namespace InventoryScanner.Analyzers
             _configurationBinder = compilation.GetBestTypeByMetadataName(KnownTypeNames.Microsoft_Extensions_Configuration_ConfigurationBinder);
             _configurationExtensions = compilation.GetBestTypeByMetadataName(KnownTypeNames.Microsoft_Extensions_Configuration_ConfigurationExtensions);
             _files = new Lazy<ConfigurationFiles>(() => ConfigurationFiles.Read(options, cancellationToken), LazyThreadSafetyMode.ExecutionAndPublication);
+            _options = new Lazy<OptionsBindings>(() => OptionsBindings.Collect(compilation, cancellationToken), LazyThreadSafetyMode.ExecutionAndPublication);
         }
 
         public ResolvedValue Resolve(IOperation? operation, CancellationToken cancellationToken) =>
@@ -263,6 +265,52 @@ namespace InventoryScanner.Analyzers
         }
 
         /// <summary>
+        /// A property of an options object bound to a section: <c>options.Value.BaseUrl</c>,
+        /// <c>monitor.CurrentValue.Partner.Url</c>, a field or local holding the options, or
+        /// <c>configuration.GetSection("A").Get&lt;T&gt;().Url</c>. The key is the section joined with the property path.
+        /// </summary>
+        private string? OptionsKey(IPropertyReferenceOperation property)
+        {
+            var path = new List<string> { property.Property.Name };
+            var instance = CallSite.Unwrap(property.Instance);
+            for (var depth = 0; depth < 8 && instance is not null; depth++)
+            {
+                switch (instance)
+                {
+                    case IPropertyReferenceOperation { Property.Name: "Value" or "CurrentValue" } wrapper when IsOptionsWrapper(wrapper.Property.ContainingType):
+                        return Prefixed(_options.Value.SectionOf(wrapper.Type), path);
+                    case IInvocationOperation { TargetMethod.Name: "Get" } get when IsOptionsWrapper(get.TargetMethod.ContainingType):
+                        return Prefixed(_options.Value.SectionOf(get.Type), path);
+                    case IInvocationOperation { TargetMethod.Name: "Get", TargetMethod.IsGenericMethod: true } bind when Is(bind.TargetMethod.ContainingType, _configurationBinder):
+                        var receiver = bind.Instance ?? (bind.Arguments.Length > 0 ? bind.Arguments[0].Value : null);
+                        return receiver is null ? null : Prefixed(SectionPath(CallSite.Unwrap(receiver)), path);
+                    case IPropertyReferenceOperation nested when !nested.Property.IsIndexer && _options.Value.SectionOf(nested.Type) is null:
+                        path.Insert(0, nested.Property.Name);
+                        instance = CallSite.Unwrap(nested.Instance);
+                        continue;
+                    case ILocalReferenceOperation local when _options.Value.SectionOf(local.Type) is null
+                        && MemberAssignments.DeclaredInitializer(local.Local, CancellationToken.None) is { } initializer
+                        && local.SemanticModel is { } model && initializer.SyntaxTree == model.SyntaxTree:
+                        instance = CallSite.Unwrap(model.GetOperation(initializer));
+                        continue;
+                }
+
+                // A field, property, local or parameter whose type is itself a bound options class.
+                return Prefixed(_options.Value.SectionOf(instance.Type), path);
+            }
+
+            return null;
+        }
+
+        private static string? Prefixed(string? section, List<string> path) =>
+            section is null ? null : section + ":" + string.Join(":", path);
+
+        /// <summary>IOptions&lt;T&gt;, IOptionsSnapshot&lt;T&gt;, IOptionsMonitor&lt;T&gt; (Microsoft.Extensions.Options).</summary>
+        private static bool IsOptionsWrapper(INamedTypeSymbol? type) =>
+            type is { IsGenericType: true, Name: "IOptions" or "IOptionsSnapshot" or "IOptionsMonitor" or "OptionsWrapper" }
+            && type.ContainingNamespace?.ToDisplayString() == "Microsoft.Extensions.Options";
+
+        /// <summary>
         /// Whether a local is written after its declaration (<c>url = …</c>, <c>url += …</c>, <c>ref url</c>, <c>out url</c>)
         /// anywhere in the block that declares it: then its initializer is not what reaches the call. Matched by name,
         /// which can only make a value unresolved, never wrong.
@@ -462,6 +510,10 @@ namespace InventoryScanner.Analyzers
         {
             switch (operation)
             {
+                case IPropertyReferenceOperation { Property.IsIndexer: false, Type.SpecialType: SpecialType.System_String or SpecialType.None } option
+                    when OptionsKey(option) is { } optionsKey:
+                    return optionsKey;
+
                 case IPropertyReferenceOperation { Property.IsIndexer: true, Arguments.Length: 1 } indexer
                     when indexer.Arguments[0].Value.ConstantValue.Value is string name:
                     if (IsConfiguration(indexer.Instance?.Type))

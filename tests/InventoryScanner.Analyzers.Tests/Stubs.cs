@@ -60,6 +60,7 @@ internal static class Stubs
             public static class ConfigurationBinder
             {
                 public static T GetValue<T>(this IConfiguration configuration, string key) => default!;
+                public static T Get<T>(this IConfiguration configuration) => default!;
             }
             public static class ConfigurationExtensions
             {
