@@ -93,7 +93,7 @@ namespace InventoryScanner.Analyzers
                 candidate = CommonCandidate(symbolInfo.CandidateSymbols);
             }
 
-            var receiver = model.GetOperation(receiverSyntax, cancellationToken);
+            var receiver = model.GetValueOperation(receiverSyntax, cancellationToken);
             var receiverType = model.GetTypeInfo(receiverSyntax, cancellationToken).Type;
             callSite = new CallSite(invalid, null, candidate, syntax, name, Unwrap(receiver), receiverType);
             return true;
@@ -142,12 +142,12 @@ namespace InventoryScanner.Analyzers
                 {
                     if (nameColon.Name.Identifier.ValueText == parameterName)
                     {
-                        return _model.GetOperation(arguments[i].Expression, cancellationToken);
+                        return _model.GetValueOperation(arguments[i].Expression, cancellationToken);
                     }
                 }
                 else if (i == position)
                 {
-                    return _model.GetOperation(arguments[i].Expression, cancellationToken);
+                    return _model.GetValueOperation(arguments[i].Expression, cancellationToken);
                 }
             }
 

@@ -21,7 +21,7 @@ namespace InventoryScanner.Analyzers
                     continue;
                 }
 
-                if (model.GetOperation(assignment, cancellationToken) is not ISimpleAssignmentOperation operation
+                if (model.GetValueOperation(assignment, cancellationToken) is not ISimpleAssignmentOperation operation
                     || operation.Target is not IPropertyReferenceOperation target
                     || target.Property.Name != propertyName)
                 {
@@ -77,7 +77,7 @@ namespace InventoryScanner.Analyzers
         public static IOperation? InitializerOf(ISymbol holder, SemanticModel model, CancellationToken cancellationToken)
         {
             var value = DeclaredInitializer(holder, cancellationToken);
-            return value is null || value.SyntaxTree != model.SyntaxTree ? null : model.GetOperation(value, cancellationToken);
+            return value is null || value.SyntaxTree != model.SyntaxTree ? null : model.GetValueOperation(value, cancellationToken);
         }
 
         private static bool NamesProperty(ExpressionSyntax left, string propertyName) => left switch

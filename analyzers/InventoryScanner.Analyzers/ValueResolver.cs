@@ -123,7 +123,7 @@ namespace InventoryScanner.Analyzers
                     && operation.SemanticModel is { } model:
                     // new("http://basket-api") for a property whose type did not resolve (a package is missing): the one
                     // argument is the value when it is an absolute URL, as it is for a Uri.
-                    var inner = Resolve(model.GetOperation(implicitNew.ArgumentList.Arguments[0].Expression, cancellationToken), depth + 1, cancellationToken);
+                    var inner = Resolve(model.GetValueOperation(implicitNew.ArgumentList.Arguments[0].Expression, cancellationToken), depth + 1, cancellationToken);
                     return inner.HasText && UriText.IsAbsolute(inner.Text!) ? inner : ResolvedValue.Unresolved(operation.Syntax.ToString());
 
                 case IParameterReferenceOperation parameter when t_scope is { } scope && scope.Arguments.TryGetValue(parameter.Parameter, out var argument):
@@ -249,7 +249,7 @@ namespace InventoryScanner.Analyzers
             ResolvedValue value;
             if (semanticModel is not null && initializer.SyntaxTree == semanticModel.SyntaxTree)
             {
-                value = Resolve(semanticModel.GetOperation(initializer, cancellationToken), depth + 1, cancellationToken);
+                value = Resolve(semanticModel.GetValueOperation(initializer, cancellationToken), depth + 1, cancellationToken);
             }
             else
             {
@@ -291,7 +291,7 @@ namespace InventoryScanner.Analyzers
                     case ILocalReferenceOperation local when _options.Value.SectionOf(local.Type) is null
                         && MemberAssignments.DeclaredInitializer(local.Local, CancellationToken.None) is { } initializer
                         && local.SemanticModel is { } model && initializer.SyntaxTree == model.SyntaxTree:
-                        instance = CallSite.Unwrap(model.GetOperation(initializer));
+                        instance = CallSite.Unwrap(model.GetValueOperation(initializer, CancellationToken.None));
                         continue;
                 }
 
@@ -413,7 +413,7 @@ namespace InventoryScanner.Analyzers
                 returned = returns.Count == 1 ? returns[0].Expression : null;
             }
 
-            return returned is null ? null : model.GetOperation(returned, cancellationToken);
+            return returned is null ? null : model.GetValueOperation(returned, cancellationToken);
         }
 
         private static Dictionary<IParameterSymbol, IOperation> ArgumentsOf(IInvocationOperation invocation)
@@ -513,6 +513,12 @@ namespace InventoryScanner.Analyzers
                 case IPropertyReferenceOperation { Property.IsIndexer: false, Type.SpecialType: SpecialType.System_String or SpecialType.None } option
                     when OptionsKey(option) is { } optionsKey:
                     return optionsKey;
+
+                case IInvalidOperation { Syntax: ElementAccessExpressionSyntax { ArgumentList.Arguments.Count: 1 } access } when operation.SemanticModel is { } model
+                    && model.GetTypeInfo(access.Expression).Type is IErrorTypeSymbol { Name: "IConfiguration" or "IConfigurationRoot" or "IConfigurationManager" or "ConfigurationManager" or "IConfigurationSection" }
+                    && model.GetConstantValue(access.ArgumentList.Arguments[0].Expression).Value is string unresolvedKey:
+                    // configuration["A:B"] where Microsoft.Extensions.Configuration did not resolve: the key is still the key.
+                    return unresolvedKey;
 
                 case IPropertyReferenceOperation { Property.IsIndexer: true, Arguments.Length: 1 } indexer
                     when indexer.Arguments[0].Value.ConstantValue.Value is string name:

@@ -93,7 +93,7 @@ namespace InventoryScanner.Analyzers.Http
             if (operation.Syntax is ObjectCreationExpressionSyntax { ArgumentList.Arguments.Count: > 0 } creation
                 && creation.Type.ToString().EndsWith("Url", StringComparison.Ordinal) && operation.SemanticModel is { } model)
             {
-                return resolver.Resolve(model.GetOperation(creation.ArgumentList.Arguments[0].Expression, cancellationToken), cancellationToken);
+                return resolver.Resolve(model.GetValueOperation(creation.ArgumentList.Arguments[0].Expression, cancellationToken), cancellationToken);
             }
 
             return resolver.Resolve(operation, cancellationToken);
@@ -109,7 +109,7 @@ namespace InventoryScanner.Analyzers.Http
             }
 
             return client?.Syntax is ObjectCreationExpressionSyntax { ArgumentList.Arguments.Count: > 0 } creation && client.SemanticModel is { } creationModel
-                ? resolver.Resolve(creationModel.GetOperation(creation.ArgumentList.Arguments[0].Expression, cancellationToken), cancellationToken)
+                ? resolver.Resolve(creationModel.GetValueOperation(creation.ArgumentList.Arguments[0].Expression, cancellationToken), cancellationToken)
                 : ResolvedValue.None;
         }
 
@@ -117,7 +117,7 @@ namespace InventoryScanner.Analyzers.Http
         {
             for (var depth = 0; depth < 32 && CallSite.Unwrap(operation)?.Syntax is InvocationExpressionSyntax invocation; depth++)
             {
-                var receiver = invocation.Expression is MemberAccessExpressionSyntax access ? operation!.SemanticModel?.GetOperation(access.Expression) : null;
+                var receiver = invocation.Expression is MemberAccessExpressionSyntax access ? operation!.SemanticModel?.GetValueOperation(access.Expression, CancellationToken.None) : null;
                 var name = NameOf(invocation);
                 if (name is "AppendPathSegment" or "AppendPathSegments" || (name is not null && PassThrough.Contains(name))
                     || (name == "Request" && CallSite.Unwrap(receiver)?.Type?.Name is "FlurlClient" or "IFlurlClient"))
@@ -166,13 +166,13 @@ namespace InventoryScanner.Analyzers.Http
             var model = operation.SemanticModel;
             foreach (var argument in invocation.ArgumentList.Arguments)
             {
-                if (model?.GetOperation(argument.Expression, cancellationToken) is { } value)
+                if (model?.GetValueOperation(argument.Expression, cancellationToken) is { } value)
                 {
                     arguments.Add(value);
                 }
             }
 
-            var unboundReceiver = invocation.Expression is MemberAccessExpressionSyntax access ? model?.GetOperation(access.Expression, cancellationToken) : null;
+            var unboundReceiver = invocation.Expression is MemberAccessExpressionSyntax access ? model?.GetValueOperation(access.Expression, cancellationToken) : null;
             return (unboundReceiver, arguments);
         }
     }

@@ -168,7 +168,7 @@ namespace InventoryScanner.Analyzers.Http
                 return null;
             }
 
-            var operation = model.GetOperation(invocation, cancellationToken);
+            var operation = model.GetValueOperation(invocation, cancellationToken);
             if (operation is IInvocationOperation bound && !DeclaredIn(bound.TargetMethod, method.DeclaringType))
             {
                 return null;
@@ -236,7 +236,7 @@ namespace InventoryScanner.Analyzers.Http
                     // RestService.For<T>("https://…"): the host URL is the first argument (an HttpClient carries its own).
                     if (!baseAddress.HasText && model.GetTypeInfo(argument.Expression, cancellationToken).Type is { SpecialType: SpecialType.System_String } or { Name: "Uri" })
                     {
-                        baseAddress = resolver.Resolve(model.GetOperation(argument.Expression, cancellationToken), cancellationToken);
+                        baseAddress = resolver.Resolve(model.GetValueOperation(argument.Expression, cancellationToken), cancellationToken);
                     }
                 }
                 else if (name is null && model.GetConstantValue(argument.Expression, cancellationToken).Value is string constant)
@@ -299,7 +299,7 @@ namespace InventoryScanner.Analyzers.Http
 
                 if (property.Name.Identifier.ValueText is "BaseAddress" or "Address")
                 {
-                    baseAddress = resolver.Resolve(model.GetOperation(assignment.Right, cancellationToken), cancellationToken);
+                    baseAddress = resolver.Resolve(model.GetValueOperation(assignment.Right, cancellationToken), cancellationToken);
                 }
                 else if (property.Name.Identifier.ValueText == "Timeout")
                 {

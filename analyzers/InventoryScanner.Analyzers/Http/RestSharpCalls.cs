@@ -149,7 +149,7 @@ namespace InventoryScanner.Analyzers.Http
             for (var depth = 0; depth < 16 && value?.Syntax is InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax access }
                 && access.Name.Identifier.ValueText.StartsWith("Add", StringComparison.Ordinal) && model is not null; depth++)
             {
-                value = CallSite.Unwrap(model.GetOperation(access.Expression, cancellationToken));
+                value = CallSite.Unwrap(model.GetValueOperation(access.Expression, cancellationToken));
             }
 
             if (value is not null && value.Syntax is not ObjectCreationExpressionSyntax && MemberAssignments.ReferencedSymbol(value) is { } holder && model is not null)
@@ -177,7 +177,7 @@ namespace InventoryScanner.Analyzers.Http
             {
                 for (var i = 0; i < list.Arguments.Count; i++)
                 {
-                    if (model.GetOperation(list.Arguments[i].Expression, cancellationToken) is { } operation)
+                    if (model.GetValueOperation(list.Arguments[i].Expression, cancellationToken) is { } operation)
                     {
                         arguments.Add((list.Arguments[i].NameColon?.Name.Identifier.ValueText, i, operation));
                     }
@@ -187,7 +187,7 @@ namespace InventoryScanner.Analyzers.Http
             foreach (var expression in creation.Initializer?.Expressions ?? default)
             {
                 if (expression is AssignmentExpressionSyntax { Left: IdentifierNameSyntax property } assignment
-                    && model.GetOperation(assignment.Right, cancellationToken) is { } assigned)
+                    && model.GetValueOperation(assignment.Right, cancellationToken) is { } assigned)
                 {
                     arguments.Add((property.Identifier.ValueText, -1, assigned));
                 }

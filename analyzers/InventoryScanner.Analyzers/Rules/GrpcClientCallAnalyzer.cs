@@ -36,28 +36,26 @@ namespace InventoryScanner.Analyzers.Rules
             context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
             context.RegisterCompilationStartAction(start =>
             {
+                // Without Grpc.Core.Api (code that does not restore) the generated client is still there, deriving from an
+                // error type named ClientBase: the analyzer then works by name.
                 var clientBase = start.Compilation.GetBestTypeByMetadataName(KnownTypeNames.Grpc_Core_ClientBase);
                 var callOptions = start.Compilation.GetBestTypeByMetadataName(KnownTypeNames.Grpc_Core_CallOptions);
                 var metadata = start.Compilation.GetBestTypeByMetadataName(KnownTypeNames.Grpc_Core_Metadata);
-                if (clientBase is null || (callOptions is null && metadata is null))
-                {
-                    return;
-                }
-
                 var analyzer = new AnalyzerContext(start.Compilation, start.Options, clientBase, callOptions, metadata, start.CancellationToken);
                 start.RegisterOperationAction(analyzer.AnalyzeInvocation, OperationKind.Invocation);
+                start.RegisterOperationAction(analyzer.AnalyzeInvalid, OperationKind.Invalid);
             });
         }
 
         private sealed class AnalyzerContext
         {
-            private readonly INamedTypeSymbol _clientBase;
+            private readonly INamedTypeSymbol? _clientBase;
             private readonly INamedTypeSymbol? _callOptions;
             private readonly INamedTypeSymbol? _metadata;
             private readonly ValueResolver _resolver;
             private readonly Lazy<HttpClientRegistrations> _registrations;
 
-            public AnalyzerContext(Compilation compilation, AnalyzerOptions options, INamedTypeSymbol clientBase, INamedTypeSymbol? callOptions, INamedTypeSymbol? metadata, CancellationToken cancellationToken)
+            public AnalyzerContext(Compilation compilation, AnalyzerOptions options, INamedTypeSymbol? clientBase, INamedTypeSymbol? callOptions, INamedTypeSymbol? metadata, CancellationToken cancellationToken)
             {
                 _clientBase = clientBase;
                 _callOptions = callOptions;
@@ -71,8 +69,21 @@ namespace InventoryScanner.Analyzers.Rules
             public void AnalyzeInvocation(OperationAnalysisContext context)
             {
                 var invocation = (IInvocationOperation)context.Operation;
-                var method = invocation.TargetMethod;
-                if (method.IsStatic || method.MethodKind != MethodKind.Ordinary || !IsGeneratedClient(method.ContainingType) || !TakesCallOptions(method))
+                Analyze(context, invocation.TargetMethod, invocation.Instance, unbound: false);
+            }
+
+            /// <summary>A call that did not bind (an argument's type is missing) but has one candidate: a generated client method.</summary>
+            public void AnalyzeInvalid(OperationAnalysisContext context)
+            {
+                if (CallSite.TryFromInvalid((IInvalidOperation)context.Operation, context.CancellationToken, out var call) && call.Method is not null)
+                {
+                    Analyze(context, call.Method, call.Receiver, unbound: true);
+                }
+            }
+
+            private void Analyze(OperationAnalysisContext context, IMethodSymbol method, IOperation? instance, bool unbound)
+            {
+                if (method.IsStatic || method.MethodKind != MethodKind.Ordinary || IsGeneratedClient(method.ContainingType) is not { } byName || !TakesCallOptions(method))
                 {
                     return;
                 }
@@ -81,7 +92,7 @@ namespace InventoryScanner.Analyzers.Rules
                 var client = method.ContainingType;
                 var rpc = ServiceName(client, cancellationToken) + "/" + (method.Name.EndsWith("Async", StringComparison.Ordinal) ? method.Name.Substring(0, method.Name.Length - 5) : method.Name);
                 var registration = _registrations.Value.ForType(client);
-                var address = AddressOf(invocation.Instance, cancellationToken);
+                var address = AddressOf(instance, cancellationToken);
                 if (!address.HasText && registration is not null)
                 {
                     address = registration.BaseAddress;
@@ -92,7 +103,7 @@ namespace InventoryScanner.Analyzers.Rules
                     ? ResolvedValue.Join(UriText.Combine(address.Text!, "/" + rpc), ResolvedValue.Weaker(TargetSources.BaseAddress, address.Source), address, path)
                     : path;
 
-                if (HostList.Ignored(context.Options, invocation.Syntax.SyntaxTree).Contains(target.Text!, relativeIsLocal: false))
+                if (HostList.Ignored(context.Options, context.Operation.Syntax.SyntaxTree).Contains(target.Text!, relativeIsLocal: false))
                 {
                     return;
                 }
@@ -102,34 +113,47 @@ namespace InventoryScanner.Analyzers.Rules
                 properties.Add(FindingProperties.Library, Library);
                 properties.Add(FindingProperties.Target, target.TargetText());
                 properties.Add(FindingProperties.TargetSource, address.HasText ? target.Source : TargetSources.Unresolved);
-                properties.Add(FindingProperties.Expression, address.HasText ? null : invocation.Instance?.Syntax.ToString());
+                properties.Add(FindingProperties.Expression, address.HasText ? null : instance?.Syntax.ToString());
                 properties.Add(FindingProperties.ConfigKey, target.ConfigKey);
                 properties.Add(FindingProperties.ConfigValues, target.ConfigValues);
                 properties.Add(FindingProperties.Client, HttpClientRegistration.TypedKey(client));
                 properties.Add(FindingProperties.Registration, registration is null ? null : registration.Describe() + " at " + registration.Location);
                 properties.Add(FindingProperties.Resilience, registration is null ? null : registration.Resilience.IsEmpty ? "none" : string.Join(", ", registration.Resilience));
-                properties.Add(FindingProperties.Confidence, Confidence.High);
+                properties.Add(FindingProperties.Confidence, byName ? Confidence.Low : unbound ? Confidence.Medium : Confidence.High);
+                properties.Add(
+                    FindingProperties.ConfidenceReason,
+                    byName ? "Grpc.Core did not resolve; the generated client recognised by name" : unbound ? "the call did not bind (an argument's type did not resolve)" : null);
                 properties.Add(FindingProperties.ContainingSymbol, context.ContainingSymbol.GetDocumentationCommentId());
-                context.ReportDiagnostic(Diagnostic.Create(Rule, invocation.Syntax.GetLocation(), properties.ToImmutable(), target.TargetText()));
+                context.ReportDiagnostic(Diagnostic.Create(Rule, context.Operation.Syntax.GetLocation(), properties.ToImmutable(), target.TargetText()));
             }
 
-            /// <summary>Derived from ClientBase (the generated GreeterClient), not ClientBase's own methods.</summary>
-            private bool IsGeneratedClient(INamedTypeSymbol? type)
+            /// <summary>
+            /// Derived from ClientBase (the generated GreeterClient), not ClientBase's own methods: false (null), found by
+            /// symbol (false), or by name (true) when ClientBase did not resolve and the client passes itself as its type
+            /// argument (<c>ClientBase&lt;GreeterClient&gt;</c>, which tells it from WCF's <c>ClientBase&lt;IContract&gt;</c>).
+            /// </summary>
+            private bool? IsGeneratedClient(INamedTypeSymbol? type)
             {
-                if (type is null || SymbolEqualityComparer.Default.Equals(type.OriginalDefinition, _clientBase) || type.OriginalDefinition.Name == "ClientBase")
+                if (type is null || type.OriginalDefinition.Name == "ClientBase")
                 {
-                    return false;
+                    return null;
                 }
 
                 for (var current = type.BaseType; current is not null; current = current.BaseType)
                 {
-                    if (SymbolEqualityComparer.Default.Equals(current, _clientBase))
+                    if (_clientBase is not null && SymbolEqualityComparer.Default.Equals(current, _clientBase))
+                    {
+                        return false;
+                    }
+
+                    if (current is IErrorTypeSymbol { Name: "ClientBase", TypeArguments.Length: 1 } error
+                        && SymbolEqualityComparer.Default.Equals(error.TypeArguments[0], type))
                     {
                         return true;
                     }
                 }
 
-                return false;
+                return null;
             }
 
             /// <summary>Every generated call method takes CallOptions or the headers Metadata; helpers on the client do not.</summary>
@@ -137,7 +161,8 @@ namespace InventoryScanner.Analyzers.Rules
             {
                 foreach (var parameter in method.Parameters)
                 {
-                    if (SymbolEqualityComparer.Default.Equals(parameter.Type, _callOptions) || SymbolEqualityComparer.Default.Equals(parameter.Type, _metadata))
+                    if (SymbolEqualityComparer.Default.Equals(parameter.Type, _callOptions) || SymbolEqualityComparer.Default.Equals(parameter.Type, _metadata)
+                        || parameter.Type is IErrorTypeSymbol { Name: "CallOptions" or "Metadata" })
                     {
                         return true;
                     }
@@ -174,19 +199,23 @@ namespace InventoryScanner.Analyzers.Rules
                 return service.Name;
             }
 
-            /// <summary>The client's channel address: new XClient(GrpcChannel.ForAddress(address)), through locals and fields.</summary>
+            /// <summary>
+            /// The client's channel address: new XClient(GrpcChannel.ForAddress(address)), through locals and fields; read
+            /// from the syntax, so it holds when Grpc.Net.Client did not resolve.
+            /// </summary>
             private ResolvedValue AddressOf(IOperation? client, CancellationToken cancellationToken)
             {
-                var creation = Creation(client, cancellationToken) as IObjectCreationOperation;
-                if (creation is null || creation.Arguments.Length == 0)
+                if (Creation(client, cancellationToken) is not { Syntax: BaseObjectCreationExpressionSyntax { ArgumentList.Arguments.Count: > 0 } creation } created
+                    || created.SemanticModel is not { } model)
                 {
                     return ResolvedValue.None;
                 }
 
-                var channel = Creation(creation.Arguments[0].Value, cancellationToken);
-                if (channel is IInvocationOperation { TargetMethod.Name: "ForAddress" } forAddress && forAddress.Arguments.Length > 0)
+                var channel = Creation(model.GetValueOperation(creation.ArgumentList!.Arguments[0].Expression, cancellationToken), cancellationToken);
+                if (channel?.Syntax is InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax { Name.Identifier.ValueText: "ForAddress" }, ArgumentList.Arguments.Count: > 0 } forAddress
+                    && channel.SemanticModel is { } channelModel)
                 {
-                    return _resolver.Resolve(forAddress.Arguments[0].Value, cancellationToken);
+                    return _resolver.Resolve(channelModel.GetValueOperation(forAddress.ArgumentList.Arguments[0].Expression, cancellationToken), cancellationToken);
                 }
 
                 return ResolvedValue.None;

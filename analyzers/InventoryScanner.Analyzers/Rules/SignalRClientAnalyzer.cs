@@ -57,7 +57,7 @@ namespace InventoryScanner.Analyzers.Rules
                 return;
             }
 
-            var url = resolver.Resolve(model.GetOperation(invocation.ArgumentList.Arguments[0].Expression, context.CancellationToken), context.CancellationToken);
+            var url = resolver.Resolve(model.GetValueOperation(invocation.ArgumentList.Arguments[0].Expression, context.CancellationToken), context.CancellationToken);
             var target = url.TargetText() ?? TargetSources.Unresolved;
             var properties = ImmutableDictionary.CreateBuilder<string, string?>();
             properties.Add(FindingProperties.Kind, FindingKinds.SignalRClient);

@@ -73,11 +73,22 @@ namespace InventoryScanner.Analyzers.Rules
             /// </summary>
             public void AnalyzeInvalid(OperationAnalysisContext context)
             {
-                if (!CallSite.TryFromInvalid((IInvalidOperation)context.Operation, context.CancellationToken, out var call)
-                    || call.ReceiverType is not IErrorTypeSymbol
+                if (!CallSite.TryFromInvalid((IInvalidOperation)context.Operation, context.CancellationToken, out var call))
+                {
+                    return;
+                }
+
+                // A client call that did not bind because an argument's type is missing: its one candidate is the method.
+                if (call.Method is { IsStatic: false, MethodKind: MethodKind.Ordinary } candidate && call.ReceiverType is not IErrorTypeSymbol)
+                {
+                    Analyze(context, candidate, call.Receiver, byNameReason: true);
+                    return;
+                }
+
+                if (call.ReceiverType is not IErrorTypeSymbol
                     || Unwrapped(call.Receiver, context.CancellationToken)?.Syntax is not InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax { Name.Identifier.ValueText: "CreateChannel" } access }
                     || call.Operation.SemanticModel is not { } model
-                    || CreationOf(model.GetOperation(access.Expression, context.CancellationToken), context.CancellationToken)?.Syntax is not ObjectCreationExpressionSyntax { Type: GenericNameSyntax { TypeArgumentList.Arguments.Count: 1 } factoryType }
+                    || CreationOf(model.GetValueOperation(access.Expression, context.CancellationToken), context.CancellationToken)?.Syntax is not ObjectCreationExpressionSyntax { Type: GenericNameSyntax { TypeArgumentList.Arguments.Count: 1 } factoryType }
                     || model.GetTypeInfo(factoryType.TypeArgumentList.Arguments[0], context.CancellationToken).Type is not INamedTypeSymbol contract)
                 {
                     return;
@@ -145,7 +156,8 @@ namespace InventoryScanner.Analyzers.Rules
                             return (contract, false);
                         }
 
-                        if (current is IErrorTypeSymbol { Name: "ClientBase" })
+                        // By name, WCF's ClientBase<IContract> takes the contract; gRPC's ClientBase<XClient> takes the client itself.
+                        if (current is IErrorTypeSymbol { Name: "ClientBase" } && !SymbolEqualityComparer.Default.Equals(contract, type))
                         {
                             return (contract, true);
                         }
@@ -228,7 +240,7 @@ namespace InventoryScanner.Analyzers.Rules
                         return FromArguments(channel, contract, cancellationToken);
                     }
 
-                    var factory = CreationOf(model.GetOperation(access.Expression, cancellationToken), cancellationToken);
+                    var factory = CreationOf(model.GetValueOperation(access.Expression, cancellationToken), cancellationToken);
                     if (factory is not null && FromArguments(factory, contract, cancellationToken) is { HasText: true } given)
                     {
                         return given;
@@ -261,18 +273,18 @@ namespace InventoryScanner.Analyzers.Rules
                 for (var i = 0; i < arguments.Value.Count; i++)
                 {
                     var expression = arguments.Value[i].Expression;
-                    var value = CreationOf(model.GetOperation(expression, cancellationToken), cancellationToken);
+                    var value = CreationOf(model.GetValueOperation(expression, cancellationToken), cancellationToken);
                     if (value?.Syntax is BaseObjectCreationExpressionSyntax { ArgumentList.Arguments.Count: > 0 } address
                         && (value.Type?.Name == "EndpointAddress" || (address is ObjectCreationExpressionSyntax named && named.Type.ToString().EndsWith("EndpointAddress", StringComparison.Ordinal))))
                     {
-                        return _resolver.Resolve(model.GetOperation(address.ArgumentList!.Arguments[0].Expression, cancellationToken), cancellationToken);
+                        return _resolver.Resolve(model.GetValueOperation(address.ArgumentList!.Arguments[0].Expression, cancellationToken), cancellationToken);
                     }
 
                     if (model.GetConstantValue(expression, cancellationToken).Value is string text)
                     {
                         if (UriText.IsAbsolute(text))
                         {
-                            return _resolver.Resolve(model.GetOperation(expression, cancellationToken), cancellationToken);
+                            return _resolver.Resolve(model.GetValueOperation(expression, cancellationToken), cancellationToken);
                         }
 
                         endpointName ??= text;
