@@ -16,7 +16,6 @@ internal static partial class Restorer
     public static async Task<Dictionary<string, List<string>>> RestoreAsync(ScanInput input, IScanProgress progress, CancellationToken cancellationToken)
     {
         var errors = new Dictionary<string, List<string>>(StringComparer.Ordinal);
-        var started = DateTime.UtcNow;
         var targets = input.SolutionPath is not null ? [input.SolutionPath] : input.ProjectPaths;
         foreach (var target in targets)
         {
@@ -31,8 +30,10 @@ internal static partial class Restorer
 
         foreach (var project in input.ProjectPaths)
         {
+            // A project the solution's restore reached has its assets file, written now or found up to date (NuGet
+            // writes it even when packages are missing). Only projects it never reached are restored again.
             var assets = System.IO.Path.Combine(System.IO.Path.GetDirectoryName(project)!, "obj", "project.assets.json");
-            if (File.Exists(assets) && File.GetLastWriteTimeUtc(assets) >= started)
+            if (File.Exists(assets))
             {
                 continue;
             }
