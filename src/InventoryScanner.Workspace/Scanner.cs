@@ -176,6 +176,7 @@ public static class Scanner
                     LoadDiagnostics = loaded.LoadDiagnostics.TryGetValue(file.Path, out var loadDiagnostics) ? loadDiagnostics.Distinct().ToList() : [],
                     FilesAnalyzed = result.FilesAnalyzed,
                     FilesTotal = result.FilesTotal,
+                    LaunchUrls = LaunchSettings.ApplicationUrls(file.Path),
                 });
                 options.Progress.ProjectFinished(file.Name, result.Level, result.Findings.Count, stopwatch.Elapsed);
             }).ConfigureAwait(false);

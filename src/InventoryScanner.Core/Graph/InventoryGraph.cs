@@ -39,6 +39,7 @@ public sealed class InventoryGraph
 
         var all = findings.ToList();
         var services = ServiceNames(components, all);
+        var launchOrigins = LaunchOrigins(components);
         foreach (var finding in all)
         {
             var component = graph.Node("component:" + finding.Component, ComponentNode, finding.Component);
@@ -52,14 +53,15 @@ public sealed class InventoryGraph
                         FindingKinds.SoapClient => "soap",
                         _ => "http",
                     };
-                    if (UriText.IsServiceName(finding.Target) && services.TryGetValue(UriText.HostOf(finding.Target), out var callee))
+                    var origin = Origin(finding.Target);
+                    if ((UriText.IsServiceName(finding.Target) && services.TryGetValue(UriText.HostOf(finding.Target), out var callee))
+                        || (origin is not null && launchOrigins.TryGetValue(origin, out callee) && callee != finding.Component))
                     {
-                        // A call to another component of the scan, by its service-discovery name.
+                        // A call to another component of the scan: by its service-discovery name, or at the URL it serves on.
                         graph.Edge(component, graph.Node("component:" + callee, ComponentNode, callee), kind, finding);
                         break;
                     }
 
-                    var origin = Origin(finding.Target);
                     var external = origin is null
                         ? graph.Node("external:unresolved-http", ExternalNode, "unresolved HTTP targets")
                         : graph.Node("external:" + origin, ExternalNode, origin);
@@ -167,6 +169,15 @@ public sealed class InventoryGraph
 
         return names;
     }
+
+    /// <summary>The origins components serve on (launchSettings.json); an origin two components share maps to neither.</summary>
+    private static Dictionary<string, string> LaunchOrigins(IEnumerable<Component> components) =>
+        components
+            .SelectMany(c => c.LaunchUrls.Select(url => (Origin: Origin(url.TrimEnd('/') + "/"), c.Name)))
+            .Where(p => p.Origin is not null)
+            .GroupBy(p => p.Origin!, StringComparer.OrdinalIgnoreCase)
+            .Where(g => g.Select(p => p.Name).Distinct().Count() == 1)
+            .ToDictionary(g => g.Key, g => g.First().Name, StringComparer.OrdinalIgnoreCase);
 
     /// <summary>Catalog.API, Catalog_API, catalog-api → catalogapi.</summary>
     private static string Normalise(string name) =>

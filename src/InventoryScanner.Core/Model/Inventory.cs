@@ -55,6 +55,12 @@ public sealed class Component
     public int FilesAnalyzed { get; init; }
 
     public int FilesTotal { get; init; }
+
+    /// <summary>
+    /// The origins the project serves on when run locally (<c>Properties/launchSettings.json</c> applicationUrl):
+    /// a call to one of them from another component is a call to this one.
+    /// </summary>
+    public IReadOnlyList<string> LaunchUrls { get; init; } = [];
 }
 
 /// <summary>Values of <see cref="Component.Analysis"/>.</summary>

@@ -104,6 +104,27 @@ public sealed class InventoryGraphTests
     }
 
     [Fact]
+    public void CallsToTheUrlAComponentServesOn_ShouldReachTheComponent()
+    {
+        var shipping = new Component { Name = "Shipping.Api", Project = "src/Shipping.Api/Shipping.Api.csproj", Analysis = AnalysisLevel.Semantic, LaunchUrls = ["https://localhost:7015", "http://localhost:5015"] };
+        var inventory = Inventory(
+            [Component("Orders"), shipping],
+            [
+                Finding("Orders", FindingKinds.HttpClient, "https://localhost:7015/api/shipments", line: 10),
+                Finding("Orders", FindingKinds.HttpClient, "https://localhost:9999/api/other", line: 20),
+                Finding("Shipping.Api", FindingKinds.HttpClient, "http://localhost:5015/health", line: 30),
+            ]);
+
+        Assert.Equal(
+            [
+                "component:Orders -http-> component:Shipping.Api",
+                "component:Orders -http-> external:https://localhost:9999",
+                "component:Shipping.Api -http-> external:http://localhost:5015",
+            ],
+            inventory.Graph.Edges.Select(e => $"{e.From} -{e.Kind}-> {e.To}").Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
     public void ComponentsThatFeedEachOtherThroughQueues_ShouldBeReportedAsACycle()
     {
         var inventory = Inventory(

@@ -49,7 +49,7 @@ public sealed class ReportWriterTests
         Assert.Equal("InventoryScanner", root.GetProperty("tool").GetProperty("name").GetString());
         Assert.Equal("sample.sln", root.GetProperty("root").GetString());
         var component = root.GetProperty("components")[0];
-        Assert.Equal(["name", "project", "analysis", "isTest", "messages", "loadDiagnostics", "filesAnalyzed", "filesTotal"], component.EnumerateObject().Select(p => p.Name));
+        Assert.Equal(["name", "project", "analysis", "isTest", "messages", "loadDiagnostics", "filesAnalyzed", "filesTotal", "launchUrls"], component.EnumerateObject().Select(p => p.Name));
         var finding = root.GetProperty("findings")[0];
         foreach (var key in new[] { "ruleId", "kind", "library", "component", "target", "path", "line", "column", "evidence", "confidence", "fingerprint" })
         {
