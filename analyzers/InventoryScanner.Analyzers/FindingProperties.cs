@@ -51,6 +51,9 @@ namespace InventoryScanner.Analyzers
         /// <summary>RabbitMQ queue of a consumer.</summary>
         public const string Queue = "queue";
 
+        /// <summary>The subscription of a topic a consumer reads from (Azure Service Bus).</summary>
+        public const string Subscription = "subscription";
+
         /// <summary><c>high</c>, <c>medium</c> or <c>low</c>; low when the API was recognised by name on an unresolved type.</summary>
         public const string Confidence = "confidence";
 

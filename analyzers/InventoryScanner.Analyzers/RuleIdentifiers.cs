@@ -16,6 +16,8 @@ namespace InventoryScanner.Analyzers
         public const string RabbitMqConsume = "INV2002";
         public const string RabbitMqAutoAck = "INV2003";
         public const string RabbitMqBinding = "INV2004";
+        public const string BrokerPublish = "INV2005";
+        public const string BrokerConsume = "INV2006";
         public const string HardcodedCredential = "INV9001";
 
         public static string GetHelpUri(string id) =>

@@ -1,0 +1,175 @@
+using InventoryScanner.Analyzers.Rules;
+using InventoryScanner.Analyzers.Tests.Verifiers;
+
+namespace InventoryScanner.Analyzers.Tests.Rules;
+
+/// <summary>INV2005/INV2006: publishers and consumers of Service Bus, Storage Queues, Event Hubs, Kafka, SQS, SNS, Redis and MSMQ.</summary>
+public sealed class BrokerClientAnalyzerTests
+{
+    private const string Code = """
+        using System;
+        using System.Threading.Tasks;
+        using Amazon.SimpleNotificationService;
+        using Amazon.SQS;
+        using Amazon.SQS.Model;
+        using Azure.Messaging.EventHubs;
+        using Azure.Messaging.EventHubs.Producer;
+        using Azure.Messaging.ServiceBus;
+        using Azure.Storage.Queues;
+        using Confluent.Kafka;
+        using StackExchange.Redis;
+
+        class Messaging
+        {
+            private const string OrdersTopic = "orders";
+
+            async Task Run(ServiceBusClient bus, IProducer<string, string> producer, IConsumer<string, string> consumer, IAmazonSQS sqs,
+                IAmazonSimpleNotificationService sns, ISubscriber redis, string queueUrl)
+            {
+                var sender = bus.CreateSender("billing.invoices");
+                await sender.SendMessageAsync(new ServiceBusMessage("x"));
+                var processor = bus.CreateProcessor("billing.invoices");
+                var subscriptionProcessor = bus.CreateProcessor("orders-topic", "audit");
+
+                var queue = new QueueClient("UseDevelopmentStorage=true", "thumbnails");
+                await queue.SendMessageAsync("img-1");
+                await queue.ReceiveMessagesAsync();
+
+                var hub = new EventHubProducerClient("Endpoint=sb://hub.example/", "telemetry");
+                await hub.SendAsync(new EventData[0]);
+                var eventProcessor = new EventProcessorClient(null!, "$Default", "Endpoint=sb://hub.example/", "telemetry");
+
+                await producer.ProduceAsync(OrdersTopic, new Message<string, string>());
+                consumer.Subscribe("orders");
+
+                await sqs.SendMessageAsync("https://sqs.eu-west-1.amazonaws.com/123456789012/shipments", "body");
+                await sqs.SendMessageAsync(new SendMessageRequest { QueueUrl = "https://sqs.eu-west-1.amazonaws.com/123456789012/returns", MessageBody = "b" });
+                await sqs.ReceiveMessageAsync(queueUrl);
+                await sns.PublishAsync("arn:aws:sns:eu-west-1:123456789012:order-events", "message");
+
+                await redis.PublishAsync(RedisChannel.Literal("cache-invalidation"), "key");
+                await redis.SubscribeAsync(RedisChannel.Literal("cache-invalidation"), (channel, value) => { });
+
+                await new Lookalike().SendMessageAsync("not a broker");
+                new Lookalike().Subscribe("orders");
+            }
+        }
+
+        class Lookalike
+        {
+            public Task SendMessageAsync(string text) => Task.CompletedTask;
+            public void Subscribe(string topic) { }
+        }
+        """;
+
+    private const string BrokerStubs = """
+        namespace Azure.Messaging.ServiceBus
+        {
+            using System.Threading.Tasks;
+            public sealed class ServiceBusMessage { public ServiceBusMessage(string body) { } }
+            public sealed class ServiceBusSender { public Task SendMessageAsync(ServiceBusMessage message) => Task.CompletedTask; }
+            public sealed class ServiceBusProcessor { }
+            public sealed class ServiceBusClient
+            {
+                public ServiceBusSender CreateSender(string queueOrTopicName) => null!;
+                public ServiceBusProcessor CreateProcessor(string queueName) => null!;
+                public ServiceBusProcessor CreateProcessor(string topicName, string subscriptionName) => null!;
+            }
+        }
+        namespace Azure.Storage.Queues
+        {
+            using System.Threading.Tasks;
+            public sealed class QueueClient
+            {
+                public QueueClient(string connectionString, string queueName) { }
+                public Task SendMessageAsync(string messageText) => Task.CompletedTask;
+                public Task ReceiveMessagesAsync() => Task.CompletedTask;
+            }
+        }
+        namespace Azure.Messaging.EventHubs
+        {
+            public sealed class EventData { }
+            public sealed class EventProcessorClient { public EventProcessorClient(object checkpointStore, string consumerGroup, string connectionString, string eventHubName) { } }
+        }
+        namespace Azure.Messaging.EventHubs.Producer
+        {
+            using System.Threading.Tasks;
+            public sealed class EventHubProducerClient
+            {
+                public EventHubProducerClient(string connectionString, string eventHubName) { }
+                public Task SendAsync(Azure.Messaging.EventHubs.EventData[] events) => Task.CompletedTask;
+            }
+        }
+        namespace Confluent.Kafka
+        {
+            using System.Threading.Tasks;
+            public sealed class Message<TKey, TValue> { }
+            public interface IProducer<TKey, TValue> { Task ProduceAsync(string topic, Message<TKey, TValue> message); }
+            public interface IConsumer<TKey, TValue> { void Subscribe(string topic); }
+        }
+        namespace Amazon.SQS.Model { public sealed class SendMessageRequest { public string QueueUrl { get; set; } = ""; public string MessageBody { get; set; } = ""; } }
+        namespace Amazon.SQS
+        {
+            using System.Threading.Tasks;
+            public interface IAmazonSQS
+            {
+                Task SendMessageAsync(string queueUrl, string messageBody);
+                Task SendMessageAsync(Amazon.SQS.Model.SendMessageRequest request);
+                Task ReceiveMessageAsync(string queueUrl);
+            }
+        }
+        namespace Amazon.SimpleNotificationService
+        {
+            using System.Threading.Tasks;
+            public interface IAmazonSimpleNotificationService { Task PublishAsync(string topicArn, string message); }
+        }
+        namespace StackExchange.Redis
+        {
+            using System;
+            using System.Threading.Tasks;
+            public readonly struct RedisChannel { public static RedisChannel Literal(string value) => default; }
+            public interface ISubscriber
+            {
+                Task PublishAsync(RedisChannel channel, string message);
+                Task SubscribeAsync(RedisChannel channel, Action<RedisChannel, string> handler);
+            }
+        }
+        """;
+
+    private static async Task<List<string>> ChannelsAsync(params string[] sources)
+    {
+        var diagnostics = await AnalyzerRunner.RunAsync(new BrokerClientAnalyzer(), sources);
+        return diagnostics.Select(d => $"{d.Id} {d.Properties[FindingProperties.Library]} {d.Properties[FindingProperties.Target]}{(d.Properties.GetValueOrDefault(FindingProperties.Subscription) is { } s ? "/" + s : "")} ({d.Properties[FindingProperties.Confidence]})").ToList();
+    }
+
+    private static readonly string[] Expected =
+    [
+        "INV2005 Azure.Messaging.ServiceBus entity:billing.invoices",
+        "INV2006 Azure.Messaging.ServiceBus entity:billing.invoices",
+        "INV2006 Azure.Messaging.ServiceBus entity:orders-topic/audit",
+        "INV2005 Azure.Storage.Queues queue:thumbnails",
+        "INV2006 Azure.Storage.Queues queue:thumbnails",
+        "INV2005 Azure.Messaging.EventHubs hub:telemetry",
+        "INV2006 Azure.Messaging.EventHubs hub:telemetry",
+        "INV2005 Confluent.Kafka topic:orders",
+        "INV2006 Confluent.Kafka topic:orders",
+        "INV2005 AWSSDK.SQS queue:shipments",
+        "INV2005 AWSSDK.SQS queue:returns",
+        "INV2006 AWSSDK.SQS queue:unresolved",
+        "INV2005 AWSSDK.SimpleNotificationService topic:order-events",
+        "INV2005 StackExchange.Redis channel:cache-invalidation",
+        "INV2006 StackExchange.Redis channel:cache-invalidation",
+    ];
+
+    [Fact]
+    public async Task BrokerClients_ShouldBeReportedWithTheirChannels_AndLookalikesShouldNot()
+    {
+        Assert.Equal(Expected.Select(e => e + " (high)"), await ChannelsAsync(Code, BrokerStubs));
+    }
+
+    [Fact]
+    public async Task BrokerClients_WhenTheirPackagesDoNotResolve_ShouldStillBeFoundByName_WithLowConfidence()
+    {
+        Assert.Equal(Expected.Select(e => e + " (low)"), await ChannelsAsync(Code));
+    }
+}
