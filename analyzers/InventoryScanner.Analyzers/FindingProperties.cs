@@ -135,6 +135,9 @@ namespace InventoryScanner.Analyzers
         public const string BaseAddress = "base-address";
         public const string Configuration = "configuration";
         public const string Environment = "environment";
+
+        /// <summary>The channel is the message's type (service buses route by type).</summary>
+        public const string MessageType = "message-type";
         public const string Unresolved = "unresolved";
     }
 }

@@ -18,6 +18,8 @@ namespace InventoryScanner.Analyzers
         public const string RabbitMqBinding = "INV2004";
         public const string BrokerPublish = "INV2005";
         public const string BrokerConsume = "INV2006";
+        public const string BusSend = "INV2007";
+        public const string BusHandler = "INV2008";
         public const string HardcodedCredential = "INV9001";
 
         public static string GetHelpUri(string id) =>

@@ -122,8 +122,64 @@ public sealed class InventoryGraph
                 .Select(edge => new GraphEdgeModel(edge.Source.Id, edge.Target.Id, edge.Kind, edge.Findings.Order(StringComparer.Ordinal).ToList()))
                 .ToList(),
             Cycles = cycles,
+            Orphans = Orphans(),
         };
     }
+
+    /// <summary>
+    /// Channels whose messages reach no consumer (through bindings too), and consumed channels nothing publishes to
+    /// (directly or through an exchange bound to them).
+    /// </summary>
+    private List<OrphanChannel> Orphans()
+    {
+        var orphans = new List<OrphanChannel>();
+        foreach (var channel in Graph.Vertices.Where(v => v.Type == ChannelNode).OrderBy(v => v.Id, StringComparer.Ordinal))
+        {
+            var publishers = Graph.InEdges(channel).Where(e => e.Kind == "publishes").ToList();
+            var consumers = Graph.OutEdges(channel).Where(e => e.Kind == "consumes").ToList();
+            if (publishers.Count > 0 && consumers.Count == 0 && !Reaches(channel, "consumes", forward: true))
+            {
+                orphans.Add(Orphan(channel, "no-consumer", publishers, e => e.Source.Label));
+            }
+            else if (consumers.Count > 0 && publishers.Count == 0 && !Reaches(channel, "publishes", forward: false))
+            {
+                orphans.Add(Orphan(channel, "no-publisher", consumers, e => e.Target.Label));
+            }
+        }
+
+        return orphans;
+    }
+
+    /// <summary>Whether an edge of the kind hangs off a channel reached from this one through bindings.</summary>
+    private bool Reaches(GraphNode channel, string kind, bool forward)
+    {
+        var seen = new HashSet<GraphNode> { channel };
+        var pending = new Queue<GraphNode>([channel]);
+        while (pending.Count > 0)
+        {
+            var current = pending.Dequeue();
+            var bindings = forward ? Graph.OutEdges(current).Where(e => e.Kind == "binds").Select(e => e.Target) : Graph.InEdges(current).Where(e => e.Kind == "binds").Select(e => e.Source);
+            foreach (var next in bindings)
+            {
+                if (!seen.Add(next))
+                {
+                    continue;
+                }
+
+                if ((forward ? Graph.OutEdges(next) : Graph.InEdges(next)).Any(e => e.Kind == kind))
+                {
+                    return true;
+                }
+
+                pending.Enqueue(next);
+            }
+        }
+
+        return false;
+    }
+
+    private static OrphanChannel Orphan(GraphNode channel, string missing, List<GraphEdge> edges, Func<GraphEdge, string> component) =>
+        new(channel.Id, channel.Label, missing, edges.Select(component).Distinct().Order(StringComparer.Ordinal).ToList(), edges.SelectMany(e => e.Findings).Distinct().Order(StringComparer.Ordinal).ToList());
 
     /// <summary>Distinct nodes with an edge into this one.</summary>
     public int FanIn(GraphNode node) => Graph.InEdges(node).Select(edge => edge.Source).Distinct().Count();

@@ -138,7 +138,16 @@ public sealed class GraphModel
 
     /// <summary>Groups of nodes that reach each other (strongly connected components of more than one node).</summary>
     public required IReadOnlyList<IReadOnlyList<string>> Cycles { get; init; }
+
+    /// <summary>
+    /// Channels with publishers and no consumer in the scan, or consumers and no publisher: either the other side lives
+    /// outside the scanned code, or nobody is on it.
+    /// </summary>
+    public IReadOnlyList<OrphanChannel> Orphans { get; init; } = [];
 }
+
+/// <summary>A channel only one side of which the scan found: <c>no-consumer</c> or <c>no-publisher</c>, with its findings.</summary>
+public sealed record OrphanChannel(string Channel, string Label, string Missing, IReadOnlyList<string> Components, IReadOnlyList<string> Findings);
 
 public sealed record GraphNodeModel(string Id, string Type, string Label, int FanIn, int FanOut);
 

@@ -125,6 +125,27 @@ public sealed class InventoryGraphTests
     }
 
     [Fact]
+    public void ChannelsWithOnlyOneSide_ShouldBeListedAsOrphans_ButNotWhenABindingReachesTheOtherSide()
+    {
+        var binding = Finding("Notifications", FindingKinds.QueueBinding, "queue:emails", "RabbitMQ.Client");
+        binding.Details = new Dictionary<string, string> { [FindingProperties.Exchange] = "billing" };
+        var inventory = Inventory(
+            [Component("Billing"), Component("Notifications"), Component("Audit")],
+            [
+                Finding("Billing", FindingKinds.QueuePublish, "exchange:billing", "RabbitMQ.Client", line: 10),
+                binding,
+                Finding("Notifications", FindingKinds.QueueConsume, "queue:emails", "RabbitMQ.Client", line: 20),
+                Finding("Billing", FindingKinds.QueuePublish, "message:Contoso.InvoicePaid", "MassTransit", line: 30),
+                Finding("Audit", FindingKinds.QueueConsume, "entity:audit-log", "Azure.Messaging.ServiceBus", line: 40),
+            ]);
+
+        Assert.Equal(
+            ["entity:audit-log no-publisher Audit", "message:Contoso.InvoicePaid no-consumer Billing"],
+            inventory.Graph.Orphans.Select(o => $"{o.Label} {o.Missing} {string.Join(",", o.Components)}"));
+        Assert.All(inventory.Graph.Orphans, o => Assert.Single(o.Findings));
+    }
+
+    [Fact]
     public void ComponentsThatFeedEachOtherThroughQueues_ShouldBeReportedAsACycle()
     {
         var inventory = Inventory(

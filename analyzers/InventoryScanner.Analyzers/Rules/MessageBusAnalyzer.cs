@@ -1,0 +1,255 @@
+using System;
+using System.Collections.Immutable;
+using System.Linq;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Operations;
+
+namespace InventoryScanner.Analyzers.Rules
+{
+    /// <summary>
+    /// Inventory facts: messages sent and handled through a service bus, where the channel is the message type.
+    /// <list type="bullet">
+    /// <item>MassTransit: <c>Publish</c>/<c>Send</c> on <c>IPublishEndpoint</c>, <c>ISendEndpoint</c>, <c>IBus</c>,
+    /// <c>ConsumeContext</c>; consumers are classes implementing <c>IConsumer&lt;T&gt;</c>.</item>
+    /// <item>NServiceBus: <c>Send</c>/<c>Publish</c>/<c>Reply</c> on <c>IMessageSession</c>, <c>IPipelineContext</c>
+    /// (<c>IMessageHandlerContext</c>); handlers implement <c>IHandleMessages&lt;T&gt;</c>.</item>
+    /// <item>Home-grown event buses, by shape (medium confidence): a <c>Publish</c>/<c>Send</c> on a type named like a
+    /// bus (<c>IEventBus</c>) with an event argument, and handlers implementing a generic <c>I…EventHandler&lt;T&gt;</c>.
+    /// MediatR's in-process notifications are not integrations and are left out.</item>
+    /// </list>
+    /// Publishers and handlers of the same message type are joined across projects.
+    /// </summary>
+    [DiagnosticAnalyzer(LanguageNames.CSharp)]
+    [TriggerWords("IConsumer", "IHandleMessages", "Publish", "Send", "Reply", "Handler", "EventBus")]
+    public sealed class MessageBusAnalyzer : DiagnosticAnalyzer
+    {
+        private const string MassTransit = "MassTransit";
+        private const string NServiceBus = "NServiceBus";
+        private const string EventBus = "event bus (by shape)";
+
+        private static readonly DiagnosticDescriptor SendRule = RuleDescriptors.Create(
+            RuleIdentifiers.BusSend,
+            title: "Message sent through a service bus",
+            messageFormat: "{0}: {1} of {2}",
+            category: RuleCategories.Messaging,
+            defaultSeverity: DiagnosticSeverity.Hidden,
+            description: "A message published or sent through MassTransit, NServiceBus or a home-grown event bus. Reported as an inventory fact; the channel is the message type.");
+
+        private static readonly DiagnosticDescriptor HandlerRule = RuleDescriptors.Create(
+            RuleIdentifiers.BusHandler,
+            title: "Message handler",
+            messageFormat: "{0}: {1} handles {2}",
+            category: RuleCategories.Messaging,
+            defaultSeverity: DiagnosticSeverity.Hidden,
+            description: "A MassTransit consumer, an NServiceBus handler or a home-grown event handler. Reported as an inventory fact; the channel is the message type it handles.");
+
+        public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics => ImmutableArray.Create(SendRule, HandlerRule);
+
+        public override void Initialize(AnalysisContext context)
+        {
+            context.EnableConcurrentExecution();
+            context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
+            context.RegisterSymbolAction(AnalyzeType, SymbolKind.NamedType);
+            context.RegisterOperationAction(AnalyzeInvocation, OperationKind.Invocation);
+            context.RegisterOperationAction(AnalyzeInvalid, OperationKind.Invalid);
+        }
+
+        /// <summary>Consumers and handlers: one finding per handled message type.</summary>
+        private static void AnalyzeType(SymbolAnalysisContext context)
+        {
+            var type = (INamedTypeSymbol)context.Symbol;
+            if (type.TypeKind != TypeKind.Class || type.IsAbstract || type.Locations.Length == 0 || !type.Locations[0].IsInSource)
+            {
+                return;
+            }
+
+            // A base-list entry that did not resolve (the bus package is missing) cannot be told to be an interface: the
+            // compiler makes the first one the base type. Look at it, and at the direct interfaces, as well.
+            var candidates = type.Interfaces.Concat(type.AllInterfaces);
+            if (type.BaseType is IErrorTypeSymbol unresolvedBase)
+            {
+                candidates = candidates.Prepend(unresolvedBase);
+            }
+
+            foreach (var implemented in candidates.Distinct<INamedTypeSymbol>(SymbolEqualityComparer.Default))
+            {
+                if (implemented.TypeArguments.Length != 1 || implemented.TypeArguments[0] is not INamedTypeSymbol message)
+                {
+                    continue;
+                }
+
+                var (library, byName) = HandlerLibrary(implemented, message);
+                if (library is null)
+                {
+                    continue;
+                }
+
+                var properties = Properties(FindingKinds.QueueConsume, library, message, byName, type.GetDocumentationCommentId());
+                context.ReportDiagnostic(Diagnostic.Create(HandlerRule, type.Locations[0], properties, library, type.Name, message.Name));
+            }
+        }
+
+        /// <summary>IConsumer&lt;T&gt; (MassTransit), IHandleMessages&lt;T&gt; (NServiceBus), or an event bus's handler interface.</summary>
+        private static (string? Library, bool ByName) HandlerLibrary(INamedTypeSymbol handler, INamedTypeSymbol message)
+        {
+            var ns = handler.ContainingNamespace?.ToDisplayString();
+            var unresolved = handler is IErrorTypeSymbol;
+            switch (handler.Name)
+            {
+                case "IConsumer" when ns == MassTransit || unresolved:
+                    return (MassTransit, unresolved);
+                case "IHandleMessages" when ns == NServiceBus || unresolved:
+                    return (NServiceBus, unresolved);
+            }
+
+            // MediatR and other in-process dispatchers are not integrations.
+            if (ns is not null && (ns.StartsWith("MediatR", StringComparison.Ordinal) || ns.StartsWith("Microsoft.", StringComparison.Ordinal) || ns.StartsWith("System", StringComparison.Ordinal)))
+            {
+                return (null, false);
+            }
+
+            // Domain events are dispatched in process: a handler of them is not an integration.
+            return handler.Name.EndsWith("EventHandler", StringComparison.Ordinal) && handler.Name.IndexOf("Domain", StringComparison.Ordinal) < 0
+                && !unresolved && IsEvent(message) ? (EventBus, false) : (null, false);
+        }
+
+        private static void AnalyzeInvocation(OperationAnalysisContext context)
+        {
+            var invocation = (IInvocationOperation)context.Operation;
+            Analyze(context, CallSite.FromInvocation(invocation), invocation.TargetMethod);
+        }
+
+        private static void AnalyzeInvalid(OperationAnalysisContext context)
+        {
+            if (CallSite.TryFromInvalid((IInvalidOperation)context.Operation, context.CancellationToken, out var call))
+            {
+                Analyze(context, call, call.Method);
+            }
+        }
+
+        private static void Analyze(OperationAnalysisContext context, CallSite call, IMethodSymbol? method)
+        {
+            var verb = call.MethodName switch
+            {
+                "Publish" or "PublishAsync" => "publish",
+                "Send" or "SendAsync" or "SendLocal" => "send",
+                "Reply" => "reply",
+                _ => null,
+            };
+            if (verb is null || call.ReceiverType is not { } receiver)
+            {
+                return;
+            }
+
+            var (library, byName) = SenderLibrary(receiver);
+            if (library is null)
+            {
+                return;
+            }
+
+            var message = MessageType(call, method, context);
+            if (message is null || (library == EventBus && !IsEvent(message)))
+            {
+                return;
+            }
+
+            var properties = Properties(FindingKinds.QueuePublish, library, message, byName || !call.IsBound, context.ContainingSymbol.GetDocumentationCommentId());
+            context.ReportDiagnostic(Diagnostic.Create(SendRule, context.Operation.Syntax.GetLocation(), properties, library, verb, message.Name));
+        }
+
+        /// <summary>The bus a receiver belongs to, by the interfaces it implements (or its name when unresolved).</summary>
+        private static (string? Library, bool ByName) SenderLibrary(ITypeSymbol receiver)
+        {
+            if (receiver is IErrorTypeSymbol)
+            {
+                return receiver.Name switch
+                {
+                    "IPublishEndpoint" or "ISendEndpoint" or "IBus" or "ConsumeContext" => (MassTransit, true),
+                    "IMessageSession" or "IMessageHandlerContext" or "IPipelineContext" or "IEndpointInstance" => (NServiceBus, true),
+                    _ => (null, false),
+                };
+            }
+
+            foreach (var type in Self(receiver))
+            {
+                var ns = type.ContainingNamespace?.ToDisplayString();
+                if (ns == MassTransit && type.Name is "IPublishEndpoint" or "ISendEndpoint")
+                {
+                    return (MassTransit, false);
+                }
+
+                if (ns == NServiceBus && type.Name is "IMessageSession" or "IPipelineContext")
+                {
+                    return (NServiceBus, false);
+                }
+
+                if (ns is not null && (ns.StartsWith("MediatR", StringComparison.Ordinal) || ns.StartsWith("Microsoft.", StringComparison.Ordinal) || ns.StartsWith("System", StringComparison.Ordinal)))
+                {
+                    return (null, false);
+                }
+            }
+
+            // A home-grown bus: the receiver's own type is named like one (IEventBus, IMessageBus, RabbitMQEventBus).
+            return receiver.Name.EndsWith("EventBus", StringComparison.Ordinal) || receiver.Name.EndsWith("MessageBus", StringComparison.Ordinal) ? (EventBus, false) : (null, false);
+        }
+
+        private static System.Collections.Generic.IEnumerable<ITypeSymbol> Self(ITypeSymbol type)
+        {
+            yield return type;
+            foreach (var implemented in type.AllInterfaces)
+            {
+                yield return implemented;
+            }
+        }
+
+        /// <summary>The message: the generic argument of Publish&lt;T&gt;, else the static type of the message argument.</summary>
+        private static INamedTypeSymbol? MessageType(CallSite call, IMethodSymbol? method, OperationAnalysisContext context)
+        {
+            if (method is { IsGenericMethod: true, TypeArguments.Length: > 0 } && method.TypeArguments[0] is INamedTypeSymbol { SpecialType: SpecialType.None } generic
+                && generic.TypeKind != TypeKind.TypeParameter)
+            {
+                return generic;
+            }
+
+            // The message is the first argument, whatever its parameter is called (message, @event, command).
+            var first = method is { Parameters.Length: > 0 } ? method.Parameters[0].Name : "message";
+            var argument = call.GetArgument(first, 0, context.CancellationToken);
+            return CallSite.Unwrap(argument)?.Type is INamedTypeSymbol { SpecialType: SpecialType.None, TypeKind: TypeKind.Class or TypeKind.Struct or TypeKind.Interface } type
+                && !type.IsAnonymousType ? type : null;
+        }
+
+        /// <summary>An event or message class of the code's own: named so, or derived from a base named so.</summary>
+        private static bool IsEvent(INamedTypeSymbol type)
+        {
+            for (var current = type; current is not null && current.SpecialType != SpecialType.System_Object; current = current.BaseType)
+            {
+                if (current.Name.EndsWith("Event", StringComparison.Ordinal) || current.Name.EndsWith("Message", StringComparison.Ordinal)
+                    || current.Name.EndsWith("Command", StringComparison.Ordinal))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        private static ImmutableDictionary<string, string?> Properties(string kind, string library, INamedTypeSymbol message, bool byName, string? symbol)
+        {
+            var target = "message:" + message.ToDisplayString();
+            var properties = ImmutableDictionary.CreateBuilder<string, string?>();
+            properties.Add(FindingProperties.Kind, kind);
+            properties.Add(FindingProperties.Library, library);
+            properties.Add(FindingProperties.Target, target);
+            properties.Add(FindingProperties.TargetSource, TargetSources.MessageType);
+            properties.Add(FindingProperties.Queue, message.Name);
+            properties.Add(FindingProperties.Confidence, byName ? Confidence.Low : library == EventBus ? Confidence.Medium : Confidence.High);
+            properties.Add(
+                FindingProperties.ConfidenceReason,
+                byName ? library + " did not resolve; recognised by name"
+                : library == EventBus ? "a home-grown event bus, recognised by its shape (a bus type and event types)" : null);
+            properties.Add(FindingProperties.ContainingSymbol, symbol);
+            return properties.ToImmutable();
+        }
+    }
+}

@@ -1,0 +1,134 @@
+using InventoryScanner.Analyzers.Rules;
+using InventoryScanner.Analyzers.Tests.Verifiers;
+
+namespace InventoryScanner.Analyzers.Tests.Rules;
+
+/// <summary>INV2007/INV2008: MassTransit, NServiceBus and home-grown event buses, joined by message type.</summary>
+public sealed class MessageBusAnalyzerTests
+{
+    private const string Messages = """
+        namespace Contoso.Contracts
+        {
+            public sealed record OrderSubmitted(int Id);
+            public sealed record ChargeCard(int OrderId);
+            public abstract record IntegrationEvent;
+            public sealed record StockReserved(int Sku) : IntegrationEvent;
+            public sealed record PriceChanged(int Sku) : IntegrationEvent;
+            public sealed record OrderShippedDomainEvent(int Id);
+            public sealed record GetQuote(int Sku);
+        }
+        """;
+
+    private const string Code = """
+        using System.Threading.Tasks;
+        using Contoso.Contracts;
+
+        namespace Contoso.Ordering
+        {
+            public interface IEventBus { Task PublishAsync(IntegrationEvent @event); }
+            public interface IIntegrationEventHandler<in T> where T : IntegrationEvent { Task Handle(T @event); }
+            public interface IDomainEventHandler<in T> { Task Handle(T @event); }
+
+            public sealed class Checkout(MassTransit.IPublishEndpoint publish, NServiceBus.IMessageSession session, IEventBus bus, MediatR.IMediator mediator, Notifier notifier)
+            {
+                public async Task RunAsync()
+                {
+                    await publish.Publish(new OrderSubmitted(1));
+                    await session.Send(new ChargeCard(1));
+                    await bus.PublishAsync(new StockReserved(7));
+                    await mediator.Publish(new PriceChanged(7));
+                    await notifier.Publish(new OrderSubmitted(2));
+                }
+            }
+
+            public sealed class Notifier { public Task Publish(object message) => Task.CompletedTask; }
+
+            public sealed class SubmittedConsumer : MassTransit.IConsumer<OrderSubmitted>
+            {
+                public Task Consume(MassTransit.ConsumeContext<OrderSubmitted> context) => context.Publish(new StockReserved(1));
+            }
+
+            public sealed class ChargeHandler : NServiceBus.IHandleMessages<ChargeCard>
+            {
+                public Task Handle(ChargeCard message, NServiceBus.IMessageHandlerContext context) => context.Reply(new OrderSubmitted(message.OrderId));
+            }
+
+            public sealed class StockHandler : IIntegrationEventHandler<StockReserved> { public Task Handle(StockReserved @event) => Task.CompletedTask; }
+
+            public sealed class ShippedHandler : IDomainEventHandler<OrderShippedDomainEvent> { public Task Handle(OrderShippedDomainEvent @event) => Task.CompletedTask; }
+
+            public sealed class PriceHandler : MediatR.INotificationHandler<PriceChanged> { public Task Handle(PriceChanged notification) => Task.CompletedTask; }
+        }
+        """;
+
+    private const string BusStubs = """
+        namespace MassTransit
+        {
+            using System.Threading.Tasks;
+            public interface IPublishEndpoint { Task Publish<T>(T message) where T : class; }
+            public interface ISendEndpoint { Task Send<T>(T message) where T : class; }
+            public interface ConsumeContext : IPublishEndpoint { }
+            public interface ConsumeContext<out T> : ConsumeContext where T : class { T Message { get; } }
+            public interface IConsumer<in TMessage> where TMessage : class { Task Consume(ConsumeContext<TMessage> context); }
+        }
+        namespace NServiceBus
+        {
+            using System.Threading.Tasks;
+            public interface IMessageSession { Task Send(object message); Task Publish(object message); }
+            public interface IPipelineContext { Task Send(object message); Task Publish(object message); }
+            public interface IMessageHandlerContext : IPipelineContext { Task Reply(object message); }
+            public interface IHandleMessages<T> { Task Handle(T message, IMessageHandlerContext context); }
+        }
+        """;
+
+    private const string MediatRStub = """
+        namespace MediatR
+        {
+            using System.Threading.Tasks;
+            public interface IMediator { Task Publish(object notification); }
+            public interface INotificationHandler<in T> { Task Handle(T notification); }
+        }
+        """;
+
+    private static async Task<List<string>> FindingsAsync(params string[] sources)
+    {
+        var diagnostics = await AnalyzerRunner.RunAsync(new MessageBusAnalyzer(), sources);
+        return diagnostics.Select(d => $"{d.Id} {d.Properties[FindingProperties.Library]} {d.Properties[FindingProperties.Kind]} {d.Properties[FindingProperties.Target]} ({d.Properties[FindingProperties.Confidence]})")
+            .Order(StringComparer.Ordinal)
+            .ToList();
+    }
+
+    [Fact]
+    public async Task BusMessages_ShouldBeSentAndHandledByType_AndInProcessDispatchShouldNot()
+    {
+        Assert.Equal(
+            [
+                "INV2007 MassTransit queue-publish message:Contoso.Contracts.OrderSubmitted (high)",
+                "INV2007 MassTransit queue-publish message:Contoso.Contracts.StockReserved (high)",
+                "INV2007 NServiceBus queue-publish message:Contoso.Contracts.ChargeCard (high)",
+                "INV2007 NServiceBus queue-publish message:Contoso.Contracts.OrderSubmitted (high)",
+                "INV2007 event bus (by shape) queue-publish message:Contoso.Contracts.StockReserved (medium)",
+                "INV2008 MassTransit queue-consume message:Contoso.Contracts.OrderSubmitted (high)",
+                "INV2008 NServiceBus queue-consume message:Contoso.Contracts.ChargeCard (high)",
+                "INV2008 event bus (by shape) queue-consume message:Contoso.Contracts.StockReserved (medium)",
+            ],
+            await FindingsAsync(Code, Messages, BusStubs, MediatRStub));
+    }
+
+    [Fact]
+    public async Task BusMessages_WhenMassTransitAndNServiceBusDoNotResolve_ShouldStillBeFoundByName_WithLowConfidence()
+    {
+        Assert.Equal(
+            [
+                "INV2007 MassTransit queue-publish message:Contoso.Contracts.OrderSubmitted (low)",
+                "INV2007 MassTransit queue-publish message:Contoso.Contracts.StockReserved (low)",
+                "INV2007 NServiceBus queue-publish message:Contoso.Contracts.ChargeCard (low)",
+                "INV2007 NServiceBus queue-publish message:Contoso.Contracts.OrderSubmitted (low)",
+                "INV2007 event bus (by shape) queue-publish message:Contoso.Contracts.StockReserved (medium)",
+                "INV2008 MassTransit queue-consume message:Contoso.Contracts.OrderSubmitted (low)",
+                "INV2008 NServiceBus queue-consume message:Contoso.Contracts.ChargeCard (low)",
+                "INV2008 event bus (by shape) queue-consume message:Contoso.Contracts.StockReserved (medium)",
+            ],
+            await FindingsAsync(Code, Messages, MediatRStub));
+    }
+}
