@@ -109,9 +109,10 @@ namespace InventoryScanner.Analyzers.Rules
                 return (null, false);
             }
 
-            // Domain events are dispatched in process: a handler of them is not an integration.
+            // Domain events are dispatched in process: a handler of them is not an integration. An unresolved handler
+            // interface (the event bus project did not load) is still one by its shape, with less confidence.
             return handler.Name.EndsWith("EventHandler", StringComparison.Ordinal) && handler.Name.IndexOf("Domain", StringComparison.Ordinal) < 0
-                && !unresolved && IsEvent(message) ? (EventBus, false) : (null, false);
+                && IsEvent(message) ? (EventBus, unresolved) : (null, false);
         }
 
         private static void AnalyzeInvocation(OperationAnalysisContext context)
@@ -135,14 +136,14 @@ namespace InventoryScanner.Analyzers.Rules
                 "Publish" or "PublishAsync" => "publish",
                 "Send" or "SendAsync" or "SendLocal" => "send",
                 "Reply" => "reply",
-                _ => null,
+                _ => IsOutboxAdd(call) ? "publish (through an outbox)" : null,
             };
             if (verb is null || call.ReceiverType is not { } receiver)
             {
                 return;
             }
 
-            var (library, byName) = SenderLibrary(receiver);
+            var (library, byName) = verb.EndsWith("outbox)", StringComparison.Ordinal) ? (EventBus, receiver is IErrorTypeSymbol) : SenderLibrary(receiver);
             if (library is null)
             {
                 return;
@@ -158,6 +159,20 @@ namespace InventoryScanner.Analyzers.Rules
             context.ReportDiagnostic(Diagnostic.Create(SendRule, context.Operation.Syntax.GetLocation(), properties, library, verb, message.Name));
         }
 
+        /// <summary>
+        /// An event saved to an outbox to be published later (eShop's <c>AddAndSaveEventAsync</c> on an
+        /// <c>…IntegrationEventService</c>): a method about events, adding or saving one, on a type named like an event
+        /// service or an outbox.
+        /// </summary>
+        private static bool IsOutboxAdd(CallSite call)
+        {
+            var name = call.MethodName;
+            var receiver = call.ReceiverType?.Name ?? string.Empty;
+            return name.IndexOf("Event", StringComparison.Ordinal) > 0
+                && (name.StartsWith("Add", StringComparison.Ordinal) || name.StartsWith("Save", StringComparison.Ordinal) || name.StartsWith("Store", StringComparison.Ordinal) || name.StartsWith("Enqueue", StringComparison.Ordinal))
+                && (receiver.EndsWith("EventService", StringComparison.Ordinal) || receiver.IndexOf("Outbox", StringComparison.Ordinal) >= 0);
+        }
+
         /// <summary>The bus a receiver belongs to, by the interfaces it implements (or its name when unresolved).</summary>
         private static (string? Library, bool ByName) SenderLibrary(ITypeSymbol receiver)
         {
@@ -167,6 +182,7 @@ namespace InventoryScanner.Analyzers.Rules
                 {
                     "IPublishEndpoint" or "ISendEndpoint" or "IBus" or "ConsumeContext" => (MassTransit, true),
                     "IMessageSession" or "IMessageHandlerContext" or "IPipelineContext" or "IEndpointInstance" => (NServiceBus, true),
+                    _ when receiver.Name.EndsWith("EventBus", StringComparison.Ordinal) || receiver.Name.EndsWith("MessageBus", StringComparison.Ordinal) => (EventBus, true),
                     _ => (null, false),
                 };
             }
@@ -236,13 +252,15 @@ namespace InventoryScanner.Analyzers.Rules
 
         private static ImmutableDictionary<string, string?> Properties(string kind, string library, INamedTypeSymbol message, bool byName, string? symbol)
         {
-            var target = "message:" + message.ToDisplayString();
+            // Home-grown buses route by the event's name (eShop's routing key is GetType().Name), and each service keeps
+            // its own copy of the event class: join them by name. MassTransit and NServiceBus route by full type name.
+            var target = "message:" + (library == EventBus ? message.Name : message.ToDisplayString());
             var properties = ImmutableDictionary.CreateBuilder<string, string?>();
             properties.Add(FindingProperties.Kind, kind);
             properties.Add(FindingProperties.Library, library);
             properties.Add(FindingProperties.Target, target);
             properties.Add(FindingProperties.TargetSource, TargetSources.MessageType);
-            properties.Add(FindingProperties.Queue, message.Name);
+            properties.Add(FindingProperties.Queue, message.ToDisplayString());
             properties.Add(FindingProperties.Confidence, byName ? Confidence.Low : library == EventBus ? Confidence.Medium : Confidence.High);
             properties.Add(
                 FindingProperties.ConfidenceReason,

@@ -26,13 +26,16 @@ public sealed class MessageBusAnalyzerTests
         namespace Contoso.Ordering
         {
             public interface IEventBus { Task PublishAsync(IntegrationEvent @event); }
+            public interface IOrderingIntegrationEventService { Task AddAndSaveEventAsync(IntegrationEvent evt); }
             public interface IIntegrationEventHandler<in T> where T : IntegrationEvent { Task Handle(T @event); }
             public interface IDomainEventHandler<in T> { Task Handle(T @event); }
 
-            public sealed class Checkout(MassTransit.IPublishEndpoint publish, NServiceBus.IMessageSession session, IEventBus bus, MediatR.IMediator mediator, Notifier notifier)
+            public sealed class Checkout(MassTransit.IPublishEndpoint publish, NServiceBus.IMessageSession session, IEventBus bus, MediatR.IMediator mediator, Notifier notifier, IOrderingIntegrationEventService outbox)
             {
                 public async Task RunAsync()
                 {
+                    var changed = new PriceChanged(3);
+                    await outbox.AddAndSaveEventAsync(changed);
                     await publish.Publish(new OrderSubmitted(1));
                     await session.Send(new ChargeCard(1));
                     await bus.PublishAsync(new StockReserved(7));
@@ -107,10 +110,11 @@ public sealed class MessageBusAnalyzerTests
                 "INV2007 MassTransit queue-publish message:Contoso.Contracts.StockReserved (high)",
                 "INV2007 NServiceBus queue-publish message:Contoso.Contracts.ChargeCard (high)",
                 "INV2007 NServiceBus queue-publish message:Contoso.Contracts.OrderSubmitted (high)",
-                "INV2007 event bus (by shape) queue-publish message:Contoso.Contracts.StockReserved (medium)",
+                "INV2007 event bus (by shape) queue-publish message:PriceChanged (medium)",
+                "INV2007 event bus (by shape) queue-publish message:StockReserved (medium)",
                 "INV2008 MassTransit queue-consume message:Contoso.Contracts.OrderSubmitted (high)",
                 "INV2008 NServiceBus queue-consume message:Contoso.Contracts.ChargeCard (high)",
-                "INV2008 event bus (by shape) queue-consume message:Contoso.Contracts.StockReserved (medium)",
+                "INV2008 event bus (by shape) queue-consume message:StockReserved (medium)",
             ],
             await FindingsAsync(Code, Messages, BusStubs, MediatRStub));
     }
@@ -124,10 +128,11 @@ public sealed class MessageBusAnalyzerTests
                 "INV2007 MassTransit queue-publish message:Contoso.Contracts.StockReserved (low)",
                 "INV2007 NServiceBus queue-publish message:Contoso.Contracts.ChargeCard (low)",
                 "INV2007 NServiceBus queue-publish message:Contoso.Contracts.OrderSubmitted (low)",
-                "INV2007 event bus (by shape) queue-publish message:Contoso.Contracts.StockReserved (medium)",
+                "INV2007 event bus (by shape) queue-publish message:PriceChanged (medium)",
+                "INV2007 event bus (by shape) queue-publish message:StockReserved (medium)",
                 "INV2008 MassTransit queue-consume message:Contoso.Contracts.OrderSubmitted (low)",
                 "INV2008 NServiceBus queue-consume message:Contoso.Contracts.ChargeCard (low)",
-                "INV2008 event bus (by shape) queue-consume message:Contoso.Contracts.StockReserved (medium)",
+                "INV2008 event bus (by shape) queue-consume message:StockReserved (medium)",
             ],
             await FindingsAsync(Code, Messages, MediatRStub));
     }
