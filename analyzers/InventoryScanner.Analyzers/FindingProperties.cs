@@ -116,6 +116,9 @@ namespace InventoryScanner.Analyzers
         /// <summary>A queue bound to an exchange: joins the exchange's publishers to the queue's consumers.</summary>
         public const string QueueBinding = "queue-binding";
         public const string Secret = "secret";
+
+        /// <summary>A retry, dead-letter, confirm, outbox or idempotence setting: a fact for the maturity model, not an integration.</summary>
+        public const string MessagingReliability = "messaging-reliability";
     }
 
     /// <summary>Values of <see cref="FindingProperties.Confidence"/>.</summary>

@@ -20,6 +20,7 @@ namespace InventoryScanner.Analyzers
         public const string BrokerConsume = "INV2006";
         public const string BusSend = "INV2007";
         public const string BusHandler = "INV2008";
+        public const string MessagingReliability = "INV2009";
         public const string HardcodedCredential = "INV9001";
 
         public static string GetHelpUri(string id) =>
