@@ -25,7 +25,7 @@ namespace InventoryScanner.Analyzers.CodeFixes
                 switch (symbol)
                 {
                     case ILocalSymbol local when DeclaredBefore(local, position, cancellationToken):
-                        if (Is(local.Type, wanted))
+                        if (local.Type.IsOrInherits(wanted))
                         {
                             return local.Name;
                         }
@@ -33,17 +33,17 @@ namespace InventoryScanner.Analyzers.CodeFixes
                         via ??= Via(local.Name, local.Type, wanted, viaPropertyName);
                         break;
                     case IParameterSymbol parameter:
-                        if (Is(parameter.Type, wanted))
+                        if (parameter.Type.IsOrInherits(wanted))
                         {
                             return parameter.Name;
                         }
 
                         via ??= Via(parameter.Name, parameter.Type, wanted, viaPropertyName);
                         break;
-                    case IFieldSymbol field when (field.IsStatic || !staticContext) && !field.IsImplicitlyDeclared && Is(field.Type, wanted):
+                    case IFieldSymbol field when (field.IsStatic || !staticContext) && !field.IsImplicitlyDeclared && field.Type.IsOrInherits(wanted):
                         member ??= field.Name;
                         break;
-                    case IPropertySymbol property when (property.IsStatic || !staticContext) && !property.IsIndexer && property.GetMethod is not null && Is(property.Type, wanted):
+                    case IPropertySymbol property when (property.IsStatic || !staticContext) && !property.IsIndexer && property.GetMethod is not null && property.Type.IsOrInherits(wanted):
                         member ??= property.Name;
                         break;
                 }
@@ -105,39 +105,13 @@ namespace InventoryScanner.Analyzers.CodeFixes
 
             foreach (var member in type.GetMembers(propertyName))
             {
-                if (member is IPropertySymbol { IsStatic: false, GetMethod: not null } property && Is(property.Type, wanted))
+                if (member is IPropertySymbol { IsStatic: false, GetMethod: not null } property && property.Type.IsOrInherits(wanted))
                 {
                     return name + "." + propertyName;
                 }
             }
 
             return null;
-        }
-
-        private static bool Is(ITypeSymbol type, INamedTypeSymbol wanted)
-        {
-            if (SymbolEqualityComparer.Default.Equals(type, wanted))
-            {
-                return true;
-            }
-
-            foreach (var implemented in type.AllInterfaces)
-            {
-                if (SymbolEqualityComparer.Default.Equals(implemented, wanted))
-                {
-                    return true;
-                }
-            }
-
-            for (var current = type.BaseType; current is not null; current = current.BaseType)
-            {
-                if (SymbolEqualityComparer.Default.Equals(current, wanted))
-                {
-                    return true;
-                }
-            }
-
-            return false;
         }
 
         /// <summary>"_partnerApiKey" → "PartnerApiKey", "s_url" → "Url", "password" → "Password".</summary>

@@ -80,6 +80,21 @@ namespace InventoryScanner.Analyzers
             return value is null || value.SyntaxTree != model.SyntaxTree ? null : model.GetValueOperation(value, cancellationToken);
         }
 
+        /// <summary>
+        /// What a value was made from: the value itself, or, when it reads a local, field or property, that symbol's
+        /// initializer (declared in the same file). <c>client.Send()</c> on <c>var client = new XClient(…)</c> gives the creation.
+        /// </summary>
+        public static IOperation? ValueOrInitializer(IOperation? value, CancellationToken cancellationToken)
+        {
+            value = CallSite.Unwrap(value);
+            if (ReferencedSymbol(value) is { } holder && value?.SemanticModel is { } model)
+            {
+                return CallSite.Unwrap(InitializerOf(holder, model, cancellationToken));
+            }
+
+            return value;
+        }
+
         private static bool NamesProperty(ExpressionSyntax left, string propertyName) => left switch
         {
             MemberAccessExpressionSyntax memberAccess => memberAccess.Name.Identifier.ValueText == propertyName,

@@ -102,11 +102,7 @@ namespace InventoryScanner.Analyzers.Http
         /// <summary>new FlurlClient(baseUrl), read from the client's declaration.</summary>
         private static ResolvedValue ClientBaseUrl(IOperation? client, ValueResolver resolver, CancellationToken cancellationToken)
         {
-            client = CallSite.Unwrap(client);
-            if (client is not null && client.Syntax is not ObjectCreationExpressionSyntax && MemberAssignments.ReferencedSymbol(client) is { } holder && client.SemanticModel is { } model)
-            {
-                client = CallSite.Unwrap(MemberAssignments.InitializerOf(holder, model, cancellationToken));
-            }
+            client = MemberAssignments.ValueOrInitializer(client, cancellationToken);
 
             return client?.Syntax is ObjectCreationExpressionSyntax { ArgumentList.Arguments.Count: > 0 } creation && client.SemanticModel is { } creationModel
                 ? resolver.Resolve(creationModel.GetValueOperation(creation.ArgumentList.Arguments[0].Expression, cancellationToken), cancellationToken)

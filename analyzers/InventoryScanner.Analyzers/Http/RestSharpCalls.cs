@@ -44,28 +44,7 @@ namespace InventoryScanner.Analyzers.Http
         public static bool IsCallByName(CallSite call) =>
             call.ReceiverType is IErrorTypeSymbol { Name: "RestClient" or "IRestClient" } && SendsRequest(call.MethodName);
 
-        private bool IsClient(ITypeSymbol? type)
-        {
-            if (type is null)
-            {
-                return false;
-            }
-
-            if (SymbolEqualityComparer.Default.Equals(type, _restClient) || SymbolEqualityComparer.Default.Equals(type, _clientInterface))
-            {
-                return true;
-            }
-
-            foreach (var implemented in type.AllInterfaces)
-            {
-                if (SymbolEqualityComparer.Default.Equals(implemented, _clientInterface))
-                {
-                    return true;
-                }
-            }
-
-            return false;
-        }
+        private bool IsClient(ITypeSymbol? type) => type.IsOrInherits(_restClient) || type.IsOrInherits(_clientInterface);
 
         private static bool SendsRequest(string name) =>
             name.StartsWith("Execute", StringComparison.Ordinal) || name.StartsWith("Download", StringComparison.Ordinal) || HttpVerbs.FromMethodName(name) is not null;
@@ -152,10 +131,7 @@ namespace InventoryScanner.Analyzers.Http
                 value = CallSite.Unwrap(model.GetValueOperation(access.Expression, cancellationToken));
             }
 
-            if (value is not null && value.Syntax is not ObjectCreationExpressionSyntax && MemberAssignments.ReferencedSymbol(value) is { } holder && model is not null)
-            {
-                value = CallSite.Unwrap(MemberAssignments.InitializerOf(holder, model, cancellationToken));
-            }
+            value = MemberAssignments.ValueOrInitializer(value, cancellationToken);
 
             if (value?.Syntax is not ObjectCreationExpressionSyntax creation || model is null)
             {

@@ -78,7 +78,7 @@ namespace InventoryScanner.Analyzers.Rules
                 var call = CallSite.FromInvocation(invocation);
                 foreach (var api in BrokerApi.All)
                 {
-                    if (api.Source != ChannelSource.Constructor && api.Members.Contains(call.MethodName) && _types.TryGetValue(api, out var type) && IsOrImplements(call.ReceiverType, type))
+                    if (api.Source != ChannelSource.Constructor && api.Members.Contains(call.MethodName) && _types.TryGetValue(api, out var type) && call.ReceiverType.IsOrInherits(type))
                     {
                         Report(context, api, call, Confidence.High, reason: null);
                         return;
@@ -129,7 +129,7 @@ namespace InventoryScanner.Analyzers.Rules
                         continue;
                     }
 
-                    if (_types.TryGetValue(api, out var type) && call.Method is not null && IsOrImplements(call.ReceiverType, type))
+                    if (_types.TryGetValue(api, out var type) && call.Method is not null && call.ReceiverType.IsOrInherits(type))
                     {
                         Report(context, api, call, Confidence.Medium, "the call did not bind (an argument's type did not resolve)");
                         return;
@@ -233,7 +233,7 @@ namespace InventoryScanner.Analyzers.Rules
             /// <c>var</c> gives it an error type with no name, but the call that made it still says what it is.
             /// </summary>
             private static bool MadeBy(IOperation? receiver, BrokerApi api, CancellationToken cancellationToken) =>
-                Initializer(receiver, cancellationToken)?.Syntax switch
+                MemberAssignments.ValueOrInitializer(receiver, cancellationToken)?.Syntax switch
                 {
                     InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax access } => api.FactoryMethod is not null && access.Name.Identifier.ValueText == api.FactoryMethod,
                     ObjectCreationExpressionSyntax creation => creation.Type.ToString().EndsWith(api.SimpleName, StringComparison.Ordinal),
@@ -259,7 +259,7 @@ namespace InventoryScanner.Analyzers.Rules
             /// <summary>The channel the receiver was made for: its constructor's argument, or its factory call's.</summary>
             private static IOperation? FromReceiver(IOperation? receiver, BrokerApi api, CancellationToken cancellationToken)
             {
-                var made = Initializer(receiver, cancellationToken);
+                var made = MemberAssignments.ValueOrInitializer(receiver, cancellationToken);
                 if (made is null || made.SemanticModel is not { } model)
                 {
                     return null;
@@ -309,7 +309,7 @@ namespace InventoryScanner.Analyzers.Rules
             /// <summary>new SendMessageRequest { QueueUrl = … } or new SendMessageRequest(queueUrl, body), through a local.</summary>
             private static IOperation? RequestProperty(IOperation request, string property, CancellationToken cancellationToken)
             {
-                var made = Initializer(request, cancellationToken);
+                var made = MemberAssignments.ValueOrInitializer(request, cancellationToken);
                 if (made?.Syntax is not BaseObjectCreationExpressionSyntax creation || made.SemanticModel is not { } model)
                 {
                     return null;
@@ -326,42 +326,6 @@ namespace InventoryScanner.Analyzers.Rules
                 return creation.ArgumentList is { Arguments.Count: > 0 } list ? model.GetValueOperation(list.Arguments[0].Expression, cancellationToken) : null;
             }
 
-            private static IOperation? Initializer(IOperation? value, CancellationToken cancellationToken)
-            {
-                value = CallSite.Unwrap(value);
-                if (MemberAssignments.ReferencedSymbol(value) is { } holder && value?.SemanticModel is { } model)
-                {
-                    return CallSite.Unwrap(MemberAssignments.InitializerOf(holder, model, cancellationToken));
-                }
-
-                return value;
-            }
-
-            private static bool IsOrImplements(ITypeSymbol? type, INamedTypeSymbol expected)
-            {
-                if (type is null)
-                {
-                    return false;
-                }
-
-                for (var current = type; current is not null; current = current.BaseType)
-                {
-                    if (SymbolEqualityComparer.Default.Equals(current.OriginalDefinition, expected))
-                    {
-                        return true;
-                    }
-                }
-
-                foreach (var implemented in type.AllInterfaces)
-                {
-                    if (SymbolEqualityComparer.Default.Equals(implemented.OriginalDefinition, expected))
-                    {
-                        return true;
-                    }
-                }
-
-                return false;
-            }
         }
     }
 }

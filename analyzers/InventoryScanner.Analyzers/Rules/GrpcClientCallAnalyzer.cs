@@ -205,13 +205,13 @@ namespace InventoryScanner.Analyzers.Rules
             /// </summary>
             private ResolvedValue AddressOf(IOperation? client, CancellationToken cancellationToken)
             {
-                if (Creation(client, cancellationToken) is not { Syntax: BaseObjectCreationExpressionSyntax { ArgumentList.Arguments.Count: > 0 } creation } created
+                if (MemberAssignments.ValueOrInitializer(client, cancellationToken) is not { Syntax: BaseObjectCreationExpressionSyntax { ArgumentList.Arguments.Count: > 0 } creation } created
                     || created.SemanticModel is not { } model)
                 {
                     return ResolvedValue.None;
                 }
 
-                var channel = Creation(model.GetValueOperation(creation.ArgumentList!.Arguments[0].Expression, cancellationToken), cancellationToken);
+                var channel = MemberAssignments.ValueOrInitializer(model.GetValueOperation(creation.ArgumentList!.Arguments[0].Expression, cancellationToken), cancellationToken);
                 if (channel?.Syntax is InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax { Name.Identifier.ValueText: "ForAddress" }, ArgumentList.Arguments.Count: > 0 } forAddress
                     && channel.SemanticModel is { } channelModel)
                 {
@@ -219,18 +219,6 @@ namespace InventoryScanner.Analyzers.Rules
                 }
 
                 return ResolvedValue.None;
-            }
-
-            /// <summary>The value itself, or the initializer of the local, field or property it reads.</summary>
-            private static IOperation? Creation(IOperation? value, CancellationToken cancellationToken)
-            {
-                value = CallSite.Unwrap(value);
-                if (MemberAssignments.ReferencedSymbol(value) is { } holder && value?.SemanticModel is { } model)
-                {
-                    return CallSite.Unwrap(MemberAssignments.InitializerOf(holder, model, cancellationToken));
-                }
-
-                return value;
             }
         }
     }

@@ -174,7 +174,7 @@ namespace InventoryScanner.Analyzers.Rules
             /// <summary>WebClient's transfer methods: DownloadString, UploadValues, OpenRead and their Async/TaskAsync forms.</summary>
             private bool IsWebClientMethod(IMethodSymbol method)
             {
-                if (_webClient is null || method.MethodKind != MethodKind.Ordinary || !IsOrDerives(method.ContainingType, _webClient))
+                if (_webClient is null || method.MethodKind != MethodKind.Ordinary || !method.ContainingType.IsOrInherits(_webClient))
                 {
                     return false;
                 }
@@ -186,20 +186,7 @@ namespace InventoryScanner.Analyzers.Rules
 
             private bool IsWebRequestCreate(IMethodSymbol method) =>
                 _webRequest is not null && method.IsStatic && method.Name is "Create" or "CreateHttp" or "CreateDefault"
-                && IsOrDerives(method.ContainingType, _webRequest);
-
-            private static bool IsOrDerives(ITypeSymbol? type, INamedTypeSymbol expected)
-            {
-                for (var current = type; current is not null; current = current.BaseType)
-                {
-                    if (SymbolEqualityComparer.Default.Equals(current.OriginalDefinition, expected))
-                    {
-                        return true;
-                    }
-                }
-
-                return false;
-            }
+                && method.ContainingType.IsOrInherits(_webRequest);
 
             /// <summary>A WebClient transfer: GET for downloads and OpenRead, POST for uploads unless a method is given; BaseAddress applies.</summary>
             private void ReportWebClient(OperationAnalysisContext context, CallSite call)
@@ -346,7 +333,7 @@ namespace InventoryScanner.Analyzers.Rules
                     && method.Parameters.Length > 0 && IsHttpClient(method.Parameters[0].Type);
             }
 
-            private bool IsHttpClient(ITypeSymbol? type) => HttpClient is not null && IsOrDerives(type, HttpClient);
+            private bool IsHttpClient(ITypeSymbol? type) => HttpClient is not null && type.IsOrInherits(HttpClient);
 
             private static bool IsSendMethodName(string name) =>
                 HttpVerbOf(name) is not null || name == "SendAsync" || name == "Send";

@@ -86,7 +86,7 @@ namespace InventoryScanner.Analyzers.Rules
                 }
 
                 if (call.ReceiverType is not IErrorTypeSymbol
-                    || Unwrapped(call.Receiver, context.CancellationToken)?.Syntax is not InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax { Name.Identifier.ValueText: "CreateChannel" } access }
+                    || MemberAssignments.ValueOrInitializer(call.Receiver, context.CancellationToken)?.Syntax is not InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax { Name.Identifier.ValueText: "CreateChannel" } access }
                     || call.Operation.SemanticModel is not { } model
                     || CreationOf(model.GetValueOperation(access.Expression, context.CancellationToken), context.CancellationToken)?.Syntax is not ObjectCreationExpressionSyntax { Type: GenericNameSyntax { TypeArgumentList.Arguments.Count: 1 } factoryType }
                     || model.GetTypeInfo(factoryType.TypeArgumentList.Arguments[0], context.CancellationToken).Type is not INamedTypeSymbol contract)
@@ -231,7 +231,7 @@ namespace InventoryScanner.Analyzers.Rules
             /// <summary>A channel from factory.CreateChannel() (or ChannelFactory&lt;T&gt;.CreateChannel(binding, address)).</summary>
             private ResolvedValue AddressOfChannel(IOperation? instance, INamedTypeSymbol contract, CancellationToken cancellationToken)
             {
-                var channel = Unwrapped(instance, cancellationToken);
+                var channel = MemberAssignments.ValueOrInitializer(instance, cancellationToken);
                 if (channel?.Syntax is InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax { Name.Identifier.ValueText: "CreateChannel" } access } createChannel
                     && channel.SemanticModel is { } model)
                 {
@@ -367,19 +367,8 @@ namespace InventoryScanner.Analyzers.Rules
             /// <summary>The creation a value comes from, through a local, field or property initializer.</summary>
             private static IOperation? CreationOf(IOperation? value, CancellationToken cancellationToken)
             {
-                value = Unwrapped(value, cancellationToken);
+                value = MemberAssignments.ValueOrInitializer(value, cancellationToken);
                 return value?.Syntax is BaseObjectCreationExpressionSyntax ? value : null;
-            }
-
-            private static IOperation? Unwrapped(IOperation? value, CancellationToken cancellationToken)
-            {
-                value = CallSite.Unwrap(value);
-                if (MemberAssignments.ReferencedSymbol(value) is { } holder && value?.SemanticModel is { } model)
-                {
-                    return CallSite.Unwrap(MemberAssignments.InitializerOf(holder, model, cancellationToken));
-                }
-
-                return value;
             }
         }
     }
