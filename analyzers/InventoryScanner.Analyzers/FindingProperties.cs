@@ -51,6 +51,9 @@ namespace InventoryScanner.Analyzers
         /// <summary>RabbitMQ queue of a consumer.</summary>
         public const string Queue = "queue";
 
+        /// <summary>How a consumer takes messages when it polls for them: "a loop in the hosted service OrderPoller".</summary>
+        public const string Polling = "polling";
+
         /// <summary>The subscription of a topic a consumer reads from (Azure Service Bus).</summary>
         public const string Subscription = "subscription";
 

@@ -100,6 +100,13 @@ namespace InventoryScanner.Analyzers
                 case IConversionOperation conversion:
                     return Resolve(conversion.Operand, depth + 1, cancellationToken);
 
+                case IPropertyReferenceOperation { Property.Name: "Name" or "FullName", Instance: ITypeOfOperation typeOf } typeName:
+                    // typeof(OrderSubmitted).Name: a queue or topic named after a message type.
+                    return new ResolvedValue(
+                        typeName.Property.Name == "Name" ? typeOf.TypeOperand.Name : typeOf.TypeOperand.ToDisplayString(SymbolDisplayFormat.CSharpErrorMessageFormat.WithGenericsOptions(SymbolDisplayGenericsOptions.None)),
+                        TargetSources.Constant,
+                        null);
+
                 case IInterpolatedStringOperation interpolated:
                     return ResolveInterpolation(interpolated, depth, cancellationToken);
 

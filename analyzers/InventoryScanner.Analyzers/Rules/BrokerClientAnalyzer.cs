@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Collections.Immutable;
+using System.Linq;
 using System.Threading;
 using InventoryScanner.Analyzers.Messaging;
 using Microsoft.CodeAnalysis;
@@ -200,6 +201,7 @@ namespace InventoryScanner.Analyzers.Rules
                 properties.Add(FindingProperties.ConfigValues, channel.ConfigValues);
                 properties.Add(FindingProperties.Queue, name);
                 properties.Add(FindingProperties.Subscription, subscriptionName);
+                properties.Add(FindingProperties.Polling, api.Direction == Direction.Consume ? PollingLoop(context) : null);
                 properties.Add(FindingProperties.Confidence, confidence);
                 properties.Add(FindingProperties.ConfidenceReason, reason);
                 properties.Add(FindingProperties.ContainingSymbol, context.ContainingSymbol.GetDocumentationCommentId());
@@ -239,6 +241,33 @@ namespace InventoryScanner.Analyzers.Rules
                     ObjectCreationExpressionSyntax creation => creation.Type.ToString().EndsWith(api.SimpleName, StringComparison.Ordinal),
                     _ => false,
                 };
+
+            /// <summary>
+            /// A consumer that polls: the receive call sits in a loop of a hosted service's method
+            /// (<c>BackgroundService.ExecuteAsync</c>, an <c>IHostedService</c>), rather than a push subscription.
+            /// </summary>
+            private static string? PollingLoop(OperationAnalysisContext context)
+            {
+                var inLoop = false;
+                for (var node = context.Operation.Syntax.Parent; node is not null && node is not MemberDeclarationSyntax; node = node.Parent)
+                {
+                    if (node is WhileStatementSyntax or DoStatementSyntax or ForStatementSyntax or ForEachStatementSyntax)
+                    {
+                        inLoop = true;
+                        break;
+                    }
+                }
+
+                for (var type = context.ContainingSymbol.ContainingType; inLoop && type is not null; type = type.BaseType)
+                {
+                    if (type.Name == "BackgroundService" || type.AllInterfaces.Any(i => i.Name == "IHostedService"))
+                    {
+                        return "a loop in the hosted service " + context.ContainingSymbol.ContainingType.Name;
+                    }
+                }
+
+                return inLoop ? "a loop in " + context.ContainingSymbol.Name : null;
+            }
 
             /// <summary>SQS queue URLs and SNS topic ARNs name their channel in their last segment.</summary>
             private static string ChannelName(BrokerApi api, string text)

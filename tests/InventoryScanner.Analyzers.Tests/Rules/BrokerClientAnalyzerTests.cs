@@ -172,4 +172,31 @@ public sealed class BrokerClientAnalyzerTests
     {
         Assert.Equal(Expected.Select(e => e + " (low)"), await ChannelsAsync(Code));
     }
+
+    [Fact]
+    public async Task PollingConsumers_AndTopicsNamedAfterTypes_ShouldBeRecorded()
+    {
+        var diagnostics = await AnalyzerRunner.RunAsync(new BrokerClientAnalyzer(), """
+            using System.Threading;
+            using System.Threading.Tasks;
+            using Amazon.SQS;
+            using Confluent.Kafka;
+            public sealed record InvoicePaid(int Id);
+            public abstract class BackgroundService { protected abstract Task ExecuteAsync(CancellationToken stoppingToken); }
+            public sealed class ShipmentPoller(IAmazonSQS sqs, IProducer<string, string> producer) : BackgroundService
+            {
+                protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+                {
+                    while (!stoppingToken.IsCancellationRequested)
+                    {
+                        await sqs.ReceiveMessageAsync("https://sqs.eu-west-1.amazonaws.com/123456789012/shipments");
+                        await producer.ProduceAsync(typeof(InvoicePaid).Name, new Message<string, string>());
+                    }
+                }
+            }
+            """, BrokerStubs);
+        Assert.Equal(
+            ["queue:shipments a loop in the hosted service ShipmentPoller", "topic:InvoicePaid "],
+            diagnostics.Select(d => $"{d.Properties[FindingProperties.Target]} {d.Properties.GetValueOrDefault(FindingProperties.Polling)}"));
+    }
 }
