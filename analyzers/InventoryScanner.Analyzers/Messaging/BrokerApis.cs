@@ -91,6 +91,7 @@ namespace InventoryScanner.Analyzers.Messaging
         /// <summary>The channel's position among the arguments, for calls that do not bind.</summary>
         public int Position { get; }
 
+        /// <summary>The call that makes the receiver (<c>CreateSender</c>, <c>GetSubscriber</c>): how an unresolved receiver is recognised.</summary>
         public string? FactoryMethod { get; }
 
         public string? RequestProperty { get; }
@@ -136,9 +137,9 @@ namespace InventoryScanner.Analyzers.Messaging
 
             // Redis pub/sub (StackExchange.Redis).
             new BrokerApi("StackExchange.Redis", "StackExchange.Redis.ISubscriber", ImmutableArray.Create("Publish", "PublishAsync"),
-                Direction.Publish, ChannelSource.Argument, "channel:", ImmutableArray.Create("channel"), 0),
+                Direction.Publish, ChannelSource.Argument, "channel:", ImmutableArray.Create("channel"), 0, factoryMethod: "GetSubscriber"),
             new BrokerApi("StackExchange.Redis", "StackExchange.Redis.ISubscriber", ImmutableArray.Create("Subscribe", "SubscribeAsync"),
-                Direction.Consume, ChannelSource.Argument, "channel:", ImmutableArray.Create("channel"), 0),
+                Direction.Consume, ChannelSource.Argument, "channel:", ImmutableArray.Create("channel"), 0, factoryMethod: "GetSubscriber"),
 
             // MSMQ (System.Messaging, .NET Framework): the queue path is the MessageQueue's.
             new BrokerApi("System.Messaging", "System.Messaging.MessageQueue", ImmutableArray.Create("Send"),

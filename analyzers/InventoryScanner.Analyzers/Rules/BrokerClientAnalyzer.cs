@@ -164,7 +164,8 @@ namespace InventoryScanner.Analyzers.Rules
                             var request = channel ?? call.GetArgument("request", 0, cancellationToken);
                             if (request is not null && CallSite.Unwrap(request)?.Type?.SpecialType != SpecialType.System_String)
                             {
-                                channel = RequestProperty(request, api.RequestProperty, cancellationToken);
+                                // Unbound, a string argument has no type either: only a request object replaces it.
+                                channel = RequestProperty(request, api.RequestProperty, cancellationToken) ?? channel;
                             }
                         }
 
