@@ -7,6 +7,12 @@ public sealed record ScanOptions
 
     public bool Restore { get; init; } = true;
 
+    /// <summary>
+    /// Whether MSBuild may evaluate the scanned repository's project files (and so run its props, targets and tasks).
+    /// False analyses every project from its source files alone, against the .NET framework.
+    /// </summary>
+    public bool EvaluateProjects { get; init; } = true;
+
     public bool IncludeTests { get; init; }
 
     public int MaxParallelism { get; init; } = Environment.ProcessorCount;

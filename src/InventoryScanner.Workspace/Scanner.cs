@@ -72,7 +72,19 @@ public static class Scanner
     {
         var files = input.ProjectPaths.Select(ProjectFile.Read).ToList();
         var loadTime = Stopwatch.StartNew();
-        var loaded = await LoadAsync(input.SolutionPath, files, options.Progress, messages, cancellationToken).ConfigureAwait(false);
+        LoadedSolution loaded;
+        if (options.EvaluateProjects)
+        {
+            loaded = await LoadAsync(input.SolutionPath, files, options.Progress, messages, cancellationToken).ConfigureAwait(false);
+        }
+        else
+        {
+            // --no-build-eval: nothing of the repository's MSBuild runs; every project goes to the source-only analysis.
+            messages.Add("MSBuild files of the scanned code were not evaluated (--no-build-eval): projects are analysed from their source files against the .NET framework only");
+            using var empty = new AdhocWorkspace();
+            loaded = new LoadedSolution(empty.CurrentSolution, [], [], []);
+        }
+
         loadTime.Stop();
         options.Progress.Info($"loaded {loaded.Projects.Count} of {files.Count} project(s) in {loadTime.Elapsed.TotalSeconds:0.0} s");
         var analyzeTime = Stopwatch.StartNew();

@@ -27,6 +27,11 @@ internal static class ScanCommand
         Description = "Do not run 'dotnet restore' before loading the projects.",
     };
 
+    private static readonly Option<bool> NoBuildEvalOption = new("--no-build-eval")
+    {
+        Description = "Do not evaluate any MSBuild file of the scanned repository (no restore, no project load): every project is analysed from its source files alone. For code you do not trust.",
+    };
+
     private static readonly Option<bool> IncludeTestsOption = new("--include-tests")
     {
         Description = "Scan test projects too (recognised by their xunit, NUnit, MSTest or Microsoft.NET.Test.Sdk references).",
@@ -66,7 +71,7 @@ internal static class ScanCommand
         FormatOption.AcceptOnlyFromAmong([.. ReportWriterFactory.Formats]);
         var command = new Command("scan", "Scan a solution, project or folder and write the inventory and reports.")
         {
-            PathArgument, OutOption, NoRestoreOption, IncludeTestsOption, FailOnOption, FormatOption, TemplatesOption, ParallelOption, VerbosityOption,
+            PathArgument, OutOption, NoRestoreOption, NoBuildEvalOption, IncludeTestsOption, FailOnOption, FormatOption, TemplatesOption, ParallelOption, VerbosityOption,
         };
         command.SetAction((parseResult, cancellationToken) => RunAsync(parseResult, output, error, cancellationToken));
         return command;
@@ -83,7 +88,8 @@ internal static class ScanCommand
             var options = new ScanOptions
             {
                 Path = path,
-                Restore = !parseResult.GetValue(NoRestoreOption),
+                Restore = !parseResult.GetValue(NoRestoreOption) && !parseResult.GetValue(NoBuildEvalOption),
+                EvaluateProjects = !parseResult.GetValue(NoBuildEvalOption),
                 IncludeTests = parseResult.GetValue(IncludeTestsOption),
                 MaxParallelism = parseResult.GetValue(ParallelOption) ?? Environment.ProcessorCount,
                 Progress = new ConsoleProgress(error, verbosity),

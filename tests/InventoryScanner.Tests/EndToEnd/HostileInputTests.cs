@@ -84,4 +84,43 @@ public sealed class HostileInputTests
         var component = Assert.Single(inventory.GetProperty("components").EnumerateArray());
         Assert.Contains(component.GetProperty("messages").EnumerateArray(), m => m.GetString()!.StartsWith("Hostile/web.config could not be read", StringComparison.Ordinal));
     }
+
+    [Fact]
+    public async Task NoBuildEval_ShouldRunNothingOfTheRepository_AndStillFindTheIntegrations()
+    {
+        var root = Directory.CreateTempSubdirectory("inventory-untrusted-").FullName;
+        var project = Path.Combine(root, "Untrusted");
+        Directory.CreateDirectory(project);
+        var marker = Path.Combine(root, "evaluated.txt");
+
+        // A project that writes a file whenever MSBuild evaluates it or runs a design-time build of it.
+        File.WriteAllText(Path.Combine(project, "Untrusted.csproj"), $$"""
+            <Project Sdk="Microsoft.NET.Sdk">
+              <PropertyGroup>
+                <TargetFramework>net10.0</TargetFramework>
+                <ImplicitUsings>enable</ImplicitUsings>
+              </PropertyGroup>
+              <Target Name="Payload" BeforeTargets="Restore;CollectPackageReferences;ResolveAssemblyReferences;CoreCompile">
+                <WriteLinesToFile File="{{marker}}" Lines="ran" Overwrite="true" />
+              </Target>
+            </Project>
+            """);
+        File.WriteAllText(Path.Combine(project, "Client.cs"), """
+            namespace Untrusted;
+            public static class Client
+            {
+                public static Task Call(HttpClient http) => http.GetAsync("https://exfil.example.com/collect");
+            }
+            """);
+
+        var run = await CliRun.ScanAsync(root, "--no-build-eval");
+
+        Assert.True(run.ExitCode == 0, run.Error);
+        Assert.False(File.Exists(marker), "a target of the scanned project ran");
+        var inventory = JsonDocument.Parse(run.Read("inventory.json")).RootElement;
+        var component = Assert.Single(inventory.GetProperty("components").EnumerateArray());
+        Assert.Equal("syntax", component.GetProperty("analysis").GetString());
+        Assert.Contains(inventory.GetProperty("findings").EnumerateArray(), f => f.GetProperty("target").GetString() == "https://exfil.example.com/collect");
+        Assert.Contains(inventory.GetProperty("messages").EnumerateArray(), m => m.GetString()!.Contains("--no-build-eval", StringComparison.Ordinal));
+    }
 }
