@@ -4,6 +4,7 @@ using System.Collections.Immutable;
 using InventoryScanner.Analyzers.Configuration;
 using InventoryScanner.Analyzers.Secrets;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
 using Microsoft.CodeAnalysis.Text;
@@ -15,7 +16,7 @@ namespace InventoryScanner.Analyzers.Rules
     /// connection string literal with a password. The message and properties name the word, never the value.
     /// </summary>
     [DiagnosticAnalyzer(LanguageNames.CSharp)]
-    [TriggerWords("password", "passwd", "pwd", "passphrase", "secret", "apikey", "api_key", "token", "accesskey", "privatekey", "credential", "accountkey", "AKIA", "ASIA", "github_pat_", "ghp_", "gho_", "ghu_", "ghs_", "ghr_", "xox", "_live_", "AIza", "SG.", "eyJ", "PRIVATE KEY-----", OptionKey = CredentialNames.OptionKey, IgnoredWords = new[] { "CancellationToken", "CancellationTokenSource" }, GeneratedCodeWords = new[] { "password=", "pwd=", "accountkey=", "sharedaccesskey=", "PRIVATE KEY-----" })]
+    [TriggerWords("password", "passwd", "pwd", "passphrase", "secret", "apikey", "api_key", "token", "accesskey", "privatekey", "credential", "accountkey", "AKIA", "ASIA", "github_pat_", "ghp_", "gho_", "ghu_", "ghs_", "ghr_", "xox", "_live_", "AIza", "SG.", "eyJ", "PRIVATE KEY-----", "SymmetricSecurityKey", "Authorization", "Bearer", "Basic ", "amqp://", "amqps://", "mongodb://", "mongodb+srv://", "redis://", "rediss://", "postgres://", "postgresql://", "mysql://", "ftp://", "sftp://", "smtp://", OptionKey = CredentialNames.OptionKey, IgnoredWords = new[] { "CancellationToken", "CancellationTokenSource" }, GeneratedCodeWords = new[] { "password=", "pwd=", "accountkey=", "sharedaccesskey=", "PRIVATE KEY-----" })]
     public sealed class HardcodedCredentialAnalyzer : DiagnosticAnalyzer
     {
         private const string CodeLibrary = "code";
@@ -119,6 +120,24 @@ namespace InventoryScanner.Analyzers.Rules
                     return;
                 }
 
+                if (SecretValues.UrlCredentials(text) is { } url)
+                {
+                    Report(context, literal, keyword: "password", secretKind: "url-credentials", target: "URL user info", library: LibraryOf(ArgumentParameter(literal)), evidence: url.Evidence, value: url.Password, confidence: Confidence.High);
+                    return;
+                }
+
+                if (SecretValues.AuthorizationHeader(text) is { } header)
+                {
+                    Report(context, literal, keyword: "authorization", secretKind: "authorization-header", target: "Authorization: " + header.Scheme, library: LibraryOf(ArgumentParameter(literal)), evidence: header.Scheme + " " + SecretValues.Redact(header.Credential), value: header.Credential, confidence: Confidence.High);
+                    return;
+                }
+
+                if (CredentialSink(literal) is { } sink && SecretValues.LooksLikeSecret(text))
+                {
+                    Report(context, literal, keyword: sink.Keyword, secretKind: sink.Kind, target: sink.Target, library: LibraryOf(ArgumentParameter(literal)), evidence: sink.Target + "(\"" + SecretValues.Redact(text) + "\")", value: text, confidence: Confidence.High);
+                    return;
+                }
+
                 if (text.IndexOf('=') < 0)
                 {
                     return;
@@ -180,6 +199,13 @@ namespace InventoryScanner.Analyzers.Rules
                         secretKind = "connection-string";
                         evidence = SecretValues.RedactConnectionString(entry.Value);
                         secret = credentials[0].Value;
+                    }
+                    else if (SecretValues.UrlCredentials(entry.Value) is { } url)
+                    {
+                        keyword = "password";
+                        secretKind = "url-credentials";
+                        evidence = url.Evidence;
+                        secret = url.Password;
                     }
                     else if (WcfEndpointKeys.IsEndpointKey(entry.Key))
                     {
@@ -259,6 +285,35 @@ namespace InventoryScanner.Analyzers.Rules
                     evidence: sink.Name + " = \"" + SecretValues.Redact(text) + "\"",
                     value: text,
                     confidence: trimmed.Length >= 8 && trimmed.IndexOf(' ') < 0 ? Confidence.High : Confidence.Medium);
+            }
+
+            /// <summary>
+            /// Literals that are credentials by where they go, whatever they are called: a JWT signing key
+            /// (<c>new SymmetricSecurityKey(Encoding.UTF8.GetBytes("…"))</c>, also through <c>Convert.FromBase64String</c>) and
+            /// the credential of <c>new AuthenticationHeaderValue("Basic", "…")</c>. Read from the syntax: it holds when
+            /// the types did not resolve.
+            /// </summary>
+            private static (string Keyword, string Kind, string Target)? CredentialSink(IOperation literal)
+            {
+                if (literal.Syntax.Parent is not ArgumentSyntax { Parent: ArgumentListSyntax arguments } argument)
+                {
+                    return null;
+                }
+
+                if (arguments.Parent is InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax { Name.Identifier.ValueText: "GetBytes" or "FromBase64String" } }
+                    && arguments.Parent.Parent is ArgumentSyntax { Parent.Parent: ObjectCreationExpressionSyntax keyCreation }
+                    && keyCreation.Type.ToString().EndsWith("SymmetricSecurityKey", StringComparison.Ordinal))
+                {
+                    return ("signing key", "signing-key", "SymmetricSecurityKey");
+                }
+
+                if (arguments.Parent is ObjectCreationExpressionSyntax headerCreation && headerCreation.Type.ToString().EndsWith("AuthenticationHeaderValue", StringComparison.Ordinal)
+                    && arguments.Arguments.Count == 2 && arguments.Arguments[1] == argument)
+                {
+                    return ("authorization", "authorization-header", "AuthenticationHeaderValue");
+                }
+
+                return null;
             }
 
             private CredentialNames NamesFor(OperationAnalysisContext context)

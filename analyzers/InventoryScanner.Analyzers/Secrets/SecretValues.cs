@@ -135,6 +135,57 @@ namespace InventoryScanner.Analyzers.Secrets
         }
 
         /// <summary>
+        /// The password of a URL's user info (<c>amqp://app:S3cret@rabbit/</c>), when it is a real value rather than a
+        /// placeholder, with the URL redacted for evidence. Null for URLs without a password.
+        /// </summary>
+        public static (string Password, string Evidence)? UrlCredentials(string text)
+        {
+            var scheme = text.IndexOf("://", StringComparison.Ordinal);
+            if (scheme <= 0 || text.IndexOf(' ') >= 0)
+            {
+                return null;
+            }
+
+            var start = scheme + 3;
+            var end = text.IndexOfAny(new[] { '/', '?', '#' }, start);
+            var authority = text.Substring(start, (end < 0 ? text.Length : end) - start);
+            var at = authority.LastIndexOf('@');
+            var colon = at < 0 ? -1 : authority.IndexOf(':');
+            if (colon < 0 || colon > at)
+            {
+                return null;
+            }
+
+            var password = authority.Substring(colon + 1, at - colon - 1);
+            if (!LooksLikeSecret(password))
+            {
+                return null;
+            }
+
+            return (password, text.Substring(0, start + colon + 1) + Redact(password) + text.Substring(start + at));
+        }
+
+        /// <summary>The credential of an Authorization header value written out: <c>Basic dXNlcjpw…</c>, <c>Bearer eyJ…</c>.</summary>
+        public static (string Scheme, string Credential)? AuthorizationHeader(string text)
+        {
+            var space = text.IndexOf(' ');
+            if (space <= 0)
+            {
+                return null;
+            }
+
+            var scheme = text.Substring(0, space);
+            var credential = text.Substring(space + 1).Trim();
+            if (!(scheme.Equals("Basic", StringComparison.OrdinalIgnoreCase) || scheme.Equals("Bearer", StringComparison.OrdinalIgnoreCase))
+                || credential.Length < 8 || credential.IndexOf(' ') >= 0 || !LooksLikeSecret(credential) || !LooksRandom(credential))
+            {
+                return null;
+            }
+
+            return (scheme, credential);
+        }
+
+        /// <summary>
         /// At most the first three characters (fewer for short values) and the length: <c>Sup…(14 chars)</c>.
         /// </summary>
         public static string Redact(string value)
