@@ -87,6 +87,9 @@ namespace InventoryScanner.Analyzers
         /// <summary>The resources an Aspire resource references: <c>redis (AddRedis), catalogdb (AddDatabase)</c>.</summary>
         public const string References = "references";
 
+        /// <summary>"true" when a credential is a known default or a most-common password (<c>changeme</c>, <c>Pass@word1</c>).</summary>
+        public const string KnownDefault = "knownDefault";
+
         /// <summary>What kind of secret: <c>password</c>, <c>api-key</c>, <c>connection-string</c>, ...</summary>
         public const string SecretKind = "secretKind";
     }

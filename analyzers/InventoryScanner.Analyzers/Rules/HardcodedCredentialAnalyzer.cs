@@ -218,7 +218,7 @@ namespace InventoryScanner.Analyzers.Rules
                         keyword = names.Match(lastSegment);
                         if (keyword is null
                             || !SecretValues.LooksLikeSecret(entry.Value)
-                            || names.Mentions(entry.Value)
+                            || (names.Mentions(entry.Value) && !SecretValues.IsKnownDefault(entry.Value))
                             || (CredentialNames.IsAmbiguous(keyword) && !SecretValues.LooksRandom(entry.Value))
                             || (entry.Value.IndexOf('=') >= 0 && entry.Value.IndexOf(';') >= 0))
                         {
@@ -238,6 +238,7 @@ namespace InventoryScanner.Analyzers.Rules
                     properties.Add(FindingProperties.Library, "configuration");
                     properties.Add(FindingProperties.Target, entry.Key);
                     properties.Add(FindingProperties.SecretKind, secretKind);
+                    properties.Add(FindingProperties.KnownDefault, SecretValues.IsKnownDefault(secret) ? "true" : null);
                     properties.Add(FindingProperties.Evidence, "\"" + entry.Key + "\": \"" + (evidence.Length > 200 ? evidence.Substring(0, 200) + "…" : evidence) + "\"");
                     properties.Add(FindingProperties.ValueHash, SecretValues.Hash(secret));
                     properties.Add(FindingProperties.Confidence, Confidence.High);
@@ -260,7 +261,7 @@ namespace InventoryScanner.Analyzers.Rules
                 if (keyword is null
                     || !SecretValues.LooksLikeSecret(text)
                     || (CredentialNames.IsAmbiguous(keyword) && !SecretValues.LooksRandom(text))
-                    || names.Mentions(text)
+                    || (names.Mentions(text) && !SecretValues.IsKnownDefault(text))
 
                     // A connection string is judged by its own keys (AnalyzeLiteral), not by the name it is stored in.
                     || (text.IndexOf('=') >= 0 && text.IndexOf(';') >= 0))
@@ -329,6 +330,7 @@ namespace InventoryScanner.Analyzers.Rules
                 properties.Add(FindingProperties.Library, library);
                 properties.Add(FindingProperties.Target, target);
                 properties.Add(FindingProperties.SecretKind, secretKind);
+                properties.Add(FindingProperties.KnownDefault, SecretValues.IsKnownDefault(value) ? "true" : null);
                 properties.Add(FindingProperties.Evidence, evidence);
                 properties.Add(FindingProperties.ValueHash, SecretValues.Hash(value));
                 properties.Add(FindingProperties.Confidence, confidence);

@@ -134,6 +134,18 @@ namespace InventoryScanner.Analyzers.Secrets
             return builder.ToString();
         }
 
+        /// <summary>Passwords that ship as defaults or top every breached-password list: still findings, tagged as known defaults.</summary>
+        private static readonly HashSet<string> KnownDefaults = new HashSet<string>(StringComparer.OrdinalIgnoreCase)
+        {
+            "changeme", "change_me", "change-me", "changeit", "admin", "administrator", "root", "guest", "letmein", "welcome",
+            "welcome1", "password1", "Password123", "P@ssw0rd", "P@ssword1", "Pass@word1", "Passw0rd", "passw0rd", "123456",
+            "12345678", "123456789", "qwerty", "abc123", "default", "sa", "test", "test123", "demo", "manager", "postgres",
+            "mysql", "oracle", "rabbitmq", "Welcome123", "Secret123", "Admin123", "admin123", "toor", "master",
+        };
+
+        /// <summary>Whether a credential is a known default or one of the most common passwords (<c>changeme</c>, <c>Pass@word1</c>).</summary>
+        public static bool IsKnownDefault(string value) => KnownDefaults.Contains(value.Trim());
+
         /// <summary>
         /// The password of a URL's user info (<c>amqp://app:S3cret@rabbit/</c>), when it is a real value rather than a
         /// placeholder, with the URL redacted for evidence. Null for URLs without a password.

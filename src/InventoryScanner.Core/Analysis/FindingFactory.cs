@@ -18,7 +18,7 @@ public static class FindingFactory
         FindingProperties.TargetSource, FindingProperties.Expression, FindingProperties.SecretKind,
         FindingProperties.ConfigKey, FindingProperties.ConfigValues, FindingProperties.Registration, FindingProperties.Resilience,
         FindingProperties.Environment, FindingProperties.Client, FindingProperties.Resource, FindingProperties.Project,
-        FindingProperties.References, FindingProperties.Operation, FindingProperties.Subscription, FindingProperties.Polling,
+        FindingProperties.References, FindingProperties.Operation, FindingProperties.Subscription, FindingProperties.Polling, FindingProperties.KnownDefault,
     ];
 
     /// <summary>The finding for an inventory diagnostic; null for diagnostics that are not inventory findings.</summary>

@@ -63,4 +63,22 @@ public sealed class CredentialShapeTests
         Assert.Contains("amqps://billing:Sup…(14 chars)@mq.example.com/prod", diagnostic.Properties[FindingProperties.Evidence]);
         Assert.DoesNotContain("Sup3r-Secret-9", diagnostic.Properties[FindingProperties.Evidence]);
     }
+
+    [Fact]
+    public async Task KnownDefaultPasswords_ShouldBeFindings_TaggedAsKnownDefaults()
+    {
+        var diagnostics = await AnalyzerRunner.RunAsync(
+            new HardcodedCredentialAnalyzer(),
+            [("/src/appsettings.Development.json", """{ "Admin": { "Password": "changeme" } }""")],
+            """
+            class Seed
+            {
+                string adminPassword = "Pass@word1";
+                string apiPassword = "k9#Lq2!vXz";
+            }
+            """);
+        Assert.Equal(
+            ["Admin:Password true", "adminPassword true", "apiPassword "],
+            diagnostics.Select(d => $"{d.Properties[FindingProperties.Target]} {d.Properties.GetValueOrDefault(FindingProperties.KnownDefault)}"));
+    }
 }
