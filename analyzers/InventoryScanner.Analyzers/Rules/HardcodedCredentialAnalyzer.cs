@@ -231,6 +231,11 @@ namespace InventoryScanner.Analyzers.Rules
                     }
 
                     var start = file.Positions.TryGetValue(entry.Key, out var offset) ? Math.Min(offset, text.Length) : 0;
+                    if (AllowMarker.Allows(text, start))
+                    {
+                        continue;
+                    }
+
                     var span = new TextSpan(start, 0);
                     var location = Location.Create(context.AdditionalFile.Path, span, text.Lines.GetLinePositionSpan(span));
                     var properties = ImmutableDictionary.CreateBuilder<string, string?>();
@@ -325,6 +330,11 @@ namespace InventoryScanner.Analyzers.Rules
 
             private static void Report(OperationAnalysisContext context, IOperation literal, string keyword, string secretKind, string target, string library, string evidence, string value, string confidence)
             {
+                if (AllowMarker.Allows(literal.Syntax.SyntaxTree.GetText(context.CancellationToken), literal.Syntax.SpanStart))
+                {
+                    return;
+                }
+
                 var properties = ImmutableDictionary.CreateBuilder<string, string?>();
                 properties.Add(FindingProperties.Kind, FindingKinds.Secret);
                 properties.Add(FindingProperties.Library, library);

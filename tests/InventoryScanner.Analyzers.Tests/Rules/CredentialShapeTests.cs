@@ -81,4 +81,37 @@ public sealed class CredentialShapeTests
             ["Admin:Password true", "adminPassword true", "apiPassword "],
             diagnostics.Select(d => $"{d.Properties[FindingProperties.Target]} {d.Properties.GetValueOrDefault(FindingProperties.KnownDefault)}"));
     }
+
+    [Fact]
+    public async Task AllowSecretMarkers_WithAReason_ShouldSuppress_InCodeAndConfiguration()
+    {
+        var diagnostics = await AnalyzerRunner.RunAsync(
+            new HardcodedCredentialAnalyzer(),
+            [
+                ("/src/appsettings.json", """
+                    {
+                      // inventory:allow-secret the local emulator's published well-known key
+                      "Storage": { "Password": "Eby8vdM02xNOcqF" },
+                      "Smtp": { "Password": "Sm7p!Relay2021" } // inventory:allow-secret
+                    }
+                    """),
+                ("/src/web.config", """
+                    <configuration>
+                      <appSettings>
+                        <!-- inventory:allow-secret shared test tenant, rotated monthly -->
+                        <add key="PartnerPassword" value="Tenant#Test42" />
+                      </appSettings>
+                    </configuration>
+                    """),
+            ],
+            """
+            class Seed
+            {
+                // inventory:allow-secret documented sandbox credential
+                string sandboxPassword = "Sandb0x!Pass";
+                string livePassword = "L1ve!Pr0d#99"; // inventory:allow-secret
+            }
+            """);
+        Assert.Equal(["Smtp:Password", "livePassword"], diagnostics.Select(d => d.Properties[FindingProperties.Target]).Order(StringComparer.Ordinal));
+    }
 }
