@@ -17,7 +17,8 @@ public static class InventoryBuilder
         IReadOnlyList<ExcludedProject> excluded,
         IReadOnlyList<Finding> findings,
         IReadOnlyList<string> messages,
-        DateTimeOffset scannedAt)
+        DateTimeOffset scannedAt,
+        IReadOnlyList<AcceptedSecret>? accepted = null)
     {
         var graph = InventoryGraph.Build(components, findings);
         return new Inventory
@@ -30,6 +31,7 @@ public static class InventoryBuilder
             Findings = findings,
             Graph = graph.ToModel(),
             Messages = messages,
+            Accepted = accepted ?? [],
         };
     }
 }

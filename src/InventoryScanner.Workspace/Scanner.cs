@@ -19,6 +19,9 @@ public sealed record ScanResult(
     IReadOnlyList<string> Messages)
 {
     public ScanTimings Timings { get; init; } = new(TimeSpan.Zero, TimeSpan.Zero, TimeSpan.Zero);
+
+    /// <summary>Secrets the repository's allowlist accepts (see <see cref="Allowlist"/>): not among the findings.</summary>
+    public IReadOnlyList<AcceptedSecret> Accepted { get; init; } = [];
 }
 
 /// <summary>Wall time of each phase: restore, MSBuild design-time load, analysis of every project.</summary>
@@ -196,16 +199,18 @@ public static class Scanner
         var ordered = findings.OrderBy(f => f.Path, StringComparer.Ordinal).ThenBy(f => f.Line).ThenBy(f => f.Column).ThenBy(f => f.RuleId, StringComparer.Ordinal).ToList();
         RegistrationJoin.Apply(ordered);
         FindingFactory.AssignFingerprints(ordered);
+        var (kept, accepted) = Allowlist.Apply(ordered, Allowlist.Read(Path.Combine(input.Root, Allowlist.FileName), messages));
         analyzeTime.Stop();
         options.Progress.Info($"analysed {toAnalyze.Count} project(s) in {analyzeTime.Elapsed.TotalSeconds:0.0} s");
         return new ScanResult(
             input.Root,
             components.OrderBy(c => c.Project, StringComparer.Ordinal).ToList(),
             excluded.OrderBy(e => e.Project, StringComparer.Ordinal).ToList(),
-            ordered,
+            kept,
             messages)
         {
             Timings = new ScanTimings(TimeSpan.Zero, loadTime.Elapsed, analyzeTime.Elapsed),
+            Accepted = accepted,
         };
     }
 

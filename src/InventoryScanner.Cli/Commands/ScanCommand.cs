@@ -96,7 +96,7 @@ internal static class ScanCommand
             };
 
             var result = await Scanner.ScanAsync(options, cancellationToken).ConfigureAwait(false);
-            var inventory = InventoryBuilder.Build(path, result.Components, result.Excluded, result.Findings, result.Messages, DateTimeOffset.UtcNow);
+            var inventory = InventoryBuilder.Build(path, result.Components, result.Excluded, result.Findings, result.Messages, DateTimeOffset.UtcNow, result.Accepted);
             IReadOnlyList<string> written;
             try
             {

@@ -27,7 +27,13 @@ public sealed class Inventory
 
     /// <summary>Scan-level messages: inputs that could not be read, projects listed but missing.</summary>
     public IReadOnlyList<string> Messages { get; init; } = [];
+
+    /// <summary>Secrets the allowlist file accepts, with its reasons: left out of <see cref="Findings"/>, listed here.</summary>
+    public IReadOnlyList<AcceptedSecret> Accepted { get; init; } = [];
 }
+
+/// <summary>A secret finding the allowlist accepts: where it is, which entry matched it, and why it may stay.</summary>
+public sealed record AcceptedSecret(string Fingerprint, string Component, string Path, int Line, string Target, string Reason);
 
 public sealed record ToolInfo(string Name, string Version);
 
