@@ -37,6 +37,9 @@ public sealed record ReportModel(
     IReadOnlyList<Finding> Secrets,
     GraphView Graph)
 {
+    /// <summary>Secrets of test projects (--include-tests): listed apart, not counted as production secrets.</summary>
+    public IReadOnlyList<Finding> TestSecrets => Inventory.Findings.Where(f => f.Kind == FindingKinds.Secret && f.IsTestOnly).ToList();
+
     public static ReportModel Create(Inventory inventory)
     {
         var findings = inventory.Findings;
@@ -63,7 +66,7 @@ public sealed record ReportModel(
             inventory.Components.Count,
             findings.Count,
             findings.Count(f => IsIntegrationPoint(f.Kind)),
-            findings.Count(f => f.Kind == FindingKinds.Secret),
+            findings.Count(f => f.Kind == FindingKinds.Secret && !f.IsTestOnly),
             findings.Count(f => f.Kind == FindingKinds.AntiPattern),
             findings.Count(f => f.Confidence == Confidence.Low),
             findings.Count(f => IsIntegrationPoint(f.Kind) && f.Target.Contains(TargetSources.Unresolved, StringComparison.Ordinal)),
@@ -77,7 +80,7 @@ public sealed record ReportModel(
             inventory,
             summary,
             components,
-            findings.Where(f => f.Kind == FindingKinds.Secret).ToList(),
+            findings.Where(f => f.Kind == FindingKinds.Secret && !f.IsTestOnly).ToList(),
             GraphLayout.Layout(inventory.Graph));
     }
 

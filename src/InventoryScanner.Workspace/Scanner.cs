@@ -178,6 +178,12 @@ public static class Scanner
                 var isTest = testProjects.Contains(file.Path);
                 foreach (var finding in result.Findings)
                 {
+                    if (isTest && finding.Kind == FindingKinds.Secret)
+                    {
+                        // A credential in a test project is a test double: reported, but apart from production risk.
+                        finding.Details = new SortedDictionary<string, string>(finding.Details?.ToDictionary() ?? [], StringComparer.Ordinal) { [TestScope.Key] = TestScope.Test };
+                    }
+
                     findings.Add(finding);
                 }
 

@@ -120,9 +120,10 @@ internal static class ScanCommand
             }
 
             var threshold = parseResult.GetValue(FailOnOption);
-            if (threshold is not null && inventory.Findings.Any(f => Rank(f.Severity) >= Rank(threshold)))
+            // Test doubles in test projects do not fail a scan: they are listed apart.
+            if (threshold is not null && inventory.Findings.Any(f => !f.IsTestOnly && Rank(f.Severity) >= Rank(threshold)))
             {
-                var count = inventory.Findings.Count(f => Rank(f.Severity) >= Rank(threshold));
+                var count = inventory.Findings.Count(f => !f.IsTestOnly && Rank(f.Severity) >= Rank(threshold));
                 error.WriteLine($"{count} finding(s) at or above '{threshold}'");
                 return ExitCodes.FindingsAtOrAboveThreshold;
             }

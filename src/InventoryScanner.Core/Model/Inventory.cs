@@ -127,6 +127,9 @@ public sealed class Finding
     [JsonIgnore]
     public string DetailsText => Details is null ? string.Empty : string.Join(", ", Details.Select(pair => pair.Key + "=" + pair.Value));
 
+    /// <summary>A secret found in a test project (scanned with --include-tests): a test double, kept apart from production risk.</summary>
+    public bool IsTestOnly => Details is not null && Details.TryGetValue(TestScope.Key, out var scope) && scope == TestScope.Test;
+
     /// <summary>Containing symbol's documentation ID; an input of the fingerprint.</summary>
     [JsonIgnore]
     public string? Symbol { get; init; }
@@ -158,3 +161,11 @@ public sealed record OrphanChannel(string Channel, string Label, string Missing,
 public sealed record GraphNodeModel(string Id, string Type, string Label, int FanIn, int FanOut);
 
 public sealed record GraphEdgeModel(string From, string To, string Kind, IReadOnlyList<string> Findings);
+
+/// <summary>The detail that marks a finding of a test project: <c>scope: test</c>.</summary>
+public static class TestScope
+{
+    public const string Key = "scope";
+
+    public const string Test = "test";
+}

@@ -232,6 +232,12 @@ public sealed class SampleScanTests(SampleScanFixture fixture)
         Assert.True(tests.GetProperty("isTest").GetBoolean());
         Assert.Empty(inventory.GetProperty("excluded").EnumerateArray());
         Assert.Contains(inventory.GetProperty("findings").EnumerateArray(), f => f.GetProperty("target").GetString() == "http://localhost:5000/health");
+
+        // The test project's credential is a test double: in the inventory with scope "test", listed apart in the reports.
+        var testSecret = Assert.Single(inventory.GetProperty("findings").EnumerateArray(), f => f.GetProperty("kind").GetString() == "secret" && f.GetProperty("component").GetString() == "Ordering.Tests");
+        Assert.Equal("test", testSecret.GetProperty("details").GetProperty("scope").GetString());
+        Assert.Contains("Test-only secrets", run.Read("report.md"));
+        Assert.Contains("Test-only secrets", run.Read("report.html"));
         foreach (var (name, text) in run.AllOutputs())
         {
             Assert.False(SampleSecrets.Any(secret => text.Contains(secret, StringComparison.Ordinal)), $"{name} holds a raw secret");
