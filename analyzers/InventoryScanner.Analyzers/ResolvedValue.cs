@@ -72,6 +72,18 @@ namespace InventoryScanner.Analyzers
             return Text;
         }
 
+        /// <summary>
+        /// Records how the value was found on a finding: <c>targetSource</c>, the expression while the value is not fully
+        /// known (<paramref name="fallbackExpression"/> when the value kept none), the configuration key and its value per file.
+        /// </summary>
+        public void AddProvenance(System.Collections.Immutable.ImmutableDictionary<string, string?>.Builder properties, string? fallbackExpression)
+        {
+            properties.Add(FindingProperties.TargetSource, Text is null ? TargetSources.Unresolved : Source);
+            properties.Add(FindingProperties.Expression, IsFullyResolved ? null : Expression ?? fallbackExpression);
+            properties.Add(FindingProperties.ConfigKey, ConfigKey);
+            properties.Add(FindingProperties.ConfigValues, ConfigValues);
+        }
+
         /// <summary>The configuration origin of whichever part has one.</summary>
         public static ResolvedValue Join(string? text, string source, ResolvedValue left, ResolvedValue right) =>
             new ResolvedValue(text, source, left.Expression ?? right.Expression, left.ConfigKey ?? right.ConfigKey, left.ConfigKey is not null ? left.ConfigValues : right.ConfigValues);

@@ -196,10 +196,7 @@ namespace InventoryScanner.Analyzers.Rules
                 properties.Add(FindingProperties.Kind, api.Direction == Direction.Publish ? FindingKinds.QueuePublish : FindingKinds.QueueConsume);
                 properties.Add(FindingProperties.Library, api.Library);
                 properties.Add(FindingProperties.Target, target);
-                properties.Add(FindingProperties.TargetSource, channel.Text is null ? TargetSources.Unresolved : channel.Source);
-                properties.Add(FindingProperties.Expression, channel.IsFullyResolved ? null : channel.Expression ?? channelOperation?.Syntax.ToString());
-                properties.Add(FindingProperties.ConfigKey, channel.ConfigKey);
-                properties.Add(FindingProperties.ConfigValues, channel.ConfigValues);
+                channel.AddProvenance(properties, channelOperation?.Syntax.ToString());
                 properties.Add(FindingProperties.Queue, name);
                 properties.Add(FindingProperties.Subscription, subscriptionName);
                 properties.Add(FindingProperties.Polling, api.Direction == Direction.Consume ? PollingLoop(context) : null);

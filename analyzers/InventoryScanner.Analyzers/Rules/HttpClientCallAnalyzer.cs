@@ -405,11 +405,8 @@ namespace InventoryScanner.Analyzers.Rules
                 properties.Add(FindingProperties.Kind, FindingKinds.HttpClient);
                 properties.Add(FindingProperties.Library, library);
                 properties.Add(FindingProperties.Target, target);
-                properties.Add(FindingProperties.TargetSource, uri.Text is null ? TargetSources.Unresolved : uri.Source);
-                properties.Add(FindingProperties.Expression, uri.IsFullyResolved ? null : uri.Expression ?? requestUri?.Syntax.ToString());
+                uri.AddProvenance(properties, requestUri?.Syntax.ToString());
                 properties.Add(FindingProperties.HttpMethod, verb);
-                properties.Add(FindingProperties.ConfigKey, uri.ConfigKey);
-                properties.Add(FindingProperties.ConfigValues, uri.ConfigValues);
                 properties.Add(FindingProperties.Client, clientKey);
                 properties.Add(FindingProperties.Registration, registration is null ? null : registration.Describe() + " at " + registration.Location);
                 properties.Add(FindingProperties.Resilience, registration is null ? null : registration.Resilience.IsEmpty ? "none" : string.Join(", ", registration.Resilience));

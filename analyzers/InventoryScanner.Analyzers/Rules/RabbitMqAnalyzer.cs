@@ -212,10 +212,7 @@ namespace InventoryScanner.Analyzers.Rules
                 }
 
                 properties.Add(FindingProperties.Target, target);
-                properties.Add(FindingProperties.TargetSource, primary.Text is null ? TargetSources.Unresolved : primary.Source);
-                properties.Add(FindingProperties.Expression, primary.IsFullyResolved ? null : primary.Expression);
-                properties.Add(FindingProperties.ConfigKey, primary.ConfigKey);
-                properties.Add(FindingProperties.ConfigValues, primary.ConfigValues);
+                primary.AddProvenance(properties, null);
                 context.ReportDiagnostic(Diagnostic.Create(rule, call.Operation.Syntax.GetLocation(), properties.ToImmutable(), description));
 
                 if (IsConsume(call.MethodName) && call.GetArgument("autoAck", 1, cancellationToken) is { ConstantValue: { HasValue: true, Value: true } })

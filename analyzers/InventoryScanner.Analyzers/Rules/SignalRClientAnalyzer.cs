@@ -63,10 +63,7 @@ namespace InventoryScanner.Analyzers.Rules
             properties.Add(FindingProperties.Kind, FindingKinds.SignalRClient);
             properties.Add(FindingProperties.Library, Library);
             properties.Add(FindingProperties.Target, target);
-            properties.Add(FindingProperties.TargetSource, url.Text is null ? TargetSources.Unresolved : url.Source);
-            properties.Add(FindingProperties.Expression, url.IsFullyResolved ? null : url.Expression ?? invocation.ArgumentList.Arguments[0].Expression.ToString());
-            properties.Add(FindingProperties.ConfigKey, url.ConfigKey);
-            properties.Add(FindingProperties.ConfigValues, url.ConfigValues);
+            url.AddProvenance(properties, invocation.ArgumentList.Arguments[0].Expression.ToString());
             properties.Add(FindingProperties.Confidence, bound is null ? Confidence.Low : Confidence.High);
             properties.Add(FindingProperties.ConfidenceReason, bound is null ? "the SignalR client did not resolve; recognised by new HubConnectionBuilder().WithUrl" : null);
             properties.Add(FindingProperties.ContainingSymbol, context.ContainingSymbol.GetDocumentationCommentId());

@@ -133,10 +133,7 @@ namespace InventoryScanner.Analyzers.Rules
                 properties.Add(FindingProperties.Kind, FindingKinds.SoapClient);
                 properties.Add(FindingProperties.Library, Library);
                 properties.Add(FindingProperties.Target, target);
-                properties.Add(FindingProperties.TargetSource, address.Text is null ? TargetSources.Unresolved : address.Source);
-                properties.Add(FindingProperties.Expression, address.IsFullyResolved ? null : address.Expression ?? instance?.Syntax.ToString());
-                properties.Add(FindingProperties.ConfigKey, address.ConfigKey);
-                properties.Add(FindingProperties.ConfigValues, address.ConfigValues);
+                address.AddProvenance(properties, instance?.Syntax.ToString());
                 properties.Add(FindingProperties.Operation, operation);
                 properties.Add(FindingProperties.Confidence, byName ? Confidence.Low : Confidence.High);
                 properties.Add(FindingProperties.ConfidenceReason, byName ? "System.ServiceModel did not resolve; the client or contract recognised by name" : null);
