@@ -30,6 +30,8 @@ namespace InventoryScanner.Analyzers
 
         public const string System_ServiceModel_ClientBase_1 = "System.ServiceModel.ClientBase`1";
         public const string System_ServiceModel_ServiceContractAttribute = "System.ServiceModel.ServiceContractAttribute";
+        public const string System_Web_Services_Protocols_SoapHttpClientProtocol = "System.Web.Services.Protocols.SoapHttpClientProtocol";
+        public const string System_Web_Services_Protocols_HttpSimpleClientProtocol = "System.Web.Services.Protocols.HttpSimpleClientProtocol";
 
         public const string Grpc_Core_ClientBase = "Grpc.Core.ClientBase";
         public const string Grpc_Core_CallOptions = "Grpc.Core.CallOptions";

@@ -482,7 +482,63 @@ namespace InventoryScanner.Analyzers
                 return new ResolvedValue("{" + key + "}", TargetSources.Environment, operation.Syntax.ToString(), key, null);
             }
 
+            if (operation is IPropertyReferenceOperation setting && SettingsKey(setting.Property) is not null)
+            {
+                return FromSetting(setting.Property, operation.Syntax.ToString());
+            }
+
             return FromConfiguration(key, operation.Syntax.ToString());
+        }
+
+        /// <summary>
+        /// A settings-designer property (<c>Properties.Settings.Default.X</c>): its value in the configuration files'
+        /// <c>applicationSettings</c>/<c>userSettings</c>, else the default the generated class declares
+        /// (<c>[DefaultSettingValue("…")]</c>), which is what runs when no file sets it.
+        /// </summary>
+        public ResolvedValue FromSetting(IPropertySymbol property, string? expression)
+        {
+            var key = SettingsKey(property);
+            if (key is null)
+            {
+                return ResolvedValue.None;
+            }
+
+            var configured = FromConfiguration(key, expression);
+            if (configured.ConfigValues is not null)
+            {
+                return configured;
+            }
+
+            foreach (var attribute in property.GetAttributes())
+            {
+                if (attribute.AttributeClass?.Name == "DefaultSettingValueAttribute" && attribute.ConstructorArguments.Length == 1
+                    && attribute.ConstructorArguments[0].Value is string declared)
+                {
+                    return new ResolvedValue(declared, TargetSources.Configuration, null, key, "default in " + property.ContainingType.Name + "=" + declared);
+                }
+            }
+
+            return configured;
+        }
+
+        /// <summary>The configuration key of a settings-designer property; null for any other property.</summary>
+        private static string? SettingsKey(IPropertySymbol property)
+        {
+            foreach (var attribute in property.GetAttributes())
+            {
+                var scope = attribute.AttributeClass?.Name switch
+                {
+                    "ApplicationScopedSettingAttribute" => "applicationSettings",
+                    "UserScopedSettingAttribute" => "userSettings",
+                    _ => null,
+                };
+                if (scope is not null && (attribute.AttributeClass is IErrorTypeSymbol || attribute.AttributeClass!.ContainingNamespace?.ToDisplayString() == "System.Configuration"))
+                {
+                    return SettingsKeys.Of(scope, property.ContainingType.ToDisplayString(), property.Name);
+                }
+            }
+
+            return null;
         }
 
         /// <summary>
@@ -517,6 +573,9 @@ namespace InventoryScanner.Analyzers
         {
             switch (operation)
             {
+                case IPropertyReferenceOperation { Property.IsIndexer: false } setting when SettingsKey(setting.Property) is { } settingsKey:
+                    return settingsKey;
+
                 case IPropertyReferenceOperation { Property.IsIndexer: false, Type.SpecialType: SpecialType.System_String or SpecialType.None } option
                     when OptionsKey(option) is { } optionsKey:
                     return optionsKey;

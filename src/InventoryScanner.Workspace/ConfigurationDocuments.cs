@@ -20,9 +20,23 @@ internal static class ConfigurationDocuments
             return [];
         }
 
-        return Directory.EnumerateFiles(directory, "*", new EnumerationOptions { IgnoreInaccessible = true, AttributesToSkip = FileAttributes.ReparsePoint })
-            .Where(path => ConfigurationFileNames.EnvironmentOf(Path.GetFileName(path)) is not null)
-            .Order(StringComparer.Ordinal);
+        var options = new EnumerationOptions { IgnoreInaccessible = true, AttributesToSkip = FileAttributes.ReparsePoint };
+        var files = Directory.EnumerateFiles(directory, "*", options)
+            .Where(path => ConfigurationFileNames.EnvironmentOf(Path.GetFileName(path)) is not null);
+
+        // Service references keep their maps one folder down: Service References/X/Reference.svcmap, Web References/X/Reference.map.
+        foreach (var references in new[] { "Service References", "Web References" })
+        {
+            var folder = Path.Combine(directory, references);
+            if (Directory.Exists(folder))
+            {
+                files = files.Concat(Directory.EnumerateDirectories(folder, "*", options)
+                    .SelectMany(reference => Directory.EnumerateFiles(reference, "*", options))
+                    .Where(path => ConfigurationFileNames.IsServiceReferenceMap(Path.GetFileName(path))));
+            }
+        }
+
+        return files.Order(StringComparer.Ordinal);
     }
 
     public static Solution AddTo(Solution solution)

@@ -9,6 +9,24 @@ namespace InventoryScanner.Workspace;
 /// </summary>
 internal sealed record ProjectFile(string Path, string Name, string Language, IReadOnlyList<string> PackageReferences, IReadOnlyList<string> HintPaths, string? Error, string? TestMarker = null)
 {
+    /// <summary>False for the old project format (no <c>Sdk</c>): .NET Framework projects of Visual Studio 2017 and before.</summary>
+    public bool IsSdkStyle { get; init; } = true;
+
+    /// <summary>The old format's <c>TargetFrameworkVersion</c> (<c>v4.7.2</c>); null for SDK-style projects.</summary>
+    public string? TargetFrameworkVersion { get; init; }
+
+    /// <summary>The old format's explicit file list (<c>Compile Include</c>), as written; SDK-style projects glob instead.</summary>
+    public IReadOnlyList<string> CompileItems { get; init; } = [];
+
+    /// <summary>Assembly references without a HintPath: assemblies of the framework (System.Web, System.ServiceModel).</summary>
+    public IReadOnlyList<string> FrameworkReferences { get; init; } = [];
+
+    /// <summary>The packages.config beside the project: the old format's package list.</summary>
+    public IReadOnlyList<PackageIdentity> PackagesConfig { get; init; } = [];
+
+    /// <summary>An old-format project for the .NET Framework, which this machine may lack the reference assemblies of.</summary>
+    public bool IsLegacyFramework => !IsSdkStyle && TargetFrameworkVersion is not null;
+
     private static readonly string[] TestFrameworks =
         ["xunit", "xunit.core", "xunit.v3", "nunit", "mstest", "mstest.testframework", "microsoft.net.test.sdk", "tunit", "tunit.core"];
 
@@ -34,17 +52,15 @@ internal sealed record ProjectFile(string Path, string Name, string Language, IR
                 .Select(e => (string?)e.Attribute("Include") ?? (string?)e.Attribute("Update"))
                 .OfType<string>()
                 .ToList();
-            var references = document.Descendants().Where(e => e.Name.LocalName == "Reference")
-                .Select(e => (string?)e.Attribute("Include"))
-                .OfType<string>()
-                .Select(include => include.Split(',')[0].Trim());
+            var referenceElements = document.Descendants().Where(e => e.Name.LocalName == "Reference" && e.Attribute("Include") is not null).ToList();
+            var references = referenceElements.Select(e => ((string)e.Attribute("Include")!).Split(',')[0].Trim()).ToList();
+            var frameworkReferences = referenceElements
+                .Where(e => !e.Elements().Any(child => child.Name.LocalName == "HintPath"))
+                .Select(e => ((string)e.Attribute("Include")!).Split(',')[0].Trim())
+                .ToList();
             var hintPaths = document.Descendants().Where(e => e.Name.LocalName == "HintPath").Select(e => e.Value.Trim()).ToList();
-            var packagesConfig = System.IO.Path.Combine(System.IO.Path.GetDirectoryName(path)!, "packages.config");
-            if (File.Exists(packagesConfig))
-            {
-                using var configReader = XmlReader.Create(packagesConfig, settings);
-                packages.AddRange(XDocument.Load(configReader).Descendants("package").Select(e => (string?)e.Attribute("id")).OfType<string>());
-            }
+            var packagesConfig = ReadPackagesConfig(System.IO.Path.Combine(System.IO.Path.GetDirectoryName(path)!, "packages.config"), settings);
+            packages.AddRange(packagesConfig.Select(p => p.Id));
 
             // Test projects that say so without a test package: <Project Sdk="MSTest.Sdk"> (the test platform's own SDK,
             // packages implied) and <IsTestProject>true</IsTestProject>.
@@ -52,11 +68,41 @@ internal sealed record ProjectFile(string Path, string Name, string Language, IR
             var testMarker = sdk.StartsWith("MSTest.Sdk", StringComparison.OrdinalIgnoreCase) ? "the MSTest.Sdk project SDK"
                 : document.Descendants().Any(e => e.Name.LocalName == "IsTestProject" && string.Equals(e.Value.Trim(), "true", StringComparison.OrdinalIgnoreCase)) ? "IsTestProject"
                 : null;
-            return new ProjectFile(path, name, language, packages.Concat(references).ToList(), hintPaths, null, testMarker);
+            return new ProjectFile(path, name, language, packages.Concat(references).ToList(), hintPaths, null, testMarker)
+            {
+                IsSdkStyle = document.Root?.Attribute("Sdk") is not null || document.Root?.Elements().Any(e => e.Name.LocalName == "Sdk") == true,
+                TargetFrameworkVersion = document.Descendants().FirstOrDefault(e => e.Name.LocalName == "TargetFrameworkVersion")?.Value.Trim() is { Length: > 0 } version ? version : null,
+                CompileItems = document.Descendants().Where(e => e.Name.LocalName == "Compile").Select(e => (string?)e.Attribute("Include")).OfType<string>().ToList(),
+                FrameworkReferences = frameworkReferences,
+                PackagesConfig = packagesConfig,
+            };
         }
         catch (Exception exception) when (exception is XmlException or IOException or UnauthorizedAccessException)
         {
             return new ProjectFile(path, name, language, [], [], exception.Message);
+        }
+    }
+
+    private static List<PackageIdentity> ReadPackagesConfig(string path, XmlReaderSettings settings)
+    {
+        if (!File.Exists(path))
+        {
+            return [];
+        }
+
+        try
+        {
+            using var reader = XmlReader.Create(path, settings);
+            return XDocument.Load(reader).Descendants("package")
+                .Select(e => ((string?)e.Attribute("id"), (string?)e.Attribute("version")))
+                .Where(p => !string.IsNullOrWhiteSpace(p.Item1) && !string.IsNullOrWhiteSpace(p.Item2))
+                .Select(p => new PackageIdentity(p.Item1!.Trim(), p.Item2!.Trim()))
+                .ToList();
+        }
+        catch (XmlException)
+        {
+            // A broken packages.config loses the package list, not the project: its HintPaths still name the DLLs.
+            return [];
         }
     }
 
@@ -80,3 +126,6 @@ internal sealed record ProjectFile(string Path, string Name, string Language, IR
         return referencedAssemblies.FirstOrDefault(a => TestAssemblies.Contains(a, StringComparer.OrdinalIgnoreCase));
     }
 }
+
+/// <summary>A package at one version, as packages.config lists it.</summary>
+internal sealed record PackageIdentity(string Id, string Version);

@@ -20,7 +20,7 @@ internal static partial class Restorer
         foreach (var target in targets)
         {
             progress.Info($"restoring {System.IO.Path.GetFileName(target)}");
-            Collect(await RunAsync(target, cancellationToken).ConfigureAwait(false), errors);
+            Collect(await RunAsync(target, [], cancellationToken).ConfigureAwait(false), errors);
         }
 
         if (input.SolutionPath is null || errors.Count == 0)
@@ -39,7 +39,7 @@ internal static partial class Restorer
             }
 
             progress.Info($"restoring {System.IO.Path.GetFileName(project)} on its own (the solution's restore failed)");
-            Collect(await RunAsync(project, cancellationToken).ConfigureAwait(false), errors);
+            Collect(await RunAsync(project, [], cancellationToken).ConfigureAwait(false), errors);
         }
 
         return errors;
@@ -70,7 +70,8 @@ internal static partial class Restorer
         }
     }
 
-    private static async Task<List<string>> RunAsync(string target, CancellationToken cancellationToken)
+    /// <summary>Runs <c>dotnet restore</c> on one target and returns every line it printed.</summary>
+    public static async Task<List<string>> RunAsync(string target, IEnumerable<string> extraArguments, CancellationToken cancellationToken)
     {
         var start = new ProcessStartInfo(MSBuildRegistration.DotnetExecutable ?? "dotnet")
         {
@@ -79,7 +80,7 @@ internal static partial class Restorer
             UseShellExecute = false,
         };
         // A scan is not a build: the repository's warnings-as-errors must not turn a substituted package version into a failed restore.
-        foreach (var argument in new[] { "restore", target, "-nologo", "-v", "q", "-p:NuGetAudit=false", "-p:TreatWarningsAsErrors=false" })
+        foreach (var argument in new[] { "restore", target, "-nologo", "-v", "q", "-p:NuGetAudit=false", "-p:TreatWarningsAsErrors=false" }.Concat(extraArguments))
         {
             start.ArgumentList.Add(argument);
         }

@@ -13,6 +13,13 @@ public sealed record ScanOptions
     /// </summary>
     public bool EvaluateProjects { get; init; } = true;
 
+    /// <summary>
+    /// Whether what old-format .NET Framework projects lack on this machine (the framework's reference assemblies,
+    /// packages.config packages whose packages/ folder is not committed) may be downloaded into the NuGet cache. Only
+    /// packages are downloaded (a restore of the scanner's own project); nothing of the scanned repository runs.
+    /// </summary>
+    public bool DownloadReferences { get; init; } = true;
+
     public bool IncludeTests { get; init; }
 
     public int MaxParallelism { get; init; } = Environment.ProcessorCount;

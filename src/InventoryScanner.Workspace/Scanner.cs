@@ -74,6 +74,7 @@ public static class Scanner
         CancellationToken cancellationToken)
     {
         var files = input.ProjectPaths.Select(ProjectFile.Read).ToList();
+        var legacy = await ResolveLegacyAsync(files, input.Root, options, messages, cancellationToken).ConfigureAwait(false);
         var loadTime = Stopwatch.StartNew();
         LoadedSolution loaded;
         if (options.EvaluateProjects)
@@ -88,6 +89,12 @@ public static class Scanner
             loaded = new LoadedSolution(empty.CurrentSolution, [], [], []);
         }
 
+        loaded = loaded with { Solution = AddLegacyReferences(loaded.Solution, loaded.Projects, legacy) };
+
+        // MSBuild drops the framework references it could not resolve here ("/mscorlib.dll"); those were put back.
+        const string Removed = "MSBuild: Unresolved metadata reference removed from project: ";
+        var restored = legacy.Values.SelectMany(r => r.Paths).Select(Path.GetFileName).ToHashSet(StringComparer.OrdinalIgnoreCase);
+        messages.RemoveAll(m => m.StartsWith(Removed, StringComparison.Ordinal) && restored.Contains(Path.GetFileName(m[Removed.Length..].Trim())));
         loadTime.Stop();
         options.Progress.Info($"loaded {loaded.Projects.Count} of {files.Count} project(s) in {loadTime.Elapsed.TotalSeconds:0.0} s");
         var analyzeTime = Stopwatch.StartNew();
@@ -145,6 +152,11 @@ public static class Scanner
                     projectMessages.AddRange(diagnostics);
                 }
 
+                legacy.TryGetValue(file.Path, out var legacyReferences);
+                if (legacyReferences is not null)
+                {
+                    projectMessages.AddRange(legacyReferences.Messages);
+                }
 
                 ProjectAnalysis result;
                 try
@@ -162,7 +174,7 @@ public static class Scanner
                     }
                     else
                     {
-                        result = AnalyzeFromSources(file, input.Root, projectMessages, token);
+                        result = AnalyzeFromSources(file, legacyReferences, input.Root, projectMessages, token);
                     }
                 }
                 catch (Exception exception) when (exception is not OperationCanceledException)
@@ -218,6 +230,50 @@ public static class Scanner
             Timings = new ScanTimings(TimeSpan.Zero, loadTime.Elapsed, analyzeTime.Elapsed),
             Accepted = accepted,
         };
+    }
+
+    /// <summary>What each old-format .NET Framework project is compiled against here (downloaded first when allowed).</summary>
+    private static async Task<Dictionary<string, LegacyResolution>> ResolveLegacyAsync(List<ProjectFile> files, string root, ScanOptions options, List<string> messages, CancellationToken cancellationToken)
+    {
+        var legacy = files.Where(f => f.Language == "C#" && f.IsLegacyFramework).ToList();
+        if (legacy.Count == 0)
+        {
+            return [];
+        }
+
+        var packagesFolder = LegacyReferences.PackagesFolder;
+        if (options.DownloadReferences)
+        {
+            messages.AddRange(await LegacyReferences.FetchAsync(legacy, root, packagesFolder, options.Progress, cancellationToken).ConfigureAwait(false));
+        }
+
+        return legacy.ToDictionary(f => f.Path, f => LegacyReferences.Resolve(f, packagesFolder), StringComparer.Ordinal);
+    }
+
+    /// <summary>
+    /// MSBuild loads an old-format project here without the framework (no targeting pack on this machine) and without
+    /// HintPath DLLs that are not on disk: those references are added from <see cref="LegacyReferences"/>.
+    /// </summary>
+    private static Solution AddLegacyReferences(Solution solution, Dictionary<string, ProjectId> projects, Dictionary<string, LegacyResolution> legacy)
+    {
+        foreach (var (path, resolution) in legacy)
+        {
+            if (!projects.TryGetValue(path, out var id))
+            {
+                continue;
+            }
+
+            var present = solution.GetProject(id)!.MetadataReferences.OfType<PortableExecutableReference>()
+                .Select(r => Path.GetFileName(r.FilePath ?? string.Empty))
+                .ToHashSet(StringComparer.OrdinalIgnoreCase);
+            var missing = resolution.Paths.Where(p => !present.Contains(Path.GetFileName(p))).Select(LegacyReferences.Reference).ToList();
+            if (missing.Count > 0)
+            {
+                solution = solution.AddMetadataReferences(id, missing);
+            }
+        }
+
+        return solution;
     }
 
     private static IEnumerable<string> ReferencedAssemblies(LoadedSolution loaded, ProjectFile file) =>
@@ -366,25 +422,29 @@ public static class Scanner
         return new ProjectAnalysis(partial ? AnalysisLevel.Partial : AnalysisLevel.Semantic, findings, analysis.FilesAnalyzed, analysis.FilesTotal);
     }
 
-    private static ProjectAnalysis AnalyzeFromSources(ProjectFile file, string root, List<string> messages, CancellationToken cancellationToken)
+    private static ProjectAnalysis AnalyzeFromSources(ProjectFile file, LegacyResolution? legacy, string root, List<string> messages, CancellationToken cancellationToken)
     {
         if (file.Error is not null)
         {
             messages.Add("the project file is not valid XML: " + FirstLine(file.Error));
         }
 
-        var compilation = SourceFallback.Create(file, cancellationToken, out var fileCount);
+        var compilation = SourceFallback.Create(file, legacy, cancellationToken, out var fileCount);
         if (compilation is null)
         {
             messages.Add("no C# source files were found beside the project file");
             return new ProjectAnalysis(AnalysisLevel.Failed, [], 0, 0);
         }
 
-        messages.Add($"analysed from its {fileCount} source file(s) against the .NET framework only: package and project references are missing");
+        messages.Add(legacy?.FrameworkFolder is not null
+            ? $"analysed from its {fileCount} listed source file(s) against the .NET Framework reference assemblies and its packages.config DLLs: project references are missing"
+            : $"analysed from its {fileCount} source file(s) against the .NET framework only: package and project references are missing");
         var options = new AnalyzerOptions(ConfigurationDocuments.AsAdditionalTexts(file.Path));
         var analysis = CompilationAnalyzer.AnalyzeAsync(compilation, options, AnalyzerCatalog.Default, maxParallelism: 1, cancellationToken).GetAwaiter().GetResult();
         messages.AddRange(analysis.Messages);
-        return new ProjectAnalysis(AnalysisLevel.Syntax, ToFindings(analysis, file.Name, root), analysis.FilesAnalyzed, analysis.FilesTotal);
+        // With the framework's reference assemblies, an old-format project's own types and the framework's resolve.
+        var level = legacy?.FrameworkFolder is not null ? AnalysisLevel.Partial : AnalysisLevel.Syntax;
+        return new ProjectAnalysis(level, ToFindings(analysis, file.Name, root), analysis.FilesAnalyzed, analysis.FilesTotal);
     }
 
     private static List<Finding> ToFindings(CompilationAnalysis analysis, string component, string root) =>

@@ -5,9 +5,11 @@ using Microsoft.CodeAnalysis.CSharp;
 namespace InventoryScanner.Workspace;
 
 /// <summary>
-/// A compilation for a project MSBuild could not load: its own C# files (not those of nested projects, bin or obj)
-/// against this runtime's framework assemblies and any referenced DLL that exists on disk. Package types stay
-/// unresolved, and the analyzers recognise their APIs by name with low confidence.
+/// A compilation for a project MSBuild could not load: its own C# files (an old-format project's <c>Compile</c> list;
+/// otherwise every file not under nested projects, bin or obj) against its framework and the referenced DLLs that
+/// exist. An old-format .NET Framework project gets its framework's reference assemblies and its packages.config DLLs
+/// (<see cref="LegacyReferences"/>); any other gets this runtime's framework assemblies, and its package types stay
+/// unresolved: the analyzers recognise their APIs by name with low confidence.
 /// </summary>
 internal static class SourceFallback
 {
@@ -18,10 +20,10 @@ internal static class SourceFallback
             .Select(path => (MetadataReference)MetadataReference.CreateFromFile(path))
             .ToImmutableArray());
 
-    public static Compilation? Create(ProjectFile project, CancellationToken cancellationToken, out int fileCount)
+    public static Compilation? Create(ProjectFile project, LegacyResolution? legacy, CancellationToken cancellationToken, out int fileCount)
     {
         var directory = Path.GetDirectoryName(project.Path)!;
-        var files = SourceFiles(directory, project.Path);
+        var files = ListedFiles(project) ?? SourceFiles(directory, project.Path);
         fileCount = files.Count;
         if (files.Count == 0)
         {
@@ -45,16 +47,37 @@ internal static class SourceFallback
             }
         }
 
-        var references = FrameworkReferences.Value.AddRange(
-            project.HintPaths
-                .Select(hint => Path.GetFullPath(Path.Combine(directory, hint.Replace('\\', Path.DirectorySeparatorChar))))
-                .Where(File.Exists)
-                .Select(path => (MetadataReference)MetadataReference.CreateFromFile(path)));
+        var references = legacy?.FrameworkFolder is not null
+            ? [.. legacy.Paths.Select(LegacyReferences.Reference)]
+            : FrameworkReferences.Value.AddRange(
+                (legacy?.Paths ?? project.HintPaths.Select(hint => Path.GetFullPath(Path.Combine(directory, hint.Replace('\\', Path.DirectorySeparatorChar)))).Where(File.Exists))
+                    .Select(LegacyReferences.Reference));
         return CSharpCompilation.Create(
             project.Name,
             trees,
             references,
             new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable));
+    }
+
+    /// <summary>
+    /// An old-format project's <c>Compile</c> items that exist, linked files outside its folder included; null when the
+    /// project lists none or uses wildcards (then its folder is walked).
+    /// </summary>
+    private static List<string>? ListedFiles(ProjectFile project)
+    {
+        if (project.IsSdkStyle || project.CompileItems.Count == 0 || project.CompileItems.Any(i => i.Contains('*', StringComparison.Ordinal) || i.Contains("$(", StringComparison.Ordinal)))
+        {
+            return null;
+        }
+
+        var directory = Path.GetDirectoryName(project.Path)!;
+        return project.CompileItems
+            .Where(item => item.EndsWith(".cs", StringComparison.OrdinalIgnoreCase))
+            .Select(item => Path.GetFullPath(Path.Combine(directory, item.Replace('\\', Path.DirectorySeparatorChar))))
+            .Where(File.Exists)
+            .Distinct(StringComparer.Ordinal)
+            .Order(StringComparer.Ordinal)
+            .ToList();
     }
 
     private static List<string> SourceFiles(string directory, string projectPath)

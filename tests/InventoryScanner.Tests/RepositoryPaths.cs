@@ -6,6 +6,8 @@ internal static class RepositoryPaths
 
     public static string Sample => Path.Combine(Root, "tests", "sample", "ContosoEstate.sln");
 
+    public static string LegacySample => Path.Combine(Root, "tests", "legacy", "ContosoLegacy.sln");
+
     public static string BrokenFixture => Path.Combine(Root, "tests", "fixtures", "Broken");
 
     private static string FindRoot()

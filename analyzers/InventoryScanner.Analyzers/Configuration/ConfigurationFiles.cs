@@ -94,7 +94,9 @@ namespace InventoryScanner.Analyzers.Configuration
             Dictionary<string, int> positions;
             var values = name.EndsWith(".json", StringComparison.OrdinalIgnoreCase)
                 ? JsonConfigReader.Read(text, out positions, out _)
-                : ReadXml(text, out positions);
+                : ConfigurationFileNames.IsServiceReferenceMap(name)
+                    ? ReadServiceReferenceMap(additional.Path, text, out positions)
+                    : ReadXml(text, out positions);
             return values is null ? null : new ConfigurationFile(additional.Path, name, environment, values, positions);
         }
 
@@ -124,6 +126,8 @@ namespace InventoryScanner.Analyzers.Configuration
                 using (var reader = XmlReader.Create(new StringReader(text), settings))
                 {
                     string? section = null;
+                    string? settingsClass = null;
+                    string? setting = null;
                     while (reader.Read())
                     {
                         if (reader.NodeType != XmlNodeType.Element)
@@ -131,9 +135,26 @@ namespace InventoryScanner.Analyzers.Configuration
                             continue;
                         }
 
-                        if (reader.Depth == 1 && (reader.LocalName == "appSettings" || reader.LocalName == "connectionStrings"))
+                        if (reader.Depth == 1 && (reader.LocalName == "appSettings" || reader.LocalName == "connectionStrings" || reader.LocalName == "applicationSettings" || reader.LocalName == "userSettings"))
                         {
                             section = reader.LocalName;
+                            settingsClass = null;
+                        }
+                        else if (reader.Depth == 2 && (section == "applicationSettings" || section == "userSettings"))
+                        {
+                            // <applicationSettings><Ns.Properties.Settings><setting name="X"><value>…</value>: Visual Studio's settings designer.
+                            settingsClass = reader.Name;
+                        }
+                        else if (reader.Depth == 3 && reader.LocalName == "setting" && settingsClass is not null)
+                        {
+                            setting = reader.GetAttribute("name");
+                        }
+                        else if (reader.Depth == 4 && reader.LocalName == "value" && settingsClass is not null && setting is not null)
+                        {
+                            var key = SettingsKeys.Of(section!, settingsClass, setting);
+                            positions[key] = Offset(reader, lineStarts, "value");
+                            values[key] = reader.ReadElementContentAsString().Trim();
+                            setting = null;
                         }
                         else if (reader.Depth == 2 && reader.LocalName == "client")
                         {
@@ -172,6 +193,45 @@ namespace InventoryScanner.Analyzers.Configuration
                         else if (reader.Depth <= 1)
                         {
                             section = null;
+                            settingsClass = null;
+                        }
+                    }
+                }
+
+                return values;
+            }
+            catch (XmlException)
+            {
+                return null;
+            }
+        }
+
+        /// <summary>
+        /// A service reference's map: <c>Service References/X/Reference.svcmap</c> (WCF) or <c>Web References/X/Reference.map</c>
+        /// (ASMX) records where the service's metadata was fetched from. Kept under <see cref="ServiceReferenceKeys"/> for
+        /// the reference's folder, without the metadata suffix (<c>?wsdl</c>, <c>/mex</c>).
+        /// </summary>
+        private static Dictionary<string, string>? ReadServiceReferenceMap(string path, string text, out Dictionary<string, int> positions)
+        {
+            var values = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+            positions = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
+            var reference = Path.GetFileName(Path.GetDirectoryName(path) ?? string.Empty);
+            var lineStarts = LineStarts(text);
+            var settings = new XmlReaderSettings { DtdProcessing = DtdProcessing.Prohibit, XmlResolver = null, IgnoreComments = true };
+            try
+            {
+                using (var reader = XmlReader.Create(new StringReader(text), settings))
+                {
+                    while (reader.Read())
+                    {
+                        var attribute = reader.NodeType != XmlNodeType.Element ? null
+                            : reader.LocalName == "MetadataSource" ? "Address"
+                            : reader.LocalName == "DiscoveryClientResult" ? "url"
+                            : null;
+                        if (attribute is not null && reader.GetAttribute(attribute) is { Length: > 0 } address && !values.ContainsKey(ServiceReferenceKeys.Of(reference)))
+                        {
+                            values[ServiceReferenceKeys.Of(reference)] = ServiceReferenceKeys.ServiceAddress(address);
+                            positions[ServiceReferenceKeys.Of(reference)] = Offset(reader, lineStarts, attribute);
                         }
                     }
                 }
@@ -217,6 +277,52 @@ namespace InventoryScanner.Analyzers.Configuration
     /// Keys under which <c>&lt;system.serviceModel&gt;&lt;client&gt;&lt;endpoint&gt;</c> addresses are kept: by endpoint name
     /// (the name a generated client's constructor takes) and by contract (what a client created without a name uses).
     /// </summary>
+    /// <summary>
+    /// Keys of Visual Studio's settings designer values (<c>Properties.Settings.Default.X</c>):
+    /// <c>applicationSettings:Ns.Properties.Settings:X</c> (or <c>userSettings:…</c>).
+    /// </summary>
+    internal static class SettingsKeys
+    {
+        public static string Of(string scope, string settingsClass, string name) => scope + ":" + settingsClass + ":" + name;
+    }
+
+    /// <summary>The metadata address a service reference (WCF <c>.svcmap</c>, ASMX <c>Reference.map</c>) was generated from.</summary>
+    internal static class ServiceReferenceKeys
+    {
+        public static string Of(string referenceFolder) => "serviceReference:" + referenceFolder;
+
+        /// <summary>
+        /// The reference folder of a generated proxy's file: <c>Service References/X/Reference.cs</c> or
+        /// <c>Web References/X/Reference.cs</c> → X; null for any other file.
+        /// </summary>
+        public static string? FolderOf(string? sourcePath)
+        {
+            var parts = (sourcePath ?? string.Empty).Replace('\\', '/').Split('/');
+            for (var i = parts.Length - 3; i >= 0; i--)
+            {
+                if (string.Equals(parts[i], "Service References", StringComparison.OrdinalIgnoreCase) || string.Equals(parts[i], "Web References", StringComparison.OrdinalIgnoreCase))
+                {
+                    return parts[i + 1];
+                }
+            }
+
+            return null;
+        }
+
+        /// <summary><c>http://host/Service.svc?wsdl</c> → <c>http://host/Service.svc</c>; also <c>?singleWsdl</c>, <c>/mex</c>.</summary>
+        public static string ServiceAddress(string metadataAddress)
+        {
+            var address = metadataAddress.Trim();
+            var query = address.IndexOf('?');
+            if (query >= 0 && (address.Substring(query + 1).StartsWith("wsdl", StringComparison.OrdinalIgnoreCase) || address.Substring(query + 1).StartsWith("singleWsdl", StringComparison.OrdinalIgnoreCase)))
+            {
+                address = address.Substring(0, query);
+            }
+
+            return address.EndsWith("/mex", StringComparison.OrdinalIgnoreCase) ? address.Substring(0, address.Length - 4) : address;
+        }
+    }
+
     internal static class WcfEndpointKeys
     {
         public static string ByName(string name) => "system.serviceModel:client:endpoint:" + name;
@@ -266,10 +372,15 @@ namespace InventoryScanner.Analyzers.Configuration
             }
         }
 
+        /// <summary>A service reference's map (<c>*.svcmap</c>, <c>Reference.map</c>): where its metadata came from.</summary>
+        public static bool IsServiceReferenceMap(string fileName) =>
+            fileName.EndsWith(".svcmap", StringComparison.OrdinalIgnoreCase) || string.Equals(fileName, "Reference.map", StringComparison.OrdinalIgnoreCase);
+
         /// <summary><c>default</c>, an environment name (<c>Development</c>, <c>Release</c>), or null for other files.</summary>
         public static string? EnvironmentOf(string fileName)
         {
             if (string.Equals(fileName, "appsettings.json", StringComparison.OrdinalIgnoreCase)
+                || IsServiceReferenceMap(fileName)
                 || string.Equals(fileName, "web.config", StringComparison.OrdinalIgnoreCase)
                 || string.Equals(fileName, "app.config", StringComparison.OrdinalIgnoreCase))
             {

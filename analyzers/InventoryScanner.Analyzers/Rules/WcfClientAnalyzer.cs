@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Immutable;
+using System.Linq;
 using System.Threading;
 using InventoryScanner.Analyzers.Configuration;
 using Microsoft.CodeAnalysis;
@@ -15,13 +16,18 @@ namespace InventoryScanner.Analyzers.Rules
     /// (<c>ChannelFactory&lt;TContract&gt;.CreateChannel()</c>, any call on a <c>[ServiceContract]</c> interface). The endpoint
     /// address comes from an <c>EndpointAddress</c> given to the client or factory, from the
     /// <c>&lt;system.serviceModel&gt;&lt;client&gt;</c> endpoint of web.config/app.config named by the client (or matching its
-    /// contract), or from the one address a generated client declares for its default endpoint.
+    /// contract), or from the one address a generated client declares for its default endpoint. ASMX web references
+    /// (proxies derived from <c>SoapHttpClientProtocol</c>, the .NET Framework's "Add Web Reference") are SOAP calls too:
+    /// their operations carry <c>[SoapDocumentMethod]</c>/<c>[SoapRpcMethod]</c>, and their address is the <c>Url</c> the
+    /// proxy's constructor sets, usually a settings-designer value kept in the configuration's <c>applicationSettings</c>.
     /// </summary>
     [DiagnosticAnalyzer(LanguageNames.CSharp)]
-    [TriggerWords("ServiceModel", "ClientBase", "ChannelFactory", "CreateChannel", "ServiceContract", "EndpointAddress", "SoapClient")]
+    [TriggerWords("ServiceModel", "ClientBase", "ChannelFactory", "CreateChannel", "ServiceContract", "EndpointAddress", "SoapClient", "SoapHttpClientProtocol", "Web.Services")]
     public sealed class WcfClientAnalyzer : DiagnosticAnalyzer
     {
         private const string Library = "System.ServiceModel";
+
+        private const string AsmxLibrary = "System.Web.Services";
 
         private static readonly DiagnosticDescriptor Rule = RuleDescriptors.Create(
             RuleIdentifiers.WcfClientCall,
@@ -49,12 +55,18 @@ namespace InventoryScanner.Analyzers.Rules
         {
             private readonly INamedTypeSymbol? _clientBase;
             private readonly INamedTypeSymbol? _serviceContract;
+            private readonly INamedTypeSymbol? _soapHttpClientProtocol;
+            private readonly INamedTypeSymbol? _httpSimpleClientProtocol;
+            private readonly Compilation _compilation;
             private readonly ValueResolver _resolver;
 
             public AnalyzerContext(Compilation compilation, AnalyzerOptions options, CancellationToken cancellationToken)
             {
                 _clientBase = compilation.GetBestTypeByMetadataName(KnownTypeNames.System_ServiceModel_ClientBase_1);
                 _serviceContract = compilation.GetBestTypeByMetadataName(KnownTypeNames.System_ServiceModel_ServiceContractAttribute);
+                _soapHttpClientProtocol = compilation.GetBestTypeByMetadataName(KnownTypeNames.System_Web_Services_Protocols_SoapHttpClientProtocol);
+                _httpSimpleClientProtocol = compilation.GetBestTypeByMetadataName(KnownTypeNames.System_Web_Services_Protocols_HttpSimpleClientProtocol);
+                _compilation = compilation;
                 _resolver = new ValueResolver(compilation, options, cancellationToken);
             }
 
@@ -107,6 +119,16 @@ namespace InventoryScanner.Analyzers.Rules
             private void Analyze(OperationAnalysisContext context, IMethodSymbol method, IOperation? instance, bool byNameReason = false)
             {
                 var cancellationToken = context.CancellationToken;
+                if (AsmxOperation(method, out var asmxByName) is { } webMethod)
+                {
+                    if (!SymbolEqualityComparer.Default.Equals(context.ContainingSymbol.ContainingType, method.ContainingType))
+                    {
+                        Report(context, AsmxLibrary, method.ContainingType.Name + "." + webMethod, AsmxAddress(method.ContainingType, cancellationToken), instance, asmxByName || byNameReason, "System.Web.Services did not resolve; the web reference proxy recognised by name");
+                    }
+
+                    return;
+                }
+
                 var (contract, byName) = ContractOfClient(method.ContainingType);
                 var throughChannel = false;
                 if (contract is null && IsServiceContract(method.ContainingType, out byName))
@@ -128,17 +150,152 @@ namespace InventoryScanner.Analyzers.Rules
                     ? AddressOfChannel(instance, contract, cancellationToken)
                     : AddressOfClient(instance, method.ContainingType, contract, cancellationToken);
 
+                Report(context, Library, operation, address, instance, byName, "System.ServiceModel did not resolve; the client or contract recognised by name");
+            }
+
+            private static void Report(OperationAnalysisContext context, string library, string operation, ResolvedValue address, IOperation? instance, bool byName, string byNameReason)
+            {
                 var target = address.TargetText() ?? TargetSources.Unresolved;
                 var properties = ImmutableDictionary.CreateBuilder<string, string?>();
                 properties.Add(FindingProperties.Kind, FindingKinds.SoapClient);
-                properties.Add(FindingProperties.Library, Library);
+                properties.Add(FindingProperties.Library, library);
                 properties.Add(FindingProperties.Target, target);
                 address.AddProvenance(properties, instance?.Syntax.ToString());
                 properties.Add(FindingProperties.Operation, operation);
                 properties.Add(FindingProperties.Confidence, byName ? Confidence.Low : Confidence.High);
-                properties.Add(FindingProperties.ConfidenceReason, byName ? "System.ServiceModel did not resolve; the client or contract recognised by name" : null);
+                properties.Add(FindingProperties.ConfidenceReason, byName ? byNameReason : null);
                 properties.Add(FindingProperties.ContainingSymbol, context.ContainingSymbol.GetDocumentationCommentId());
                 context.ReportDiagnostic(Diagnostic.Create(Rule, context.Operation.Syntax.GetLocation(), properties.ToImmutable(), operation, target));
+            }
+
+            /// <summary>
+            /// The web method a call on an ASMX proxy invokes: <c>GetRate</c> for <c>GetRate</c>, <c>GetRateAsync</c> or
+            /// <c>BeginGetRate</c> when the proxy's <c>GetRate</c> carries a SOAP or HTTP method attribute. Null for any
+            /// other call (Dispose, Abort, a type that is not a proxy).
+            /// </summary>
+            private string? AsmxOperation(IMethodSymbol method, out bool byName)
+            {
+                byName = false;
+                var proxy = method.ContainingType;
+                var isProxy = false;
+                for (var current = proxy?.BaseType; current is not null && !isProxy; current = current.BaseType)
+                {
+                    if ((_soapHttpClientProtocol is not null && SymbolEqualityComparer.Default.Equals(current, _soapHttpClientProtocol))
+                        || (_httpSimpleClientProtocol is not null && SymbolEqualityComparer.Default.Equals(current, _httpSimpleClientProtocol)))
+                    {
+                        isProxy = true;
+                    }
+                    else if (current is IErrorTypeSymbol { Name: "SoapHttpClientProtocol" or "HttpGetClientProtocol" or "HttpPostClientProtocol" })
+                    {
+                        isProxy = byName = true;
+                    }
+                }
+
+                if (!isProxy)
+                {
+                    return null;
+                }
+
+                var name = method.Name;
+                var candidates = new[]
+                {
+                    name,
+                    name.EndsWith("Async", StringComparison.Ordinal) ? name.Substring(0, name.Length - 5) : null,
+                    name.StartsWith("Begin", StringComparison.Ordinal) ? name.Substring(5) : null,
+                };
+                foreach (var candidate in candidates)
+                {
+                    if (candidate is null)
+                    {
+                        continue;
+                    }
+
+                    foreach (var member in proxy!.GetMembers(candidate))
+                    {
+                        if (member is IMethodSymbol operation && IsWebMethod(operation))
+                        {
+                            return candidate;
+                        }
+                    }
+                }
+
+                return null;
+            }
+
+            private static bool IsWebMethod(IMethodSymbol method)
+            {
+                foreach (var attribute in method.GetAttributes())
+                {
+                    if (attribute.AttributeClass?.Name is "SoapDocumentMethodAttribute" or "SoapRpcMethodAttribute" or "HttpMethodAttribute"
+                        or "SoapDocumentMethod" or "SoapRpcMethod" or "HttpMethod")
+                    {
+                        return true;
+                    }
+                }
+
+                return false;
+            }
+
+            /// <summary>
+            /// The <c>Url</c> an ASMX proxy's constructor sets: a literal (a static web reference) or a settings-designer
+            /// property (a dynamic one: <c>Properties.Settings.Default.X</c>, kept in <c>applicationSettings</c>).
+            /// </summary>
+            private ResolvedValue AsmxAddress(INamedTypeSymbol proxy, CancellationToken cancellationToken)
+            {
+                foreach (var constructor in proxy.InstanceConstructors)
+                {
+                    foreach (var reference in constructor.DeclaringSyntaxReferences)
+                    {
+                        foreach (var assignment in reference.GetSyntax(cancellationToken).DescendantNodes().OfType<AssignmentExpressionSyntax>())
+                        {
+                            var assigned = assignment.Left switch
+                            {
+                                MemberAccessExpressionSyntax { Expression: ThisExpressionSyntax } member => member.Name.Identifier.ValueText,
+                                IdentifierNameSyntax identifier => identifier.Identifier.ValueText,
+                                _ => null,
+                            };
+                            if (assigned != "Url")
+                            {
+                                continue;
+                            }
+
+                            if (assignment.Right is LiteralExpressionSyntax literal && literal.Token.Value is string url)
+                            {
+                                return new ResolvedValue(url, TargetSources.Constant, expression: null);
+                            }
+
+                            if (SettingsProperty(assignment.Right) is { } setting && _resolver.FromSetting(setting, assignment.Right.ToString()) is { ConfigValues: not null } configured)
+                            {
+                                return configured;
+                            }
+
+                            return FromServiceReference(proxy) is { HasText: true } referenced ? referenced : ResolvedValue.Unresolved(assignment.Right.ToString());
+                        }
+                    }
+                }
+
+                return FromServiceReference(proxy);
+            }
+
+            /// <summary><c>global::Ns.Properties.Settings.Default.X</c> → the property X of <c>Ns.Properties.Settings</c>.</summary>
+            private IPropertySymbol? SettingsProperty(ExpressionSyntax expression)
+            {
+                if (expression is not MemberAccessExpressionSyntax { Expression: MemberAccessExpressionSyntax { Name.Identifier.ValueText: "Default" } holder } access)
+                {
+                    return null;
+                }
+
+                var className = holder.Expression.ToString();
+                className = className.StartsWith("global::", StringComparison.Ordinal) ? className.Substring(8) : className;
+                foreach (var member in _compilation.GetBestTypeByMetadataName(className)?.GetMembers(access.Name.Identifier.ValueText) ?? ImmutableArray<ISymbol>.Empty)
+                {
+                    if (member is IPropertySymbol property)
+                    {
+                        return property;
+                    }
+                }
+
+                return null;
             }
 
             /// <summary>The contract of a generated client: TContract of its ClientBase&lt;TContract&gt; base (by name when unresolved).</summary>
@@ -222,7 +379,30 @@ namespace InventoryScanner.Analyzers.Rules
                     return configured;
                 }
 
-                return DeclaredDefaultAddress(client, cancellationToken) is { HasText: true } declared ? declared : configured;
+                if (DeclaredDefaultAddress(client, cancellationToken) is { HasText: true } declared)
+                {
+                    return declared;
+                }
+
+                return FromServiceReference(client) is { HasText: true } referenced ? referenced : configured;
+            }
+
+            /// <summary>
+            /// The address a generated proxy's service reference was created from (its <c>Reference.svcmap</c> or
+            /// <c>Reference.map</c>): the service's address when no configuration names one.
+            /// </summary>
+            private ResolvedValue FromServiceReference(INamedTypeSymbol proxy)
+            {
+                foreach (var reference in proxy.DeclaringSyntaxReferences)
+                {
+                    if (ServiceReferenceKeys.FolderOf(reference.SyntaxTree.FilePath) is { } folder
+                        && _resolver.FromConfiguration(ServiceReferenceKeys.Of(folder), "service reference " + folder) is { ConfigValues: not null } value)
+                    {
+                        return value;
+                    }
+                }
+
+                return ResolvedValue.None;
             }
 
             /// <summary>A channel from factory.CreateChannel() (or ChannelFactory&lt;T&gt;.CreateChannel(binding, address)).</summary>

@@ -102,6 +102,12 @@ namespace InventoryScanner.Analyzers.Secrets
         /// <summary>The server a connection string names, if any.</summary>
         public static string? ConnectionStringServer(string text)
         {
+            // StackExchange.Redis: "cache:6379,password=…,ssl=true" starts with its endpoint.
+            if (Separator(text) == ',' && text.Split(',')[0].Trim() is { Length: > 0 } endpoint && endpoint.IndexOf('=') < 0)
+            {
+                return endpoint;
+            }
+
             foreach (var pair in ConnectionStringPairs(text))
             {
                 foreach (var key in ServerKeys)
@@ -119,20 +125,44 @@ namespace InventoryScanner.Analyzers.Secrets
         /// <summary>The connection string with every credential value redacted.</summary>
         public static string RedactConnectionString(string text)
         {
+            var separator = Separator(text);
             var builder = new StringBuilder();
-            foreach (var pair in ConnectionStringPairs(text))
+            foreach (var part in text.Split(separator))
             {
-                if (builder.Length > 0)
+                var equals = part.IndexOf('=');
+                if (equals < 0 && part.Trim().Length == 0)
                 {
-                    builder.Append(';');
+                    continue;
                 }
 
-                builder.Append(pair.Key).Append('=');
-                builder.Append(CredentialKeys.Contains(pair.Key.Replace(" ", string.Empty)) ? Redact(pair.Value) : pair.Value);
+                if (builder.Length > 0)
+                {
+                    builder.Append(separator);
+                }
+
+                if (equals <= 0)
+                {
+                    builder.Append(part.Trim()); // a Redis endpoint: "cache:6379"
+                    continue;
+                }
+
+                var key = part.Substring(0, equals).Trim();
+                var value = Unquote(part.Substring(equals + 1).Trim());
+                builder.Append(key).Append('=');
+                builder.Append(CredentialKeys.Contains(key.Replace(" ", string.Empty)) ? Redact(value) : value);
             }
 
             return builder.ToString();
         }
+
+        /// <summary>
+        /// ';' separates ADO.NET-style pairs; StackExchange.Redis configuration strings
+        /// (<c>host:6379,password=…,ssl=true</c>) use ','.
+        /// </summary>
+        private static char Separator(string text) => text.IndexOf(';') < 0 && text.IndexOf(',') >= 0 ? ',' : ';';
+
+        private static string Unquote(string value) =>
+            value.Length >= 2 && (value[0] == '\'' || value[0] == '"') && value[value.Length - 1] == value[0] ? value.Substring(1, value.Length - 2) : value;
 
         /// <summary>Passwords that ship as defaults or top every breached-password list: still findings, tagged as known defaults.</summary>
         private static readonly HashSet<string> KnownDefaults = new HashSet<string>(StringComparer.OrdinalIgnoreCase)
@@ -229,7 +259,7 @@ namespace InventoryScanner.Analyzers.Secrets
                 yield break;
             }
 
-            foreach (var part in text.Split(';'))
+            foreach (var part in text.Split(Separator(text)))
             {
                 var equals = part.IndexOf('=');
                 if (equals <= 0)
@@ -237,14 +267,7 @@ namespace InventoryScanner.Analyzers.Secrets
                     continue;
                 }
 
-                var key = part.Substring(0, equals).Trim();
-                var value = part.Substring(equals + 1).Trim();
-                if (value.Length >= 2 && (value[0] == '\'' || value[0] == '"') && value[value.Length - 1] == value[0])
-                {
-                    value = value.Substring(1, value.Length - 2);
-                }
-
-                yield return new KeyValuePair<string, string>(key, value);
+                yield return new KeyValuePair<string, string>(part.Substring(0, equals).Trim(), Unquote(part.Substring(equals + 1).Trim()));
             }
         }
 

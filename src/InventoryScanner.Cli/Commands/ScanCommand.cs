@@ -24,7 +24,7 @@ internal static class ScanCommand
 
     private static readonly Option<bool> NoRestoreOption = new("--no-restore")
     {
-        Description = "Do not run 'dotnet restore' before loading the projects.",
+        Description = "Do not run 'dotnet restore' before loading the projects, and download nothing (old-format .NET Framework projects then use only the reference assemblies and packages already in the NuGet cache).",
     };
 
     private static readonly Option<bool> NoBuildEvalOption = new("--no-build-eval")
@@ -90,6 +90,7 @@ internal static class ScanCommand
                 Path = path,
                 Restore = !parseResult.GetValue(NoRestoreOption) && !parseResult.GetValue(NoBuildEvalOption),
                 EvaluateProjects = !parseResult.GetValue(NoBuildEvalOption),
+                DownloadReferences = !parseResult.GetValue(NoRestoreOption),
                 IncludeTests = parseResult.GetValue(IncludeTestsOption),
                 MaxParallelism = parseResult.GetValue(ParallelOption) ?? Environment.ProcessorCount,
                 Progress = new ConsoleProgress(error, verbosity),

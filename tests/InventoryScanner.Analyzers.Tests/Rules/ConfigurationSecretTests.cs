@@ -95,6 +95,43 @@ public sealed class ConfigurationSecretTests
     }
 
     [Fact]
+    public async Task AppConfig_ShouldReportRedisPasswordsAndSettingsDesignerValues()
+    {
+        const string appConfig = """
+            <?xml version="1.0" encoding="utf-8"?>
+            <configuration>
+              <appSettings>
+                <add key="Redis.Configuration" value="cache-prod:6379,password=R3dis-Cache-Pr0d,ssl=false" />
+                <add key="Redis.Local" value="localhost:6379,abortConnect=false" />
+                <add key="Cluster" value="a=1,b=2" />
+              </appSettings>
+              <applicationSettings>
+                <Jobs.Properties.Settings>
+                  <setting name="ExportPassword" serializeAs="String"><value>Exp0rt-Daily-42</value></setting>
+                  <setting name="ExportUrl" serializeAs="String"><value>https://erp.example/exports</value></setting>
+                </Jobs.Properties.Settings>
+              </applicationSettings>
+            </configuration>
+            """;
+
+        var diagnostics = await AnalyzerRunner.RunAsync(new HardcodedCredentialAnalyzer(), [("/src/Jobs/App.config", appConfig)], Code);
+
+        Assert.Collection(
+            diagnostics.OrderBy(d => d.Location.GetLineSpan().StartLinePosition.Line),
+            redis =>
+            {
+                Assert.Equal(3, redis.Location.GetLineSpan().StartLinePosition.Line);
+                Assert.Equal("connection-string", redis.Properties[FindingProperties.SecretKind]);
+                Assert.Equal("\"Redis.Configuration\": \"cache-prod:6379,password=R3d…(16 chars),ssl=false\"", redis.Properties[FindingProperties.Evidence]);
+            },
+            setting =>
+            {
+                Assert.Equal(9, setting.Location.GetLineSpan().StartLinePosition.Line);
+                Assert.Equal("applicationSettings:Jobs.Properties.Settings:ExportPassword", setting.Properties[FindingProperties.Target]);
+            });
+    }
+
+    [Fact]
     public async Task InvalidConfiguration_ShouldBeSkippedWithoutFailing()
     {
         var diagnostics = await AnalyzerRunner.RunAsync(new HardcodedCredentialAnalyzer(), [("/src/Api/appsettings.json", "{ \"Password\": ")], Code);

@@ -11,6 +11,8 @@ namespace InventoryScanner.Analyzers.Tests.Verifiers;
 /// </summary>
 public static class AnalyzerRunner
 {
+    public const string PathMarker = "// path: ";
+
     private static readonly ImmutableArray<MetadataReference> RuntimeReferences =
         ((string)AppContext.GetData("TRUSTED_PLATFORM_ASSEMBLIES")!)
             .Split(Path.PathSeparator)
@@ -31,7 +33,10 @@ public static class AnalyzerRunner
 
     private static async Task<ImmutableArray<Diagnostic>> RunAsync(DiagnosticAnalyzer analyzer, OutputKind outputKind, (string Path, string Text)[] additionalFiles, string[] sources)
     {
-        var trees = sources.Select((source, i) => CSharpSyntaxTree.ParseText(source, path: $"/0/Test{i}.cs")).ToArray();
+        // A source whose first line is "// path: <path>" gets that path (generated proxies live in known folders).
+        var trees = sources.Select((source, i) => CSharpSyntaxTree.ParseText(
+            source,
+            path: source.StartsWith(PathMarker, StringComparison.Ordinal) ? source[PathMarker.Length..source.IndexOf('\n', StringComparison.Ordinal)].Trim() : $"/0/Test{i}.cs")).ToArray();
         var compilation = CSharpCompilation.Create(
             "Test",
             trees,

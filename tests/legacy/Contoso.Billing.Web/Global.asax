@@ -1,0 +1,1 @@
+<%@ Application Codebehind="Global.asax.cs" Inherits="Contoso.Billing.Web.Global" Language="C#" %>
