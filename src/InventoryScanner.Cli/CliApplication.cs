@@ -25,7 +25,9 @@ public static class CliApplication
             return ExitCodes.UsageError;
         }
 
-        var configuration = new InvocationConfiguration { Output = output, Error = error };
+        // Ctrl+C and SIGTERM cancel the scan's token; the scan stops within this time (a restore or a build host it
+        // started is killed) and exits with 130 without writing reports. Without it the runtime ends the process at once.
+        var configuration = new InvocationConfiguration { Output = output, Error = error, ProcessTerminationTimeout = TimeSpan.FromSeconds(10) };
         return await parseResult.InvokeAsync(configuration, cancellationToken).ConfigureAwait(false);
     }
 }

@@ -22,20 +22,14 @@ public static class ReportWriterFactory
         _ => throw new ArgumentException($"unknown report format '{format}'; expected one of: {string.Join(", ", Formats)}", nameof(format)),
     };
 
-    /// <summary>Renders every format, then writes each file atomically into <paramref name="directory"/>.</summary>
+    /// <summary>Renders every format, then writes them all atomically into <paramref name="directory"/>: all replaced, or none.</summary>
     public static IReadOnlyList<string> WriteAll(Inventory inventory, string directory, IEnumerable<string> formats, TemplateSource templates)
     {
         // Render everything first: a template error must not leave a half-updated report folder behind.
         var rendered = formats.Select(format => Create(format, templates)).Select(writer => (writer.FileName, Content: writer.Render(inventory))).ToList();
         Directory.CreateDirectory(directory);
-        var written = new List<string>();
-        foreach (var (fileName, content) in rendered)
-        {
-            var path = Path.Combine(directory, fileName);
-            AtomicFile.WriteAllText(path, content);
-            written.Add(path);
-        }
-
-        return written;
+        var files = rendered.Select(r => (Path.Combine(directory, r.FileName), r.Content)).ToList();
+        AtomicFile.WriteAll(files);
+        return files.Select(f => f.Item1).ToList();
     }
 }

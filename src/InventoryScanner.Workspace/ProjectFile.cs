@@ -36,11 +36,14 @@ internal sealed record ProjectFile(string Path, string Name, string Language, IR
     public static ProjectFile Read(string path)
     {
         var name = System.IO.Path.GetFileNameWithoutExtension(path);
-        var language = System.IO.Path.GetExtension(path).ToLowerInvariant() switch
+        var extension = System.IO.Path.GetExtension(path).ToLowerInvariant();
+        var language = extension switch
         {
+            ".csproj" => "C#",
             ".vbproj" => "VB.NET",
             ".fsproj" => "F#",
-            _ => "C#",
+            ".vcxproj" => "C++",
+            _ => $"'{extension}'",
         };
 
         try
@@ -105,6 +108,15 @@ internal sealed record ProjectFile(string Path, string Name, string Language, IR
             return [];
         }
     }
+
+    /// <summary>Why a project of another language is listed but not analysed.</summary>
+    public string NotAnalysedReason => Language switch
+    {
+        "VB.NET" => "VB.NET projects are not analysed: the detectors are C# analyzers (C# syntax and operations); its integrations are not in the inventory",
+        "F#" => "F# projects are not analysed: the F# compiler is not Roslyn, so no Roslyn analyzer can read them; its integrations are not in the inventory",
+        "C++" => "C++ projects are not analysed: native code has no Roslyn compilation; its integrations are not in the inventory",
+        _ => $"{Language} projects are not analysed: only C# projects are",
+    };
 
     /// <summary>The test framework the project references, by package or assembly name; null for production code.</summary>
     public string? TestFramework(IEnumerable<string> referencedAssemblies)

@@ -16,7 +16,9 @@ internal static partial class Restorer
     public static async Task<Dictionary<string, List<string>>> RestoreAsync(ScanInput input, IScanProgress progress, CancellationToken cancellationToken)
     {
         var errors = new Dictionary<string, List<string>>(StringComparer.Ordinal);
-        var targets = input.SolutionPath is not null ? [input.SolutionPath] : input.ProjectPaths;
+        // Only C# projects are analysed: restoring the others (F#, C++) would only add their errors.
+        var csharp = input.ProjectPaths.Where(p => p.EndsWith(".csproj", StringComparison.OrdinalIgnoreCase)).ToList();
+        var targets = input.SolutionPath is not null ? [input.SolutionPath] : csharp;
         foreach (var target in targets)
         {
             progress.Info($"restoring {System.IO.Path.GetFileName(target)}");
@@ -28,7 +30,7 @@ internal static partial class Restorer
             return errors;
         }
 
-        foreach (var project in input.ProjectPaths)
+        foreach (var project in csharp)
         {
             // A project the solution's restore reached has its assets file, written now or found up to date (NuGet
             // writes it even when packages are missing). Only projects it never reached are restored again.

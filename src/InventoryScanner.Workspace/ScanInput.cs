@@ -27,7 +27,7 @@ public sealed record ScanInput(string Root, string? SolutionPath, IReadOnlyList<
         {
             case ".sln" or ".slnx":
                 return FromSolution(full, root);
-            case ".csproj" or ".vbproj" or ".fsproj":
+            case var _ when IsProjectFile(full):
                 return new ScanInput(root, null, [full], []);
             default:
                 throw new ScanInputException($"'{path}' is not a .sln, .slnx or .csproj file, nor a folder");
@@ -96,8 +96,9 @@ public sealed record ScanInput(string Root, string? SolutionPath, IReadOnlyList<
         return projects;
     }
 
+    /// <summary>Project files of .NET languages and C++: C# is analysed, the others are listed in the coverage with the reason.</summary>
     private static bool IsProjectFile(string path) =>
-        System.IO.Path.GetExtension(path).ToLowerInvariant() is ".csproj" or ".vbproj" or ".fsproj";
+        System.IO.Path.GetExtension(path).ToLowerInvariant() is ".csproj" or ".vbproj" or ".fsproj" or ".vcxproj";
 
     private static string FirstLine(string text) => text.Split('\n', 2)[0].Trim();
 }

@@ -109,7 +109,7 @@ public static class Scanner
             var relative = FindingFactory.RelativePath(input.Root, file.Path);
             if (file.Language != "C#")
             {
-                components.Add(new Component { Name = file.Name, Project = relative, Analysis = AnalysisLevel.Failed, Messages = [$"{file.Language} projects are not analysed; only C# is supported"] });
+                components.Add(new Component { Name = file.Name, Project = relative, Analysis = AnalysisLevel.Failed, Messages = [file.NotAnalysedReason] });
                 continue;
             }
 

@@ -61,8 +61,13 @@ internal static class ScanCommand
 
     private static readonly Option<Verbosity> VerbosityOption = new("--verbosity", "-v")
     {
-        Description = "quiet, minimal, normal, detailed or diagnostic (which also prints stack traces).",
+        Description = "quiet, minimal, normal (live progress on a terminal, a line per project otherwise), detailed or diagnostic (which also prints stack traces).",
         DefaultValueFactory = _ => Verbosity.Normal,
+    };
+
+    private static readonly Option<bool> QuietOption = new("--quiet", "-q")
+    {
+        Description = "Print only errors: the same as --verbosity quiet.",
     };
 
     public static Command Create(TextWriter output, TextWriter error)
@@ -71,7 +76,7 @@ internal static class ScanCommand
         FormatOption.AcceptOnlyFromAmong([.. ReportWriterFactory.Formats]);
         var command = new Command("scan", "Scan a solution, project or folder and write the inventory and reports.")
         {
-            PathArgument, OutOption, NoRestoreOption, NoBuildEvalOption, IncludeTestsOption, FailOnOption, FormatOption, TemplatesOption, ParallelOption, VerbosityOption,
+            PathArgument, OutOption, NoRestoreOption, NoBuildEvalOption, IncludeTestsOption, FailOnOption, FormatOption, TemplatesOption, ParallelOption, VerbosityOption, QuietOption,
         };
         command.SetAction((parseResult, cancellationToken) => RunAsync(parseResult, output, error, cancellationToken));
         return command;
@@ -79,7 +84,7 @@ internal static class ScanCommand
 
     private static async Task<int> RunAsync(ParseResult parseResult, TextWriter output, TextWriter error, CancellationToken cancellationToken)
     {
-        var verbosity = parseResult.GetValue(VerbosityOption);
+        var verbosity = parseResult.GetValue(QuietOption) ? Verbosity.Quiet : parseResult.GetValue(VerbosityOption);
         var outDirectory = Path.GetFullPath(parseResult.GetValue(OutOption)!);
         var path = parseResult.GetValue(PathArgument)!;
         try
@@ -96,7 +101,10 @@ internal static class ScanCommand
                 Progress = new ConsoleProgress(error, verbosity),
             };
 
-            var result = await Scanner.ScanAsync(options, cancellationToken).ConfigureAwait(false);
+            // A person at a terminal sees live progress; logs (CI, redirected output, other verbosities) get plain lines.
+            var result = verbosity == Verbosity.Normal && LiveProgress.IsInteractive(error)
+                ? await LiveProgress.RunAsync(error, progress => Scanner.ScanAsync(options with { Progress = progress }, cancellationToken)).ConfigureAwait(false)
+                : await Scanner.ScanAsync(options, cancellationToken).ConfigureAwait(false);
             var inventory = InventoryBuilder.Build(path, result.Components, result.Excluded, result.Findings, result.Messages, DateTimeOffset.UtcNow, result.Accepted);
             IReadOnlyList<string> written;
             try

@@ -18,8 +18,12 @@ public sealed class BadInputTests
         Assert.Contains(components["Good"].GetProperty("messages").EnumerateArray(), m => m.GetString() == "Good/appsettings.json could not be read (expected ',' or '}' (line 3)); its values and secrets are not in the inventory");
         Assert.Equal("syntax", components["Malformed"].GetProperty("analysis").GetString());
         Assert.Contains(components["Malformed"].GetProperty("messages").EnumerateArray(), m => m.GetString()!.Contains("not valid XML", StringComparison.Ordinal));
-        Assert.Equal("failed", components["VbLegacy"].GetProperty("analysis").GetString());
-        Assert.Contains(components["VbLegacy"].GetProperty("messages").EnumerateArray(), m => m.GetString()!.Contains("VB.NET", StringComparison.Ordinal));
+        foreach (var (name, language) in new[] { ("VbLegacy", "VB.NET"), ("FsharpTool", "F#"), ("NativeBridge", "C++") })
+        {
+            Assert.Equal("failed", components[name].GetProperty("analysis").GetString());
+            var reason = Assert.Single(components[name].GetProperty("messages").EnumerateArray()).GetString()!;
+            Assert.StartsWith(language + " projects are not analysed: ", reason, StringComparison.Ordinal);
+        }
 
         var findings = inventory.GetProperty("findings").EnumerateArray()
             .Select(f => $"{f.GetProperty("component").GetString()} {f.GetProperty("kind").GetString()} {f.GetProperty("target").GetString()} {f.GetProperty("confidence").GetString()}")
@@ -97,6 +101,108 @@ public sealed class BadInputTests
 
         Assert.Equal(2, run.ExitCode);
         Assert.StartsWith("error: cannot write the reports to", run.Error);
+    }
+
+    [Fact]
+    public async Task ReportThatCannotBeWritten_ShouldLeaveTheEarlierReportsWhole()
+    {
+        var outDirectory = Directory.CreateTempSubdirectory("inventory-e2e-").FullName;
+        File.WriteAllText(Path.Combine(outDirectory, "inventory.json"), "{ \"earlier\": true }");
+        Directory.CreateDirectory(Path.Combine(outDirectory, "report.md"));
+
+        var run = await CliRun.RunAsync(outDirectory, ["scan", RepositoryPaths.BrokenFixture, "--no-restore", "--out", outDirectory, "-v", "quiet"]);
+
+        Assert.Equal(2, run.ExitCode);
+        Assert.StartsWith("error: cannot write the reports to", run.Error);
+        Assert.Equal("{ \"earlier\": true }", File.ReadAllText(Path.Combine(outDirectory, "inventory.json")));
+        Assert.False(File.Exists(Path.Combine(outDirectory, "report.html")));
+        Assert.Empty(Directory.EnumerateFiles(outDirectory, "*.tmp"));
+    }
+
+    [Fact]
+    public async Task MalformedSlnx_ShouldScanTheFolderInsteadAndSaySo()
+    {
+        var folder = Directory.CreateTempSubdirectory("inventory-slnx-").FullName;
+        CopyDirectory(Path.Combine(RepositoryPaths.BrokenFixture, "Good"), Path.Combine(folder, "Good"));
+        File.WriteAllText(Path.Combine(folder, "Estate.slnx"), "<Solution><Project Path=\"Good/Good.csproj\"></Solution");
+
+        var run = await CliRun.ScanAsync(Path.Combine(folder, "Estate.slnx"), "--no-restore", "-v", "quiet");
+
+        Assert.True(run.ExitCode == 0, run.Error);
+        var inventory = JsonDocument.Parse(run.Read("inventory.json")).RootElement;
+        Assert.Contains(inventory.GetProperty("messages").EnumerateArray(), m => m.GetString()!.StartsWith("solution 'Estate.slnx' could not be read", StringComparison.Ordinal));
+        Assert.Equal("Good", Assert.Single(inventory.GetProperty("components").EnumerateArray()).GetProperty("name").GetString());
+        Assert.DoesNotContain("   at ", run.Error);
+    }
+
+    private static void CopyDirectory(string source, string target)
+    {
+        foreach (var file in Directory.EnumerateFiles(source, "*", SearchOption.AllDirectories).Where(f => !f.Contains($"{Path.DirectorySeparatorChar}obj{Path.DirectorySeparatorChar}", StringComparison.Ordinal)))
+        {
+            var destination = Path.Combine(target, Path.GetRelativePath(source, file));
+            Directory.CreateDirectory(Path.GetDirectoryName(destination)!);
+            File.Copy(file, destination);
+        }
+    }
+
+    [Fact]
+    public async Task CtrlC_ShouldStopTheScanCleanly_WithExitCode130_AndNoReport()
+    {
+        if (!OperatingSystem.IsLinux() && !OperatingSystem.IsMacOS())
+        {
+            return; // SIGINT is sent with kill(1); Windows has no equivalent for a console child process.
+        }
+
+        var outDirectory = Path.Combine(Directory.CreateTempSubdirectory("inventory-e2e-").FullName, "out");
+        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
+        foreach (var argument in new[] { Path.Combine(AppContext.BaseDirectory, "inventory.dll"), "scan", RepositoryPaths.Sample, "--out", outDirectory, "-v", "detailed" })
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        using var process = Process.Start(start)!;
+        var output = process.StandardOutput.ReadToEndAsync();
+        var error = new System.Text.StringBuilder();
+        while (await process.StandardError.ReadLineAsync() is { } line)
+        {
+            error.AppendLine(line);
+            if (line.StartsWith("restoring", StringComparison.Ordinal) || line.StartsWith("loading", StringComparison.Ordinal))
+            {
+                break; // the scan is under way: the command line's Ctrl+C handler is in place
+            }
+        }
+
+        // The runtime installs its signal handling on a thread of its own just after start-up; a person's Ctrl+C comes later.
+        await Task.Delay(TimeSpan.FromMilliseconds(500));
+        using (var kill = Process.Start("kill", ["-INT", process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]))
+        {
+            await kill.WaitForExitAsync();
+        }
+
+        error.Append(await process.StandardError.ReadToEndAsync());
+        await process.WaitForExitAsync();
+        await output;
+
+        Assert.Equal(130, process.ExitCode);
+        Assert.Contains("cancelled; no report was written", error.ToString());
+        Assert.DoesNotContain("   at ", error.ToString());
+        Assert.False(File.Exists(Path.Combine(outDirectory, "inventory.json")));
+    }
+
+    [Fact]
+    public async Task Quiet_ShouldPrintNothingButErrors()
+    {
+        var run = await CliRun.ScanAsync(RepositoryPaths.BrokenFixture, "--no-restore", "--quiet");
+
+        Assert.Equal(0, run.ExitCode);
+        Assert.Equal(string.Empty, run.Output);
+        Assert.Equal(string.Empty, run.Error);
+    }
+
+    [Fact]
+    public void LiveProgress_ShouldBeLeftToTerminals()
+    {
+        Assert.False(InventoryScanner.Cli.LiveProgress.IsInteractive(new StringWriter()));
     }
 
     [Fact]

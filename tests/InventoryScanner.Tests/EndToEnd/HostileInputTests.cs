@@ -31,6 +31,19 @@ public sealed class HostileInputTests
             public static class Calls
             {
                 public static Task Ping(HttpClient client) => client.GetAsync("https://ok.example.com/ping");
+
+                public static Task Commented(HttpClient client, Microsoft.Extensions.Configuration.IConfiguration configuration) =>
+                    client.GetAsync(configuration["Partner:Url"]);
+            }
+            """);
+
+        // Valid as ASP.NET reads it: comments and trailing commas.
+        File.WriteAllText(Path.Combine(project, "appsettings.json"), """
+            {
+              // the partner's sandbox until go-live
+              "Partner": {
+                "Url": "https://commented.example.com/api", /* trailing comma next */
+              },
             }
             """);
 
@@ -78,11 +91,13 @@ public sealed class HostileInputTests
             .Select(f => f.GetProperty("target").GetString())
             .ToList();
         Assert.Contains("https://ok.example.com/ping", targets);
+        Assert.Contains("https://commented.example.com/api", targets);
         Assert.Contains("https://latin.example.com/menu?lang=fran\u00e7ais", targets);
         Assert.Contains(targets, t => t!.StartsWith("https://deep.example.com/aaaa", StringComparison.Ordinal) || t == "unresolved");
 
         var component = Assert.Single(inventory.GetProperty("components").EnumerateArray());
         Assert.Contains(component.GetProperty("messages").EnumerateArray(), m => m.GetString()!.StartsWith("Hostile/web.config could not be read", StringComparison.Ordinal));
+        Assert.DoesNotContain(component.GetProperty("messages").EnumerateArray(), m => m.GetString()!.Contains("appsettings.json", StringComparison.Ordinal));
     }
 
     [Fact]
