@@ -37,6 +37,17 @@ public sealed class HostileInputTests
             }
             """);
 
+        // Syntax errors after a call that is well formed; a scanned literal that holds a script tag.
+        File.WriteAllText(Path.Combine(project, "Broken.cs"), """
+            namespace Hostile;
+            public static class Broken
+            {
+                public static Task Half(HttpClient client) => client.GetAsync("https://broken-syntax.example.com/half");
+                public static Task Script(HttpClient client) => client.GetAsync("https://evil.example.com/<script>alert(1)</script>");
+                public static void Unfinished( {
+                    var x = ;
+            """);
+
         // Valid as ASP.NET reads it: comments and trailing commas.
         File.WriteAllText(Path.Combine(project, "appsettings.json"), """
             {
@@ -92,6 +103,9 @@ public sealed class HostileInputTests
             .ToList();
         Assert.Contains("https://ok.example.com/ping", targets);
         Assert.Contains("https://commented.example.com/api", targets);
+        Assert.Contains("https://broken-syntax.example.com/half", targets);
+        Assert.Contains("https://evil.example.com/<script>alert(1)</script>", targets);
+        Assert.DoesNotContain("<script", run.Read("report.html"), StringComparison.OrdinalIgnoreCase);
         Assert.Contains("https://latin.example.com/menu?lang=fran\u00e7ais", targets);
         Assert.Contains(targets, t => t!.StartsWith("https://deep.example.com/aaaa", StringComparison.Ordinal) || t == "unresolved");
 
