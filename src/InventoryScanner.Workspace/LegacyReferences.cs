@@ -75,6 +75,7 @@ internal static partial class LegacyReferences
 
         var directory = Path.GetDirectoryName(project.Path)!;
         var missing = new List<string>();
+        var substituted = new List<string>();
         foreach (var hint in project.HintPaths)
         {
             var local = Path.GetFullPath(Path.Combine(directory, hint.Replace('\\', Path.DirectorySeparatorChar)));
@@ -86,10 +87,21 @@ internal static partial class LegacyReferences
             {
                 paths.Add(cached);
             }
+            else if (OtherVersion(hint, project.PackagesConfig, packagesFolder) is { } other)
+            {
+                // Another version's API is nearer the truth than none: the types resolve, and the report says so.
+                paths.Add(other.Path);
+                substituted.Add($"{other.Package.Id} {other.Package.Version} (used {other.Version})");
+            }
             else
             {
                 missing.Add(Path.GetFileName(hint.Replace('\\', '/')));
             }
+        }
+
+        if (substituted.Count > 0)
+        {
+            messages.Add($"package versions not on this machine, another version of the same package used: {string.Join(", ", substituted.Distinct(StringComparer.OrdinalIgnoreCase))}");
         }
 
         if (missing.Count > 0)
@@ -155,8 +167,23 @@ internal static partial class LegacyReferences
             await File.WriteAllTextAsync(path, project.ToString(), cancellationToken).ConfigureAwait(false);
             var arguments = NuGetConfig(root) is { } config ? new[] { "--configfile", config } : [];
             var output = await Restorer.RunAsync(path, arguments, cancellationToken).ConfigureAwait(false);
+
+            // A version the sources lack: its nearest version stands in (Resolve says which version was used).
+            var nearest = NearestVersions(output).Where(n => !downloads.Contains(n)).ToList();
+            if (nearest.Count > 0)
+            {
+                var second = string.Join(Environment.NewLine, nearest.Select(n => $"    <PackageDownload Include=\"{SecurityElement.Escape(n.Id)}\" Version=\"[{SecurityElement.Escape(n.Version)}]\" />"));
+                var text = project.ToString();
+                var start = text.IndexOf("  <ItemGroup>", StringComparison.Ordinal) + "  <ItemGroup>".Length;
+                var end = text.IndexOf("  </ItemGroup>", StringComparison.Ordinal);
+                await File.WriteAllTextAsync(path, text[..start] + Environment.NewLine + second + Environment.NewLine + text[end..], cancellationToken).ConfigureAwait(false);
+                await Restorer.RunAsync(path, arguments, cancellationToken).ConfigureAwait(false);
+            }
+
+            var substituted = nearest.Select(n => n.Id).ToHashSet(StringComparer.OrdinalIgnoreCase);
             return output
-                .Where(line => line.Contains(": error NU", StringComparison.Ordinal))
+                .Where(line => line.Contains(": error NU", StringComparison.Ordinal) && !line.Contains(" - Found ", StringComparison.Ordinal))
+                .Where(line => !substituted.Any(id => line.Contains($"Unable to find package {id} with version", StringComparison.OrdinalIgnoreCase)))
                 .Select(line => "download for old-format projects failed: " + line[(line.IndexOf(": error ", StringComparison.Ordinal) + 2)..].Replace(" [" + path + "]", string.Empty, StringComparison.Ordinal).Trim())
                 .Distinct(StringComparer.Ordinal)
                 .ToList();
@@ -254,6 +281,64 @@ internal static partial class LegacyReferences
         return null;
     }
 
+    /// <summary>
+    /// The same DLL in another version of the package in the cache (the nearest above, else the nearest below), when the
+    /// version packages.config names is not there: old versions are often missing from a mirror or a private feed.
+    /// </summary>
+    private static (string Path, PackageIdentity Package, string Version)? OtherVersion(string hint, IReadOnlyList<PackageIdentity> packagesConfig, string packagesFolder)
+    {
+        var segments = hint.Replace('\\', '/').Split('/', StringSplitOptions.RemoveEmptyEntries);
+        for (var i = 0; i < segments.Length - 1; i++)
+        {
+            var package = Identity(segments[i], packagesConfig);
+            var folder = package is null ? null : Path.Combine(packagesFolder, package.Id.ToLowerInvariant());
+            if (package is null || !Directory.Exists(folder))
+            {
+                continue;
+            }
+
+            var wanted = VersionOf(package.Version);
+            var candidates = Directory.EnumerateDirectories(folder!)
+                .Select(d => (Version: Path.GetFileName(d), Path: Path.Combine([d, .. segments[(i + 1)..]])))
+                .Where(c => File.Exists(c.Path))
+                .ToList();
+            var above = candidates.Where(c => VersionOf(c.Version) >= wanted).OrderBy(c => VersionOf(c.Version));
+            var below = candidates.Where(c => VersionOf(c.Version) < wanted).OrderByDescending(c => VersionOf(c.Version));
+            foreach (var (version, path) in above.Concat(below))
+            {
+                return (path, package, version);
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>The numeric part of a package version (<c>4.9.1-beta2</c> → 4.9.1); 0.0 when there is none.</summary>
+    private static Version VersionOf(string version) =>
+        Version.TryParse(version.Split('-', '+')[0], out var parsed) ? parsed : new Version(0, 0);
+
+    /// <summary>NuGet's "Nearest version: 5.2.4" for a package whose exact version a source lacks.</summary>
+    public static IEnumerable<(string Id, string Version)> NearestVersions(IEnumerable<string> restoreOutput)
+    {
+        string? pending = null;
+        foreach (var line in restoreOutput)
+        {
+            var missing = ExactVersionMissing().Match(line);
+            if (missing.Success)
+            {
+                pending = missing.Groups["id"].Value;
+                continue;
+            }
+
+            var nearest = NearestVersion().Match(line);
+            if (nearest.Success && pending is not null)
+            {
+                yield return (pending, nearest.Groups["version"].Value);
+                pending = null;
+            }
+        }
+    }
+
     private static PackageIdentity? PackageOf(string hint, IReadOnlyList<PackageIdentity> packagesConfig) =>
         hint.Replace('\\', '/').Split('/', StringSplitOptions.RemoveEmptyEntries).Select(s => Identity(s, packagesConfig)).FirstOrDefault(p => p is not null);
 
@@ -285,6 +370,12 @@ internal static partial class LegacyReferences
 
         return null;
     }
+
+    [GeneratedRegex(@"Unable to find package (?<id>\S+) with version \(= [^)]+\)", RegexOptions.CultureInvariant)]
+    private static partial Regex ExactVersionMissing();
+
+    [GeneratedRegex(@"Nearest version: (?<version>[0-9][^\s\]]*)", RegexOptions.CultureInvariant)]
+    private static partial Regex NearestVersion();
 
     [GeneratedRegex(@"^v?(?<digits>[1-4](?:\.\d)+)$", RegexOptions.CultureInvariant)]
     private static partial Regex FrameworkVersion();

@@ -109,6 +109,34 @@ public sealed class LegacyReferencesTests
         Assert.Contains(committed, resolution.Paths);
     }
 
+    [Fact]
+    public void Resolve_ShouldUseTheNearestOtherVersion_WhenTheListedOneIsNotInTheCache()
+    {
+        var root = Directory.CreateTempSubdirectory("legacy-").FullName;
+        Touch(root, "cache/newtonsoft.json/9.0.1/lib/net45/Newtonsoft.Json.dll");
+        var nearest = Touch(root, "cache/newtonsoft.json/12.0.4/lib/net45/Newtonsoft.Json.dll");
+        Touch(root, "cache/newtonsoft.json/13.0.3/lib/net45/Newtonsoft.Json.dll");
+        var project = ProjectFile.Read(WriteProject(Path.Combine(root, "src", "Web")));
+
+        var resolution = LegacyReferences.Resolve(project, Path.Combine(root, "cache"));
+
+        Assert.Contains(nearest, resolution.Paths);
+        Assert.Contains("package versions not on this machine, another version of the same package used: Newtonsoft.Json 12.0.3 (used 12.0.4)", resolution.Messages);
+    }
+
+    [Fact]
+    public void NearestVersions_ShouldBeReadFromNuGetsErrors()
+    {
+        string[] output =
+        [
+            "/tmp/x/download.csproj : error NU1102: Unable to find package Newtonsoft.Json with version (= 6.0.4)",
+            "/tmp/x/download.csproj : error NU1102:   - Found 10 version(s) in nuget.org [ Nearest version: 9.0.1 ]",
+            "/tmp/x/download.csproj : error NU1101: Unable to find package EntityFramework. No packages exist with this id in source(s): nuget.org",
+        ];
+
+        Assert.Equal([("Newtonsoft.Json", "9.0.1")], LegacyReferences.NearestVersions(output));
+    }
+
     private static string WriteProject(string directory)
     {
         Directory.CreateDirectory(directory);
