@@ -74,6 +74,9 @@ public static class Scanner
         CancellationToken cancellationToken)
     {
         var files = input.ProjectPaths.Select(ProjectFile.Read).ToList();
+        var (salt, saltSource) = RepositorySalt.For(input.Root);
+        options.Progress.Info($"secret hashes salted with {saltSource}");
+        IReadOnlyDictionary<string, string> globals = salt is null ? new Dictionary<string, string>() : new Dictionary<string, string> { [OptionKeys.SecretSalt] = salt };
         var legacy = await ResolveLegacyAsync(files, input.Root, options, messages, cancellationToken).ConfigureAwait(false);
         var loadTime = Stopwatch.StartNew();
         LoadedSolution loaded;
@@ -165,7 +168,7 @@ public static class Scanner
                     {
                         try
                         {
-                            result = await AnalyzeLoadedAsync(scheduler.Snapshot(), projectId, file, input.Root, projectMessages, options.Progress, options.MaxParallelism, token).ConfigureAwait(false);
+                            result = await AnalyzeLoadedAsync(scheduler.Snapshot(), projectId, file, input.Root, globals, projectMessages, options.Progress, options.MaxParallelism, token).ConfigureAwait(false);
                         }
                         finally
                         {
@@ -174,7 +177,7 @@ public static class Scanner
                     }
                     else
                     {
-                        result = AnalyzeFromSources(file, legacyReferences, input.Root, projectMessages, token);
+                        result = AnalyzeFromSources(file, legacyReferences, input.Root, globals, projectMessages, token);
                     }
                 }
                 catch (Exception exception) when (exception is not OperationCanceledException)
@@ -387,7 +390,7 @@ public static class Scanner
         return new LoadedSolution(solution, projects, diagnostics, loadDiagnostics);
     }
 
-    private static async Task<ProjectAnalysis> AnalyzeLoadedAsync(Solution solution, ProjectId id, ProjectFile file, string root, List<string> messages, IScanProgress progress, int maxParallelism, CancellationToken cancellationToken)
+    private static async Task<ProjectAnalysis> AnalyzeLoadedAsync(Solution solution, ProjectId id, ProjectFile file, string root, IReadOnlyDictionary<string, string> globals, List<string> messages, IScanProgress progress, int maxParallelism, CancellationToken cancellationToken)
     {
         var project = solution.GetProject(id)!;
         var unrestored = MissingRestore(file, messages);
@@ -401,7 +404,7 @@ public static class Scanner
             return new ProjectAnalysis(AnalysisLevel.Failed, [], 0, 0);
         }
 
-        var analysis = await CompilationAnalyzer.AnalyzeAsync(compilation, project.AnalyzerOptions, AnalyzerCatalog.Default, maxParallelism, cancellationToken).ConfigureAwait(false);
+        var analysis = await CompilationAnalyzer.AnalyzeAsync(compilation, ScanWideOptions.With(project.AnalyzerOptions, globals), AnalyzerCatalog.Default, maxParallelism, cancellationToken).ConfigureAwait(false);
         progress.Info($"{file.Name}: compilation {compileTime.TotalSeconds:0.00} s, analysis of {analysis.FilesAnalyzed}/{analysis.FilesTotal} files {(stopwatch.Elapsed - compileTime).TotalSeconds:0.00} s");
         messages.AddRange(analysis.Messages);
         var findings = ToFindings(analysis, file.Name, root);
@@ -422,7 +425,7 @@ public static class Scanner
         return new ProjectAnalysis(partial ? AnalysisLevel.Partial : AnalysisLevel.Semantic, findings, analysis.FilesAnalyzed, analysis.FilesTotal);
     }
 
-    private static ProjectAnalysis AnalyzeFromSources(ProjectFile file, LegacyResolution? legacy, string root, List<string> messages, CancellationToken cancellationToken)
+    private static ProjectAnalysis AnalyzeFromSources(ProjectFile file, LegacyResolution? legacy, string root, IReadOnlyDictionary<string, string> globals, List<string> messages, CancellationToken cancellationToken)
     {
         if (file.Error is not null)
         {
@@ -439,7 +442,7 @@ public static class Scanner
         messages.Add(legacy?.FrameworkFolder is not null
             ? $"analysed from its {fileCount} listed source file(s) against the .NET Framework reference assemblies and its packages.config DLLs: project references are missing"
             : $"analysed from its {fileCount} source file(s) against the .NET framework only: package and project references are missing");
-        var options = new AnalyzerOptions(ConfigurationDocuments.AsAdditionalTexts(file.Path));
+        var options = ScanWideOptions.With(new AnalyzerOptions(ConfigurationDocuments.AsAdditionalTexts(file.Path)), globals);
         var analysis = CompilationAnalyzer.AnalyzeAsync(compilation, options, AnalyzerCatalog.Default, maxParallelism: 1, cancellationToken).GetAwaiter().GetResult();
         messages.AddRange(analysis.Messages);
         // With the framework's reference assemblies, an old-format project's own types and the framework's resolve.

@@ -39,7 +39,7 @@ namespace InventoryScanner.Analyzers.Rules
             context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.Analyze | GeneratedCodeAnalysisFlags.ReportDiagnostics);
             context.RegisterCompilationStartAction(start =>
             {
-                var analyzer = new AnalyzerContext();
+                var analyzer = new AnalyzerContext(SecretValues.SaltOf(start.Options.AnalyzerConfigOptionsProvider.GlobalOptions));
                 start.RegisterOperationAction(analyzer.AnalyzeDeclarator, OperationKind.VariableDeclarator);
                 start.RegisterOperationAction(analyzer.AnalyzeFieldInitializer, OperationKind.FieldInitializer);
                 start.RegisterOperationAction(analyzer.AnalyzePropertyInitializer, OperationKind.PropertyInitializer);
@@ -52,6 +52,13 @@ namespace InventoryScanner.Analyzers.Rules
 
         private sealed class AnalyzerContext
         {
+            private readonly string _salt;
+
+            public AnalyzerContext(string salt)
+            {
+                _salt = salt;
+            }
+
             private readonly ConcurrentDictionary<SyntaxTree, CredentialNames> _namesPerTree = new ConcurrentDictionary<SyntaxTree, CredentialNames>();
 
             public void AnalyzeDeclarator(OperationAnalysisContext context)
@@ -245,7 +252,7 @@ namespace InventoryScanner.Analyzers.Rules
                     properties.Add(FindingProperties.SecretKind, secretKind);
                     properties.Add(FindingProperties.KnownDefault, SecretValues.IsKnownDefault(secret) ? "true" : null);
                     properties.Add(FindingProperties.Evidence, "\"" + entry.Key + "\": \"" + (evidence.Length > 200 ? evidence.Substring(0, 200) + "…" : evidence) + "\"");
-                    properties.Add(FindingProperties.ValueHash, SecretValues.Hash(secret));
+                    properties.Add(FindingProperties.ValueHash, SecretValues.Hash(secret, _salt));
                     properties.Add(FindingProperties.Confidence, Confidence.High);
                     properties.Add(FindingProperties.Environment, file.Environment);
                     properties.Add(FindingProperties.ContainingSymbol, "config:" + file.Name + ":" + entry.Key);
@@ -328,7 +335,7 @@ namespace InventoryScanner.Analyzers.Rules
                 return _namesPerTree.GetOrAdd(tree, t => CredentialNames.For(context.Options.AnalyzerConfigOptionsProvider.GetOptions(t)));
             }
 
-            private static void Report(OperationAnalysisContext context, IOperation literal, string keyword, string secretKind, string target, string library, string evidence, string value, string confidence)
+            private void Report(OperationAnalysisContext context, IOperation literal, string keyword, string secretKind, string target, string library, string evidence, string value, string confidence)
             {
                 if (AllowMarker.Allows(literal.Syntax.SyntaxTree.GetText(context.CancellationToken), literal.Syntax.SpanStart))
                 {
@@ -342,7 +349,7 @@ namespace InventoryScanner.Analyzers.Rules
                 properties.Add(FindingProperties.SecretKind, secretKind);
                 properties.Add(FindingProperties.KnownDefault, SecretValues.IsKnownDefault(value) ? "true" : null);
                 properties.Add(FindingProperties.Evidence, evidence);
-                properties.Add(FindingProperties.ValueHash, SecretValues.Hash(value));
+                properties.Add(FindingProperties.ValueHash, SecretValues.Hash(value, _salt));
                 properties.Add(FindingProperties.Confidence, confidence);
                 properties.Add(FindingProperties.ContainingSymbol, context.ContainingSymbol.GetDocumentationCommentId());
                 context.ReportDiagnostic(Diagnostic.Create(Rule, literal.Syntax.GetLocation(), properties.ToImmutable(), keyword));

@@ -10,6 +10,15 @@ namespace InventoryScanner.Analyzers.Secrets
     {
         private const string HashSalt = "InventoryScanner/secret/v1:";
 
+        /// <summary>
+        /// The option that salts value hashes per repository: <c>inventory.secret_salt</c> in a global config, or the
+        /// MSBuild property <c>InventoryScannerSecretSalt</c> (made visible to the compiler by the package). The scanner
+        /// sets it from the repository's first commit.
+        /// </summary>
+        public const string SaltOption = OptionKeys.SecretSalt;
+
+        public const string SaltProperty = "build_property.InventoryScannerSecretSalt";
+
         /// <summary>Connection-string keys whose values are credentials.</summary>
         private static readonly HashSet<string> CredentialKeys = new HashSet<string>(StringComparer.OrdinalIgnoreCase)
         {
@@ -236,12 +245,21 @@ namespace InventoryScanner.Analyzers.Secrets
             return value.Substring(0, shown) + "…(" + value.Length.ToString(System.Globalization.CultureInfo.InvariantCulture) + " chars)";
         }
 
-        /// <summary>A salted SHA-256 prefix of the value: the same secret gets the same hash in every scan.</summary>
-        public static string Hash(string value)
+        /// <summary>The repository's salt from the global options; empty when none is set.</summary>
+        public static string SaltOf(Microsoft.CodeAnalysis.Diagnostics.AnalyzerConfigOptions globalOptions) =>
+            globalOptions.TryGetValue(SaltOption, out var salt) && !string.IsNullOrWhiteSpace(salt) ? salt.Trim()
+            : globalOptions.TryGetValue(SaltProperty, out var property) && !string.IsNullOrWhiteSpace(property) ? property.Trim()
+            : string.Empty;
+
+        /// <summary>
+        /// A salted SHA-256 prefix of the value: the same secret gets the same hash in every scan of the same repository.
+        /// The repository's own salt keeps a short secret from being recovered by hashing guesses with the public salt.
+        /// </summary>
+        public static string Hash(string value, string salt)
         {
             using (var sha = SHA256.Create())
             {
-                var bytes = sha.ComputeHash(Encoding.UTF8.GetBytes(HashSalt + value));
+                var bytes = sha.ComputeHash(Encoding.UTF8.GetBytes(HashSalt + salt + ":" + value));
                 var builder = new StringBuilder(16);
                 for (var i = 0; i < 8; i++)
                 {

@@ -46,6 +46,74 @@ public sealed class CompilationAnalyzerTests
     }
 
     [Fact]
+    public async Task SecretHashes_ShouldBeSaltedPerRepository_AndStableForOne()
+    {
+        var compilation = Compile("""class Db { const string Password = "Hunter2-Hunter2"; }""");
+
+        async Task<string> HashAsync(string? salt)
+        {
+            var globals = salt is null ? new Dictionary<string, string>() : new Dictionary<string, string> { [InventoryScanner.Analyzers.OptionKeys.SecretSalt] = salt };
+            var analysis = await CompilationAnalyzer.AnalyzeAsync(compilation, ScanWideOptions.With(new AnalyzerOptions([]), globals), AnalyzerCatalog.Default, maxParallelism: 1, CancellationToken.None);
+            return Assert.Single(analysis.Diagnostics).Properties[InventoryScanner.Analyzers.FindingProperties.ValueHash]!;
+        }
+
+        var first = await HashAsync("repository-a");
+
+        Assert.Equal(first, await HashAsync("repository-a"));
+        Assert.NotEqual(first, await HashAsync("repository-b"));
+        Assert.NotEqual(first, await HashAsync(null));
+        Assert.Matches("^[0-9a-f]{16}$", first);
+    }
+
+    [Fact]
+    public void RepositorySalt_ShouldBeTheSameInEveryCloneOfARepository_AndDifferBetweenRepositories()
+    {
+        if (Environment.GetEnvironmentVariable(InventoryScanner.Workspace.RepositorySalt.Variable) is not null)
+        {
+            return; // the environment sets the salt for every repository
+        }
+
+        var first = NewRepository("first");
+        var second = NewRepository("second");
+        var clone = Path.Combine(Directory.CreateTempSubdirectory("salt-").FullName, "clone");
+        Git(Path.GetTempPath(), "clone", "-q", first, clone);
+        Git(clone, "-c", "user.name=x", "-c", "user.email=x@example.com", "commit", "-q", "--allow-empty", "-m", "later work");
+
+        var salt = InventoryScanner.Workspace.RepositorySalt.For(first);
+
+        Assert.Equal("the repository's first commit", salt.Source);
+        Assert.Matches("^[0-9a-f]{32}$", salt.Salt);
+        Assert.Equal(salt, InventoryScanner.Workspace.RepositorySalt.For(clone));
+        Assert.NotEqual(salt.Salt, InventoryScanner.Workspace.RepositorySalt.For(second).Salt);
+        Assert.Null(InventoryScanner.Workspace.RepositorySalt.For(Directory.CreateTempSubdirectory("no-git-").FullName).Salt);
+    }
+
+    private static string NewRepository(string content)
+    {
+        var directory = Directory.CreateTempSubdirectory("salt-").FullName;
+        File.WriteAllText(Path.Combine(directory, "README.md"), content);
+        Git(directory, "init", "-q");
+        Git(directory, "add", ".");
+        Git(directory, "-c", "user.name=x", "-c", "user.email=x@example.com", "commit", "-q", "-m", content);
+        return directory;
+    }
+
+    private static void Git(string directory, params string[] arguments)
+    {
+        var start = new System.Diagnostics.ProcessStartInfo("git") { WorkingDirectory = directory, RedirectStandardOutput = true, RedirectStandardError = true };
+        foreach (var argument in arguments)
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        using var git = System.Diagnostics.Process.Start(start)!;
+        var error = git.StandardError.ReadToEnd();
+        git.StandardOutput.ReadToEnd();
+        git.WaitForExit();
+        Assert.True(git.ExitCode == 0, $"git {string.Join(' ', arguments)}: {error}");
+    }
+
+    [Fact]
     public async Task GeneratedFiles_ShouldBeBoundOnlyForWhatIsLookedForInGeneratedCode()
     {
         var compilation = Compile(
