@@ -6,40 +6,67 @@ using Microsoft.CodeAnalysis.Text;
 namespace InventoryScanner.Workspace;
 
 /// <summary>
-/// The configuration files beside a project (appsettings*.json, web.config, app.config and their transforms), passed to
-/// the analyzers as AdditionalFiles so targets read from configuration resolve to their values. A build passes only
-/// what the project lists as AdditionalFiles; the scanner adds these, read lazily from disk.
+/// The configuration and deployment files of a scan, passed to the analyzers as AdditionalFiles so targets read from
+/// configuration resolve to their values and secrets in them are found. A build passes only what the project lists as
+/// AdditionalFiles; the scanner finds them itself:
+/// <list type="bullet">
+/// <item>beside each project: appsettings*.json, web.config, app.config and their transforms, .env files, YAML;
+/// <c>Properties/launchSettings.json</c> and <c>Properties/PublishProfiles/*.pubxml</c>; service reference maps;</item>
+/// <item>anywhere else under the scan root (docker-compose files, Kubernetes manifests, Helm charts, .env files): a file
+/// inside a project's folder belongs to that project, any other to the repository itself (<see cref="Unowned"/>).</item>
+/// </list>
+/// Files are read lazily from disk.
 /// </summary>
-internal static class ConfigurationDocuments
+internal sealed class ConfigurationDocuments
 {
-    public static IEnumerable<string> Find(string projectPath)
+    private static readonly HashSet<string> SkippedFolders = new(StringComparer.OrdinalIgnoreCase) { "bin", "obj", ".git", ".vs", "node_modules", "packages", "TestResults" };
+
+    private readonly Dictionary<string, List<string>> _byProject;
+
+    private ConfigurationDocuments(Dictionary<string, List<string>> byProject, List<string> unowned)
     {
-        var directory = Path.GetDirectoryName(projectPath);
-        if (directory is null || !Directory.Exists(directory))
-        {
-            return [];
-        }
+        _byProject = byProject;
+        Unowned = unowned;
+    }
 
-        var options = new EnumerationOptions { IgnoreInaccessible = true, AttributesToSkip = FileAttributes.ReparsePoint };
-        var files = Directory.EnumerateFiles(directory, "*", options)
-            .Where(path => ConfigurationFileNames.EnvironmentOf(Path.GetFileName(path)) is not null);
+    /// <summary>Configuration and deployment files under the root that belong to no project.</summary>
+    public IReadOnlyList<string> Unowned { get; }
 
-        // Service references keep their maps one folder down: Service References/X/Reference.svcmap, Web References/X/Reference.map.
-        foreach (var references in new[] { "Service References", "Web References" })
+    public static ConfigurationDocuments Discover(string root, IEnumerable<string> projectPaths)
+    {
+        var projects = projectPaths.Distinct(StringComparer.Ordinal).ToList();
+        var byProject = projects.ToDictionary(p => p, Beside, StringComparer.Ordinal);
+        var claimed = byProject.Values.SelectMany(f => f).ToHashSet(StringComparer.Ordinal);
+        var folders = projects
+            .Select(p => (Project: p, Folder: Path.GetDirectoryName(p)! + Path.DirectorySeparatorChar))
+            .OrderByDescending(p => p.Folder.Length)
+            .ToList();
+        var unowned = new List<string>();
+        foreach (var file in Walk(root))
         {
-            var folder = Path.Combine(directory, references);
-            if (Directory.Exists(folder))
+            if (claimed.Contains(file) || ConfigurationFileNames.EnvironmentOf(Path.GetFileName(file)) is null)
             {
-                files = files.Concat(Directory.EnumerateDirectories(folder, "*", options)
-                    .SelectMany(reference => Directory.EnumerateFiles(reference, "*", options))
-                    .Where(path => ConfigurationFileNames.IsServiceReferenceMap(Path.GetFileName(path))));
+                continue;
+            }
+
+            var owner = folders.FirstOrDefault(f => file.StartsWith(f.Folder, StringComparison.Ordinal)).Project;
+            if (owner is null)
+            {
+                unowned.Add(file);
+            }
+            else
+            {
+                byProject[owner].Add(file);
             }
         }
 
-        return files.Order(StringComparer.Ordinal);
+        unowned.Sort(StringComparer.Ordinal);
+        return new ConfigurationDocuments(byProject, unowned);
     }
 
-    public static Solution AddTo(Solution solution)
+    public IReadOnlyList<string> Of(string projectPath) => _byProject.TryGetValue(projectPath, out var files) ? files : [];
+
+    public Solution AddTo(Solution solution)
     {
         foreach (var project in solution.Projects)
         {
@@ -49,7 +76,7 @@ internal static class ConfigurationDocuments
             }
 
             var present = project.AdditionalDocuments.Select(d => d.FilePath).OfType<string>().ToHashSet(StringComparer.Ordinal);
-            var documents = Find(project.FilePath)
+            var documents = Of(project.FilePath)
                 .Where(path => !present.Contains(path))
                 .Select(path => DocumentInfo.Create(DocumentId.CreateNewId(project.Id), Path.GetFileName(path), loader: new FileTextLoader(path, defaultEncoding: null), filePath: path))
                 .ToImmutableArray();
@@ -62,10 +89,10 @@ internal static class ConfigurationDocuments
         return solution;
     }
 
-    /// <summary>What is wrong with each configuration file beside the project that the analyzers cannot read.</summary>
-    public static IEnumerable<string> Problems(string projectPath, string root)
+    /// <summary>What is wrong with each of the files that the analyzers cannot read.</summary>
+    public static IEnumerable<string> Problems(IEnumerable<string> files, string root)
     {
-        foreach (var path in Find(projectPath))
+        foreach (var path in files)
         {
             string? problem;
             try
@@ -85,8 +112,73 @@ internal static class ConfigurationDocuments
     }
 
     /// <summary>The same files for a compilation built without MSBuild.</summary>
-    public static ImmutableArray<AdditionalText> AsAdditionalTexts(string projectPath) =>
-        [.. Find(projectPath).Select(path => (AdditionalText)new FileAdditionalText(path))];
+    public static ImmutableArray<AdditionalText> AsAdditionalTexts(IEnumerable<string> files) =>
+        [.. files.Select(path => (AdditionalText)new FileAdditionalText(path))];
+
+    /// <summary>The files a project keeps beside it (its own folder, Properties, service references).</summary>
+    private static List<string> Beside(string projectPath)
+    {
+        var directory = Path.GetDirectoryName(projectPath);
+        if (directory is null || !Directory.Exists(directory))
+        {
+            return [];
+        }
+
+        var options = new EnumerationOptions { IgnoreInaccessible = true, AttributesToSkip = FileAttributes.ReparsePoint };
+        var files = Directory.EnumerateFiles(directory, "*", options)
+            .Where(path => ConfigurationFileNames.EnvironmentOf(Path.GetFileName(path)) is not null)
+            .ToList();
+
+        var properties = Path.Combine(directory, "Properties");
+        if (File.Exists(Path.Combine(properties, "launchSettings.json")))
+        {
+            files.Add(Path.Combine(properties, "launchSettings.json"));
+        }
+
+        var profiles = Path.Combine(properties, "PublishProfiles");
+        if (Directory.Exists(profiles))
+        {
+            files.AddRange(Directory.EnumerateFiles(profiles, "*.pubxml", options));
+        }
+
+        // Service references keep their maps one folder down: Service References/X/Reference.svcmap, Web References/X/Reference.map.
+        foreach (var references in new[] { "Service References", "Web References" })
+        {
+            var folder = Path.Combine(directory, references);
+            if (Directory.Exists(folder))
+            {
+                files.AddRange(Directory.EnumerateDirectories(folder, "*", options)
+                    .SelectMany(reference => Directory.EnumerateFiles(reference, "*", options))
+                    .Where(path => ConfigurationFileNames.IsServiceReferenceMap(Path.GetFileName(path))));
+            }
+        }
+
+        files.Sort(StringComparer.Ordinal);
+        return files;
+    }
+
+    private static IEnumerable<string> Walk(string root)
+    {
+        var options = new EnumerationOptions { IgnoreInaccessible = true, AttributesToSkip = FileAttributes.ReparsePoint };
+        var pending = new Stack<string>();
+        pending.Push(root);
+        while (pending.Count > 0)
+        {
+            var current = pending.Pop();
+            foreach (var file in Directory.EnumerateFiles(current, "*", options))
+            {
+                yield return file;
+            }
+
+            foreach (var child in Directory.EnumerateDirectories(current, "*", options))
+            {
+                if (!SkippedFolders.Contains(Path.GetFileName(child)))
+                {
+                    pending.Push(child);
+                }
+            }
+        }
+    }
 
     private sealed class FileAdditionalText(string path) : AdditionalText
     {

@@ -74,6 +74,7 @@ public static class Scanner
         CancellationToken cancellationToken)
     {
         var files = input.ProjectPaths.Select(ProjectFile.Read).ToList();
+        var configuration = ConfigurationDocuments.Discover(input.Root, files.Where(f => f.Language == "C#").Select(f => f.Path));
         var (salt, saltSource) = RepositorySalt.For(input.Root);
         options.Progress.Info($"secret hashes salted with {saltSource}");
         IReadOnlyDictionary<string, string> globals = salt is null ? new Dictionary<string, string>() : new Dictionary<string, string> { [OptionKeys.SecretSalt] = salt };
@@ -82,7 +83,7 @@ public static class Scanner
         LoadedSolution loaded;
         if (options.EvaluateProjects)
         {
-            loaded = await LoadAsync(input.SolutionPath, files, options.Progress, messages, cancellationToken).ConfigureAwait(false);
+            loaded = await LoadAsync(input.SolutionPath, files, configuration, options.Progress, messages, cancellationToken).ConfigureAwait(false);
         }
         else
         {
@@ -177,7 +178,7 @@ public static class Scanner
                     }
                     else
                     {
-                        result = AnalyzeFromSources(file, legacyReferences, input.Root, globals, projectMessages, token);
+                        result = AnalyzeFromSources(file, legacyReferences, configuration.Of(file.Path), input.Root, globals, projectMessages, token);
                     }
                 }
                 catch (Exception exception) when (exception is not OperationCanceledException)
@@ -189,7 +190,7 @@ public static class Scanner
                 }
 
                 // After the analysis level is set: a configuration file that cannot be read is said, but no reference is missing.
-                projectMessages.AddRange(ConfigurationDocuments.Problems(file.Path, input.Root));
+                projectMessages.AddRange(ConfigurationDocuments.Problems(configuration.Of(file.Path), input.Root));
                 var isTest = testProjects.Contains(file.Path);
                 foreach (var finding in result.Findings)
                 {
@@ -216,6 +217,18 @@ public static class Scanner
                 });
                 options.Progress.ProjectFinished(file.Name, result.Level, result.Findings.Count, stopwatch.Elapsed);
             }).ConfigureAwait(false);
+
+        if (configuration.Unowned.Count > 0)
+        {
+            // docker-compose files, Kubernetes manifests, Helm charts and .env files outside every project: the
+            // repository's own component, read by the same analyzers over a compilation without code.
+            var repository = await AnalyzeRepositoryFilesAsync(configuration.Unowned, input.Root, globals, cancellationToken).ConfigureAwait(false);
+            components.Add(repository.Component);
+            foreach (var finding in repository.Findings)
+            {
+                findings.Add(finding);
+            }
+        }
 
         var ordered = findings.OrderBy(f => f.Path, StringComparer.Ordinal).ThenBy(f => f.Line).ThenBy(f => f.Column).ThenBy(f => f.RuleId, StringComparer.Ordinal).ToList();
         RegistrationJoin.Apply(ordered);
@@ -292,7 +305,7 @@ public static class Scanner
         Dictionary<string, List<string>> Diagnostics,
         Dictionary<string, List<string>> LoadDiagnostics);
 
-    private static async Task<LoadedSolution> LoadAsync(string? solutionPath, List<ProjectFile> files, IScanProgress progress, List<string> messages, CancellationToken cancellationToken)
+    private static async Task<LoadedSolution> LoadAsync(string? solutionPath, List<ProjectFile> files, ConfigurationDocuments configuration, IScanProgress progress, List<string> messages, CancellationToken cancellationToken)
     {
         var diagnostics = new Dictionary<string, List<string>>(StringComparer.Ordinal);
         var loadDiagnostics = new Dictionary<string, List<string>>(StringComparer.Ordinal);
@@ -372,7 +385,7 @@ public static class Scanner
             solution = solution.WithProjectAnalyzerReferences(project.Id, []);
         }
 
-        solution = ConfigurationDocuments.AddTo(solution);
+        solution = configuration.AddTo(solution);
 
         foreach (var file in files)
         {
@@ -425,7 +438,7 @@ public static class Scanner
         return new ProjectAnalysis(partial ? AnalysisLevel.Partial : AnalysisLevel.Semantic, findings, analysis.FilesAnalyzed, analysis.FilesTotal);
     }
 
-    private static ProjectAnalysis AnalyzeFromSources(ProjectFile file, LegacyResolution? legacy, string root, IReadOnlyDictionary<string, string> globals, List<string> messages, CancellationToken cancellationToken)
+    private static ProjectAnalysis AnalyzeFromSources(ProjectFile file, LegacyResolution? legacy, IReadOnlyList<string> configurationFiles, string root, IReadOnlyDictionary<string, string> globals, List<string> messages, CancellationToken cancellationToken)
     {
         if (file.Error is not null)
         {
@@ -442,12 +455,33 @@ public static class Scanner
         messages.Add(legacy?.FrameworkFolder is not null
             ? $"analysed from its {fileCount} listed source file(s) against the .NET Framework reference assemblies and its packages.config DLLs: project references are missing"
             : $"analysed from its {fileCount} source file(s) against the .NET framework only: package and project references are missing");
-        var options = ScanWideOptions.With(new AnalyzerOptions(ConfigurationDocuments.AsAdditionalTexts(file.Path)), globals);
+        var options = ScanWideOptions.With(new AnalyzerOptions(ConfigurationDocuments.AsAdditionalTexts(configurationFiles)), globals);
         var analysis = CompilationAnalyzer.AnalyzeAsync(compilation, options, AnalyzerCatalog.Default, maxParallelism: 1, cancellationToken).GetAwaiter().GetResult();
         messages.AddRange(analysis.Messages);
         // With the framework's reference assemblies, an old-format project's own types and the framework's resolve.
         var level = legacy?.FrameworkFolder is not null ? AnalysisLevel.Partial : AnalysisLevel.Syntax;
         return new ProjectAnalysis(level, ToFindings(analysis, file.Name, root), analysis.FilesAnalyzed, analysis.FilesTotal);
+    }
+
+    /// <summary>The name of the component that stands for configuration and deployment files outside every project.</summary>
+    public const string RepositoryComponent = "(repository files)";
+
+    private static async Task<(Component Component, List<Finding> Findings)> AnalyzeRepositoryFilesAsync(IReadOnlyList<string> files, string root, IReadOnlyDictionary<string, string> globals, CancellationToken cancellationToken)
+    {
+        var compilation = Microsoft.CodeAnalysis.CSharp.CSharpCompilation.Create("repository");
+        var options = ScanWideOptions.With(new AnalyzerOptions(ConfigurationDocuments.AsAdditionalTexts(files)), globals);
+        var analysis = await CompilationAnalyzer.AnalyzeAsync(compilation, options, AnalyzerCatalog.Default, maxParallelism: 1, cancellationToken).ConfigureAwait(false);
+        var messages = ConfigurationDocuments.Problems(files, root).Concat(analysis.Messages).ToList();
+        var component = new Component
+        {
+            Name = RepositoryComponent,
+            Project = ".",
+            Analysis = AnalysisLevel.Files,
+            Messages = messages,
+            FilesAnalyzed = files.Count,
+            FilesTotal = files.Count,
+        };
+        return (component, ToFindings(analysis, RepositoryComponent, root));
     }
 
     private static List<Finding> ToFindings(CompilationAnalysis analysis, string component, string root) =>

@@ -92,11 +92,29 @@ namespace InventoryScanner.Analyzers.Configuration
             }
 
             Dictionary<string, int> positions;
-            var values = name.EndsWith(".json", StringComparison.OrdinalIgnoreCase)
-                ? JsonConfigReader.Read(text, out positions, out _)
-                : ConfigurationFileNames.IsServiceReferenceMap(name)
-                    ? ReadServiceReferenceMap(additional.Path, text, out positions)
-                    : ReadXml(text, out positions);
+            Dictionary<string, string>? values;
+            switch (ConfigurationFileNames.FormatOf(name))
+            {
+                case ConfigurationFormat.Json:
+                    values = JsonConfigReader.Read(text, out positions, out _);
+                    break;
+                case ConfigurationFormat.ServiceReferenceMap:
+                    values = ReadServiceReferenceMap(additional.Path, text, out positions);
+                    break;
+                case ConfigurationFormat.Env:
+                    values = DeploymentFileReader.ReadEnv(text, out positions);
+                    break;
+                case ConfigurationFormat.Yaml:
+                    values = DeploymentFileReader.ReadYaml(text, out positions);
+                    break;
+                case ConfigurationFormat.MsBuildProperties:
+                    values = DeploymentFileReader.ReadMsBuildProperties(text, out positions);
+                    break;
+                default:
+                    values = ReadXml(text, out positions);
+                    break;
+            }
+
             return values is null ? null : new ConfigurationFile(additional.Path, name, environment, values, positions);
         }
 
@@ -323,6 +341,16 @@ namespace InventoryScanner.Analyzers.Configuration
         }
     }
 
+    internal enum ConfigurationFormat
+    {
+        DotNetConfig,
+        Json,
+        ServiceReferenceMap,
+        Env,
+        Yaml,
+        MsBuildProperties,
+    }
+
     internal static class WcfEndpointKeys
     {
         public static string ByName(string name) => "system.serviceModel:client:endpoint:" + name;
@@ -354,6 +382,11 @@ namespace InventoryScanner.Analyzers.Configuration
                 return JsonConfigReader.Read(text, out var error) is null ? error : null;
             }
 
+            if (FormatOf(fileName) is ConfigurationFormat.Env or ConfigurationFormat.Yaml)
+            {
+                return null; // read line by line: nothing can make them unreadable
+            }
+
             try
             {
                 var settings = new XmlReaderSettings { DtdProcessing = DtdProcessing.Prohibit, XmlResolver = null };
@@ -370,6 +403,79 @@ namespace InventoryScanner.Analyzers.Configuration
             {
                 return exception.Message;
             }
+        }
+
+        /// <summary>How a configuration or deployment file is read.</summary>
+        internal static ConfigurationFormat FormatOf(string fileName)
+        {
+            if (IsServiceReferenceMap(fileName))
+            {
+                return ConfigurationFormat.ServiceReferenceMap;
+            }
+
+            if (IsEnvFile(fileName))
+            {
+                return ConfigurationFormat.Env;
+            }
+
+            if (fileName.EndsWith(".yml", StringComparison.OrdinalIgnoreCase) || fileName.EndsWith(".yaml", StringComparison.OrdinalIgnoreCase))
+            {
+                return ConfigurationFormat.Yaml;
+            }
+
+            if (fileName.EndsWith(".pubxml", StringComparison.OrdinalIgnoreCase))
+            {
+                return ConfigurationFormat.MsBuildProperties;
+            }
+
+            return fileName.EndsWith(".json", StringComparison.OrdinalIgnoreCase) ? ConfigurationFormat.Json : ConfigurationFormat.DotNetConfig;
+        }
+
+        /// <summary><c>.env</c>, <c>.env.production</c>, <c>prod.env</c>: dotenv files of docker-compose and most hosts.</summary>
+        private static bool IsEnvFile(string fileName) =>
+            string.Equals(fileName, ".env", StringComparison.OrdinalIgnoreCase)
+            || fileName.StartsWith(".env.", StringComparison.OrdinalIgnoreCase)
+            || (fileName.EndsWith(".env", StringComparison.OrdinalIgnoreCase) && fileName.Length > 4);
+
+        /// <summary>
+        /// The environment a deployment file is for: <c>.env.production</c> → production, <c>docker-compose.prod.yml</c> →
+        /// prod, <c>values-staging.yaml</c> → staging, <c>launchSettings.json</c> → Development (launch profiles run on a
+        /// developer's machine), <c>Azure.pubxml</c> → the publish profile's name; default otherwise.
+        /// </summary>
+        private static string? DeploymentEnvironmentOf(string fileName)
+        {
+            if (string.Equals(fileName, "launchSettings.json", StringComparison.OrdinalIgnoreCase))
+            {
+                return "Development";
+            }
+
+            if (fileName.EndsWith(".pubxml", StringComparison.OrdinalIgnoreCase))
+            {
+                return fileName.Substring(0, fileName.Length - ".pubxml".Length);
+            }
+
+            if (IsEnvFile(fileName))
+            {
+                var name = fileName.StartsWith(".env", StringComparison.OrdinalIgnoreCase) ? fileName.Substring(4).TrimStart('.') : fileName.Substring(0, fileName.Length - 4).TrimEnd('.');
+                return name.Length == 0 ? ConfigurationFiles.DefaultEnvironment : name;
+            }
+
+            if (FormatOf(fileName) != ConfigurationFormat.Yaml)
+            {
+                return null;
+            }
+
+            // docker-compose.prod.yml, compose.staging.yaml, values-production.yaml, values.production.yaml
+            var stem = fileName.Substring(0, fileName.LastIndexOf('.'));
+            foreach (var prefix in new[] { "docker-compose", "compose", "values" })
+            {
+                if (stem.StartsWith(prefix, StringComparison.OrdinalIgnoreCase) && stem.Length > prefix.Length + 1 && (stem[prefix.Length] == '.' || stem[prefix.Length] == '-'))
+                {
+                    return stem.Substring(prefix.Length + 1);
+                }
+            }
+
+            return ConfigurationFiles.DefaultEnvironment;
         }
 
         /// <summary>A service reference's map (<c>*.svcmap</c>, <c>Reference.map</c>): where its metadata came from.</summary>
@@ -392,6 +498,11 @@ namespace InventoryScanner.Analyzers.Configuration
                 && fileName.Length > Prefix.Length + ".json".Length)
             {
                 return fileName.Substring(Prefix.Length, fileName.Length - Prefix.Length - ".json".Length);
+            }
+
+            if (DeploymentEnvironmentOf(fileName) is { } deployment)
+            {
+                return deployment;
             }
 
             // web.Release.config and the like: transforms for an environment.

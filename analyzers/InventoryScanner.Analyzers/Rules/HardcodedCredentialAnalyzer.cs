@@ -406,7 +406,7 @@ namespace InventoryScanner.Analyzers.Rules
 
             private static string SecretKindOf(string keyword) => keyword switch
             {
-                "password" or "passwd" or "pwd" or "passphrase" => "password",
+                "password" or "passwd" or "pwd" or "pass" or "passphrase" => "password",
                 "apikey" => "api-key",
                 "token" => "token",
                 "accesskey" => "access-key",

@@ -14,7 +14,7 @@ namespace InventoryScanner.Analyzers.Secrets
         public const string OptionKey = "inventory.secret_keywords";
 
         public static readonly ImmutableArray<string> DefaultKeywords = ImmutableArray.Create(
-            "password", "passwd", "pwd", "passphrase", "secret", "apikey", "api_key", "token", "accesskey",
+            "password", "passwd", "pwd", "pass", "passphrase", "secret", "apikey", "api_key", "token", "accesskey",
             "clientsecret", "privatekey", "credential");
 
         public static readonly CredentialNames Default = new CredentialNames(DefaultKeywords);
@@ -114,7 +114,8 @@ namespace InventoryScanner.Analyzers.Secrets
             var normalized = Normalize(text);
             foreach (var keyword in _keywords)
             {
-                if (normalized.IndexOf(keyword, StringComparison.Ordinal) >= 0)
+                // Short keywords ("pwd", "pass") occur inside real passwords and ordinary words (compass, bypass).
+                if (keyword.Length >= 5 && normalized.IndexOf(keyword, StringComparison.Ordinal) >= 0)
                 {
                     return true;
                 }

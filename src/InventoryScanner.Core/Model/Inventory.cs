@@ -83,6 +83,9 @@ public static class AnalysisLevel
 
     /// <summary>Nothing of the project could be analysed.</summary>
     public const string Failed = "failed";
+
+    /// <summary>Configuration and deployment files outside every project (docker-compose, Kubernetes, .env), read as text.</summary>
+    public const string Files = "files";
 }
 
 public sealed record ExcludedProject(string Name, string Project, string Reason);
