@@ -44,10 +44,27 @@ namespace InventoryScanner.Analyzers.Secrets
             ("SG.", "sendgrid-key", Pattern(@"\bSG\.[0-9A-Za-z_-]{22}\.[0-9A-Za-z_-]{43}\b")),
             ("eyJ", "jwt", Pattern(@"\beyJ[0-9A-Za-z_-]{8,}\.eyJ[0-9A-Za-z_-]{8,}\.[0-9A-Za-z_-]{16,}")),
             ("PRIVATE KEY-----", "private-key", Pattern(@"-----BEGIN (?:RSA |EC |DSA |OPENSSH |ENCRYPTED )?PRIVATE KEY-----")),
+
+            // Azure AD (Entra ID) client secrets since 2021: three characters, a digit, "Q~", then 31 to 34 more.
+            ("Q~", "azure-ad-client-secret", Pattern(@"(?<![A-Za-z0-9_~.-])[A-Za-z0-9_~.-]{3}[0-9]Q~[A-Za-z0-9_~.-]{31,34}(?![A-Za-z0-9_~.-])")),
+
+            // An Azure Storage shared access signature: a service version, then a signature.
+            ("sig=", "azure-sas", Pattern(@"\bsv=\d{4}-\d{2}-\d{2}&[^\s""'<>]*?\bsig=[A-Za-z0-9%+/=]{30,}")),
+
+            // An Azure Storage account key: 64 random bytes in base64, 88 characters ending in "==".
+            ("==", "azure-storage-key", Pattern(@"(?<![A-Za-z0-9+/])[A-Za-z0-9+/]{86}==(?![A-Za-z0-9+/=])")),
+
+            // Twilio API keys: "SK" and 32 hexadecimal characters.
+            ("SK", "twilio-api-key", Pattern(@"\bSK[0-9a-fA-F]{32}\b")),
         };
 
         /// <summary>The words a file must contain to hold one of these formats (for the hosts' pre-filter).</summary>
-        public static readonly string[] Prefixes = { "AKIA", "ASIA", "github_pat_", "ghp_", "gho_", "ghu_", "ghs_", "ghr_", "xox", "_live_", "AIza", "SG.", "eyJ", "PRIVATE KEY-----" };
+        /// <remarks>
+        /// Azure Storage account keys end in "==", which every C# file has: code files are not bound for them alone (a key in
+        /// code sits in a connection string or a credential-named variable, which the other words find); configuration
+        /// files are always read.
+        /// </remarks>
+        public static readonly string[] Prefixes = { "AKIA", "ASIA", "github_pat_", "ghp_", "gho_", "ghu_", "ghs_", "ghr_", "xox", "_live_", "AIza", "SG.", "eyJ", "PRIVATE KEY-----", "Q~", "sig=" };
 
         public static KnownToken? Find(string text)
         {
@@ -80,7 +97,7 @@ namespace InventoryScanner.Analyzers.Secrets
 
                 var confidence = kind == "github-token" && match.Value.Length == 40
                     ? (HasValidGitHubChecksum(match.Value) ? Confidence.High : Confidence.Medium)
-                    : Confidence.High;
+                    : kind == "twilio-api-key" ? Confidence.Medium : Confidence.High;
                 return new KnownToken(kind, match.Value, confidence);
             }
 

@@ -19,6 +19,10 @@ public sealed class KnownTokenTests
     [InlineData("AIzaSyDaGmWKa4JsXZ-HjGw7ISLn_3namBGewQe", "google-api-key", "high")]
     [InlineData("eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIxMjM0NTY3ODkwIn0.dozjgNryP4J3jVmNHl0w5N_XgL0n3I9PlFUP0THsR8U", "jwt", "high")]
     [InlineData("-----BEGIN RSA PRIVATE KEY-----\nMIIEowIBAAKCAQEA7fake\n-----END RSA PRIVATE KEY-----", "private-key", "high")]
+    [InlineData("abc8Q~kL2mX7vB4nR6tQ9zP1wY3sD5fG8hJ0kL2m", "azure-ad-client-secret", "high")]
+    [InlineData("https://contoso.blob.core.windows.net/invoices?sv=2022-11-02&ss=b&srt=sco&sp=rl&se=2027-01-01T00:00:00Z&sig=Xk2mL7vB4nR6tQ9zP1wY3sD5fG8hJ0kL2mX7vB4n%3D", "azure-sas", "high")]
+    [InlineData("BwgJCgsMDQ4PEBESExQVFhcYGRobHB0eHyAhIiMkJSYnKCkqKywtLi8wMTIzNDU2Nzg5Ojs8PT4/QEFCQ0RFRg==", "azure-storage-key", "high")]
+    [InlineData("SK2f8e1d3c4b5a69788796a5b4c3d2e1f0", "twilio-api-key", "medium")]
     public void Formats_ShouldBeRecognisedWithTheirConfidence(string value, string kind, string confidence)
     {
         var token = KnownTokens.Find("prefix " + value + " suffix");
@@ -35,6 +39,10 @@ public sealed class KnownTokenTests
     [InlineData("sk_test_4eC39HqLyjWDarjtT1zdp7dc")]
     [InlineData("eyJhbGciOiJIUzI1NiJ9")]
     [InlineData("-----BEGIN PUBLIC KEY-----")]
+    [InlineData("https://contoso.blob.core.windows.net/invoices?sv=2022-11-02&ss=b")]
+    [InlineData("if (a == b) return c == d;")]
+    [InlineData("SKU-2f8e1d3c4b5a69788796a5b4c3d2e1f0")]
+    [InlineData("Q~ alone is not a secret, nor is abcQ~short")]
     public void LookAlikes_ShouldNotBeRecognised(string value)
     {
         Assert.Null(KnownTokens.Find(value));
