@@ -16,7 +16,7 @@ namespace InventoryScanner.Analyzers.Rules
     /// connection string literal with a password. The message and properties name the word, never the value.
     /// </summary>
     [DiagnosticAnalyzer(LanguageNames.CSharp)]
-    [TriggerWords("password", "passwd", "pwd", "pass", "passphrase", "secret", "apikey", "api_key", "token", "accesskey", "privatekey", "credential", "accountkey", "AKIA", "ASIA", "github_pat_", "ghp_", "gho_", "ghu_", "ghs_", "ghr_", "xox", "_live_", "AIza", "SG.", "eyJ", "PRIVATE KEY-----", "Q~", "sig=", "SymmetricSecurityKey", "Authorization", "Bearer", "Basic ", "amqp://", "amqps://", "mongodb://", "mongodb+srv://", "redis://", "rediss://", "postgres://", "postgresql://", "mysql://", "ftp://", "sftp://", "smtp://", OptionKey = CredentialNames.OptionKey, IgnoredWords = new[] { "CancellationToken", "CancellationTokenSource" }, GeneratedCodeWords = new[] { "password=", "pwd=", "accountkey=", "sharedaccesskey=", "PRIVATE KEY-----" })]
+    [TriggerWords("password", "passwd", "pwd", "pass", "passphrase", "secret", "apikey", "api_key", "token", "accesskey", "privatekey", "signingkey", "encryptionkey", "credential", "accountkey", "AKIA", "ASIA", "github_pat_", "ghp_", "gho_", "ghu_", "ghs_", "ghr_", "xox", "_live_", "AIza", "SG.", "eyJ", "PRIVATE KEY-----", "Q~", "sig=", "SymmetricSecurityKey", "Authorization", "Bearer", "Basic ", "amqp://", "amqps://", "mongodb://", "mongodb+srv://", "redis://", "rediss://", "postgres://", "postgresql://", "mysql://", "ftp://", "sftp://", "smtp://", OptionKey = CredentialNames.OptionKey, IgnoredWords = new[] { "CancellationToken", "CancellationTokenSource" }, GeneratedCodeWords = new[] { "password=", "pwd=", "accountkey=", "sharedaccesskey=", "PRIVATE KEY-----" })]
     public sealed class HardcodedCredentialAnalyzer : DiagnosticAnalyzer
     {
         private const string CodeLibrary = "code";
@@ -93,6 +93,11 @@ namespace InventoryScanner.Analyzers.Rules
                 {
                     AnalyzeNamedSink(context, target, assignment.Value);
                 }
+                else if (assignment.Target is IInvalidOperation { Syntax: var syntax } && UnresolvedMember(syntax, assignment.SemanticModel, context.CancellationToken) is { } member)
+                {
+                    // builder.Password = "…" or new XBuilder { Password = "…" } on a type that did not resolve: the name still says it.
+                    AnalyzeNamedSink(context, member.Name, member.Owner, assignment.Value, Confidence.Low);
+                }
             }
 
             public void AnalyzeArgument(OperationAnalysisContext context)
@@ -101,6 +106,19 @@ namespace InventoryScanner.Analyzers.Rules
                 if (argument.Parameter is not null && argument.ArgumentKind == ArgumentKind.Explicit)
                 {
                     AnalyzeNamedSink(context, argument.Parameter, argument.Value);
+                }
+
+                // A signing key or header credential kept in a constant or a readonly field: reported where it is used.
+                if (argument.Value is not ILiteralOperation && CredentialSink(argument.Value) is { } sink
+                    && (MemberAssignments.ReferencedSymbol(argument.Value) is not { } held || NamesFor(context).Match(held.Name) is null))
+                {
+                    // (A credential-named constant is reported where it is declared.)
+                    var text = argument.Value.ConstantValue.Value as string
+                        ?? (MemberAssignments.ValueOrInitializer(argument.Value, context.CancellationToken) is ILiteralOperation { ConstantValue.Value: string initial } ? initial : null);
+                    if (text is not null && SecretValues.LooksLikeSecret(text))
+                    {
+                        Report(context, argument.Value, keyword: sink.Keyword, secretKind: sink.Kind, target: sink.Target, library: LibraryOf(argument.Parameter), evidence: sink.Target + "(" + argument.Value.Syntax + " = \"" + SecretValues.Redact(text) + "\")", value: text, confidence: Confidence.High);
+                    }
                 }
             }
 
@@ -225,6 +243,7 @@ namespace InventoryScanner.Analyzers.Rules
                         keyword = names.Match(lastSegment);
                         if (keyword is null
                             || !SecretValues.LooksLikeSecret(entry.Value)
+                            || SecretValues.IsTooShortFor(keyword, entry.Value)
                             || (names.Mentions(entry.Value) && !SecretValues.IsKnownDefault(entry.Value))
                             || (CredentialNames.IsAmbiguous(keyword) && !SecretValues.LooksRandom(entry.Value))
                             || (entry.Value.IndexOf('=') >= 0 && entry.Value.IndexOf(';') >= 0))
@@ -260,7 +279,26 @@ namespace InventoryScanner.Analyzers.Rules
                 }
             }
 
-            private void AnalyzeNamedSink(OperationAnalysisContext context, ISymbol sink, IOperation? value)
+            private void AnalyzeNamedSink(OperationAnalysisContext context, ISymbol sink, IOperation? value) =>
+                AnalyzeNamedSink(context, sink.Name, LibraryOf(sink), value, confidenceCap: null);
+
+            /// <summary>The member an assignment to an unresolved type names (<c>Password</c>), with its owner's type name.</summary>
+            private static (string Name, string Owner)? UnresolvedMember(SyntaxNode syntax, SemanticModel? model, System.Threading.CancellationToken cancellationToken)
+            {
+                switch (syntax)
+                {
+                    case MemberAccessExpressionSyntax access:
+                        var receiver = model?.GetTypeInfo(access.Expression, cancellationToken).Type;
+                        return (access.Name.Identifier.ValueText, receiver is IErrorTypeSymbol { Name.Length: > 0 } error ? error.Name : CodeLibrary);
+                    case IdentifierNameSyntax identifier when identifier.Parent?.Parent is InitializerExpressionSyntax { Parent: BaseObjectCreationExpressionSyntax creation }:
+                        var created = model?.GetTypeInfo(creation, cancellationToken).Type;
+                        return (identifier.Identifier.ValueText, created is IErrorTypeSymbol { Name.Length: > 0 } type ? type.Name : CodeLibrary);
+                    default:
+                        return null;
+                }
+            }
+
+            private void AnalyzeNamedSink(OperationAnalysisContext context, string sinkName, string library, IOperation? value, string? confidenceCap)
             {
                 var literal = LiteralOf(value);
                 if (literal is null || literal.ConstantValue.Value is not string text)
@@ -269,9 +307,10 @@ namespace InventoryScanner.Analyzers.Rules
                 }
 
                 var names = NamesFor(context);
-                var keyword = names.Match(sink.Name);
+                var keyword = names.Match(sinkName);
                 if (keyword is null
                     || !SecretValues.LooksLikeSecret(text)
+                    || SecretValues.IsTooShortFor(keyword, text)
                     || (CredentialNames.IsAmbiguous(keyword) && !SecretValues.LooksRandom(text))
                     || (names.Mentions(text) && !SecretValues.IsKnownDefault(text))
 
@@ -293,11 +332,11 @@ namespace InventoryScanner.Analyzers.Rules
                     literal,
                     keyword: keyword,
                     secretKind: SecretKindOf(keyword),
-                    target: sink.Name,
-                    library: LibraryOf(sink),
-                    evidence: sink.Name + " = \"" + SecretValues.Redact(text) + "\"",
+                    target: sinkName,
+                    library: library,
+                    evidence: sinkName + " = \"" + SecretValues.Redact(text) + "\"",
                     value: text,
-                    confidence: trimmed.Length >= 8 && trimmed.IndexOf(' ') < 0 ? Confidence.High : Confidence.Medium);
+                    confidence: confidenceCap ?? (trimmed.Length >= 8 && trimmed.IndexOf(' ') < 0 ? Confidence.High : Confidence.Medium));
             }
 
             /// <summary>
@@ -411,6 +450,8 @@ namespace InventoryScanner.Analyzers.Rules
                 "token" => "token",
                 "accesskey" => "access-key",
                 "privatekey" => "private-key",
+                "signingkey" => "signing-key",
+                "encryptionkey" => "encryption-key",
                 "credential" => "credential",
                 _ => "secret",
             };

@@ -15,7 +15,7 @@ namespace InventoryScanner.Analyzers.Secrets
 
         public static readonly ImmutableArray<string> DefaultKeywords = ImmutableArray.Create(
             "password", "passwd", "pwd", "pass", "passphrase", "secret", "apikey", "api_key", "token", "accesskey",
-            "clientsecret", "privatekey", "credential");
+            "clientsecret", "privatekey", "signingkey", "encryptionkey", "credential");
 
         public static readonly CredentialNames Default = new CredentialNames(DefaultKeywords);
 
@@ -25,7 +25,7 @@ namespace InventoryScanner.Analyzers.Secrets
         /// </summary>
         private static readonly HashSet<string> NeutralisingPrefixes = new HashSet<string>(StringComparer.Ordinal)
         {
-            "cancellation", "invalid", "wrong", "missing", "incorrect", "expired",
+            "cancellation", "invalid", "wrong", "missing", "incorrect", "expired", "existing",
         };
 
         /// <summary>Words that, after the credential word, make the name about the credential rather than the credential.</summary>
@@ -37,6 +37,7 @@ namespace InventoryScanner.Analyzers.Secrets
             "validator", "provider", "reset", "changed", "required", "hint", "placeholder", "message", "error", "errors",
             "section", "setting", "settings", "variable", "env", "store", "source", "options", "config", "configuration",
             "strength", "rule", "rules", "char", "chars", "characters", "mode", "kind", "prefix", "suffix", "cache", "service",
+            "ref", "reference", "arn",
         };
 
         private readonly ImmutableArray<string> _keywords;

@@ -43,7 +43,8 @@ namespace InventoryScanner.Analyzers.Secrets
             ("AIza", "google-api-key", Pattern(@"\bAIza[0-9A-Za-z_-]{35}")),
             ("SG.", "sendgrid-key", Pattern(@"\bSG\.[0-9A-Za-z_-]{22}\.[0-9A-Za-z_-]{43}\b")),
             ("eyJ", "jwt", Pattern(@"\beyJ[0-9A-Za-z_-]{8,}\.eyJ[0-9A-Za-z_-]{8,}\.[0-9A-Za-z_-]{16,}")),
-            ("PRIVATE KEY-----", "private-key", Pattern(@"-----BEGIN (?:RSA |EC |DSA |OPENSSH |ENCRYPTED )?PRIVATE KEY-----")),
+            // The whole block, so that two keys never share a value hash.
+            ("PRIVATE KEY-----", "private-key", Pattern(@"-----BEGIN (?:RSA |EC |DSA |OPENSSH |ENCRYPTED )?PRIVATE KEY-----(?:[A-Za-z0-9+/=\s\\:,-]*?-----END [A-Z ]*PRIVATE KEY-----)?")),
 
             // Azure AD (Entra ID) client secrets since 2021: three characters, a digit, "Q~", then 31 to 34 more.
             ("Q~", "azure-ad-client-secret", Pattern(@"(?<![A-Za-z0-9_~.-])[A-Za-z0-9_~.-]{3}[0-9]Q~[A-Za-z0-9_~.-]{31,34}(?![A-Za-z0-9_~.-])")),

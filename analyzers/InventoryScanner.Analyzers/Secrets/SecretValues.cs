@@ -197,24 +197,40 @@ namespace InventoryScanner.Analyzers.Secrets
                 return null;
             }
 
+            // The user info ends at the last '@' before the path. A password written raw may hold '#' or '?', which a
+            // URL parser would take for a fragment or a query: the text is read as written.
             var start = scheme + 3;
-            var end = text.IndexOfAny(new[] { '/', '?', '#' }, start);
-            var authority = text.Substring(start, (end < 0 ? text.Length : end) - start);
-            var at = authority.LastIndexOf('@');
-            var colon = at < 0 ? -1 : authority.IndexOf(':');
+            var path = text.IndexOf('/', start);
+            var at = text.LastIndexOf('@', path < 0 ? text.Length - 1 : path);
+            if (at < start)
+            {
+                return null;
+            }
+
+            var colon = text.IndexOf(':', start);
             if (colon < 0 || colon > at)
             {
                 return null;
             }
 
-            var password = authority.Substring(colon + 1, at - colon - 1);
+            var password = text.Substring(colon + 1, at - colon - 1);
             if (!LooksLikeSecret(password))
             {
                 return null;
             }
 
-            return (password, text.Substring(0, start + colon + 1) + Redact(password) + text.Substring(start + at));
+            return (password, text.Substring(0, colon + 1) + Redact(password) + text.Substring(at));
         }
+
+        /// <summary>
+        /// A value too short for the credential its name promises: API keys, tokens, secrets and private keys are long
+        /// generated strings, so <c>"dev"</c> under <c>ApiKey</c> is a placeholder. Passwords can be short (and weak), and
+        /// a known default is reported whatever its length.
+        /// </summary>
+        public static bool IsTooShortFor(string keyword, string value) =>
+            keyword is not ("password" or "passwd" or "pwd" or "pass" or "passphrase" or "credential")
+            && value.Trim().Length < 8
+            && !IsKnownDefault(value);
 
         /// <summary>The credential of an Authorization header value written out: <c>Basic dXNlcjpw…</c>, <c>Bearer eyJ…</c>.</summary>
         public static (string Scheme, string Credential)? AuthorizationHeader(string text)

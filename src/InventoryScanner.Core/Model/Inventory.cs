@@ -137,8 +137,11 @@ public sealed class Finding
     [JsonIgnore]
     public string? Symbol { get; init; }
 
-    /// <summary>Salted hash of a secret value; an input of the fingerprint, never the value.</summary>
-    [JsonIgnore]
+    /// <summary>
+    /// A secret's value hashed with the repository's salt (never the value): the same value has the same hash wherever it
+    /// appears in the repository, so an allowlist entry can accept it everywhere. An input of the fingerprint.
+    /// </summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public string? ValueHash { get; init; }
 }
 

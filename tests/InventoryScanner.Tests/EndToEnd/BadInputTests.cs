@@ -123,7 +123,7 @@ public sealed class BadInputTests
     public async Task MalformedSlnx_ShouldScanTheFolderInsteadAndSaySo()
     {
         var folder = Directory.CreateTempSubdirectory("inventory-slnx-").FullName;
-        CopyDirectory(Path.Combine(RepositoryPaths.BrokenFixture, "Good"), Path.Combine(folder, "Good"));
+        FixtureCopy.WithoutBuildOutput(Path.Combine(RepositoryPaths.BrokenFixture, "Good"), Path.Combine(folder, "Good"));
         File.WriteAllText(Path.Combine(folder, "Estate.slnx"), "<Solution><Project Path=\"Good/Good.csproj\"></Solution");
 
         var run = await CliRun.ScanAsync(Path.Combine(folder, "Estate.slnx"), "--no-restore", "-v", "quiet");
@@ -133,16 +133,6 @@ public sealed class BadInputTests
         Assert.Contains(inventory.GetProperty("messages").EnumerateArray(), m => m.GetString()!.StartsWith("solution 'Estate.slnx' could not be read", StringComparison.Ordinal));
         Assert.Equal("Good", Assert.Single(inventory.GetProperty("components").EnumerateArray()).GetProperty("name").GetString());
         Assert.DoesNotContain("   at ", run.Error);
-    }
-
-    private static void CopyDirectory(string source, string target)
-    {
-        foreach (var file in Directory.EnumerateFiles(source, "*", SearchOption.AllDirectories).Where(f => !f.Contains($"{Path.DirectorySeparatorChar}obj{Path.DirectorySeparatorChar}", StringComparison.Ordinal)))
-        {
-            var destination = Path.Combine(target, Path.GetRelativePath(source, file));
-            Directory.CreateDirectory(Path.GetDirectoryName(destination)!);
-            File.Copy(file, destination);
-        }
     }
 
     [Fact]

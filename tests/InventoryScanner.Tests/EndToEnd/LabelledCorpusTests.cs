@@ -30,7 +30,7 @@ public sealed partial class LabelledCorpusTests(ITestOutputHelper output)
     public async Task Unresolved_EveryLabelledCallShouldStillBeFoundByName_WithItsTarget_AndNothingElse()
     {
         var copy = Directory.CreateTempSubdirectory("inventory-labelled-").FullName;
-        CopySources(Corpus, copy);
+        FixtureCopy.WithoutBuildOutput(Corpus, copy);
         File.Copy(Path.Combine(RepositoryPaths.Root, "tests", "fixtures", "Directory.Build.props"), Path.Combine(copy, "Directory.Build.props"));
         var run = await CliRun.ScanAsync(Path.Combine(copy, "Labelled.slnx"), "--no-restore");
         Assert.True(run.ExitCode == 0, run.Error);
@@ -101,23 +101,6 @@ public sealed partial class LabelledCorpusTests(ITestOutputHelper output)
                 f.GetProperty("library").GetString()!,
                 f.GetProperty("target").GetString()!))
             .ToList();
-
-    private static void CopySources(string from, string to)
-    {
-        foreach (var file in Directory.EnumerateFiles(from, "*", SearchOption.AllDirectories))
-        {
-            var relative = Path.GetRelativePath(from, file);
-            var parts = relative.Split(Path.DirectorySeparatorChar);
-            if (parts.Contains("bin") || parts.Contains("obj"))
-            {
-                continue;
-            }
-
-            var target = Path.Combine(to, relative);
-            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
-            File.Copy(file, target);
-        }
-    }
 
     [GeneratedRegex(@"// expect: (?<kind>\S+) (?<library>\S+) (?<target>\S+)")]
     private static partial Regex LabelPattern();

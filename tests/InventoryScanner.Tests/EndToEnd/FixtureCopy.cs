@@ -1,0 +1,22 @@
+namespace InventoryScanner.Tests.EndToEnd;
+
+/// <summary>Copies of fixtures as an auditor receives code: sources only, no bin/ or obj/ (so nothing is restored).</summary>
+internal static class FixtureCopy
+{
+    public static void WithoutBuildOutput(string from, string to)
+    {
+        foreach (var file in Directory.EnumerateFiles(from, "*", SearchOption.AllDirectories))
+        {
+            var relative = Path.GetRelativePath(from, file);
+            var parts = relative.Split(Path.DirectorySeparatorChar);
+            if (parts.Contains("bin") || parts.Contains("obj"))
+            {
+                continue;
+            }
+
+            var target = Path.Combine(to, relative);
+            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+            File.Copy(file, target);
+        }
+    }
+}
