@@ -16,7 +16,7 @@ namespace InventoryScanner.Analyzers.Rules
     /// connection string literal with a password. The message and properties name the word, never the value.
     /// </summary>
     [DiagnosticAnalyzer(LanguageNames.CSharp)]
-    [TriggerWords("password", "passwd", "pwd", "pass", "passphrase", "secret", "apikey", "api_key", "token", "accesskey", "privatekey", "signingkey", "encryptionkey", "credential", "accountkey", "AKIA", "ASIA", "github_pat_", "ghp_", "gho_", "ghu_", "ghs_", "ghr_", "xox", "_live_", "AIza", "SG.", "eyJ", "PRIVATE KEY-----", "Q~", "sig=", "SymmetricSecurityKey", "Authorization", "Bearer", "Basic ", "amqp://", "amqps://", "mongodb://", "mongodb+srv://", "redis://", "rediss://", "postgres://", "postgresql://", "mysql://", "ftp://", "sftp://", "smtp://", OptionKey = CredentialNames.OptionKey, IgnoredWords = new[] { "CancellationToken", "CancellationTokenSource" }, GeneratedCodeWords = new[] { "password=", "pwd=", "accountkey=", "sharedaccesskey=", "PRIVATE KEY-----" })]
+    [TriggerWords("password", "passwd", "pwd", "pass", "passphrase", "secret", "apikey", "api_key", "token", "accesskey", "privatekey", "signingkey", "encryptionkey", "credential", "accountkey", "AKIA", "ASIA", "github_pat_", "ghp_", "gho_", "ghu_", "ghs_", "ghr_", "xox", "_live_", "AIza", "SG.", "eyJ", "PRIVATE KEY-----", "Q~", "sig=", "SymmetricSecurityKey", "Authorization", "Bearer", "Basic ", "amqp://", "amqps://", "mongodb://", "mongodb+srv://", "redis://", "rediss://", "postgres://", "postgresql://", "mysql://", "ftp://", "sftp://", "smtp://", "-P ", "--password", OptionKey = CredentialNames.OptionKey, IgnoredWords = new[] { "CancellationToken", "CancellationTokenSource" }, GeneratedCodeWords = new[] { "password=", "pwd=", "accountkey=", "sharedaccesskey=", "PRIVATE KEY-----" })]
     public sealed class HardcodedCredentialAnalyzer : DiagnosticAnalyzer
     {
         private const string CodeLibrary = "code";
@@ -151,6 +151,12 @@ namespace InventoryScanner.Analyzers.Rules
                     return;
                 }
 
+                if (SecretValues.CommandLinePassword(text) is { } argument)
+                {
+                    Report(context, literal, keyword: "password", secretKind: "command-line-password", target: "command line", library: LibraryOf(ArgumentParameter(literal)), evidence: text.Replace(argument, SecretValues.Redact(argument)), value: argument, confidence: Confidence.High);
+                    return;
+                }
+
                 if (SecretValues.AuthorizationHeader(text) is { } header)
                 {
                     Report(context, literal, keyword: "authorization", secretKind: "authorization-header", target: "Authorization: " + header.Scheme, library: LibraryOf(ArgumentParameter(literal)), evidence: header.Scheme + " " + SecretValues.Redact(header.Credential), value: header.Credential, confidence: Confidence.High);
@@ -231,6 +237,13 @@ namespace InventoryScanner.Analyzers.Rules
                         secretKind = "url-credentials";
                         evidence = url.Evidence;
                         secret = url.Password;
+                    }
+                    else if (SecretValues.CommandLinePassword(entry.Value) is { } argument)
+                    {
+                        keyword = "password";
+                        secretKind = "command-line-password";
+                        evidence = entry.Value.Replace(argument, SecretValues.Redact(argument));
+                        secret = argument;
                     }
                     else if (WcfEndpointKeys.IsEndpointKey(entry.Key))
                     {
@@ -347,6 +360,14 @@ namespace InventoryScanner.Analyzers.Rules
             /// </summary>
             private static (string Keyword, string Kind, string Target)? CredentialSink(IOperation literal)
             {
+                // IdentityServer's client secrets: new Secret("…".Sha256()) hashes a credential written in the code.
+                if (literal.Syntax.Parent is MemberAccessExpressionSyntax { Name.Identifier.ValueText: "Sha256" or "Sha512" } hashed
+                    && hashed.Parent is InvocationExpressionSyntax { Parent: ArgumentSyntax { Parent.Parent: ObjectCreationExpressionSyntax secretCreation } }
+                    && secretCreation.Type.ToString().EndsWith("Secret", StringComparison.Ordinal))
+                {
+                    return ("secret", "client-secret", "Secret");
+                }
+
                 if (literal.Syntax.Parent is not ArgumentSyntax { Parent: ArgumentListSyntax arguments } argument)
                 {
                     return null;

@@ -35,6 +35,11 @@ namespace InventoryScanner.Analyzers.Secrets
         public static bool LooksLikeSecret(string value)
         {
             var trimmed = value.Trim();
+            if (IsKnownDefault(trimmed))
+            {
+                return true; // "yourStrong(!)Password" reads like a placeholder, but containers and samples run with it
+            }
+
             if (trimmed.Length < 3)
             {
                 return false;
@@ -180,7 +185,37 @@ namespace InventoryScanner.Analyzers.Secrets
             "welcome1", "password1", "Password123", "P@ssw0rd", "P@ssword1", "Pass@word1", "Passw0rd", "passw0rd", "123456",
             "12345678", "123456789", "qwerty", "abc123", "default", "sa", "test", "test123", "demo", "manager", "postgres",
             "mysql", "oracle", "rabbitmq", "Welcome123", "Secret123", "Admin123", "admin123", "toor", "master",
+            "Pass@word", "P@ssword", "P@ssw0rd!", "Password", "Password1!", "Password!", "yourStrong(!)Password",
+            "yourWeak(!)Password", "secret", "Secret", "s3cr3t", "Pass123$",
         };
+
+        private static readonly System.Text.RegularExpressions.Regex CommandLinePasswordPattern = new System.Text.RegularExpressions.Regex(
+            @"(?:^|[\s,\[(])[""']?(?:-P|--password|--pass)[""']?(?:\s*,\s*[""']|\s+[""']?|=[""']?)(?<password>[^""'\s,\])]+)",
+            System.Text.RegularExpressions.RegexOptions.CultureInvariant,
+            TimeSpan.FromMilliseconds(100));
+
+        /// <summary>
+        /// The password given to a command line: <c>sqlcmd -U sa -P Pass@word</c>, <c>--password=…</c>, also written as a
+        /// docker-compose health check array (<c>[ "CMD", "sqlcmd", "-P", "…" ]</c>). <c>-p</c> is left alone: it is a port
+        /// for docker and many others.
+        /// </summary>
+        public static string? CommandLinePassword(string text)
+        {
+            if (text.IndexOf("-P", StringComparison.Ordinal) < 0 && text.IndexOf("--pass", StringComparison.Ordinal) < 0)
+            {
+                return null;
+            }
+
+            try
+            {
+                var match = CommandLinePasswordPattern.Match(text);
+                return match.Success && LooksLikeSecret(match.Groups["password"].Value) ? match.Groups["password"].Value : null;
+            }
+            catch (System.Text.RegularExpressions.RegexMatchTimeoutException)
+            {
+                return null;
+            }
+        }
 
         /// <summary>Whether a credential is a known default or one of the most common passwords (<c>changeme</c>, <c>Pass@word1</c>).</summary>
         public static bool IsKnownDefault(string value) => KnownDefaults.Contains(value.Trim());
