@@ -484,11 +484,21 @@ public static class Scanner
         return (component, ToFindings(analysis, RepositoryComponent, root));
     }
 
+    /// <summary>The findings of an analysis, and the secrets the code suppresses (they end among the accepted ones).</summary>
     private static List<Finding> ToFindings(CompilationAnalysis analysis, string component, string root) =>
         analysis.Diagnostics
             .Select(d => FindingFactory.Create(d, component, root))
+            .Concat(analysis.Suppressed
+                .Where(s => s.Diagnostic.Properties.GetValueOrDefault(FindingProperties.Kind) == FindingKinds.Secret)
+                .Select(s => FindingFactory.Create(s.Diagnostic, component, root) is { } finding ? Suppressed(finding, s.Reason) : null))
             .OfType<Finding>()
             .ToList();
+
+    private static Finding Suppressed(Finding finding, string reason)
+    {
+        finding.SuppressedBy = reason;
+        return finding;
+    }
 
     /// <summary>
     /// True when an SDK-style project's packages are not usable: no assets file, or one that records restore errors

@@ -66,6 +66,12 @@ public static class Allowlist
         var accepted = new List<AcceptedSecret>();
         foreach (var finding in findings)
         {
+            if (finding.SuppressedBy is not null)
+            {
+                accepted.Add(new AcceptedSecret(finding.Fingerprint, finding.Component, finding.Path, finding.Line, finding.Target, finding.SuppressedBy));
+                continue;
+            }
+
             var valueHash = finding.ValueHash;
             var entry = finding.Kind == FindingKinds.Secret
                 ? entries.FirstOrDefault(e => (e.Fingerprint is not null && e.Fingerprint == finding.Fingerprint) || (e.ValueHash is not null && e.ValueHash == valueHash))

@@ -10,7 +10,14 @@ public sealed record CompilationAnalysis(
     ImmutableArray<Diagnostic> Diagnostics,
     int FilesAnalyzed,
     int FilesTotal,
-    IReadOnlyList<string> Messages);
+    IReadOnlyList<string> Messages)
+{
+    /// <summary>
+    /// Diagnostics the code suppresses (<c>#pragma warning disable</c>, <c>[SuppressMessage]</c>), with how: they are not
+    /// in <see cref="Diagnostics"/>. A suppressed secret is still listed, as accepted, with that reason.
+    /// </summary>
+    public IReadOnlyList<(Diagnostic Diagnostic, string Reason)> Suppressed { get; init; } = [];
+}
 
 /// <summary>
 /// Runs the analyzer catalog over a compilation one file at a time: files the pre-filter rules out are never bound,
@@ -31,7 +38,7 @@ public static class CompilationAnalyzer
             onAnalyzerException: (exception, analyzer, _) => failures.Add($"analyzer {analyzer.GetType().Name} failed: {exception.GetType().Name}: {exception.Message}"),
             concurrentAnalysis: false,
             logAnalyzerExecutionTime: false,
-            reportSuppressedDiagnostics: false);
+            reportSuppressedDiagnostics: true);
         var withAnalyzers = compilation.WithAnalyzers(catalog.Analyzers, analyzerOptions);
 
         var trees = compilation.SyntaxTrees.ToArray();
@@ -67,6 +74,24 @@ public static class CompilationAnalyzer
             additional.AddRange(result.GetAllDiagnostics());
         }
 
-        return new CompilationAnalysis(results.SelectMany(r => r).Concat(additional).ToImmutableArray(), analyzed, trees.Length, failures.Distinct().ToList());
+        var all = results.SelectMany(r => r).Concat(additional).ToList();
+        return new CompilationAnalysis(all.Where(d => !d.IsSuppressed).ToImmutableArray(), analyzed, trees.Length, failures.Distinct().ToList())
+        {
+            Suppressed = all.Where(d => d.IsSuppressed).Select(d => (d, SuppressionReason(d, compilation))).ToList(),
+        };
+    }
+
+    private static string SuppressionReason(Diagnostic diagnostic, Compilation compilation)
+    {
+        var attribute = diagnostic.GetSuppressionInfo(compilation)?.Attribute;
+        if (attribute is null)
+        {
+            return $"suppressed in the code (#pragma warning disable {diagnostic.Id})";
+        }
+
+        var justification = attribute.NamedArguments.FirstOrDefault(a => a.Key == "Justification").Value.Value as string;
+        return string.IsNullOrWhiteSpace(justification)
+            ? $"suppressed in the code ([SuppressMessage] for {diagnostic.Id}, without a justification)"
+            : $"suppressed in the code ([SuppressMessage]: {justification})";
     }
 }

@@ -133,6 +133,10 @@ public sealed class Finding
     /// <summary>A secret found in a test project (scanned with --include-tests): a test double, kept apart from production risk.</summary>
     public bool IsTestOnly => Details is not null && Details.TryGetValue(TestScope.Key, out var scope) && scope == TestScope.Test;
 
+    /// <summary>How the code suppresses this secret (a pragma or [SuppressMessage]); such a secret is listed as accepted.</summary>
+    [JsonIgnore]
+    public string? SuppressedBy { get; set; }
+
     /// <summary>Containing symbol's documentation ID; an input of the fingerprint.</summary>
     [JsonIgnore]
     public string? Symbol { get; init; }

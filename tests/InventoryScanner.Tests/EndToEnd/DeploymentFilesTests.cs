@@ -49,3 +49,42 @@ public sealed class DeploymentFilesTests
         }
     }
 }
+
+/// <summary>Secrets the code suppresses are not findings, but an auditor still sees them, with how they were suppressed.</summary>
+[Collection(ScannerCollection.Name)]
+public sealed class SourceSuppressionTests
+{
+    [Fact]
+    public async Task PragmaAndSuppressMessage_ShouldMoveSecretsToTheAcceptedList_WithTheirReason()
+    {
+        var root = Directory.CreateTempSubdirectory("inventory-suppressed-").FullName;
+        File.WriteAllText(Path.Combine(root, "Vault.csproj"), """<Project Sdk="Microsoft.NET.Sdk"><PropertyGroup><TargetFramework>net10.0</TargetFramework></PropertyGroup></Project>""");
+        File.WriteAllText(Path.Combine(root, "Secrets.cs"), """
+            public static class Secrets
+            {
+            #pragma warning disable INV9001 // sandbox only
+                public const string SandboxPassword = "Sb7#kL2wQ9xZ";
+            #pragma warning restore INV9001
+
+                [System.Diagnostics.CodeAnalysis.SuppressMessage("Security", "INV9001", Justification = "the partner's test tenant")]
+                public const string TenantApiKey = "Tk4Lq8Wz2Xm6Vr9Bn3Pd";
+
+                public const string LivePassword = "Lv5!nB8vX3kM";
+            }
+            """);
+
+        var run = await CliRun.ScanAsync(root, "--no-restore", "-v", "quiet");
+
+        Assert.True(run.ExitCode == 0, run.Error);
+        var inventory = JsonDocument.Parse(run.Read("inventory.json")).RootElement;
+        var secret = Assert.Single(inventory.GetProperty("findings").EnumerateArray(), f => f.GetProperty("kind").GetString() == "secret");
+        Assert.Equal("LivePassword", secret.GetProperty("target").GetString());
+        Assert.Equal(
+            [
+                "SandboxPassword: suppressed in the code (#pragma warning disable INV9001)",
+                "TenantApiKey: suppressed in the code ([SuppressMessage]: the partner's test tenant)",
+            ],
+            inventory.GetProperty("accepted").EnumerateArray().Select(a => $"{a.GetProperty("target").GetString()}: {a.GetProperty("reason").GetString()}"));
+        Assert.Contains("the partner&#39;s test tenant", run.Read("report.html"));
+    }
+}
