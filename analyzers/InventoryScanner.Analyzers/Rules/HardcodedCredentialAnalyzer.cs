@@ -16,7 +16,7 @@ namespace InventoryScanner.Analyzers.Rules
     /// connection string literal with a password. The message and properties name the word, never the value.
     /// </summary>
     [DiagnosticAnalyzer(LanguageNames.CSharp)]
-    [TriggerWords("password", "passwd", "pwd", "pass", "passphrase", "secret", "apikey", "api_key", "token", "accesskey", "privatekey", "signingkey", "encryptionkey", "credential", "accountkey", "AKIA", "ASIA", "github_pat_", "ghp_", "gho_", "ghu_", "ghs_", "ghr_", "xox", "_live_", "AIza", "SG.", "eyJ", "PRIVATE KEY-----", "Q~", "sig=", "SymmetricSecurityKey", "Authorization", "Bearer", "Basic ", "amqp://", "amqps://", "mongodb://", "mongodb+srv://", "redis://", "rediss://", "postgres://", "postgresql://", "mysql://", "ftp://", "sftp://", "smtp://", "-P ", "--password", OptionKey = CredentialNames.OptionKey, IgnoredWords = new[] { "CancellationToken", "CancellationTokenSource" }, GeneratedCodeWords = new[] { "password=", "pwd=", "accountkey=", "sharedaccesskey=", "PRIVATE KEY-----" })]
+    [TriggerWords("password", "passwd", "pwd", "pass", "passphrase", "secret", "apikey", "api_key", "token", "accesskey", "privatekey", "signingkey", "encryptionkey", "credential", "accountkey", "AKIA", "ASIA", "github_pat_", "ghp_", "gho_", "ghu_", "ghs_", "ghr_", "xox", "_live_", "AIza", "SG.", "eyJ", "PRIVATE KEY-----", "Q~", "sig=", "SymmetricSecurityKey", "X509Certificate2", "Authorization", "Bearer", "Basic ", "amqp://", "amqps://", "mongodb://", "mongodb+srv://", "redis://", "rediss://", "postgres://", "postgresql://", "mysql://", "ftp://", "sftp://", "smtp://", "-P ", "--password", OptionKey = CredentialNames.OptionKey, IgnoredWords = new[] { "CancellationToken", "CancellationTokenSource" }, GeneratedCodeWords = new[] { "password=", "pwd=", "accountkey=", "sharedaccesskey=", "PRIVATE KEY-----" })]
     public sealed class HardcodedCredentialAnalyzer : DiagnosticAnalyzer
     {
         private const string CodeLibrary = "code";
@@ -378,6 +378,15 @@ namespace InventoryScanner.Analyzers.Rules
                     && keyCreation.Type.ToString().EndsWith("SymmetricSecurityKey", StringComparison.Ordinal))
                 {
                     return ("signing key", "signing-key", "SymmetricSecurityKey");
+                }
+
+                // A certificate with its private key (PKCS#12) embedded as base64: new X509Certificate2(Convert.FromBase64String("MII…")).
+                if (arguments.Parent is InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax { Name.Identifier.ValueText: "FromBase64String" } }
+                    && arguments.Parent.Parent is ArgumentSyntax { Parent.Parent: ObjectCreationExpressionSyntax certificateCreation }
+                    && certificateCreation.Type.ToString().EndsWith("X509Certificate2", StringComparison.Ordinal)
+                    && literal.ConstantValue.Value is string { Length: >= 100 } blob && blob.StartsWith("MII", StringComparison.Ordinal))
+                {
+                    return ("certificate", "certificate-private-key", "X509Certificate2");
                 }
 
                 if (arguments.Parent is ObjectCreationExpressionSyntax headerCreation && headerCreation.Type.ToString().EndsWith("AuthenticationHeaderValue", StringComparison.Ordinal)
