@@ -112,8 +112,8 @@ public sealed partial class LabelledCorpusTests(ITestOutputHelper output)
 
     private sealed record LibraryScore(string Library, int Labelled, int TruePositives, int FalsePositives, int TargetsRight)
     {
-        public double Precision => TruePositives + FalsePositives == 0 ? 1 : (double)TruePositives / (TruePositives + FalsePositives);
+        public double Precision => PrecisionRecall.Precision(TruePositives, FalsePositives);
 
-        public double Recall => Labelled == 0 ? 1 : (double)TruePositives / Labelled;
+        public double Recall => PrecisionRecall.Recall(TruePositives, Labelled);
     }
 }

@@ -191,8 +191,8 @@ public sealed partial class LabelledSecretsTests(ITestOutputHelper output)
 
     private sealed record CategoryScore(string Category, int Positives, int Negatives, int TruePositives, int FalsePositives)
     {
-        public double Precision => TruePositives + FalsePositives == 0 ? 1 : (double)TruePositives / (TruePositives + FalsePositives);
+        public double Precision => PrecisionRecall.Precision(TruePositives, FalsePositives);
 
-        public double Recall => Positives == 0 ? 1 : (double)TruePositives / Positives;
+        public double Recall => PrecisionRecall.Recall(TruePositives, Positives);
     }
 }
