@@ -54,6 +54,12 @@ namespace InventoryScanner.Analyzers
         /// <summary>How a consumer takes messages when it polls for them: "a loop in the hosted service OrderPoller".</summary>
         public const string Polling = "polling";
 
+        /// <summary>Consumers: whether the handler catches its failures (<c>catches</c>) or lets them escape (<c>none</c>).</summary>
+        public const string ErrorHandling = "errorHandling";
+
+        /// <summary>Consumers: the member that suggests the handler checks for duplicates (an inbox, a processed-message check).</summary>
+        public const string Idempotency = "idempotency";
+
         /// <summary>The subscription of a topic a consumer reads from (Azure Service Bus).</summary>
         public const string Subscription = "subscription";
 

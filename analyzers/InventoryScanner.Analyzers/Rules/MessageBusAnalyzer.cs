@@ -85,8 +85,9 @@ namespace InventoryScanner.Analyzers.Rules
                     continue;
                 }
 
-                var properties = Properties(FindingKinds.QueueConsume, library, message, byName, type.GetDocumentationCommentId());
-                context.ReportDiagnostic(Diagnostic.Create(HandlerRule, type.Locations[0], properties, library, type.Name, message.Name));
+                var properties = Properties(FindingKinds.QueueConsume, library, message, byName, type.GetDocumentationCommentId()).ToBuilder();
+                Messaging.HandlerFacts.AddTo(properties, Messaging.HandlerFacts.OfHandlerType(type, context.CancellationToken));
+                context.ReportDiagnostic(Diagnostic.Create(HandlerRule, type.Locations[0], properties.ToImmutable(), library, type.Name, message.Name));
             }
         }
 

@@ -207,6 +207,7 @@ namespace InventoryScanner.Analyzers.Rules
                     primary = _resolver.Resolve(call.GetArgument("queue", 0, cancellationToken), cancellationToken);
                     properties.Add(FindingProperties.Kind, FindingKinds.QueueConsume);
                     properties.Add(FindingProperties.Queue, primary.TargetText());
+                    Messaging.HandlerFacts.AddTo(properties, HandlersOf(call.GetArgument("consumer", 2, cancellationToken), call.Operation.Syntax, cancellationToken));
                     target = "queue:" + (primary.TargetText() ?? TargetSources.Unresolved);
                     description = "queue '" + (primary.TargetText() ?? primary.Expression) + "'";
                 }
@@ -220,6 +221,27 @@ namespace InventoryScanner.Analyzers.Rules
                     var warning = AntiPatterns.Properties(context.ContainingSymbol, RuleIdentifiers.RabbitMqAutoAck, Library, target, confidence);
                     context.ReportDiagnostic(Diagnostic.Create(AutoAckRule, call.Operation.Syntax.GetLocation(), warning, target));
                 }
+            }
+
+            /// <summary>
+            /// The handler code of the consumer given to BasicConsume: what a local consumer's <c>Received</c> event is
+            /// given in the same type, or the delivery method of a consumer class of the project.
+            /// </summary>
+            private static System.Collections.Generic.IReadOnlyList<SyntaxNode> HandlersOf(IOperation? consumer, SyntaxNode call, CancellationToken cancellationToken)
+            {
+                var value = CallSite.Unwrap(consumer);
+                if ((value?.Syntax ?? consumer?.Syntax) is Microsoft.CodeAnalysis.CSharp.Syntax.IdentifierNameSyntax identifier)
+                {
+                    var attached = Messaging.HandlerFacts.AttachedTo(identifier.Identifier.ValueText, call, isField: value is IFieldReferenceOperation or IPropertyReferenceOperation, cancellationToken);
+                    if (attached.Count > 0)
+                    {
+                        return attached;
+                    }
+                }
+
+                return value?.Type is INamedTypeSymbol { Locations.Length: > 0 } type && type.Locations[0].IsInSource
+                    ? Messaging.HandlerFacts.OfHandlerType(type, cancellationToken)
+                    : System.Array.Empty<SyntaxNode>();
             }
 
             private static ImmutableArray<INamedTypeSymbol> Collect(params INamedTypeSymbol?[] types)

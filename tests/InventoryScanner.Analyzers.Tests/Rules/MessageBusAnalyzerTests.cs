@@ -48,7 +48,14 @@ public sealed class MessageBusAnalyzerTests
 
             public sealed class SubmittedConsumer : MassTransit.IConsumer<OrderSubmitted>
             {
-                public Task Consume(MassTransit.ConsumeContext<OrderSubmitted> context) => context.Publish(new StockReserved(1));
+                private readonly System.Collections.Generic.HashSet<int> _inbox = new();
+
+                public async Task Consume(MassTransit.ConsumeContext<OrderSubmitted> context)
+                {
+                    if (!_inbox.Add(context.Message.Id)) return;
+                    try { await context.Publish(new StockReserved(1)); }
+                    catch (System.InvalidOperationException) { throw; }
+                }
             }
 
             public sealed class ChargeHandler : NServiceBus.IHandleMessages<ChargeCard>
@@ -117,6 +124,17 @@ public sealed class MessageBusAnalyzerTests
                 "INV2008 event bus (by shape) queue-consume message:StockReserved (medium)",
             ],
             await FindingsAsync(Code, Messages, BusStubs, MediatRStub));
+    }
+
+    [Fact]
+    public async Task Handlers_ShouldSayWhetherTheyCatchFailures_AndWhetherTheyCheckForDuplicates()
+    {
+        var diagnostics = await AnalyzerRunner.RunAsync(new MessageBusAnalyzer(), Code, Messages, BusStubs, MediatRStub);
+
+        Assert.Equal(
+            ["SubmittedConsumer catches _inbox", "ChargeHandler none -", "StockHandler none -"],
+            diagnostics.Where(d => d.Properties[FindingProperties.Kind] == FindingKinds.QueueConsume).Select(d =>
+                $"{d.GetMessage().Split(": ", 2)[1].Split(" handles ")[0]} {d.Properties.GetValueOrDefault(FindingProperties.ErrorHandling)} {d.Properties.GetValueOrDefault(FindingProperties.Idempotency) ?? "-"}"));
     }
 
     [Fact]

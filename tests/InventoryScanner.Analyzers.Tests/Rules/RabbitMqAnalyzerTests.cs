@@ -180,3 +180,72 @@ public sealed class RabbitMqAnalyzerTests
             });
     }
 }
+
+/// <summary>INV2002's handler facts: does the code wired to a consumer catch its failures, and check for duplicates?</summary>
+public sealed class ConsumerHandlerFactsTests
+{
+    private const string Events = """
+        namespace RabbitMQ.Client.Events
+        {
+            public sealed class BasicDeliverEventArgs { public string MessageId { get; set; } = ""; }
+            public sealed class EventingBasicConsumer : RabbitMQ.Client.IBasicConsumer
+            {
+                public event System.EventHandler<BasicDeliverEventArgs>? Received;
+            }
+        }
+        """;
+
+    [Fact]
+    public async Task ConsumerHandlers_ShouldSayWhetherTheyCatchFailures_AndWhetherTheyCheckForDuplicates()
+    {
+        var diagnostics = await AnalyzerRunner.RunAsync(new RabbitMqAnalyzer(), """
+            using System;
+            using RabbitMQ.Client;
+            using RabbitMQ.Client.Events;
+            class Consumers
+            {
+                private readonly System.Collections.Generic.HashSet<string> _processedIds = new();
+
+                void Careful(IModel channel)
+                {
+                    var consumer = new EventingBasicConsumer();
+                    consumer.Received += (sender, delivery) =>
+                    {
+                        try
+                        {
+                            if (!_processedIds.Add(delivery.MessageId)) return;
+                            Handle(delivery);
+                        }
+                        catch (Exception)
+                        {
+                            Console.Error.WriteLine("parked");
+                        }
+                    };
+                    channel.BasicConsume("orders.careful", false, consumer);
+                }
+
+                void Careless(IModel channel)
+                {
+                    var consumer = new EventingBasicConsumer();
+                    consumer.Received += OnDelivery;
+                    channel.BasicConsume("orders.careless", false, consumer);
+                }
+
+                void Unknown(IModel channel, IBasicConsumer consumer) => channel.BasicConsume("orders.elsewhere", false, consumer);
+
+                void OnDelivery(object? sender, BasicDeliverEventArgs delivery) => Handle(delivery);
+
+                void Handle(BasicDeliverEventArgs delivery) { }
+            }
+            """, Stubs.RabbitMq6, Events);
+
+        Assert.Equal(
+            [
+                "queue:orders.careful catches _processedIds",
+                "queue:orders.careless none -",
+                "queue:orders.elsewhere - -",
+            ],
+            diagnostics.Where(d => d.Id == RuleIdentifiers.RabbitMqConsume).Select(d =>
+                $"{d.Properties[FindingProperties.Target]} {d.Properties.GetValueOrDefault(FindingProperties.ErrorHandling) ?? "-"} {d.Properties.GetValueOrDefault(FindingProperties.Idempotency) ?? "-"}"));
+    }
+}

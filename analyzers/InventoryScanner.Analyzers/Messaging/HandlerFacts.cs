@@ -1,0 +1,130 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Threading;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+
+namespace InventoryScanner.Analyzers.Messaging
+{
+    /// <summary>
+    /// What a message handler's own code says about failures and duplicates: whether it catches exceptions (a failure
+    /// escaping a raw broker callback leaves the message unacknowledged or, with auto-ack, lost), and whether it checks
+    /// for a message it has already processed (an inbox table, a processed-id lookup, an idempotency key). Read from the
+    /// handler's syntax, so it holds when the broker's types do not resolve.
+    /// </summary>
+    internal static class HandlerFacts
+    {
+        public const string Catches = "catches";
+
+        public const string None = "none";
+
+        private static readonly string[] IdempotencyWords = { "idempot", "dedup", "duplicate", "inbox", "processed" };
+
+        /// <summary>The facts of the given handler bodies (lambdas, methods); null when there is no body to read.</summary>
+        public static (string ErrorHandling, string? Idempotency)? Of(IReadOnlyList<SyntaxNode> bodies)
+            => bodies.Count == 0 ? null : Read(bodies);
+
+        /// <summary>Adds the facts of the handler bodies to a consumer finding's properties.</summary>
+        public static void AddTo(System.Collections.Immutable.ImmutableDictionary<string, string?>.Builder properties, IReadOnlyList<SyntaxNode> bodies)
+        {
+            if (Of(bodies) is { } facts)
+            {
+                properties[FindingProperties.ErrorHandling] = facts.ErrorHandling;
+                properties[FindingProperties.Idempotency] = facts.Idempotency;
+            }
+        }
+
+        private static (string ErrorHandling, string? Idempotency) Read(IReadOnlyList<SyntaxNode> bodies)
+        {
+            var catches = bodies.Any(body => body.DescendantNodesAndSelf().OfType<TryStatementSyntax>().Any(t => t.Catches.Count > 0));
+            string? idempotency = null;
+            foreach (var identifier in bodies.SelectMany(body => body.DescendantNodesAndSelf().OfType<IdentifierNameSyntax>()))
+            {
+                var name = identifier.Identifier.ValueText;
+                var lower = name.ToLowerInvariant();
+                if (IdempotencyWords.Any(word => lower.IndexOf(word, StringComparison.Ordinal) >= 0))
+                {
+                    idempotency = name;
+                    break;
+                }
+            }
+
+            return (catches ? Catches : None, idempotency);
+        }
+
+        /// <summary>
+        /// The handlers attached to a RabbitMQ consumer variable in the same type: <c>consumer.Received += (s, ea) =&gt; …</c>
+        /// (or <c>ReceivedAsync</c>), as a lambda or a method of the type.
+        /// </summary>
+        public static IReadOnlyList<SyntaxNode> AttachedTo(string consumerName, SyntaxNode scope, bool isField, CancellationToken cancellationToken)
+        {
+            var bodies = new List<SyntaxNode>();
+            var type = scope.AncestorsAndSelf().OfType<TypeDeclarationSyntax>().LastOrDefault();
+            if (type is null)
+            {
+                return bodies;
+            }
+
+            // A local or a parameter is wired in its own method; a field may be wired anywhere in the type.
+            var member = scope.AncestorsAndSelf().OfType<MemberDeclarationSyntax>().FirstOrDefault(m => m is not TypeDeclarationSyntax);
+            Collect(consumerName, isField || member is null ? type : member, type, bodies, cancellationToken);
+            return bodies;
+        }
+
+        private static void Collect(string consumerName, SyntaxNode searched, TypeDeclarationSyntax type, List<SyntaxNode> bodies, CancellationToken cancellationToken)
+        {
+            foreach (var assignment in searched.DescendantNodes().OfType<AssignmentExpressionSyntax>())
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                if (!assignment.IsKind(SyntaxKind.AddAssignmentExpression)
+                    || assignment.Left is not MemberAccessExpressionSyntax { Name.Identifier.ValueText: "Received" or "ReceivedAsync" } handlerEvent
+                    || handlerEvent.Expression is not IdentifierNameSyntax { Identifier.ValueText: var owner } || owner != consumerName)
+                {
+                    continue;
+                }
+
+                switch (assignment.Right)
+                {
+                    case AnonymousFunctionExpressionSyntax lambda:
+                        bodies.Add(lambda.Body);
+                        break;
+                    case IdentifierNameSyntax method:
+                        bodies.AddRange(type.Members.OfType<MethodDeclarationSyntax>()
+                            .Where(m => m.Identifier.ValueText == method.Identifier.ValueText)
+                            .Select(m => (SyntaxNode?)m.Body ?? m.ExpressionBody)
+                            .OfType<SyntaxNode>());
+                        break;
+                }
+            }
+        }
+
+        /// <summary>
+        /// The bodies of a handler type's handling methods: <c>Consume</c>, <c>Handle</c>, <c>HandleAsync</c>, and a RabbitMQ
+        /// consumer subclass's <c>HandleBasicDeliver(Async)</c>.
+        /// </summary>
+        public static IReadOnlyList<SyntaxNode> OfHandlerType(INamedTypeSymbol type, CancellationToken cancellationToken)
+        {
+            var bodies = new List<SyntaxNode>();
+            foreach (var member in type.GetMembers())
+            {
+                if (member is not IMethodSymbol { Name: "Consume" or "Handle" or "HandleAsync" or "HandleBasicDeliver" or "HandleBasicDeliverAsync" } method)
+                {
+                    continue;
+                }
+
+                foreach (var reference in method.DeclaringSyntaxReferences)
+                {
+                    if (reference.GetSyntax(cancellationToken) is MethodDeclarationSyntax declaration
+                        && ((SyntaxNode?)declaration.Body ?? declaration.ExpressionBody) is { } body)
+                    {
+                        bodies.Add(body);
+                    }
+                }
+            }
+
+            return bodies;
+        }
+    }
+}
