@@ -84,7 +84,7 @@ namespace InventoryScanner.Analyzers.Configuration
                 {
                     // A list item: the items of one list share a parent key and get consecutive indexes.
                     item = true;
-                    Pop(path, indent);
+                    PopForItem(path, indent);
                     var parent = Join(path);
                     var index = listIndex.TryGetValue(parent, out var last) ? last + 1 : 0;
                     listIndex[parent] = index;
@@ -284,6 +284,31 @@ namespace InventoryScanner.Analyzers.Configuration
             {
                 return null;
             }
+        }
+
+        /// <summary>
+        /// Before a list item: YAML lets a sequence's dashes stand in the column of its parent key (<c>env:</c> then
+        /// <c>- name: X</c> right below it), so an entry of the item's own column stays unless it is an earlier item.
+        /// </summary>
+        private static void PopForItem(List<(int Indent, string Key)> path, int indent)
+        {
+            while (path.Count > 0 && (path[path.Count - 1].Indent > indent || (path[path.Count - 1].Indent == indent && IsIndex(path[path.Count - 1].Key))))
+            {
+                path.RemoveAt(path.Count - 1);
+            }
+        }
+
+        private static bool IsIndex(string key)
+        {
+            foreach (var c in key)
+            {
+                if (c < '0' || c > '9')
+                {
+                    return false;
+                }
+            }
+
+            return key.Length > 0;
         }
 
         private static void Pop(List<(int Indent, string Key)> path, int indent)

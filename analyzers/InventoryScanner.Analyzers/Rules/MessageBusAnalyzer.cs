@@ -21,7 +21,7 @@ namespace InventoryScanner.Analyzers.Rules
     /// Publishers and handlers of the same message type are joined across projects.
     /// </summary>
     [DiagnosticAnalyzer(LanguageNames.CSharp)]
-    [TriggerWords("IConsumer", "IHandleMessages", "Publish", "Send", "Reply", "Handler", "EventBus")]
+    [TriggerWords("IConsumer", "IHandleMessages", "Publish", "Send", "Reply", "Handler", "EventBus", "MessageBus")]
     public sealed class MessageBusAnalyzer : DiagnosticAnalyzer
     {
         private const string MassTransit = "MassTransit";
@@ -137,6 +137,8 @@ namespace InventoryScanner.Analyzers.Rules
                 "Publish" or "PublishAsync" => "publish",
                 "Send" or "SendAsync" or "SendLocal" => "send",
                 "Reply" => "reply",
+                "PublishMessage" or "PublishMessageAsync" or "PublishEvent" or "PublishEventAsync" => "publish",
+                "SendMessage" or "SendMessageAsync" or "SendEvent" or "SendEventAsync" => "send",
                 _ => IsOutboxAdd(call) ? "publish (through an outbox)" : null,
             };
             if (verb is null || call.ReceiverType is not { } receiver)
@@ -183,7 +185,7 @@ namespace InventoryScanner.Analyzers.Rules
                 {
                     "IPublishEndpoint" or "ISendEndpoint" or "IBus" or "ConsumeContext" => (MassTransit, true),
                     "IMessageSession" or "IMessageHandlerContext" or "IPipelineContext" or "IEndpointInstance" => (NServiceBus, true),
-                    _ when receiver.Name.EndsWith("EventBus", StringComparison.Ordinal) || receiver.Name.EndsWith("MessageBus", StringComparison.Ordinal) => (EventBus, true),
+                    _ when IsBusName(receiver.Name) => (EventBus, true),
                     _ => (null, false),
                 };
             }
@@ -208,8 +210,27 @@ namespace InventoryScanner.Analyzers.Rules
             }
 
             // A home-grown bus: the receiver's own type is named like one (IEventBus, IMessageBus, RabbitMQEventBus).
-            return receiver.Name.EndsWith("EventBus", StringComparison.Ordinal) || receiver.Name.EndsWith("MessageBus", StringComparison.Ordinal) ? (EventBus, false) : (null, false);
+            return IsBusName(receiver.Name) ? (EventBus, false) : (null, false);
         }
+
+        /// <summary>
+        /// The names home-grown buses go by: <c>IEventBus</c>, <c>RabbitMQMessageBus</c>, <c>IMessagePublisher</c>,
+        /// <c>KafkaEventProducer</c>, <c>IMessageSender</c>. A publisher of anything else (<c>ReportPublisher</c>) is not one.
+        /// </summary>
+        private static bool IsBusName(string name)
+        {
+            foreach (var suffix in BusSuffixes)
+            {
+                if (name.EndsWith(suffix, StringComparison.Ordinal))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        private static readonly string[] BusSuffixes = { "EventBus", "MessageBus", "MessagePublisher", "EventPublisher", "MessageProducer", "EventProducer", "MessageSender", "EventSender" };
 
         private static System.Collections.Generic.IEnumerable<ITypeSymbol> Self(ITypeSymbol type)
         {
@@ -229,12 +250,25 @@ namespace InventoryScanner.Analyzers.Rules
                 return generic;
             }
 
-            // The message is the first argument, whatever its parameter is called (message, @event, command).
-            var first = method is { Parameters.Length: > 0 } ? method.Parameters[0].Name : "message";
-            var argument = call.GetArgument(first, 0, context.CancellationToken);
-            return CallSite.Unwrap(argument)?.Type is INamedTypeSymbol { SpecialType: SpecialType.None, TypeKind: TypeKind.Class or TypeKind.Struct or TypeKind.Interface } type
-                && !type.IsAnonymousType ? type : null;
+            // The message is the first argument of a message type, whatever its parameter is called (message, @event,
+            // command); a home-grown publisher may take the type's name first: PublishMessageAsync(messageType, message, routingKey).
+            var count = method?.Parameters.Length ?? 4;
+            for (var i = 0; i < count; i++)
+            {
+                var argument = call.GetArgument(method is null ? string.Empty : method.Parameters[i].Name, i, context.CancellationToken);
+                if (CallSite.Unwrap(argument)?.Type is INamedTypeSymbol { SpecialType: SpecialType.None, TypeKind: TypeKind.Class or TypeKind.Struct or TypeKind.Interface } type
+                    && !type.IsAnonymousType && !IsFrameworkType(type))
+                {
+                    return type;
+                }
+            }
+
+            return null;
         }
+
+        /// <summary>A CancellationToken, a TimeSpan: never the message.</summary>
+        private static bool IsFrameworkType(INamedTypeSymbol type) =>
+            type.ContainingNamespace?.ToDisplayString() is { } ns && (ns == "System" || ns.StartsWith("System.", StringComparison.Ordinal));
 
         /// <summary>An event or message class of the code's own: named so, or derived from a base named so.</summary>
         private static bool IsEvent(INamedTypeSymbol type)

@@ -113,6 +113,35 @@ public sealed class DeploymentFileSecretTests
     }
 
     [Fact]
+    public async Task Kubernetes_WithSequencesInTheirParentsColumn_ShouldKeepTheFullPath()
+    {
+        const string Manifest = """
+            kind: Deployment
+            spec:
+              template:
+                spec:
+                  containers:
+                  - name: sqlserver
+                    env:
+                    - name: ACCEPT_EULA
+                      value: "Y"
+                    - name: MSSQL_SA_PASSWORD
+                      value: "8xQ2mL7vB4nR6tZ9"
+                  - name: sidecar
+                    env:
+                    - name: SIDECAR_TOKEN
+                      value: "Zt4Lq8Wz2Xm6Vr9Bn3Pd"
+            """;
+
+        Assert.Equal(
+            [
+                "11 spec:template:spec:containers:0:env:MSSQL_SA_PASSWORD password default",
+                "15 spec:template:spec:containers:1:env:SIDECAR_TOKEN token default",
+            ],
+            await SecretsAsync("/repo/k8s/sqlserver.yaml", Manifest));
+    }
+
+    [Fact]
     public async Task HelmValues_ShouldTagKnownDefaults_AndSkipTemplateExpressions()
     {
         const string Values = """

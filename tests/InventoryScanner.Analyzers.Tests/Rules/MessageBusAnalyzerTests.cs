@@ -127,6 +127,36 @@ public sealed class MessageBusAnalyzerTests
     }
 
     [Fact]
+    public async Task HomeGrownPublisher_TakingTheTypeNameFirst_ShouldPublishTheEventArgument_AndNothingElse()
+    {
+        var findings = await FindingsAsync("""
+            using System.Threading.Tasks;
+            namespace Garage
+            {
+                public class Message { public string MessageType => GetType().Name; }
+                public class Event : Message { }
+                public sealed class CustomerRegistered : Event { }
+                public sealed class Report { }
+                public interface IMessagePublisher { Task PublishMessageAsync(string messageType, object message, string routingKey); }
+                public interface IReportPublisher { Task PublishAsync(Report report); }
+
+                public sealed class CustomersController(IMessagePublisher publisher, IReportPublisher reports)
+                {
+                    public async Task RegisterAsync()
+                    {
+                        var e = new CustomerRegistered();
+                        await publisher.PublishMessageAsync(e.MessageType, e, "");
+                        await publisher.PublishMessageAsync("Heartbeat", "alive", "");
+                        await reports.PublishAsync(new Report());
+                    }
+                }
+            }
+            """);
+
+        Assert.Equal(["INV2007 event bus (by shape) queue-publish message:CustomerRegistered (medium)"], findings);
+    }
+
+    [Fact]
     public async Task Handlers_ShouldSayWhetherTheyCatchFailures_AndWhetherTheyCheckForDuplicates()
     {
         var diagnostics = await AnalyzerRunner.RunAsync(new MessageBusAnalyzer(), Code, Messages, BusStubs, MediatRStub);
