@@ -49,7 +49,15 @@ namespace InventoryScanner.Analyzers.Rules
             defaultSeverity: DiagnosticSeverity.Warning,
             description: "With autoAck the broker forgets a message as soon as it is delivered. If the handler throws or the process stops, the message is gone. Acknowledge after the work is done (BasicAck), and reject to a dead-letter exchange on failure.");
 
-        public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics => ImmutableArray.Create(PublishRule, ConsumeRule, BindRule, AutoAckRule);
+        private static readonly DiagnosticDescriptor UnhandledFailureRule = RuleDescriptors.Create(
+            RuleIdentifiers.RabbitMqUnhandledFailure,
+            title: "RabbitMQ handler that does not catch failures",
+            messageFormat: "The handler wired to the consumer of {0} does not catch failures; a message it fails on is neither acknowledged nor rejected",
+            category: RuleCategories.Messaging,
+            defaultSeverity: DiagnosticSeverity.Warning,
+            description: "An exception that escapes a Received handler leaves its message unacknowledged: it blocks the consumer's prefetch and comes back when the channel closes, again and again if it always fails (with autoAck it is simply lost). Catch failures in the handler, and reject the message (BasicNack without requeue) to a dead-letter exchange.");
+
+        public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics => ImmutableArray.Create(PublishRule, ConsumeRule, BindRule, AutoAckRule, UnhandledFailureRule);
 
         public override void Initialize(AnalysisContext context)
         {
@@ -163,6 +171,7 @@ namespace InventoryScanner.Analyzers.Rules
 
                 DiagnosticDescriptor rule;
                 string target;
+                var unhandled = false;
                 string description;
                 ResolvedValue primary;
                 if (IsPublish(call.MethodName))
@@ -208,6 +217,7 @@ namespace InventoryScanner.Analyzers.Rules
                     properties.Add(FindingProperties.Kind, FindingKinds.QueueConsume);
                     properties.Add(FindingProperties.Queue, primary.TargetText());
                     Messaging.HandlerFacts.AddTo(properties, HandlersOf(call.GetArgument("consumer", 2, cancellationToken), call.Operation.Syntax, cancellationToken));
+                    unhandled = properties.TryGetValue(FindingProperties.ErrorHandling, out var handling) && handling == Messaging.HandlerFacts.None;
                     target = "queue:" + (primary.TargetText() ?? TargetSources.Unresolved);
                     description = "queue '" + (primary.TargetText() ?? primary.Expression) + "'";
                 }
@@ -220,6 +230,12 @@ namespace InventoryScanner.Analyzers.Rules
                 {
                     var warning = AntiPatterns.Properties(context.ContainingSymbol, RuleIdentifiers.RabbitMqAutoAck, Library, target, confidence);
                     context.ReportDiagnostic(Diagnostic.Create(AutoAckRule, call.Operation.Syntax.GetLocation(), warning, target));
+                }
+
+                if (unhandled)
+                {
+                    var warning = AntiPatterns.Properties(context.ContainingSymbol, RuleIdentifiers.RabbitMqUnhandledFailure, Library, target, confidence);
+                    context.ReportDiagnostic(Diagnostic.Create(UnhandledFailureRule, call.Operation.Syntax.GetLocation(), warning, target));
                 }
             }
 

@@ -1,3 +1,4 @@
+using Microsoft.CodeAnalysis;
 using InventoryScanner.Analyzers.Rules;
 using InventoryScanner.Analyzers.Tests.Verifiers;
 using VerifyCS = InventoryScanner.Analyzers.Tests.Verifiers.CSharpAnalyzerVerifier<InventoryScanner.Analyzers.Rules.RabbitMqAnalyzer>;
@@ -247,5 +248,10 @@ public sealed class ConsumerHandlerFactsTests
             ],
             diagnostics.Where(d => d.Id == RuleIdentifiers.RabbitMqConsume).Select(d =>
                 $"{d.Properties[FindingProperties.Target]} {d.Properties.GetValueOrDefault(FindingProperties.ErrorHandling) ?? "-"} {d.Properties.GetValueOrDefault(FindingProperties.Idempotency) ?? "-"}"));
+
+        // INV2010 warns where failures escape the handler, and only there.
+        var warning = Assert.Single(diagnostics, d => d.Id == RuleIdentifiers.RabbitMqUnhandledFailure);
+        Assert.Equal("queue:orders.careless", warning.Properties[FindingProperties.Target]);
+        Assert.Equal(DiagnosticSeverity.Warning, warning.Severity);
     }
 }

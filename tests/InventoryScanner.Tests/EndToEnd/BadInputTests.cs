@@ -212,7 +212,7 @@ public sealed class BadInputTests
         await process.WaitForExitAsync();
 
         Assert.True(process.ExitCode == 0, error);
-        Assert.Contains("44 finding(s)", output);
+        Assert.Contains("45 finding(s)", output);
         Assert.True(File.Exists(Path.Combine(outDirectory, "report.html")));
     }
 }

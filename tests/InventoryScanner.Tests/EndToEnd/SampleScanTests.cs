@@ -102,6 +102,7 @@ public sealed class SampleScanTests(SampleScanFixture fixture)
         Assert.Equal(
             [
                 "INV2003 src/Billing.Worker/BillingWorker.cs:31 queue:billing.orders warning",
+                "INV2010 src/Billing.Worker/BillingWorker.cs:31 queue:billing.orders warning",
                 "INV1003 src/Billing.Worker/BillingWorker.cs:42 https://api.payments-partner.example/v1/charges warning",
                 "INV1003 src/Billing.Worker/FraudCheckClient.cs:9 https://fraud.partner.example/api/checks warning",
                 "INV1003 src/Crm.Sync/ContactSync.cs:18 https://crm.partner-crm.example/api/v2/contacts?modifiedSince={since} warning",
@@ -250,7 +251,7 @@ public sealed class SampleScanTests(SampleScanFixture fixture)
         var run = await CliRun.ScanAsync(RepositoryPaths.Sample, "--no-restore", "--fail-on", "warning", "-v", "quiet");
 
         Assert.Equal(1, run.ExitCode);
-        Assert.Contains("20 finding(s) at or above 'warning'", run.Error);
+        Assert.Contains("21 finding(s) at or above 'warning'", run.Error);
         Assert.True(File.Exists(Path.Combine(run.OutDirectory, "inventory.json")));
     }
 
