@@ -29,6 +29,9 @@ internal static partial class LegacyReferences
 
     private const string ReferenceAssembliesPrefix = "microsoft.netframework.referenceassemblies.";
 
+    /// <summary>The framework whose reference assemblies stand in for an earlier 4.x that cannot be downloaded.</summary>
+    private const string FallbackMoniker = "net48";
+
     /// <summary>The same DLL is one reference object for every project: metadata is read once and shared.</summary>
     private static readonly ConcurrentDictionary<string, MetadataReference> References = new(StringComparer.Ordinal);
 
@@ -120,26 +123,7 @@ internal static partial class LegacyReferences
     /// </summary>
     public static async Task<List<string>> FetchAsync(IReadOnlyList<ProjectFile> projects, string root, string packagesFolder, IScanProgress progress, CancellationToken cancellationToken)
     {
-        var downloads = new SortedSet<(string Id, string Version)>();
-        foreach (var project in projects)
-        {
-            if (Moniker(project.TargetFrameworkVersion!) is { } moniker && FrameworkFolder(project.TargetFrameworkVersion!, packagesFolder, messages: null, exactOnly: true) is null)
-            {
-                downloads.Add(("Microsoft.NETFramework.ReferenceAssemblies." + moniker, ReferenceAssembliesVersion));
-            }
-
-            var directory = Path.GetDirectoryName(project.Path)!;
-            foreach (var hint in project.HintPaths)
-            {
-                if (!File.Exists(Path.Combine(directory, hint.Replace('\\', Path.DirectorySeparatorChar)))
-                    && InPackagesFolder(hint, project.PackagesConfig, packagesFolder) is null
-                    && PackageOf(hint, project.PackagesConfig) is { } package)
-                {
-                    downloads.Add((package.Id, package.Version));
-                }
-            }
-        }
-
+        var downloads = PlanDownloads(projects, packagesFolder);
         if (downloads.Count == 0)
         {
             return [];
@@ -149,22 +133,8 @@ internal static partial class LegacyReferences
         var folder = Directory.CreateTempSubdirectory("inventory-legacy-").FullName;
         try
         {
-            var project = new StringBuilder();
-            project.AppendLine("<Project Sdk=\"Microsoft.NET.Sdk\">");
-            project.AppendLine("  <PropertyGroup>");
-            project.AppendLine("    <TargetFramework>net$(BundledNETCoreAppTargetFrameworkVersion)</TargetFramework>");
-            project.AppendLine("    <ImportDirectoryBuildProps>false</ImportDirectoryBuildProps><ImportDirectoryBuildTargets>false</ImportDirectoryBuildTargets><ImportDirectoryPackagesProps>false</ImportDirectoryPackagesProps>");
-            project.AppendLine("  </PropertyGroup>");
-            project.AppendLine("  <ItemGroup>");
-            foreach (var (id, version) in downloads)
-            {
-                project.AppendLine(CultureInfo.InvariantCulture, $"    <PackageDownload Include=\"{SecurityElement.Escape(id)}\" Version=\"[{SecurityElement.Escape(version)}]\" />");
-            }
-
-            project.AppendLine("  </ItemGroup>");
-            project.AppendLine("</Project>");
             var path = Path.Combine(folder, "download.csproj");
-            await File.WriteAllTextAsync(path, project.ToString(), cancellationToken).ConfigureAwait(false);
+            await File.WriteAllTextAsync(path, DownloadProject(downloads), cancellationToken).ConfigureAwait(false);
             var arguments = NuGetConfig(root) is { } config ? new[] { "--configfile", config } : [];
             var output = await Restorer.RunAsync(path, arguments, cancellationToken).ConfigureAwait(false);
 
@@ -172,11 +142,7 @@ internal static partial class LegacyReferences
             var nearest = NearestVersions(output).Where(n => !downloads.Contains(n)).ToList();
             if (nearest.Count > 0)
             {
-                var second = string.Join(Environment.NewLine, nearest.Select(n => $"    <PackageDownload Include=\"{SecurityElement.Escape(n.Id)}\" Version=\"[{SecurityElement.Escape(n.Version)}]\" />"));
-                var text = project.ToString();
-                var start = text.IndexOf("  <ItemGroup>", StringComparison.Ordinal) + "  <ItemGroup>".Length;
-                var end = text.IndexOf("  </ItemGroup>", StringComparison.Ordinal);
-                await File.WriteAllTextAsync(path, text[..start] + Environment.NewLine + second + Environment.NewLine + text[end..], cancellationToken).ConfigureAwait(false);
+                await File.WriteAllTextAsync(path, DownloadProject(nearest), cancellationToken).ConfigureAwait(false);
                 await Restorer.RunAsync(path, arguments, cancellationToken).ConfigureAwait(false);
             }
 
@@ -199,6 +165,59 @@ internal static partial class LegacyReferences
                 // A temporary folder left behind is not worth failing a scan for.
             }
         }
+    }
+
+    /// <summary>A project of the scanner's own that only downloads packages into the NuGet cache.</summary>
+    private static string DownloadProject(IEnumerable<(string Id, string Version)> packages)
+    {
+        var project = new StringBuilder();
+        project.AppendLine("<Project Sdk=\"Microsoft.NET.Sdk\">");
+        project.AppendLine("  <PropertyGroup>");
+        project.AppendLine("    <TargetFramework>net$(BundledNETCoreAppTargetFrameworkVersion)</TargetFramework>");
+        project.AppendLine("    <ImportDirectoryBuildProps>false</ImportDirectoryBuildProps><ImportDirectoryBuildTargets>false</ImportDirectoryBuildTargets><ImportDirectoryPackagesProps>false</ImportDirectoryPackagesProps>");
+        project.AppendLine("  </PropertyGroup>");
+        project.AppendLine("  <ItemGroup>");
+        foreach (var (id, version) in packages)
+        {
+            project.AppendLine(CultureInfo.InvariantCulture, $"    <PackageDownload Include=\"{SecurityElement.Escape(id)}\" Version=\"[{SecurityElement.Escape(version)}]\" />");
+        }
+
+        project.AppendLine("  </ItemGroup>");
+        project.AppendLine("</Project>");
+        return project.ToString();
+    }
+
+    /// <summary>The packages <see cref="Resolve"/> would miss: reference assemblies (and their stand-in) and HintPath packages.</summary>
+    internal static SortedSet<(string Id, string Version)> PlanDownloads(IReadOnlyList<ProjectFile> projects, string packagesFolder)
+    {
+        var downloads = new SortedSet<(string Id, string Version)>();
+        foreach (var project in projects)
+        {
+            if (Moniker(project.TargetFrameworkVersion!) is { } moniker && FrameworkFolder(project.TargetFrameworkVersion!, packagesFolder, messages: null, exactOnly: true) is null)
+            {
+                downloads.Add(("Microsoft.NETFramework.ReferenceAssemblies." + moniker, ReferenceAssembliesVersion));
+
+                // Should a source lack that version's package (net47 is missing from some mirrors), .NET Framework 4.8
+                // holds every API of the 4.x versions before it, and stands in.
+                if (moniker.StartsWith("net4", StringComparison.Ordinal) && string.CompareOrdinal(moniker.PadRight(6, '0'), FallbackMoniker.PadRight(6, '0')) < 0)
+                {
+                    downloads.Add(("Microsoft.NETFramework.ReferenceAssemblies." + FallbackMoniker, ReferenceAssembliesVersion));
+                }
+            }
+
+            var directory = Path.GetDirectoryName(project.Path)!;
+            foreach (var hint in project.HintPaths)
+            {
+                if (!File.Exists(Path.Combine(directory, hint.Replace('\\', Path.DirectorySeparatorChar)))
+                    && InPackagesFolder(hint, project.PackagesConfig, packagesFolder) is null
+                    && PackageOf(hint, project.PackagesConfig) is { } package)
+                {
+                    downloads.Add((package.Id, package.Version));
+                }
+            }
+        }
+
+        return downloads;
     }
 
     /// <summary>

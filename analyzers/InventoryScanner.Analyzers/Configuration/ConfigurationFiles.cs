@@ -263,9 +263,9 @@ namespace InventoryScanner.Analyzers.Configuration
         }
 
         /// <summary>The offset of an attribute (the element when it has none) from the reader's line information.</summary>
-        private static int Offset(XmlReader reader, List<int> lineStarts, string attribute)
+        internal static int Offset(XmlReader reader, List<int> lineStarts, string? attribute)
         {
-            var moved = reader.MoveToAttribute(attribute);
+            var moved = attribute is not null && reader.MoveToAttribute(attribute);
             var info = (IXmlLineInfo)reader;
             var offset = info.LineNumber >= 1 && info.LineNumber <= lineStarts.Count ? lineStarts[info.LineNumber - 1] + Math.Max(0, info.LinePosition - 1) : 0;
             if (moved)
@@ -276,7 +276,7 @@ namespace InventoryScanner.Analyzers.Configuration
             return offset;
         }
 
-        private static List<int> LineStarts(string text)
+        internal static List<int> LineStarts(string text)
         {
             var starts = new List<int> { 0 };
             for (var i = 0; i < text.Length; i++)

@@ -107,9 +107,10 @@ namespace InventoryScanner.Analyzers.Configuration
                         // - KEY=value (docker-compose environment lists) or a plain scalar item.
                         var scalar = Scalar(trimmed);
                         var equals = scalar.IndexOf('=');
-                        var key = equals > 0 && scalar.Substring(0, equals).IndexOf(' ') < 0 ? Join(path, skipLast: true, scalar.Substring(0, equals)) : Join(path);
-                        values[key] = equals > 0 && key != Join(path) ? scalar.Substring(equals + 1) : scalar;
-                        positions[key] = offset + indent + (equals > 0 ? equals + 1 : 0);
+                        var isPair = equals > 0 && scalar.Substring(0, equals).IndexOf(' ') < 0;
+                        var key = isPair ? Join(path, skipLast: true, scalar.Substring(0, equals)) : Join(path);
+                        values[key] = isPair ? scalar.Substring(equals + 1) : scalar;
+                        positions[key] = offset + indent + (isPair ? equals + 1 : 0);
                     }
 
                     continue;
@@ -184,15 +185,7 @@ namespace InventoryScanner.Analyzers.Configuration
             var values = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
             positions = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
             var settings = new System.Xml.XmlReaderSettings { DtdProcessing = System.Xml.DtdProcessing.Prohibit, XmlResolver = null, IgnoreComments = true };
-            var lineStarts = new List<int> { 0 };
-            for (var i = 0; i < text.Length; i++)
-            {
-                if (text[i] == '\n')
-                {
-                    lineStarts.Add(i + 1);
-                }
-            }
-
+            var lineStarts = ConfigurationFiles.LineStarts(text);
             try
             {
                 using (var reader = System.Xml.XmlReader.Create(new System.IO.StringReader(text), settings))
@@ -204,9 +197,8 @@ namespace InventoryScanner.Analyzers.Configuration
                             continue;
                         }
 
-                        var info = (System.Xml.IXmlLineInfo)reader;
                         var name = reader.LocalName;
-                        var position = info.LineNumber >= 1 && info.LineNumber <= lineStarts.Count ? lineStarts[info.LineNumber - 1] + Math.Max(0, info.LinePosition - 1) : 0;
+                        var position = ConfigurationFiles.Offset(reader, lineStarts, attribute: null);
                         var content = reader.ReadElementContentAsString();
                         if (content.Trim().Length > 0)
                         {

@@ -137,6 +137,25 @@ public sealed class LegacyReferencesTests
         Assert.Equal([("Newtonsoft.Json", "9.0.1")], LegacyReferences.NearestVersions(output));
     }
 
+    [Fact]
+    public void PlanDownloads_ShouldAskForTheFrameworkWithNet48AsItsStandIn_AndForPackagesNotOnDisk()
+    {
+        var root = Directory.CreateTempSubdirectory("legacy-").FullName;
+        var project = ProjectFile.Read(WriteProject(Path.Combine(root, "src", "Web")));
+
+        Assert.Equal(
+            [
+                ("Contoso.Internal", "2.1.0"),
+                ("Microsoft.NETFramework.ReferenceAssemblies.net472", "1.0.3"),
+                ("Microsoft.NETFramework.ReferenceAssemblies.net48", "1.0.3"),
+                ("Newtonsoft.Json", "12.0.3"),
+            ],
+            LegacyReferences.PlanDownloads([project], Path.Combine(root, "empty-cache")));
+        Touch(root, "cache/microsoft.netframework.referenceassemblies.net472/1.0.3/build/.NETFramework/v4.7.2/mscorlib.dll");
+        Touch(root, "cache/newtonsoft.json/12.0.3/lib/net45/Newtonsoft.Json.dll");
+        Assert.Equal([("Contoso.Internal", "2.1.0")], LegacyReferences.PlanDownloads([project], Path.Combine(root, "cache")));
+    }
+
     private static string WriteProject(string directory)
     {
         Directory.CreateDirectory(directory);
