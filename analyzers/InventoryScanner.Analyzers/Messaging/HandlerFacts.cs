@@ -20,25 +20,85 @@ namespace InventoryScanner.Analyzers.Messaging
 
         public const string None = "none";
 
+        /// <summary>The handler does not catch, and need not: the library retries and dead-letters (MassTransit, Service Bus processors).</summary>
+        public const string Library = "library";
+
         private static readonly string[] IdempotencyWords = { "idempot", "dedup", "duplicate", "inbox", "processed" };
 
         /// <summary>The facts of the given handler bodies (lambdas, methods); null when there is no body to read.</summary>
         public static (string ErrorHandling, string? Idempotency)? Of(IReadOnlyList<SyntaxNode> bodies)
             => bodies.Count == 0 ? null : Read(bodies);
 
-        /// <summary>Adds the facts of the handler bodies to a consumer finding's properties.</summary>
-        public static void AddTo(System.Collections.Immutable.ImmutableDictionary<string, string?>.Builder properties, IReadOnlyList<SyntaxNode> bodies)
+        /// <summary>
+        /// Adds the facts of the handler bodies to a consumer finding's properties. With <paramref name="libraryRetries"/>,
+        /// a handler that does not catch is <see cref="Library"/>: its failures go back to a library that handles them.
+        /// </summary>
+        public static void AddTo(System.Collections.Immutable.ImmutableDictionary<string, string?>.Builder properties, IReadOnlyList<SyntaxNode> bodies, bool libraryRetries = false)
         {
             if (Of(bodies) is { } facts)
             {
-                properties[FindingProperties.ErrorHandling] = facts.ErrorHandling;
+                properties[FindingProperties.ErrorHandling] = libraryRetries && facts.ErrorHandling == None ? Library : facts.ErrorHandling;
                 properties[FindingProperties.Idempotency] = facts.Idempotency;
             }
         }
 
+        /// <summary>
+        /// A <c>try</c> that catches failures: a clause for any exception but cancellation. <c>catch
+        /// (OperationCanceledException) { break; }</c> only ends a loop politely; every other failure still escapes.
+        /// </summary>
+        public static bool CatchesFailures(TryStatementSyntax statement)
+        {
+            foreach (var clause in statement.Catches)
+            {
+                var type = clause.Declaration?.Type.ToString();
+                if (type is null || !(type.EndsWith("OperationCanceledException", StringComparison.Ordinal) || type.EndsWith("TaskCanceledException", StringComparison.Ordinal)))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        /// <summary>Whether the code of a loop's body, or a <c>try</c> between the call and the loop, catches failures.</summary>
+        public static bool LoopCatches(SyntaxNode loop, SyntaxNode call)
+        {
+            for (var node = call.Parent; node is not null && node != loop; node = node.Parent)
+            {
+                if (node is TryStatementSyntax enclosing && CatchesFailures(enclosing))
+                {
+                    return true;
+                }
+            }
+
+            var body = loop switch
+            {
+                WhileStatementSyntax w => w.Statement,
+                DoStatementSyntax d => d.Statement,
+                ForStatementSyntax f => f.Statement,
+                CommonForEachStatementSyntax e => e.Statement,
+                _ => loop,
+            };
+            return body.DescendantNodesAndSelf().OfType<TryStatementSyntax>().Any(CatchesFailures);
+        }
+
+        /// <summary>The innermost loop around a call, within its member: <c>while</c>, <c>do</c>, <c>for</c>, <c>foreach</c>, <c>await foreach</c>.</summary>
+        public static SyntaxNode? EnclosingLoop(SyntaxNode call)
+        {
+            for (var node = call.Parent; node is not null && node is not MemberDeclarationSyntax && node is not AnonymousFunctionExpressionSyntax; node = node.Parent)
+            {
+                if (node is WhileStatementSyntax or DoStatementSyntax or ForStatementSyntax or CommonForEachStatementSyntax)
+                {
+                    return node;
+                }
+            }
+
+            return null;
+        }
+
         private static (string ErrorHandling, string? Idempotency) Read(IReadOnlyList<SyntaxNode> bodies)
         {
-            var catches = bodies.Any(body => body.DescendantNodesAndSelf().OfType<TryStatementSyntax>().Any(t => t.Catches.Count > 0));
+            var catches = bodies.Any(body => body.DescendantNodesAndSelf().OfType<TryStatementSyntax>().Any(CatchesFailures));
             string? idempotency = null;
             foreach (var identifier in bodies.SelectMany(body => body.DescendantNodesAndSelf().OfType<IdentifierNameSyntax>()))
             {
@@ -59,6 +119,15 @@ namespace InventoryScanner.Analyzers.Messaging
         /// (or <c>ReceivedAsync</c>), as a lambda or a method of the type.
         /// </summary>
         public static IReadOnlyList<SyntaxNode> AttachedTo(string consumerName, SyntaxNode scope, bool isField, CancellationToken cancellationToken)
+            => AttachedTo(consumerName, scope, isField, RabbitMqEvents, cancellationToken);
+
+        private static readonly string[] RabbitMqEvents = { "Received", "ReceivedAsync" };
+
+        /// <summary>
+        /// The handlers attached to one of the named events of a variable in the same type (<c>processor.ProcessMessageAsync
+        /// += Handle</c>), as a lambda or a method of the type.
+        /// </summary>
+        public static IReadOnlyList<SyntaxNode> AttachedTo(string consumerName, SyntaxNode scope, bool isField, IReadOnlyCollection<string> events, CancellationToken cancellationToken)
         {
             var bodies = new List<SyntaxNode>();
             var type = scope.AncestorsAndSelf().OfType<TypeDeclarationSyntax>().LastOrDefault();
@@ -69,17 +138,17 @@ namespace InventoryScanner.Analyzers.Messaging
 
             // A local or a parameter is wired in its own method; a field may be wired anywhere in the type.
             var member = scope.AncestorsAndSelf().OfType<MemberDeclarationSyntax>().FirstOrDefault(m => m is not TypeDeclarationSyntax);
-            Collect(consumerName, isField || member is null ? type : member, type, bodies, cancellationToken);
+            Collect(consumerName, isField || member is null ? type : member, type, events, bodies, cancellationToken);
             return bodies;
         }
 
-        private static void Collect(string consumerName, SyntaxNode searched, TypeDeclarationSyntax type, List<SyntaxNode> bodies, CancellationToken cancellationToken)
+        private static void Collect(string consumerName, SyntaxNode searched, TypeDeclarationSyntax type, IReadOnlyCollection<string> events, List<SyntaxNode> bodies, CancellationToken cancellationToken)
         {
             foreach (var assignment in searched.DescendantNodes().OfType<AssignmentExpressionSyntax>())
             {
                 cancellationToken.ThrowIfCancellationRequested();
                 if (!assignment.IsKind(SyntaxKind.AddAssignmentExpression)
-                    || assignment.Left is not MemberAccessExpressionSyntax { Name.Identifier.ValueText: "Received" or "ReceivedAsync" } handlerEvent
+                    || assignment.Left is not MemberAccessExpressionSyntax handlerEvent || !events.Contains(handlerEvent.Name.Identifier.ValueText)
                     || handlerEvent.Expression is not IdentifierNameSyntax { Identifier.ValueText: var owner } || owner != consumerName)
                 {
                     continue;
@@ -97,6 +166,24 @@ namespace InventoryScanner.Analyzers.Messaging
                             .OfType<SyntaxNode>());
                         break;
                 }
+            }
+        }
+
+        /// <summary>The code of a handler given as an argument: a lambda's body, or the methods of the type a method group names.</summary>
+        public static IReadOnlyList<SyntaxNode> OfArgument(SyntaxNode? argument)
+        {
+            switch (argument)
+            {
+                case AnonymousFunctionExpressionSyntax lambda:
+                    return new[] { (SyntaxNode)lambda.Body };
+                case IdentifierNameSyntax method when argument.AncestorsAndSelf().OfType<TypeDeclarationSyntax>().LastOrDefault() is { } type:
+                    return type.Members.OfType<MethodDeclarationSyntax>()
+                        .Where(m => m.Identifier.ValueText == method.Identifier.ValueText)
+                        .Select(m => (SyntaxNode?)m.Body ?? m.ExpressionBody)
+                        .OfType<SyntaxNode>()
+                        .ToList();
+                default:
+                    return Array.Empty<SyntaxNode>();
             }
         }
 

@@ -40,7 +40,15 @@ namespace InventoryScanner.Analyzers.Rules
             defaultSeverity: DiagnosticSeverity.Hidden,
             description: "A processor, receiver, consumer or subscription that takes messages off a queue, topic, event hub or channel of Azure Service Bus, Azure Storage Queues, Azure Event Hubs, Kafka, AWS SQS, Redis pub/sub or MSMQ. Reported as an inventory fact with the channel.");
 
-        public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics => ImmutableArray.Create(PublishRule, ConsumeRule);
+        private static readonly DiagnosticDescriptor UnhandledFailureRule = RuleDescriptors.Create(
+            RuleIdentifiers.ConsumerUnhandledFailure,
+            title: "Consumer loop or event processor that does not catch failures",
+            messageFormat: "{0} consumer of {1} lets failures escape {2}",
+            category: RuleCategories.Messaging,
+            defaultSeverity: DiagnosticSeverity.Warning,
+            description: "A polling consumer whose loop has no try/catch (one failing message, or one broker error, ends the loop and the consumer stops for good), or an Event Hubs processor whose event handler does not catch (the processor does not handle the handler's exceptions).");
+
+        public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics => ImmutableArray.Create(PublishRule, ConsumeRule, UnhandledFailureRule);
 
         public override void Initialize(AnalysisContext context)
         {
@@ -199,13 +207,157 @@ namespace InventoryScanner.Analyzers.Rules
                 channel.AddProvenance(properties, channelOperation?.Syntax.ToString());
                 properties.Add(FindingProperties.Queue, name);
                 properties.Add(FindingProperties.Subscription, subscriptionName);
-                properties.Add(FindingProperties.Polling, api.Direction == Direction.Consume ? PollingLoop(context) : null);
+                var handling = api.Direction == Direction.Consume ? Handling(context, api) : default;
+                properties.Add(FindingProperties.Polling, handling.Polling);
+                properties.Add(FindingProperties.ErrorHandling, handling.ErrorHandling);
+                properties.Add(FindingProperties.Idempotency, handling.Idempotency);
                 properties.Add(FindingProperties.Confidence, confidence);
                 properties.Add(FindingProperties.ConfidenceReason, reason);
                 properties.Add(FindingProperties.ContainingSymbol, context.ContainingSymbol.GetDocumentationCommentId());
                 var rule = api.Direction == Direction.Publish ? PublishRule : ConsumeRule;
                 var shown = subscriptionName is null ? target : target + " (subscription " + subscriptionName + ")";
                 context.ReportDiagnostic(Diagnostic.Create(rule, context.Operation.Syntax.GetLocation(), properties.ToImmutable(), api.Library, shown));
+
+                if (handling.Unhandled is { } unhandled)
+                {
+                    var warning = AntiPatterns.Properties(context.ContainingSymbol, RuleIdentifiers.ConsumerUnhandledFailure, api.Library, target, confidence);
+                    context.ReportDiagnostic(Diagnostic.Create(UnhandledFailureRule, unhandled.Location, warning, api.Library, target, unhandled.Where));
+                }
+            }
+
+            /// <summary>
+            /// How a consumer handles failures. A polling consumer is read from its loop: the loop around the receive call,
+            /// or for Kafka the loop that calls <c>Consume</c> on the subscribed consumer. A push consumer is read from the
+            /// handler it is given: a Redis subscription's handler argument, a Service Bus processor's
+            /// <c>ProcessMessageAsync</c> (the processor abandons a message whose handler throws, so the broker retries and
+            /// dead-letters it), an Event Hubs processor's <c>ProcessEventAsync</c> (which the processor does not guard).
+            /// </summary>
+            private static ConsumerHandling Handling(OperationAnalysisContext context, BrokerApi api)
+            {
+                var syntax = context.Operation.Syntax;
+                var loop = HandlerFacts.EnclosingLoop(syntax);
+                var receiveCall = syntax;
+                if (loop is null && api.Library == "Confluent.Kafka" && syntax is InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax subscribe })
+                {
+                    (loop, receiveCall) = ConsumeLoop(subscribe.Expression, syntax, context.CancellationToken);
+                }
+
+                if (loop is not null)
+                {
+                    var catches = HandlerFacts.LoopCatches(loop, receiveCall);
+                    return new ConsumerHandling(
+                        PollingLoop(context.ContainingSymbol, loop),
+                        catches ? HandlerFacts.Catches : HandlerFacts.None,
+                        HandlerFacts.Of(new[] { loop })?.Idempotency,
+                        catches ? null : (receiveCall.GetLocation(), "its loop (one failing message ends the loop)"));
+                }
+
+                IReadOnlyList<SyntaxNode> bodies;
+                var libraryRetries = false;
+                var guarded = false;
+                switch (api.Library, context.Operation.Syntax)
+                {
+                    case ("StackExchange.Redis", InvocationExpressionSyntax { ArgumentList.Arguments: { Count: > 1 } arguments }):
+                        bodies = HandlerFacts.OfArgument(arguments[1].Expression);
+                        break;
+                    case ("Azure.Messaging.ServiceBus", InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax { Name.Identifier.ValueText: "CreateProcessor" or "CreateSessionProcessor" } }):
+                        bodies = Attached(syntax, ServiceBusEvents, context.CancellationToken);
+                        libraryRetries = true;
+                        break;
+                    case ("Azure.Messaging.EventHubs", BaseObjectCreationExpressionSyntax):
+                        bodies = Attached(syntax, EventHubsEvents, context.CancellationToken);
+                        guarded = true;
+                        break;
+                    default:
+                        return default;
+                }
+
+                var facts = HandlerFacts.Of(bodies);
+                if (facts is null)
+                {
+                    return default;
+                }
+
+                var errorHandling = libraryRetries && facts.Value.ErrorHandling == HandlerFacts.None ? HandlerFacts.Library : facts.Value.ErrorHandling;
+                return new ConsumerHandling(
+                    null,
+                    errorHandling,
+                    facts.Value.Idempotency,
+                    guarded && errorHandling == HandlerFacts.None ? (syntax.GetLocation(), "its event handler (the processor does not handle them)") : null);
+            }
+
+            private static readonly string[] ServiceBusEvents = { "ProcessMessageAsync" };
+
+            private static readonly string[] EventHubsEvents = { "ProcessEventAsync" };
+
+            /// <summary>The handlers attached to the variable or field a processor is stored in: <c>var p = client.CreateProcessor(…); p.ProcessMessageAsync += …</c>.</summary>
+            private static IReadOnlyList<SyntaxNode> Attached(SyntaxNode created, IReadOnlyCollection<string> events, CancellationToken cancellationToken)
+            {
+                var value = created.Parent is AwaitExpressionSyntax awaited ? awaited : created;
+                switch (value.Parent)
+                {
+                    case EqualsValueClauseSyntax { Parent: VariableDeclaratorSyntax declarator }:
+                        return HandlerFacts.AttachedTo(declarator.Identifier.ValueText, created, isField: declarator.Parent?.Parent is FieldDeclarationSyntax, events, cancellationToken);
+                    case AssignmentExpressionSyntax { Left: var left } when StoredIn(left) is { } name:
+                        return HandlerFacts.AttachedTo(name, created, isField: true, events, cancellationToken);
+                    default:
+                        return Array.Empty<SyntaxNode>();
+                }
+            }
+
+            /// <summary><c>_consumer</c>, <c>this._consumer</c>: the name something is stored in.</summary>
+            private static string? StoredIn(ExpressionSyntax expression) => expression switch
+            {
+                IdentifierNameSyntax identifier => identifier.Identifier.ValueText,
+                MemberAccessExpressionSyntax { Expression: ThisExpressionSyntax, Name: var name } => name.Identifier.ValueText,
+                _ => null,
+            };
+
+            /// <summary>
+            /// Kafka subscribes once and polls elsewhere: the loop, in the same type, that calls <c>Consume</c> on the
+            /// consumer that subscribed (a local in the same method, or a field anywhere in the type).
+            /// </summary>
+            private static (SyntaxNode? Loop, SyntaxNode Call) ConsumeLoop(ExpressionSyntax consumer, SyntaxNode subscribe, CancellationToken cancellationToken)
+            {
+                var name = StoredIn(consumer);
+                var type = subscribe.AncestorsAndSelf().OfType<TypeDeclarationSyntax>().LastOrDefault();
+                if (name is null || type is null)
+                {
+                    return (null, subscribe);
+                }
+
+                foreach (var invocation in type.DescendantNodes().OfType<InvocationExpressionSyntax>())
+                {
+                    cancellationToken.ThrowIfCancellationRequested();
+                    if (invocation.Expression is MemberAccessExpressionSyntax { Name.Identifier.ValueText: "Consume" } access && StoredIn(access.Expression) == name
+                        && HandlerFacts.EnclosingLoop(invocation) is { } loop)
+                    {
+                        return (loop, invocation);
+                    }
+                }
+
+                return (null, subscribe);
+            }
+
+            /// <summary>What a consumer knows of its failures; all null for a consumer whose handling code is not in sight.</summary>
+            private readonly struct ConsumerHandling
+            {
+                public ConsumerHandling(string? polling, string? errorHandling, string? idempotency, (Location Location, string Where)? unhandled)
+                {
+                    Polling = polling;
+                    ErrorHandling = errorHandling;
+                    Idempotency = idempotency;
+                    Unhandled = unhandled;
+                }
+
+                public string? Polling { get; }
+
+                public string? ErrorHandling { get; }
+
+                public string? Idempotency { get; }
+
+                /// <summary>Where a failure escapes code that nothing else guards (INV2011), and how to say it.</summary>
+                public (Location Location, string Where)? Unhandled { get; }
             }
 
             /// <summary>
@@ -241,30 +393,21 @@ namespace InventoryScanner.Analyzers.Rules
                 };
 
             /// <summary>
-            /// A consumer that polls: the receive call sits in a loop of a hosted service's method
-            /// (<c>BackgroundService.ExecuteAsync</c>, an <c>IHostedService</c>), rather than a push subscription.
+            /// A consumer that polls: the receive call sits in a loop (of a hosted service's method:
+            /// <c>BackgroundService.ExecuteAsync</c>, an <c>IHostedService</c>), rather than a push subscription.
             /// </summary>
-            private static string? PollingLoop(OperationAnalysisContext context)
+            private static string PollingLoop(ISymbol containingSymbol, SyntaxNode loop)
             {
-                var inLoop = false;
-                for (var node = context.Operation.Syntax.Parent; node is not null && node is not MemberDeclarationSyntax; node = node.Parent)
-                {
-                    if (node is WhileStatementSyntax or DoStatementSyntax or ForStatementSyntax or ForEachStatementSyntax)
-                    {
-                        inLoop = true;
-                        break;
-                    }
-                }
-
-                for (var type = context.ContainingSymbol.ContainingType; inLoop && type is not null; type = type.BaseType)
+                for (var type = containingSymbol.ContainingType; type is not null; type = type.BaseType)
                 {
                     if (type.Name == "BackgroundService" || type.AllInterfaces.Any(i => i.Name == "IHostedService"))
                     {
-                        return "a loop in the hosted service " + context.ContainingSymbol.ContainingType.Name;
+                        return "a loop in the hosted service " + containingSymbol.ContainingType!.Name;
                     }
                 }
 
-                return inLoop ? "a loop in " + context.ContainingSymbol.Name : null;
+                var method = loop.Ancestors().OfType<MethodDeclarationSyntax>().FirstOrDefault();
+                return "a loop in " + (method?.Identifier.ValueText ?? containingSymbol.Name);
             }
 
             /// <summary>SQS queue URLs and SNS topic ARNs name their channel in their last segment.</summary>

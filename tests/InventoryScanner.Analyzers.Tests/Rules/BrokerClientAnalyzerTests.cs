@@ -68,7 +68,8 @@ public sealed class BrokerClientAnalyzerTests
             using System.Threading.Tasks;
             public sealed class ServiceBusMessage { public ServiceBusMessage(string body) { } }
             public sealed class ServiceBusSender { public Task SendMessageAsync(ServiceBusMessage message) => Task.CompletedTask; }
-            public sealed class ServiceBusProcessor { }
+            public sealed class ProcessMessageEventArgs { }
+            public sealed class ServiceBusProcessor { public event System.Func<ProcessMessageEventArgs, Task> ProcessMessageAsync; }
             public sealed class ServiceBusClient
             {
                 public ServiceBusSender CreateSender(string queueOrTopicName) => null!;
@@ -89,7 +90,12 @@ public sealed class BrokerClientAnalyzerTests
         namespace Azure.Messaging.EventHubs
         {
             public sealed class EventData { }
-            public sealed class EventProcessorClient { public EventProcessorClient(object checkpointStore, string consumerGroup, string connectionString, string eventHubName) { } }
+            public sealed class ProcessEventArgs { }
+            public sealed class EventProcessorClient
+            {
+                public EventProcessorClient(object checkpointStore, string consumerGroup, string connectionString, string eventHubName) { }
+                public event System.Func<ProcessEventArgs, System.Threading.Tasks.Task> ProcessEventAsync;
+            }
         }
         namespace Azure.Messaging.EventHubs.Producer
         {
@@ -105,7 +111,8 @@ public sealed class BrokerClientAnalyzerTests
             using System.Threading.Tasks;
             public sealed class Message<TKey, TValue> { }
             public interface IProducer<TKey, TValue> { Task ProduceAsync(string topic, Message<TKey, TValue> message); }
-            public interface IConsumer<TKey, TValue> { void Subscribe(string topic); }
+            public sealed class ConsumeResult<TKey, TValue> { }
+            public interface IConsumer<TKey, TValue> { void Subscribe(string topic); ConsumeResult<TKey, TValue> Consume(System.Threading.CancellationToken cancellationToken); }
         }
         namespace Amazon.SQS.Model { public sealed class SendMessageRequest { public string QueueUrl { get; set; } = ""; public string MessageBody { get; set; } = ""; } }
         namespace Amazon.SQS
@@ -197,6 +204,92 @@ public sealed class BrokerClientAnalyzerTests
             """, BrokerStubs);
         Assert.Equal(
             ["queue:shipments a loop in the hosted service ShipmentPoller", "topic:InvoicePaid "],
-            diagnostics.Select(d => $"{d.Properties[FindingProperties.Target]} {d.Properties.GetValueOrDefault(FindingProperties.Polling)}"));
+            diagnostics.Where(d => d.Id != RuleIdentifiers.ConsumerUnhandledFailure).Select(d => $"{d.Properties[FindingProperties.Target]} {d.Properties.GetValueOrDefault(FindingProperties.Polling)}"));
+    }
+
+    private const string Workers = """
+        using System;
+        using System.Collections.Generic;
+        using System.Threading;
+        using System.Threading.Tasks;
+        using Amazon.SQS;
+        using Azure.Messaging.EventHubs;
+        using Azure.Messaging.ServiceBus;
+        using Confluent.Kafka;
+        public abstract class BackgroundService { protected abstract Task ExecuteAsync(CancellationToken stoppingToken); }
+        public sealed class Workers(IAmazonSQS sqs, IConsumer<string, string> orders, ServiceBusClient bus) : BackgroundService
+        {
+            private readonly IConsumer<string, string> _orders = orders;
+            private readonly HashSet<string> _processedIds = new();
+
+            protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+            {
+                while (!stoppingToken.IsCancellationRequested)
+                {
+                    await sqs.ReceiveMessageAsync("https://sqs.eu-west-1.amazonaws.com/123456789012/shipments");
+                }
+            }
+
+            public void ConsumeOrders(CancellationToken cancellationToken)
+            {
+                _orders.Subscribe("orders");
+                try
+                {
+                    while (true)
+                    {
+                        try { _orders.Consume(cancellationToken); }
+                        catch (OperationCanceledException) { break; }
+                    }
+                }
+                catch (Exception) { }
+            }
+
+            public void ConsumePayments(IConsumer<string, string> payments, CancellationToken cancellationToken)
+            {
+                payments.Subscribe("payments");
+                while (!cancellationToken.IsCancellationRequested)
+                {
+                    var result = payments.Consume(cancellationToken);
+                    try { _processedIds.Add(result.ToString()); }
+                    catch (InvalidOperationException) { }
+                }
+            }
+
+            public void StartProcessors()
+            {
+                var processor = bus.CreateProcessor("billing.invoices");
+                processor.ProcessMessageAsync += args => Task.CompletedTask;
+                var telemetry = new EventProcessorClient(null!, "$Default", "Endpoint=sb://hub.example/", "telemetry");
+                telemetry.ProcessEventAsync += OnTelemetry;
+                var audit = new EventProcessorClient(null!, "$Default", "Endpoint=sb://hub.example/", "audit");
+                audit.ProcessEventAsync += async e => { try { await OnTelemetry(e); } catch (Exception) { } };
+            }
+
+            private Task OnTelemetry(ProcessEventArgs e) => Task.CompletedTask;
+        }
+        """;
+
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public async Task Consumers_ShouldSayHowTheyHandleFailures_AndUnguardedLoopsAndEventProcessorsShouldBeWarnings(bool packagesResolve)
+    {
+        var diagnostics = await AnalyzerRunner.RunAsync(new BrokerClientAnalyzer(), packagesResolve ? [Workers, BrokerStubs] : [Workers]);
+
+        Assert.Equal(
+            [
+                "INV2006 queue:shipments none - a loop in the hosted service Workers",
+                "INV2011 queue:shipments its loop (one failing message ends the loop)",
+                "INV2006 topic:orders none - a loop in the hosted service Workers",
+                "INV2011 topic:orders its loop (one failing message ends the loop)",
+                "INV2006 topic:payments catches _processedIds a loop in the hosted service Workers",
+                "INV2006 entity:billing.invoices library - -",
+                "INV2006 hub:telemetry none - -",
+                "INV2011 hub:telemetry its event handler (the processor does not handle them)",
+                "INV2006 hub:audit catches - -",
+            ],
+            diagnostics.Select(d => d.Id == RuleIdentifiers.ConsumerUnhandledFailure
+                ? $"{d.Id} {d.Properties[FindingProperties.Target]} {d.GetMessage().Split(" escape ")[1]}"
+                : $"{d.Id} {d.Properties[FindingProperties.Target]} {d.Properties.GetValueOrDefault(FindingProperties.ErrorHandling)} {d.Properties.GetValueOrDefault(FindingProperties.Idempotency) ?? "-"} {d.Properties.GetValueOrDefault(FindingProperties.Polling) ?? "-"}"));
     }
 }

@@ -157,12 +157,12 @@ public sealed class MessageBusAnalyzerTests
     }
 
     [Fact]
-    public async Task Handlers_ShouldSayWhetherTheyCatchFailures_AndWhetherTheyCheckForDuplicates()
+    public async Task Handlers_ShouldSayWhetherTheyCatchFailures_OrLeaveThemToTheirLibrary_AndWhetherTheyCheckForDuplicates()
     {
         var diagnostics = await AnalyzerRunner.RunAsync(new MessageBusAnalyzer(), Code, Messages, BusStubs, MediatRStub);
 
         Assert.Equal(
-            ["SubmittedConsumer catches _inbox", "ChargeHandler none -", "StockHandler none -"],
+            ["SubmittedConsumer catches _inbox", "ChargeHandler library -", "StockHandler none -"],
             diagnostics.Where(d => d.Properties[FindingProperties.Kind] == FindingKinds.QueueConsume).Select(d =>
                 $"{d.GetMessage().Split(": ", 2)[1].Split(" handles ")[0]} {d.Properties.GetValueOrDefault(FindingProperties.ErrorHandling)} {d.Properties.GetValueOrDefault(FindingProperties.Idempotency) ?? "-"}"));
     }
@@ -183,5 +183,81 @@ public sealed class MessageBusAnalyzerTests
                 "INV2008 event bus (by shape) queue-consume message:StockReserved (medium)",
             ],
             await FindingsAsync(Code, Messages, MediatRStub));
+    }
+
+    private const string StringDispatch = """
+        using System;
+        using System.Threading.Tasks;
+        namespace Garage.Invoicing
+        {
+            public sealed class InvoiceWorker : Pitstop.Infrastructure.Messaging.IMessageHandlerCallback
+            {
+                public async Task<bool> HandleMessageAsync(string messageType, string message)
+                {
+                    try
+                    {
+                        switch (messageType)
+                        {
+                            case "CustomerRegistered":
+                                await Task.Yield();
+                                break;
+                            case "DayHasPassed":
+                                break;
+                            case "":
+                                break;
+                        }
+                    }
+                    catch (Exception) { }
+
+                    return true;
+                }
+
+                public void OnMessageReceived(string eventName, string body)
+                {
+                    if (eventName == "OrderPaid") { }
+                    else if (string.Equals(eventName, "OrderShipped", StringComparison.Ordinal)) { }
+                }
+
+                public string ProcessEvent(string eventType) => eventType switch
+                {
+                    "StockReserved" => "stock",
+                    _ => "other",
+                };
+
+                public object CreateEvent(string eventType) => eventType switch { "PriceChanged" => new object(), _ => null };
+
+                public void Handle(string status)
+                {
+                    switch (status) { case "Paid": break; }
+                }
+
+                public void HandleError(string messageType)
+                {
+                    if (messageType == "not a type name") { }
+                }
+            }
+        }
+        """;
+
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public async Task HandlersDispatchingOnTheTypeName_ShouldHandleEachNamedMessage_AndNameMappingShouldNot(bool interfaceResolves)
+    {
+        var stub = "namespace Pitstop.Infrastructure.Messaging { public interface IMessageHandlerCallback { System.Threading.Tasks.Task<bool> HandleMessageAsync(string messageType, string message); } }";
+        var sources = interfaceResolves ? new[] { StringDispatch, stub } : [StringDispatch];
+        var diagnostics = await AnalyzerRunner.RunAsync(new MessageBusAnalyzer(), sources);
+
+        Assert.Equal(
+            [
+                "message:CustomerRegistered catches medium",
+                "message:DayHasPassed catches medium",
+                "message:OrderPaid none medium",
+                "message:OrderShipped none medium",
+                "message:StockReserved none medium",
+            ],
+            diagnostics.Select(d => $"{d.Properties[FindingProperties.Target]} {d.Properties.GetValueOrDefault(FindingProperties.ErrorHandling)} {d.Properties[FindingProperties.Confidence]}").Order(StringComparer.Ordinal));
+        Assert.All(diagnostics, d => Assert.Equal(RuleIdentifiers.BusHandler, d.Id));
+        Assert.Contains(diagnostics, d => d.GetMessage() == "event bus (by shape): InvoiceWorker handles CustomerRegistered");
     }
 }

@@ -102,7 +102,7 @@ public sealed partial class LabelledCorpusTests(ITestOutputHelper output)
                 f.GetProperty("target").GetString()!))
             .ToList();
 
-    [GeneratedRegex(@"// expect: (?<kind>\S+) (?<library>\S+) (?<target>\S+)")]
+    [GeneratedRegex(@"// expect: (?<kind>\S+) (?<library>.+) (?<target>\S+)\s*$")]
     private static partial Regex LabelPattern();
 
     private sealed record Label(string Path, int Line, string Kind, string Library, string Target)
