@@ -54,8 +54,13 @@ namespace InventoryScanner.Analyzers.Rules
             context.EnableConcurrentExecution();
             context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
             context.RegisterSymbolAction(AnalyzeType, SymbolKind.NamedType);
-            context.RegisterOperationAction(AnalyzeInvocation, OperationKind.Invocation);
-            context.RegisterOperationAction(AnalyzeInvalid, OperationKind.Invalid);
+            context.RegisterCompilationStartAction(start =>
+            {
+                // Built only when a message is published as its base type, once per compilation.
+                var derived = new Lazy<DerivedEvents>(() => new DerivedEvents(start.Compilation, start.CancellationToken), System.Threading.LazyThreadSafetyMode.ExecutionAndPublication);
+                start.RegisterOperationAction(c => AnalyzeInvocation(c, derived), OperationKind.Invocation);
+                start.RegisterOperationAction(c => AnalyzeInvalid(c, derived), OperationKind.Invalid);
+            });
             context.RegisterOperationAction(AnalyzeDispatch, OperationKind.Switch, OperationKind.SwitchExpression, OperationKind.Binary, OperationKind.Invocation);
         }
 
@@ -121,21 +126,21 @@ namespace InventoryScanner.Analyzers.Rules
                 && IsEvent(message) ? (EventBus, unresolved) : (null, false);
         }
 
-        private static void AnalyzeInvocation(OperationAnalysisContext context)
+        private static void AnalyzeInvocation(OperationAnalysisContext context, Lazy<DerivedEvents> derived)
         {
             var invocation = (IInvocationOperation)context.Operation;
-            Analyze(context, CallSite.FromInvocation(invocation), invocation.TargetMethod);
+            Analyze(context, CallSite.FromInvocation(invocation), invocation.TargetMethod, derived);
         }
 
-        private static void AnalyzeInvalid(OperationAnalysisContext context)
+        private static void AnalyzeInvalid(OperationAnalysisContext context, Lazy<DerivedEvents> derived)
         {
             if (CallSite.TryFromInvalid((IInvalidOperation)context.Operation, context.CancellationToken, out var call))
             {
-                Analyze(context, call, call.Method);
+                Analyze(context, call, call.Method, derived);
             }
         }
 
-        private static void Analyze(OperationAnalysisContext context, CallSite call, IMethodSymbol? method)
+        private static void Analyze(OperationAnalysisContext context, CallSite call, IMethodSymbol? method, Lazy<DerivedEvents> derived)
         {
             var verb = call.MethodName switch
             {
@@ -157,14 +162,160 @@ namespace InventoryScanner.Analyzers.Rules
                 return;
             }
 
-            var message = MessageType(call, method, context);
+            var message = MessageType(call, method, context, allowUnresolved: library == EventBus);
             if (message is null || (library == EventBus && !IsEvent(message)))
+            {
+                return;
+            }
+
+            // A home-grown bus handed a base-typed event (foreach (Event e in aggregate.GetEvents()) publisher.Publish(e)):
+            // the message is one of the concrete events of that base the code creates, in this method if it creates any
+            // (IntegrationEvent e = ok ? new StockConfirmed() : new StockRejected()), else anywhere in the project. An
+            // event the project only declares is one it receives.
+            if (library == EventBus && derived.Value.Of(message, MemberBody(context.Operation.Syntax)) is { Candidates.Count: > 0 } polymorphic)
+            {
+                var (candidates, inMethod) = polymorphic;
+                foreach (var candidate in candidates)
+                {
+                    var builder = Properties(FindingKinds.QueuePublish, library, candidate, byName: byName || !call.IsBound || !inMethod, context.ContainingSymbol.GetDocumentationCommentId() + "#" + candidate.Name).ToBuilder();
+                    builder[FindingProperties.ConfidenceReason] = "the event is typed as its base " + message.Name + ": one of the " + candidates.Count + " " + message.Name
+                        + " types " + (inMethod ? "this method creates" : "this project creates");
+                    context.ReportDiagnostic(Diagnostic.Create(SendRule, context.Operation.Syntax.GetLocation(), builder.ToImmutable(), library, verb, candidate.Name));
+                }
+
+                return;
+            }
+
+            if (message.TypeKind == TypeKind.Error)
             {
                 return;
             }
 
             var properties = Properties(FindingKinds.QueuePublish, library, message, byName || !call.IsBound, context.ContainingSymbol.GetDocumentationCommentId());
             context.ReportDiagnostic(Diagnostic.Create(SendRule, context.Operation.Syntax.GetLocation(), properties, library, verb, message.Name));
+        }
+
+        /// <summary>The body of the member a call is in: where to look for the events it creates.</summary>
+        private static SyntaxNode? MemberBody(SyntaxNode call)
+        {
+            foreach (var node in call.Ancestors())
+            {
+                if (node is Microsoft.CodeAnalysis.CSharp.Syntax.MemberDeclarationSyntax member)
+                {
+                    return member;
+                }
+            }
+
+            return null;
+        }
+
+        /// <summary>
+        /// The concrete event classes a compilation declares, by the name of each of their base classes, and the names
+        /// of the types its code creates (<c>new X(…)</c>): what a message of a base type (<c>Event</c>,
+        /// <c>IntegrationEvent</c>) can be. Matched by name, so that a base whose project did not load (an error type)
+        /// still finds the classes derived from it.
+        /// </summary>
+        private sealed class DerivedEvents
+        {
+            private readonly Dictionary<string, List<INamedTypeSymbol>> _byBaseName = new Dictionary<string, List<INamedTypeSymbol>>(StringComparer.Ordinal);
+
+            private readonly HashSet<string> _created = new HashSet<string>(StringComparer.Ordinal);
+
+            public DerivedEvents(Compilation compilation, System.Threading.CancellationToken cancellationToken)
+            {
+                var namespaces = new Stack<INamespaceSymbol>();
+                namespaces.Push(compilation.Assembly.GlobalNamespace);
+                while (namespaces.Count > 0)
+                {
+                    cancellationToken.ThrowIfCancellationRequested();
+                    var current = namespaces.Pop();
+                    foreach (var member in current.GetMembers())
+                    {
+                        if (member is INamespaceSymbol inner)
+                        {
+                            namespaces.Push(inner);
+                        }
+                        else if (member is INamedTypeSymbol { TypeKind: TypeKind.Class, IsAbstract: false } type)
+                        {
+                            for (var baseType = type.BaseType; baseType is not null && baseType.SpecialType != SpecialType.System_Object; baseType = baseType.BaseType)
+                            {
+                                if (!_byBaseName.TryGetValue(baseType.Name, out var list))
+                                {
+                                    _byBaseName[baseType.Name] = list = new List<INamedTypeSymbol>();
+                                }
+
+                                list.Add(type);
+                            }
+                        }
+                    }
+                }
+
+                if (_byBaseName.Count == 0)
+                {
+                    return;
+                }
+
+                foreach (var tree in compilation.SyntaxTrees)
+                {
+                    AddCreated(tree.GetRoot(cancellationToken), _created);
+                }
+            }
+
+            /// <summary>
+            /// The event classes derived from the given type that the scope creates, else that the project creates, ordered by
+            /// name; empty for a concrete leaf type.
+            /// </summary>
+            public (IReadOnlyList<INamedTypeSymbol> Candidates, bool InScope) Of(INamedTypeSymbol message, SyntaxNode? scope)
+            {
+                if (!_byBaseName.TryGetValue(message.Name, out var list))
+                {
+                    return (Array.Empty<INamedTypeSymbol>(), false);
+                }
+
+                var derived = list.Where(t => message.TypeKind == TypeKind.Error || InheritsFrom(t, message)).Where(IsEvent).ToList();
+                if (scope is not null)
+                {
+                    var local = new HashSet<string>(StringComparer.Ordinal);
+                    AddCreated(scope, local);
+                    var inScope = derived.Where(t => local.Contains(t.Name)).OrderBy(t => t.Name, StringComparer.Ordinal).ToList();
+                    if (inScope.Count > 0)
+                    {
+                        return (inScope, true);
+                    }
+                }
+
+                return (derived.Where(t => _created.Contains(t.Name)).OrderBy(t => t.Name, StringComparer.Ordinal).ToList(), false);
+            }
+
+            private static void AddCreated(SyntaxNode root, HashSet<string> names)
+            {
+                foreach (var creation in root.DescendantNodes().OfType<Microsoft.CodeAnalysis.CSharp.Syntax.ObjectCreationExpressionSyntax>())
+                {
+                    var type = creation.Type;
+                    while (type is Microsoft.CodeAnalysis.CSharp.Syntax.QualifiedNameSyntax qualified)
+                    {
+                        type = qualified.Right;
+                    }
+
+                    if (type is Microsoft.CodeAnalysis.CSharp.Syntax.SimpleNameSyntax simple)
+                    {
+                        names.Add(simple.Identifier.ValueText);
+                    }
+                }
+            }
+
+            private static bool InheritsFrom(INamedTypeSymbol type, INamedTypeSymbol ancestor)
+            {
+                for (var current = type.BaseType; current is not null; current = current.BaseType)
+                {
+                    if (SymbolEqualityComparer.Default.Equals(current.OriginalDefinition, ancestor.OriginalDefinition) || (current.TypeKind == TypeKind.Error && current.Name == ancestor.Name))
+                    {
+                        return true;
+                    }
+                }
+
+                return false;
+            }
         }
 
         /// <summary>
@@ -444,7 +595,7 @@ namespace InventoryScanner.Analyzers.Rules
         }
 
         /// <summary>The message: the generic argument of Publish&lt;T&gt;, else the static type of the message argument.</summary>
-        private static INamedTypeSymbol? MessageType(CallSite call, IMethodSymbol? method, OperationAnalysisContext context)
+        private static INamedTypeSymbol? MessageType(CallSite call, IMethodSymbol? method, OperationAnalysisContext context, bool allowUnresolved)
         {
             if (method is { IsGenericMethod: true, TypeArguments.Length: > 0 } && method.TypeArguments[0] is INamedTypeSymbol { SpecialType: SpecialType.None } generic
                 && generic.TypeKind != TypeKind.TypeParameter)
@@ -458,7 +609,10 @@ namespace InventoryScanner.Analyzers.Rules
             for (var i = 0; i < count; i++)
             {
                 var argument = call.GetArgument(method is null ? string.Empty : method.Parameters[i].Name, i, context.CancellationToken);
-                if (CallSite.Unwrap(argument)?.Type is INamedTypeSymbol { SpecialType: SpecialType.None, TypeKind: TypeKind.Class or TypeKind.Struct or TypeKind.Interface } type
+                // An argument of a type that did not resolve (the events' base lives in a package that did not restore) is
+                // kept for a home-grown bus, by name: its derived events may be the project's own.
+                if (CallSite.Unwrap(argument)?.Type is INamedTypeSymbol { SpecialType: SpecialType.None } type
+                    && (type.TypeKind is TypeKind.Class or TypeKind.Struct or TypeKind.Interface || (allowUnresolved && type.TypeKind == TypeKind.Error && type.Name.Length > 0))
                     && !type.IsAnonymousType && !IsFrameworkType(type))
                 {
                     return type;

@@ -260,4 +260,79 @@ public sealed class MessageBusAnalyzerTests
         Assert.All(diagnostics, d => Assert.Equal(RuleIdentifiers.BusHandler, d.Id));
         Assert.Contains(diagnostics, d => d.GetMessage() == "event bus (by shape): InvoiceWorker handles CustomerRegistered");
     }
+
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public async Task EventsPublishedAsTheirBaseType_ShouldBePublishedAsEachEventOfThatBaseTheProjectDeclares(bool baseResolves)
+    {
+        var infrastructure = """
+            namespace Garage.Infrastructure
+            {
+                public class Message { public string MessageType => GetType().Name; }
+                public class Event : Message { }
+                public interface IMessagePublisher { System.Threading.Tasks.Task PublishMessageAsync(string messageType, object message, string routingKey); }
+            }
+            """;
+        var workshop = """
+            using System.Collections.Generic;
+            using System.Threading.Tasks;
+            using Garage.Infrastructure;
+            namespace Garage.Workshop
+            {
+                public class MaintenanceJobPlanned : Event { }
+                public class MaintenanceJobFinished : Event { }
+                public class CustomerRegistered : Event { }
+                public class StockConfirmed : Event { }
+                public class StockRejected : Event { }
+                public sealed class Planning { public IEnumerable<Event> GetEvents() => new Event[] { new MaintenanceJobPlanned(), new MaintenanceJobFinished() }; }
+                public sealed class StockHandler(IMessagePublisher publisher)
+                {
+                    public Task HandleAsync(bool available)
+                    {
+                        Event result = available ? new StockConfirmed() : new StockRejected();
+                        return publisher.PublishMessageAsync(result.MessageType, result, "");
+                    }
+                }
+                public sealed class PlanJobHandler(IMessagePublisher publisher)
+                {
+                    public async Task HandleCommandAsync(Planning planning)
+                    {
+                        foreach (var e in planning.GetEvents())
+                        {
+                            await publisher.PublishMessageAsync(e.MessageType, e, "");
+                        }
+                    }
+
+                    public async Task FinishAsync()
+                    {
+                        var finished = new MaintenanceJobFinished();
+                        await publisher.PublishMessageAsync(finished.MessageType, finished, "");
+                    }
+                }
+            }
+            """;
+        var diagnostics = await AnalyzerRunner.RunAsync(new MessageBusAnalyzer(), baseResolves ? [workshop, infrastructure] : [workshop]);
+
+        // CustomerRegistered is only declared (a message the project receives): never a candidate. The loop's events may be
+        // any the project creates; the handler's, the two it creates.
+        var sameMethod = baseResolves ? "medium" : "low";
+        Assert.Equal(
+            [
+                "16 message:StockConfirmed " + sameMethod,
+                "16 message:StockRejected " + sameMethod,
+                "25 message:MaintenanceJobFinished low",
+                "25 message:MaintenanceJobPlanned low",
+                "25 message:StockConfirmed low",
+                "25 message:StockRejected low",
+                "32 message:MaintenanceJobFinished " + (baseResolves ? "medium" : "low"),
+            ],
+            diagnostics.Select(d => $"{d.Location.GetLineSpan().StartLinePosition.Line} {d.Properties[FindingProperties.Target]} {d.Properties[FindingProperties.Confidence]}").Order(StringComparer.Ordinal));
+        Assert.Equal(
+            [
+                "the event is typed as its base Event: one of the 2 Event types this method creates",
+                "the event is typed as its base Event: one of the 4 Event types this project creates",
+            ],
+            diagnostics.Select(d => d.Properties[FindingProperties.ConfidenceReason]).Where(r => r!.Contains("typed as its base")).Distinct().Order(StringComparer.Ordinal));
+    }
 }
