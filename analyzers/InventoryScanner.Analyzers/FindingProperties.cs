@@ -60,6 +60,9 @@ namespace InventoryScanner.Analyzers
         /// <summary>Consumers: the member that suggests the handler checks for duplicates (an inbox, a processed-message check).</summary>
         public const string Idempotency = "idempotency";
 
+        /// <summary>Publishers: the outbox an event is saved to, to be published later (<c>IOrderingIntegrationEventService</c>).</summary>
+        public const string Outbox = "outbox";
+
         /// <summary>The subscription of a topic a consumer reads from (Azure Service Bus).</summary>
         public const string Subscription = "subscription";
 

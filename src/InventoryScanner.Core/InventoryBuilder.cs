@@ -1,5 +1,6 @@
 using System.Reflection;
 using InventoryScanner.Core.Graph;
+using InventoryScanner.Core.Messaging;
 using InventoryScanner.Core.Model;
 
 namespace InventoryScanner.Core;
@@ -32,6 +33,7 @@ public static class InventoryBuilder
             Graph = graph.ToModel(),
             Messages = messages,
             Accepted = accepted ?? [],
+            Messaging = MessagingReliability.Build(findings),
         };
     }
 }

@@ -192,6 +192,11 @@ namespace InventoryScanner.Analyzers.Rules
             }
 
             var properties = Properties(FindingKinds.QueuePublish, library, message, byName || !call.IsBound, context.ContainingSymbol.GetDocumentationCommentId());
+            if (verb.EndsWith("outbox)", StringComparison.Ordinal))
+            {
+                properties = properties.Add(FindingProperties.Outbox, receiver.Name);
+            }
+
             context.ReportDiagnostic(Diagnostic.Create(SendRule, context.Operation.Syntax.GetLocation(), properties, library, verb, message.Name));
         }
 

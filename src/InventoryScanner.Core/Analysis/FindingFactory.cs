@@ -19,7 +19,7 @@ public static class FindingFactory
         FindingProperties.ConfigKey, FindingProperties.ConfigValues, FindingProperties.Registration, FindingProperties.Resilience,
         FindingProperties.Environment, FindingProperties.Client, FindingProperties.Resource, FindingProperties.Project,
         FindingProperties.References, FindingProperties.Operation, FindingProperties.Subscription, FindingProperties.Polling, FindingProperties.KnownDefault,
-        FindingProperties.ErrorHandling, FindingProperties.Idempotency,
+        FindingProperties.ErrorHandling, FindingProperties.Idempotency, FindingProperties.Outbox,
     ];
 
     /// <summary>The finding for an inventory diagnostic; null for diagnostics that are not inventory findings.</summary>

@@ -30,7 +30,19 @@ public sealed class Inventory
 
     /// <summary>Secrets the allowlist file accepts, with its reasons: left out of <see cref="Findings"/>, listed here.</summary>
     public IReadOnlyList<AcceptedSecret> Accepted { get; init; } = [];
+
+    /// <summary>Every publisher and consumer with its reliability facts and risks, each fact naming its findings.</summary>
+    public IReadOnlyList<MessagingEndpoint> Messaging { get; init; } = [];
 }
+
+/// <summary>
+/// One end of a channel: a publisher or a consumer (<see cref="Role"/>) of <see cref="Channel"/>, the finding that found
+/// it, what is known of its reliability, and the risks that follow.
+/// </summary>
+public sealed record MessagingEndpoint(string Component, string Role, string Library, string Channel, string Finding, IReadOnlyList<ReliabilityFact> Facts, IReadOnlyList<string> Risks);
+
+/// <summary>A reliability fact (<c>errorHandling: none</c>, <c>deadLetter: configured</c>) and the fingerprints of the findings that say so.</summary>
+public sealed record ReliabilityFact(string Name, string Value, IReadOnlyList<string> Findings);
 
 /// <summary>A secret finding the allowlist accepts: where it is, which entry matched it, and why it may stay.</summary>
 public sealed record AcceptedSecret(string Fingerprint, string Component, string Path, int Line, string Target, string Reason);

@@ -158,6 +158,35 @@ public sealed class SampleScanTests(SampleScanFixture fixture)
     }
 
     [Fact]
+    public void MessagingReliability_ShouldListEveryChannelEnd_WithFactsThatLinkToTheirFindings()
+    {
+        var fingerprints = Inventory.GetProperty("findings").EnumerateArray().ToDictionary(f => f.GetProperty("fingerprint").GetString()!, f => f.GetProperty("ruleId").GetString());
+        var endpoints = Inventory.GetProperty("messaging").EnumerateArray().ToList();
+
+        Assert.Equal(
+            [
+                "Billing.Worker consumer queue:billing.orders",
+                "Billing.Worker publisher exchange:billing",
+                "Legacy.Notifications consumer queue:notifications.email",
+                "Legacy.Notifications publisher exchange:audit",
+                "Ordering.Api publisher queue:billing.orders",
+            ],
+            endpoints.Select(e => $"{e.GetProperty("component").GetString()} {e.GetProperty("role").GetString()} {e.GetProperty("channel").GetString()}"));
+
+        // The worker's consumer: auto-ack (INV2003) and a handler that lets failures escape (INV2002's fact, INV2010).
+        var worker = endpoints[0];
+        Assert.Equal(
+            ["acknowledgement=automatic INV2003", "errorHandling=none INV2002,INV2010", "retry=none found ", "deadLetter=none found ", "idempotency=none found "],
+            worker.GetProperty("facts").EnumerateArray().Select(f =>
+                $"{f.GetProperty("name").GetString()}={f.GetProperty("value").GetString()} {string.Join(",", f.GetProperty("findings").EnumerateArray().Select(id => fingerprints[id.GetString()!]))}"));
+        Assert.Equal(3, worker.GetProperty("risks").GetArrayLength());
+        Assert.All(endpoints, e => Assert.Contains(e.GetProperty("finding").GetString()!, fingerprints.Keys));
+
+        Assert.Contains("<section id=\"messaging\">", fixture.Run.Read("report.html"));
+        Assert.Contains("| Billing.Worker | consumer | `queue:billing.orders`", fixture.Run.Read("report.md"));
+    }
+
+    [Fact]
     public void SecretsInConfiguration_ShouldRecordTheirEnvironment()
     {
         var environments = Inventory.GetProperty("findings").EnumerateArray()
