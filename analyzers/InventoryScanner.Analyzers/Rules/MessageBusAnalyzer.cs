@@ -168,6 +168,8 @@ namespace InventoryScanner.Analyzers.Rules
                 return;
             }
 
+            var outbox = verb.EndsWith("outbox)", StringComparison.Ordinal) ? receiver.Name : null;
+
             // A home-grown bus handed a base-typed event (foreach (Event e in aggregate.GetEvents()) publisher.Publish(e)):
             // the message is one of the concrete events of that base the code creates, in this method if it creates any
             // (IntegrationEvent e = ok ? new StockConfirmed() : new StockRejected()), else anywhere in the project. An
@@ -180,6 +182,11 @@ namespace InventoryScanner.Analyzers.Rules
                     var builder = Properties(FindingKinds.QueuePublish, library, candidate, byName: byName || !call.IsBound || !inMethod, context.ContainingSymbol.GetDocumentationCommentId() + "#" + candidate.Name).ToBuilder();
                     builder[FindingProperties.ConfidenceReason] = "the event is typed as its base " + message.Name + ": one of the " + candidates.Count + " " + message.Name
                         + " types " + (inMethod ? "this method creates" : "this project creates");
+                    if (outbox is not null)
+                    {
+                        builder[FindingProperties.Outbox] = outbox;
+                    }
+
                     context.ReportDiagnostic(Diagnostic.Create(SendRule, context.Operation.Syntax.GetLocation(), builder.ToImmutable(), library, verb, candidate.Name));
                 }
 
@@ -192,9 +199,9 @@ namespace InventoryScanner.Analyzers.Rules
             }
 
             var properties = Properties(FindingKinds.QueuePublish, library, message, byName || !call.IsBound, context.ContainingSymbol.GetDocumentationCommentId());
-            if (verb.EndsWith("outbox)", StringComparison.Ordinal))
+            if (outbox is not null)
             {
-                properties = properties.Add(FindingProperties.Outbox, receiver.Name);
+                properties = properties.Add(FindingProperties.Outbox, outbox);
             }
 
             context.ReportDiagnostic(Diagnostic.Create(SendRule, context.Operation.Syntax.GetLocation(), properties, library, verb, message.Name));

@@ -127,6 +127,16 @@ public sealed class MessageBusAnalyzerTests
     }
 
     [Fact]
+    public async Task EventsSavedToAnOutbox_ShouldNameTheOutbox()
+    {
+        var diagnostics = await AnalyzerRunner.RunAsync(new MessageBusAnalyzer(), Code, Messages, BusStubs, MediatRStub);
+
+        Assert.Equal(
+            ["message:PriceChanged IOrderingIntegrationEventService"],
+            diagnostics.Where(d => d.Properties.ContainsKey(FindingProperties.Outbox)).Select(d => $"{d.Properties[FindingProperties.Target]} {d.Properties[FindingProperties.Outbox]}"));
+    }
+
+    [Fact]
     public async Task HomeGrownPublisher_TakingTheTypeNameFirst_ShouldPublishTheEventArgument_AndNothingElse()
     {
         var findings = await FindingsAsync("""
