@@ -1,5 +1,7 @@
+using System.Linq;
 using System.Threading;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Operations;
 
@@ -72,6 +74,49 @@ namespace InventoryScanner.Analyzers
                 _ => null,
             };
         }
+
+        /// <summary>
+        /// The one value a field or property without an initializer is given in its type's constructors
+        /// (<c>_exchange = exchange;</c>, <c>this.Queue = queue;</c>); null when it is assigned anywhere else too, or more
+        /// than once.
+        /// </summary>
+        public static ExpressionSyntax? ConstructorAssignment(ISymbol member, CancellationToken cancellationToken)
+        {
+            ExpressionSyntax? found = null;
+            foreach (var reference in member.ContainingType.DeclaringSyntaxReferences)
+            {
+                if (reference.GetSyntax(cancellationToken) is not TypeDeclarationSyntax type)
+                {
+                    continue;
+                }
+
+                foreach (var assignment in type.DescendantNodes().OfType<AssignmentExpressionSyntax>())
+                {
+                    if (!NamesMember(assignment.Left, member.Name))
+                    {
+                        continue;
+                    }
+
+                    var inConstructor = assignment.Ancestors().OfType<MemberDeclarationSyntax>().FirstOrDefault() is ConstructorDeclarationSyntax { Modifiers: var modifiers }
+                        && !modifiers.Any(SyntaxKind.StaticKeyword);
+                    if (!inConstructor || !assignment.IsKind(SyntaxKind.SimpleAssignmentExpression) || found is not null)
+                    {
+                        return null;
+                    }
+
+                    found = assignment.Right;
+                }
+            }
+
+            return found;
+        }
+
+        private static bool NamesMember(ExpressionSyntax left, string name) => left switch
+        {
+            IdentifierNameSyntax identifier => identifier.Identifier.ValueText == name,
+            MemberAccessExpressionSyntax { Expression: ThisExpressionSyntax, Name: var member } => member.Identifier.ValueText == name,
+            _ => false,
+        };
 
         /// <summary>The bound initial value of a local, field or property declared in the model's file.</summary>
         public static IOperation? InitializerOf(ISymbol holder, SemanticModel model, CancellationToken cancellationToken)

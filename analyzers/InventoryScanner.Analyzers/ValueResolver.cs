@@ -42,6 +42,8 @@ namespace InventoryScanner.Analyzers
         private readonly INamedTypeSymbol? _configurationExtensions;
         private readonly Lazy<ConfigurationFiles> _files;
         private readonly Lazy<OptionsBindings> _options;
+        private readonly Compilation _compilation;
+        private readonly Lazy<Dictionary<string, List<SyntaxNode>>> _constructorCalls;
 
         /// <summary>Resolves types once; call in a compilation-start action. Configuration files are read on first use.</summary>
         public ValueResolver(Compilation compilation, AnalyzerOptions options, CancellationToken cancellationToken)
@@ -56,6 +58,8 @@ namespace InventoryScanner.Analyzers
             _configurationExtensions = compilation.GetBestTypeByMetadataName(KnownTypeNames.Microsoft_Extensions_Configuration_ConfigurationExtensions);
             _files = new Lazy<ConfigurationFiles>(() => ConfigurationFiles.Read(options, cancellationToken), LazyThreadSafetyMode.ExecutionAndPublication);
             _options = new Lazy<OptionsBindings>(() => OptionsBindings.Collect(compilation, cancellationToken), LazyThreadSafetyMode.ExecutionAndPublication);
+            _compilation = compilation;
+            _constructorCalls = new Lazy<Dictionary<string, List<SyntaxNode>>>(() => ConstructorCalls(compilation, cancellationToken), LazyThreadSafetyMode.ExecutionAndPublication);
         }
 
         public ResolvedValue Resolve(IOperation? operation, CancellationToken cancellationToken) =>
@@ -135,6 +139,9 @@ namespace InventoryScanner.Analyzers
 
                 case IParameterReferenceOperation parameter when t_scope is { } scope && scope.Arguments.TryGetValue(parameter.Parameter, out var argument):
                     return ResolveInScope(argument, scope.Outer, depth, cancellationToken);
+
+                case IParameterReferenceOperation { Parameter.ContainingSymbol: IMethodSymbol { MethodKind: MethodKind.Constructor } constructor } parameter:
+                    return ResolveConstructorArgument(constructor, parameter.Parameter, operation, depth, cancellationToken);
 
                 case IInvocationOperation { TargetMethod: { Name: "Format", ContainingType.SpecialType: SpecialType.System_String } } format:
                     return ResolveFormat(format, depth, cancellationToken);
@@ -246,7 +253,8 @@ namespace InventoryScanner.Analyzers
         private ResolvedValue ResolveDeclaredInitializer(ISymbol symbol, IOperation reference, int depth, CancellationToken cancellationToken)
         {
             var unresolved = ResolvedValue.Unresolved(reference.Syntax.ToString());
-            var initializer = MemberAssignments.DeclaredInitializer(symbol, cancellationToken);
+            var initializer = MemberAssignments.DeclaredInitializer(symbol, cancellationToken)
+                ?? (symbol is IFieldSymbol { IsStatic: false } or IPropertySymbol { IsStatic: false } ? MemberAssignments.ConstructorAssignment(symbol, cancellationToken) : null);
             if (initializer is null || (symbol is ILocalSymbol && IsAssignedAgain(symbol.Name, initializer)))
             {
                 return unresolved;
@@ -269,6 +277,105 @@ namespace InventoryScanner.Analyzers
             }
 
             return value.WithText(value.Text, value.Source == TargetSources.Literal ? TargetSources.Constant : value.Source);
+        }
+
+        /// <summary>
+        /// A constructor's parameter (a wrapper's <c>_exchange</c>, assigned from it): the argument every call of that
+        /// constructor passes, in this compilation — <c>new RabbitPublisher("billing")</c>, a DI factory's
+        /// <c>new RabbitPublisher(configuration["Rabbit:Exchange"])</c>, another constructor's <c>: this(…)</c>. Resolved
+        /// when the calls agree on one value; otherwise the parameter stays unresolved.
+        /// </summary>
+        private ResolvedValue ResolveConstructorArgument(IMethodSymbol constructor, IParameterSymbol parameter, IOperation reference, int depth, CancellationToken cancellationToken)
+        {
+            var unresolved = ResolvedValue.Unresolved(reference.Syntax.ToString());
+            if (!_constructorCalls.Value.TryGetValue(constructor.ContainingType.Name, out var calls))
+            {
+                return unresolved;
+            }
+
+            ResolvedValue? agreed = null;
+            foreach (var call in calls)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                var model = reference.SemanticModel is { } own && own.SyntaxTree == call.SyntaxTree
+                    ? own
+#pragma warning disable RS1030 // Only for a constructor parameter that names a target, only the calls of that one type, and a model per file is cached by the compilation.
+                    : _compilation.GetSemanticModel(call.SyntaxTree);
+#pragma warning restore RS1030
+                var arguments = model.GetOperation(call, cancellationToken) switch
+                {
+                    IObjectCreationOperation creation when Same(creation.Constructor, constructor) => creation.Arguments,
+                    IInvocationOperation chained when Same(chained.TargetMethod, constructor) => chained.Arguments,
+                    _ => default(System.Collections.Immutable.ImmutableArray<IArgumentOperation>?),
+                };
+                var argument = arguments?.FirstOrDefault(a => SymbolEqualityComparer.Default.Equals(a.Parameter?.OriginalDefinition, parameter.OriginalDefinition));
+                if (argument is null)
+                {
+                    continue;
+                }
+
+                var value = ResolveInScope(argument.Value, null, depth, cancellationToken);
+                if (!value.HasText || (agreed is { } earlier && earlier.Text != value.Text))
+                {
+                    return unresolved;
+                }
+
+                agreed = value;
+            }
+
+            return agreed is { } resolved ? resolved.WithText(resolved.Text, resolved.Source == TargetSources.Literal ? TargetSources.Constant : resolved.Source) : unresolved;
+
+            static bool Same(IMethodSymbol? a, IMethodSymbol b) => SymbolEqualityComparer.Default.Equals(a?.OriginalDefinition, b.OriginalDefinition);
+        }
+
+        /// <summary>
+        /// Every <c>new T(…)</c> and <c>: this(…)</c>/<c>: base(…)</c> of the compilation, by the simple name of the type it
+        /// constructs: where a constructor parameter gets its value. Read once per compilation, by syntax.
+        /// </summary>
+        private static Dictionary<string, List<SyntaxNode>> ConstructorCalls(Compilation compilation, CancellationToken cancellationToken)
+        {
+            var calls = new Dictionary<string, List<SyntaxNode>>(StringComparer.Ordinal);
+            void Add(string name, SyntaxNode call)
+            {
+                if (!calls.TryGetValue(name, out var list))
+                {
+                    calls[name] = list = new List<SyntaxNode>();
+                }
+
+                list.Add(call);
+            }
+
+            foreach (var tree in compilation.SyntaxTrees)
+            {
+                foreach (var node in tree.GetRoot(cancellationToken).DescendantNodes())
+                {
+                    switch (node)
+                    {
+                        case ObjectCreationExpressionSyntax creation when SimpleName(creation.Type) is { } name:
+                            Add(name, creation);
+                            break;
+                        case ConstructorInitializerSyntax initializer when initializer.Parent is ConstructorDeclarationSyntax constructor && constructor.Parent is TypeDeclarationSyntax type:
+                            // this(…) calls a constructor of the same type; base(…) one of the base type, named in the base list.
+                            var target = initializer.IsKind(SyntaxKind.ThisConstructorInitializer) ? type.Identifier.ValueText
+                                : type.BaseList?.Types.Count > 0 ? SimpleName(type.BaseList.Types[0].Type) : null;
+                            if (target is not null)
+                            {
+                                Add(target, initializer);
+                            }
+
+                            break;
+                    }
+                }
+            }
+
+            return calls;
+
+            static string? SimpleName(TypeSyntax type) => type switch
+            {
+                QualifiedNameSyntax qualified => qualified.Right.Identifier.ValueText,
+                SimpleNameSyntax simple => simple.Identifier.ValueText,
+                _ => null,
+            };
         }
 
         /// <summary>

@@ -180,6 +180,52 @@ public sealed class RabbitMqAnalyzerTests
                 Assert.Equal(Confidence.Low, publish.Properties[FindingProperties.Confidence]);
             });
     }
+
+    [Fact]
+    public async Task ChannelsOfAWrapper_ShouldResolveThroughTheArgumentsItsConstructorIsCalledWith()
+    {
+        var diagnostics = await AnalyzerRunner.RunAsync(
+            new RabbitMqAnalyzer(),
+            [("/app/appsettings.json", """{ "Rabbit": { "Queue": "billing.orders" } }""")],
+            """
+            using RabbitMQ.Client;
+            using Microsoft.Extensions.Configuration;
+            public sealed class BusPublisher
+            {
+                private readonly string _exchange;
+                public BusPublisher(string host, string exchange) { _exchange = exchange; }
+                public BusPublisher(string exchange) : this("localhost", exchange) { }
+                public void Publish(IModel channel, byte[] body) => channel.BasicPublish(_exchange, "invoice.created", null, body);
+            }
+            public sealed class BusConsumer(string queue)
+            {
+                public void Start(IModel channel, IBasicConsumer consumer) => channel.BasicConsume(queue, false, consumer);
+            }
+            public sealed class AuditConsumer
+            {
+                public AuditConsumer(string queue) { Queue = queue; }
+                public string Queue { get; }
+                public void Start(IModel channel, IBasicConsumer consumer) => channel.BasicConsume(Queue, false, consumer);
+            }
+            public static class Composition
+            {
+                public static void Wire(IConfiguration configuration)
+                {
+                    _ = new BusPublisher("billing");
+                    _ = new BusConsumer(configuration["Rabbit:Queue"]!);
+                    _ = new AuditConsumer("audit.a");
+                    _ = new AuditConsumer("audit.b");
+                }
+            }
+            """,
+            Stubs.RabbitMq6,
+            Stubs.Configuration);
+
+        Assert.Equal(
+            ["exchange:billing constant", "queue:billing.orders configuration", "queue:unresolved unresolved"],
+            diagnostics.Where(d => d.Properties[FindingProperties.Kind] != FindingKinds.AntiPattern)
+                .Select(d => $"{d.Properties[FindingProperties.Target]} {d.Properties[FindingProperties.TargetSource]}"));
+    }
 }
 
 /// <summary>INV2002's handler facts: does the code wired to a consumer catch its failures, and check for duplicates?</summary>
