@@ -140,6 +140,22 @@ namespace InventoryScanner.Analyzers
             return value;
         }
 
+        /// <summary>
+        /// What a value was made from, as <see cref="ValueOrInitializer"/>, and for a field or property with no initializer
+        /// the one value its constructor gives it (<c>_sender = client.CreateSender(topic)</c>), bound in the same file.
+        /// </summary>
+        public static IOperation? ValueOrConstruction(IOperation? value, CancellationToken cancellationToken)
+        {
+            if (ReferencedSymbol(value) is (IFieldSymbol { IsStatic: false } or IPropertySymbol { IsStatic: false }) and var holder && value?.SemanticModel is { } model
+                && InitializerOf(holder, model, cancellationToken) is null)
+            {
+                var assigned = ConstructorAssignment(holder, cancellationToken);
+                return assigned is null || assigned.SyntaxTree != model.SyntaxTree ? null : CallSite.Unwrap(model.GetValueOperation(assigned, cancellationToken));
+            }
+
+            return ValueOrInitializer(value, cancellationToken);
+        }
+
         private static bool NamesProperty(ExpressionSyntax left, string propertyName) => left switch
         {
             MemberAccessExpressionSyntax memberAccess => memberAccess.Name.Identifier.ValueText == propertyName,

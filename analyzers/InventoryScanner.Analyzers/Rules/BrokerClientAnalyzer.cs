@@ -385,7 +385,7 @@ namespace InventoryScanner.Analyzers.Rules
             /// <c>var</c> gives it an error type with no name, but the call that made it still says what it is.
             /// </summary>
             private static bool MadeBy(IOperation? receiver, BrokerApi api, CancellationToken cancellationToken) =>
-                MemberAssignments.ValueOrInitializer(receiver, cancellationToken)?.Syntax switch
+                MemberAssignments.ValueOrConstruction(receiver, cancellationToken)?.Syntax switch
                 {
                     InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax access } => api.FactoryMethod is not null && access.Name.Identifier.ValueText == api.FactoryMethod,
                     ObjectCreationExpressionSyntax creation => creation.Type.ToString().EndsWith(api.SimpleName, StringComparison.Ordinal),
@@ -429,7 +429,7 @@ namespace InventoryScanner.Analyzers.Rules
             /// <summary>The channel the receiver was made for: its constructor's argument, or its factory call's.</summary>
             private static IOperation? FromReceiver(IOperation? receiver, BrokerApi api, CancellationToken cancellationToken)
             {
-                var made = MemberAssignments.ValueOrInitializer(receiver, cancellationToken);
+                var made = MemberAssignments.ValueOrConstruction(receiver, cancellationToken);
                 if (made is null || made.SemanticModel is not { } model)
                 {
                     return null;

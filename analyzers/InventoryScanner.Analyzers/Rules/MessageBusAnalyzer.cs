@@ -115,7 +115,7 @@ namespace InventoryScanner.Analyzers.Rules
             }
 
             // MediatR and other in-process dispatchers are not integrations.
-            if (ns is not null && (ns.StartsWith("MediatR", StringComparison.Ordinal) || ns.StartsWith("Microsoft.", StringComparison.Ordinal) || ns.StartsWith("System", StringComparison.Ordinal)))
+            if (IsFrameworkDispatcher(handler))
             {
                 return (null, false);
             }
@@ -568,7 +568,7 @@ namespace InventoryScanner.Analyzers.Rules
                     return (NServiceBus, false);
                 }
 
-                if (ns is not null && (ns.StartsWith("MediatR", StringComparison.Ordinal) || ns.StartsWith("Microsoft.", StringComparison.Ordinal) || ns.StartsWith("System", StringComparison.Ordinal)))
+                if (IsFrameworkDispatcher(type))
                 {
                     return (null, false);
                 }
@@ -576,6 +576,27 @@ namespace InventoryScanner.Analyzers.Rules
 
             // A home-grown bus: the receiver's own type is named like one (IEventBus, IMessageBus, RabbitMQEventBus).
             return IsBusName(receiver.Name) ? (EventBus, false) : (null, false);
+        }
+
+        /// <summary>
+        /// A dispatcher of a framework or of MediatR: in process, not an integration. Told by the assembly it comes from
+        /// (<c>MediatR</c>, <c>Microsoft.*</c>, <c>System.*</c>), not by its namespace alone: the estate's own bus may well
+        /// live in <c>Microsoft.eShopOnContainers.BuildingBlocks.EventBus</c>. A type that did not resolve has only its
+        /// namespace, and the framework's own namespaces are what is left out then.
+        /// </summary>
+        private static bool IsFrameworkDispatcher(ITypeSymbol type)
+        {
+            var ns = type.ContainingNamespace?.ToDisplayString() ?? string.Empty;
+            if (ns.StartsWith("MediatR", StringComparison.Ordinal) || ns == "System" || ns.StartsWith("System.", StringComparison.Ordinal)
+                || ns.StartsWith("Microsoft.Extensions.", StringComparison.Ordinal) || ns.StartsWith("Microsoft.AspNetCore.", StringComparison.Ordinal))
+            {
+                return true;
+            }
+
+            var assembly = type is IErrorTypeSymbol ? null : type.ContainingAssembly?.Name;
+            return assembly is not null
+                && (assembly.StartsWith("MediatR", StringComparison.Ordinal) || assembly.StartsWith("Microsoft.", StringComparison.Ordinal) || assembly.StartsWith("System.", StringComparison.Ordinal)
+                    || assembly is "System" or "mscorlib" or "netstandard");
         }
 
         /// <summary>

@@ -292,4 +292,21 @@ public sealed class BrokerClientAnalyzerTests
                 ? $"{d.Id} {d.Properties[FindingProperties.Target]} {d.GetMessage().Split(" escape ")[1]}"
                 : $"{d.Id} {d.Properties[FindingProperties.Target]} {d.Properties.GetValueOrDefault(FindingProperties.ErrorHandling)} {d.Properties.GetValueOrDefault(FindingProperties.Idempotency) ?? "-"} {d.Properties.GetValueOrDefault(FindingProperties.Polling) ?? "-"}"));
     }
+
+    [Fact]
+    public async Task SenderMadeInTheConstructor_ShouldNameTheChannelItWasMadeFor()
+    {
+        var diagnostics = await AnalyzerRunner.RunAsync(new BrokerClientAnalyzer(), """
+            using Azure.Messaging.ServiceBus;
+            public sealed class EventBusServiceBus
+            {
+                private readonly string _topicName = "eshop_event_bus";
+                private readonly ServiceBusSender _sender;
+                public EventBusServiceBus(ServiceBusClient client) { _sender = client.CreateSender(_topicName); }
+                public void Publish(string json) => _sender.SendMessageAsync(new ServiceBusMessage(json)).GetAwaiter().GetResult();
+            }
+            """, BrokerStubs);
+
+        Assert.Equal("entity:eshop_event_bus", Assert.Single(diagnostics).Properties[FindingProperties.Target]);
+    }
 }

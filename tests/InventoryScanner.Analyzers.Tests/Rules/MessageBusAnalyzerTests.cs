@@ -345,4 +345,47 @@ public sealed class MessageBusAnalyzerTests
             ],
             diagnostics.Select(d => d.Properties[FindingProperties.ConfidenceReason]).Where(r => r!.Contains("typed as its base")).Distinct().Order(StringComparer.Ordinal));
     }
+
+    [Fact]
+    public async Task AnEstatesOwnBus_InAMicrosoftNamespace_ShouldStillBeABus_WhileTheFrameworksDispatchersAreNot()
+    {
+        var findings = await FindingsAsync("""
+            using System.Threading.Tasks;
+            namespace Microsoft.eShopOnContainers.BuildingBlocks.EventBus
+            {
+                public record IntegrationEvent;
+                public interface IEventBus { void Publish(IntegrationEvent @event); }
+                public interface IIntegrationEventHandler<in T> where T : IntegrationEvent { Task Handle(T @event); }
+            }
+            namespace Microsoft.Extensions.Eventing
+            {
+                public interface IEventBus { void Publish(object @event); }
+            }
+            namespace Microsoft.eShopOnContainers.Services.Ordering
+            {
+                using Microsoft.eShopOnContainers.BuildingBlocks.EventBus;
+                public record GracePeriodConfirmedIntegrationEvent(int OrderId) : IntegrationEvent;
+                public sealed class GracePeriodHandler : IIntegrationEventHandler<GracePeriodConfirmedIntegrationEvent>
+                {
+                    public Task Handle(GracePeriodConfirmedIntegrationEvent @event) => Task.CompletedTask;
+                }
+
+                public sealed class Publisher(IEventBus bus, Microsoft.Extensions.Eventing.IEventBus framework)
+                {
+                    public void Run()
+                    {
+                        bus.Publish(new GracePeriodConfirmedIntegrationEvent(1));
+                        framework.Publish(new GracePeriodConfirmedIntegrationEvent(2));
+                    }
+                }
+            }
+            """);
+
+        Assert.Equal(
+            [
+                "INV2007 event bus (by shape) queue-publish message:GracePeriodConfirmedIntegrationEvent (medium)",
+                "INV2008 event bus (by shape) queue-consume message:GracePeriodConfirmedIntegrationEvent (medium)",
+            ],
+            findings);
+    }
 }
