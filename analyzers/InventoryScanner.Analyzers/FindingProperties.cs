@@ -60,6 +60,15 @@ namespace InventoryScanner.Analyzers
         /// <summary>Consumers: the member that suggests the handler checks for duplicates (an inbox, a processed-message check).</summary>
         public const string Idempotency = "idempotency";
 
+        /// <summary>A declared queue or exchange: <c>true</c> when it survives a broker restart, <c>false</c> when not.</summary>
+        public const string Durable = "durable";
+
+        /// <summary>A declared queue's dead-letter exchange (<c>x-dead-letter-exchange</c>), where rejected and expired messages go.</summary>
+        public const string DeadLetterExchange = "deadLetterExchange";
+
+        /// <summary>A declared exchange's type: <c>direct</c>, <c>fanout</c>, <c>topic</c>, <c>headers</c>.</summary>
+        public const string ExchangeType = "exchangeType";
+
         /// <summary>Publishers: the outbox an event is saved to, to be published later (<c>IOrderingIntegrationEventService</c>).</summary>
         public const string Outbox = "outbox";
 
@@ -130,6 +139,9 @@ namespace InventoryScanner.Analyzers
 
         /// <summary>A queue bound to an exchange: joins the exchange's publishers to the queue's consumers.</summary>
         public const string QueueBinding = "queue-binding";
+
+        /// <summary>A queue or exchange the code declares (RabbitMQ): topology, with durability and dead-lettering; not an integration.</summary>
+        public const string QueueDeclaration = "queue-declaration";
         public const string Secret = "secret";
 
         /// <summary>A retry, dead-letter, confirm, outbox or idempotence setting: a fact for the maturity model, not an integration.</summary>

@@ -23,6 +23,7 @@ namespace InventoryScanner.Analyzers
         public const string MessagingReliability = "INV2009";
         public const string RabbitMqUnhandledFailure = "INV2010";
         public const string ConsumerUnhandledFailure = "INV2011";
+        public const string RabbitMqDeclaration = "INV2012";
         public const string HardcodedCredential = "INV9001";
 
         public static string GetHelpUri(string id) =>

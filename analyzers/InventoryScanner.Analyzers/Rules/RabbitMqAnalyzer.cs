@@ -9,10 +9,11 @@ namespace InventoryScanner.Analyzers.Rules
     /// <summary>
     /// Inventory facts: RabbitMQ.Client publishes (<c>BasicPublish</c>, <c>BasicPublishAsync</c>) and consumers
     /// (<c>BasicConsume</c>, <c>BasicConsumeAsync</c>) on <c>IModel</c> (6.x) and <c>IChannel</c> (7.x), with the
-    /// exchange, routing key and queue where the code says them.
+    /// exchange, routing key and queue where the code says them; bindings (<c>QueueBind</c>) and declarations
+    /// (<c>QueueDeclare</c>, <c>ExchangeDeclare</c>) with what they say of durability and dead-lettering.
     /// </summary>
     [DiagnosticAnalyzer(LanguageNames.CSharp)]
-    [TriggerWords("BasicPublish", "BasicConsume", "QueueBind")]
+    [TriggerWords("BasicPublish", "BasicConsume", "QueueBind", "QueueDeclare", "ExchangeDeclare")]
     public sealed class RabbitMqAnalyzer : DiagnosticAnalyzer
     {
         private const string Library = "RabbitMQ.Client";
@@ -57,7 +58,15 @@ namespace InventoryScanner.Analyzers.Rules
             defaultSeverity: DiagnosticSeverity.Warning,
             description: "An exception that escapes a Received handler leaves its message unacknowledged: it blocks the consumer's prefetch and comes back when the channel closes, again and again if it always fails (with autoAck it is simply lost). Catch failures in the handler, and reject the message (BasicNack without requeue) to a dead-letter exchange.");
 
-        public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics => ImmutableArray.Create(PublishRule, ConsumeRule, BindRule, AutoAckRule, UnhandledFailureRule);
+        private static readonly DiagnosticDescriptor DeclareRule = RuleDescriptors.Create(
+            RuleIdentifiers.RabbitMqDeclaration,
+            title: "RabbitMQ queue or exchange declaration",
+            messageFormat: "RabbitMQ declaration of {0}",
+            category: RuleCategories.Messaging,
+            defaultSeverity: DiagnosticSeverity.Hidden,
+            description: "A queue or exchange the code declares, with its durability, the exchange's type and the queue's dead-letter exchange (x-dead-letter-exchange). Reported as an inventory fact: it says whether a consumer's failed messages have somewhere to go.");
+
+        public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics => ImmutableArray.Create(PublishRule, ConsumeRule, BindRule, AutoAckRule, UnhandledFailureRule, DeclareRule);
 
         public override void Initialize(AnalysisContext context)
         {
@@ -81,7 +90,9 @@ namespace InventoryScanner.Analyzers.Rules
 
         private static bool IsBind(string name) => name == "QueueBind" || name == "QueueBindAsync";
 
-        private static bool IsRecognised(string name) => IsPublish(name) || IsConsume(name) || IsBind(name);
+        private static bool IsDeclare(string name) => name is "QueueDeclare" or "QueueDeclareAsync" or "ExchangeDeclare" or "ExchangeDeclareAsync";
+
+        private static bool IsRecognised(string name) => IsPublish(name) || IsConsume(name) || IsBind(name) || IsDeclare(name);
 
         private sealed class AnalyzerContext
         {
@@ -209,6 +220,29 @@ namespace InventoryScanner.Analyzers.Rules
                     properties.Add(FindingProperties.RoutingKey, routingKey.TargetText());
                     target = "queue:" + (primary.TargetText() ?? TargetSources.Unresolved);
                     description = "queue '" + (primary.TargetText() ?? primary.Expression) + "' to exchange '" + (exchange.TargetText() ?? exchange.Expression) + "' with routing key '" + (routingKey.TargetText() ?? routingKey.Expression) + "'";
+                }
+                else if (IsDeclare(call.MethodName))
+                {
+                    rule = DeclareRule;
+                    var isQueue = call.MethodName.StartsWith("Queue", System.StringComparison.Ordinal);
+                    primary = _resolver.Resolve(call.GetArgument(isQueue ? "queue" : "exchange", 0, cancellationToken), cancellationToken);
+                    properties.Add(FindingProperties.Kind, FindingKinds.QueueDeclaration);
+                    var durable = call.GetArgument("durable", isQueue ? 1 : 2, cancellationToken)?.ConstantValue;
+                    properties.Add(FindingProperties.Durable, durable is { HasValue: true, Value: bool flag } ? (flag ? "true" : "false") : null);
+                    if (isQueue)
+                    {
+                        properties.Add(FindingProperties.Queue, primary.TargetText());
+                        var deadLetter = Messaging.QueueArguments.DeadLetterExchange(call.GetArgument("arguments", 4, cancellationToken), call.Operation.Syntax, _resolver, cancellationToken);
+                        properties.Add(FindingProperties.DeadLetterExchange, deadLetter);
+                    }
+                    else
+                    {
+                        properties.Add(FindingProperties.Exchange, primary.TargetText());
+                        properties.Add(FindingProperties.ExchangeType, _resolver.Resolve(call.GetArgument("type", 1, cancellationToken), cancellationToken).TargetText());
+                    }
+
+                    target = (isQueue ? "queue:" : "exchange:") + (primary.TargetText() ?? TargetSources.Unresolved);
+                    description = (isQueue ? "queue '" : "exchange '") + (primary.TargetText() ?? primary.Expression) + "'";
                 }
                 else
                 {

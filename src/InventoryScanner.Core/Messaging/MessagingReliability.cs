@@ -35,6 +35,11 @@ public static class MessagingReliability
             .Where(f => f.Kind == FindingKinds.AntiPattern)
             .ToLookup(f => (f.Path, f.Line), f => f);
 
+        // A queue is declared once, often by another component than its consumer (or by both): any declaration says.
+        var declarations = findings
+            .Where(f => f.Kind == FindingKinds.QueueDeclaration)
+            .ToLookup(f => (f.Library, f.Target), f => f);
+
         var endpoints = new List<MessagingEndpoint>();
         foreach (var finding in findings)
         {
@@ -45,7 +50,8 @@ public static class MessagingReliability
 
             var own = settings.TryGetValue(finding.Component, out var list) ? list.Where(s => Applies(s, finding)).ToList() : [];
             var atCall = warnings[(finding.Path, finding.Line)].ToList();
-            var facts = finding.Kind == FindingKinds.QueueConsume ? ConsumerFacts(finding, own, atCall) : PublisherFacts(finding, own);
+            var declared = declarations[(finding.Library, finding.Target)].ToList();
+            var facts = finding.Kind == FindingKinds.QueueConsume ? ConsumerFacts(finding, own, atCall, declared) : PublisherFacts(finding, own);
             endpoints.Add(new MessagingEndpoint(
                 finding.Component,
                 finding.Kind == FindingKinds.QueueConsume ? "consumer" : "publisher",
@@ -70,7 +76,7 @@ public static class MessagingReliability
     private static bool Applies(Finding setting, Finding endpoint) =>
         setting.Library == endpoint.Library || endpoint.Library.StartsWith("event bus", StringComparison.Ordinal);
 
-    private static List<ReliabilityFact> ConsumerFacts(Finding consumer, List<Finding> settings, List<Finding> warnings)
+    private static List<ReliabilityFact> ConsumerFacts(Finding consumer, List<Finding> settings, List<Finding> warnings, List<Finding> declarations)
     {
         var facts = new List<ReliabilityFact>();
         if (consumer.Library == "RabbitMQ.Client")
@@ -88,7 +94,17 @@ public static class MessagingReliability
 
         LibraryDefaults.TryGetValue(consumer.Library, out var defaults);
         facts.Add(Setting("retry", settings, ["retry", "redelivery"], defaults.Retry));
-        facts.Add(Setting("deadLetter", settings, ["dead-letter"], defaults.DeadLetter));
+
+        // The queue's own declaration is the best evidence of dead-lettering: x-dead-letter-exchange on that queue.
+        var deadLettered = declarations.Where(d => Detail(d, FindingProperties.DeadLetterExchange) is not null).ToList();
+        facts.Add(deadLettered.Count > 0
+            ? new ReliabilityFact("deadLetter", Configured + " (x-dead-letter-exchange " + Detail(deadLettered[0], FindingProperties.DeadLetterExchange) + ")", Ids(deadLettered))
+            : Setting("deadLetter", settings, ["dead-letter"], defaults.DeadLetter));
+        if (declarations.Count > 0)
+        {
+            var durable = declarations.Select(d => Detail(d, FindingProperties.Durable)).FirstOrDefault(d => d is not null);
+            facts.Add(new ReliabilityFact("durable", durable ?? "unknown: the declaration does not say", Ids(declarations)));
+        }
 
         var outbox = settings.Where(s => s.Target == "outbox").ToList();
         facts.Add(Detail(consumer, FindingProperties.Idempotency) is { } member
@@ -143,6 +159,11 @@ public static class MessagingReliability
         if (endpoint.Kind == FindingKinds.QueueConsume && Value("deadLetter") == NoneFound)
         {
             risks.Add("no dead-lettering found: a message that always fails has nowhere to go");
+        }
+
+        if (Value("durable") == "false")
+        {
+            risks.Add("the queue is not durable: a broker restart loses it and its messages");
         }
 
         if (Value("publisherConfirms") == NoneFound)

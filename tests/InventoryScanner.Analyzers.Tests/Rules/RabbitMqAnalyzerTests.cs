@@ -181,6 +181,55 @@ public sealed class RabbitMqAnalyzerTests
             });
     }
 
+    private const string Topology = """
+        using System.Collections.Generic;
+        using System.Threading.Tasks;
+        using RabbitMQ.Client;
+        class Topology
+        {
+            private const string DeadLetters = "billing.dlx";
+
+            void Declare6(IModel model)
+            {
+                model.ExchangeDeclare("billing", "topic", true, false, null);
+                model.QueueDeclare("billing.orders", true, false, false, new Dictionary<string, object> { ["x-dead-letter-exchange"] = DeadLetters });
+                var args = new Dictionary<string, object>();
+                args.Add("x-dead-letter-exchange", "audit.dlx");
+                model.QueueDeclare("audit.events", true, false, false, args);
+                model.QueueDeclare("scratch", false, true, true, null);
+            }
+
+            async Task Declare7(IChannel channel)
+            {
+                await channel.ExchangeDeclareAsync(exchange: "payments", type: "fanout", durable: true);
+                await channel.QueueDeclareAsync(queue: "payments.ledger", durable: true, exclusive: false, autoDelete: false,
+                    arguments: new Dictionary<string, object> { { "x-dead-letter-exchange", "payments.dlx" }, { "x-message-ttl", 60000 } });
+            }
+        }
+        """;
+
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public async Task Declarations_ShouldSayDurabilityExchangeTypeAndDeadLetterExchange(bool packageResolves)
+    {
+        var diagnostics = await AnalyzerRunner.RunAsync(new RabbitMqAnalyzer(), packageResolves ? [Topology, Stubs.RabbitMq6, Stubs.RabbitMq7] : [Topology]);
+
+        Assert.Equal(
+            [
+                "exchange:billing durable=true type=topic dlx=-",
+                "queue:billing.orders durable=true type=- dlx=billing.dlx",
+                "queue:audit.events durable=true type=- dlx=audit.dlx",
+                "queue:scratch durable=false type=- dlx=-",
+                "exchange:payments durable=true type=fanout dlx=-",
+                "queue:payments.ledger durable=true type=- dlx=payments.dlx",
+            ],
+            diagnostics.Select(d =>
+                $"{d.Properties[FindingProperties.Target]} durable={d.Properties.GetValueOrDefault(FindingProperties.Durable) ?? "-"} type={d.Properties.GetValueOrDefault(FindingProperties.ExchangeType) ?? "-"} dlx={d.Properties.GetValueOrDefault(FindingProperties.DeadLetterExchange) ?? "-"}"));
+        Assert.All(diagnostics, d => Assert.Equal(RuleIdentifiers.RabbitMqDeclaration, d.Id));
+        Assert.All(diagnostics, d => Assert.Equal(packageResolves ? Confidence.High : Confidence.Low, d.Properties[FindingProperties.Confidence]));
+    }
+
     [Fact]
     public async Task ChannelsOfAWrapper_ShouldResolveThroughTheArgumentsItsConstructorIsCalledWith()
     {

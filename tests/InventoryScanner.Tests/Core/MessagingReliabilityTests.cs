@@ -87,6 +87,27 @@ public sealed class MessagingReliabilityTests
     }
 
     [Fact]
+    public void RabbitMqConsumers_ShouldReadDeadLetteringAndDurabilityFromTheirQueuesDeclaration_WhereverItIs()
+    {
+        var findings = new List<Finding>
+        {
+            With(Rule("INV2002", "Billing", FindingKinds.QueueConsume, "queue:orders", "RabbitMQ.Client", 10), (FindingProperties.ErrorHandling, "catches")),
+            With(Rule("INV2012", "Ordering", FindingKinds.QueueDeclaration, "queue:orders", "RabbitMQ.Client", 5), (FindingProperties.Durable, "true"), (FindingProperties.DeadLetterExchange, "orders.dlx")),
+            With(Rule("INV2002", "Billing", FindingKinds.QueueConsume, "queue:scratch", "RabbitMQ.Client", 20), (FindingProperties.ErrorHandling, "catches")),
+            With(Rule("INV2012", "Billing", FindingKinds.QueueDeclaration, "queue:scratch", "RabbitMQ.Client", 19), (FindingProperties.Durable, "false")),
+        };
+        var inventory = Inventory([Component("Billing"), Component("Ordering")], findings);
+
+        Assert.Equal(
+            [
+                "Billing consumer queue:orders: acknowledgement=manual [INV2002]; errorHandling=catches [INV2002]; retry=none found; deadLetter=configured (x-dead-letter-exchange orders.dlx) [INV2012]; durable=true [INV2012]; idempotency=none found",
+                "Billing consumer queue:scratch: acknowledgement=manual [INV2002]; errorHandling=catches [INV2002]; retry=none found; deadLetter=none found; durable=false [INV2012]; idempotency=none found | 2 risk(s)",
+            ],
+            inventory.Messaging.Select(e => Describe(e, findings)));
+        Assert.Contains("the queue is not durable: a broker restart loses it and its messages", inventory.Messaging[1].Risks);
+    }
+
+    [Fact]
     public void AnInventoryWithoutBrokers_ShouldHaveNoMessagingEndpoints()
     {
         var inventory = Inventory([Component("Web")], [Finding("Web", FindingKinds.HttpClient, "https://partner.example/api")]);
