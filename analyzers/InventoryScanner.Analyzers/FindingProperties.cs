@@ -69,6 +69,9 @@ namespace InventoryScanner.Analyzers
         /// <summary>A declared exchange's type: <c>direct</c>, <c>fanout</c>, <c>topic</c>, <c>headers</c>.</summary>
         public const string ExchangeType = "exchangeType";
 
+        /// <summary>Handlers and subscriptions of a bus: the handler class that handles the message.</summary>
+        public const string Handler = "handler";
+
         /// <summary>Publishers: the outbox an event is saved to, to be published later (<c>IOrderingIntegrationEventService</c>).</summary>
         public const string Outbox = "outbox";
 

@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Linq;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
 
@@ -24,7 +25,7 @@ namespace InventoryScanner.Analyzers.Rules
     /// Publishers and handlers of the same message type are joined across projects.
     /// </summary>
     [DiagnosticAnalyzer(LanguageNames.CSharp)]
-    [TriggerWords("IConsumer", "IHandleMessages", "Publish", "Send", "Reply", "Handler", "EventBus", "MessageBus", "MessageType", "EventType", "EventName", "CommandType", "RoutingKey")]
+    [TriggerWords("IConsumer", "IHandleMessages", "Publish", "Send", "Reply", "Handler", "EventBus", "MessageBus", "MessageType", "EventType", "EventName", "CommandType", "RoutingKey", "Subscribe", "AddSubscription")]
     public sealed class MessageBusAnalyzer : DiagnosticAnalyzer
     {
         private const string MassTransit = "MassTransit";
@@ -95,6 +96,7 @@ namespace InventoryScanner.Analyzers.Rules
                 }
 
                 var properties = Properties(FindingKinds.QueueConsume, library, message, byName, type.GetDocumentationCommentId()).ToBuilder();
+                properties[FindingProperties.Handler] = type.Name;
                 // MassTransit and NServiceBus retry a handler that throws and then move its message to an error queue.
                 Messaging.HandlerFacts.AddTo(properties, Messaging.HandlerFacts.OfHandlerType(type, context.CancellationToken), libraryRetries: library != EventBus);
                 context.ReportDiagnostic(Diagnostic.Create(HandlerRule, type.Locations[0], properties.ToImmutable(), library, type.Name, message.Name));
@@ -142,6 +144,12 @@ namespace InventoryScanner.Analyzers.Rules
 
         private static void Analyze(OperationAnalysisContext context, CallSite call, IMethodSymbol? method, Lazy<DerivedEvents> derived)
         {
+            if (call.MethodName is "Subscribe" or "SubscribeAsync" or "AddSubscription")
+            {
+                AnalyzeSubscription(context, call);
+                return;
+            }
+
             var verb = call.MethodName switch
             {
                 "Publish" or "PublishAsync" => "publish",
@@ -525,6 +533,37 @@ namespace InventoryScanner.Analyzers.Rules
             }
 
             return null;
+        }
+
+        /// <summary>
+        /// A home-grown bus's subscription: <c>eventBus.Subscribe&lt;OrderPaid, OrderPaidHandler&gt;()</c>,
+        /// <c>builder.AddSubscription&lt;OrderPaid, OrderPaidHandler&gt;()</c> on a type named like a bus (or its builder).
+        /// It places the consumer in the component that subscribes, wherever the handler class is declared.
+        /// </summary>
+        private static void AnalyzeSubscription(OperationAnalysisContext context, CallSite call)
+        {
+            if (call.ReceiverType is not { } receiver || !(receiver.Name.IndexOf("EventBus", StringComparison.Ordinal) >= 0 || receiver.Name.IndexOf("MessageBus", StringComparison.Ordinal) >= 0)
+                || IsFrameworkDispatcher(receiver)
+                || context.Operation.Syntax is not InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax { Name: GenericNameSyntax { TypeArgumentList.Arguments.Count: 2 } generic } }
+                || context.Operation.SemanticModel is not { } model)
+            {
+                return;
+            }
+
+            if (model.GetTypeInfo(generic.TypeArgumentList.Arguments[0], context.CancellationToken).Type is not INamedTypeSymbol message || message.TypeKind == TypeKind.Error || !IsEvent(message))
+            {
+                return;
+            }
+
+            var handler = model.GetTypeInfo(generic.TypeArgumentList.Arguments[1], context.CancellationToken).Type as INamedTypeSymbol;
+            var properties = Properties(FindingKinds.QueueConsume, EventBus, message, receiver is IErrorTypeSymbol || !call.IsBound, context.ContainingSymbol.GetDocumentationCommentId() + "#" + message.Name).ToBuilder();
+            properties[FindingProperties.Handler] = handler?.Name;
+            if (handler is { TypeKind: TypeKind.Class, Locations.Length: > 0 } && handler.Locations[0].IsInSource)
+            {
+                Messaging.HandlerFacts.AddTo(properties, Messaging.HandlerFacts.OfHandlerType(handler, context.CancellationToken));
+            }
+
+            context.ReportDiagnostic(Diagnostic.Create(HandlerRule, context.Operation.Syntax.GetLocation(), properties.ToImmutable(), EventBus, handler?.Name ?? generic.TypeArgumentList.Arguments[1].ToString(), message.Name));
         }
 
         /// <summary>

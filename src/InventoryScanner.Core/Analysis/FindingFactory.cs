@@ -20,7 +20,7 @@ public static class FindingFactory
         FindingProperties.Environment, FindingProperties.Client, FindingProperties.Resource, FindingProperties.Project,
         FindingProperties.References, FindingProperties.Operation, FindingProperties.Subscription, FindingProperties.Polling, FindingProperties.KnownDefault,
         FindingProperties.ErrorHandling, FindingProperties.Idempotency, FindingProperties.Outbox,
-        FindingProperties.Durable, FindingProperties.DeadLetterExchange, FindingProperties.ExchangeType,
+        FindingProperties.Durable, FindingProperties.DeadLetterExchange, FindingProperties.ExchangeType, FindingProperties.Handler,
     ];
 
     /// <summary>The finding for an inventory diagnostic; null for diagnostics that are not inventory findings.</summary>

@@ -41,9 +41,17 @@ public static class MessagingReliability
             .ToLookup(f => (f.Library, f.Target), f => f);
 
         var endpoints = new List<MessagingEndpoint>();
-        foreach (var finding in findings)
+        var handled = new HashSet<(string Component, string Channel, string Handler)>();
+        foreach (var finding in findings.OrderBy(HandlerFirst))
         {
             if (finding.Kind is not (FindingKinds.QueuePublish or FindingKinds.QueueConsume))
+            {
+                continue;
+            }
+
+            // A bus handler class and the subscription that wires it in the same component are one consumer.
+            if (finding.Kind == FindingKinds.QueueConsume && Detail(finding, FindingProperties.Handler) is { } handler
+                && !handled.Add((finding.Component, finding.Target, handler)))
             {
                 continue;
             }
@@ -68,6 +76,10 @@ public static class MessagingReliability
             .ThenBy(e => e.Channel, StringComparer.Ordinal)
             .ToList();
     }
+
+    /// <summary>The handler class's own finding before a subscription's: it is where the handler's facts were read.</summary>
+    private static int HandlerFirst(Finding finding) =>
+        finding.Symbol is { } symbol && symbol.StartsWith("T:", StringComparison.Ordinal) ? 0 : 1;
 
     /// <summary>
     /// A component's setting applies to its channel ends of the same library. A home-grown bus wraps a broker of the same

@@ -388,4 +388,55 @@ public sealed class MessageBusAnalyzerTests
             ],
             findings);
     }
+
+    [Fact]
+    public async Task Subscriptions_ShouldPlaceTheConsumerWhereTheyAreMade_WithTheHandlersFacts()
+    {
+        var diagnostics = await AnalyzerRunner.RunAsync(new MessageBusAnalyzer(), """
+            using System.Threading.Tasks;
+            namespace Shop.EventBus
+            {
+                public abstract record IntegrationEvent;
+                public interface IIntegrationEventHandler<in T> where T : IntegrationEvent { Task Handle(T @event); }
+                public interface IEventBus { void Subscribe<T, TH>() where T : IntegrationEvent where TH : IIntegrationEventHandler<T>; }
+                public interface IEventBusBuilder { IEventBusBuilder AddSubscription<T, TH>() where T : IntegrationEvent where TH : class, IIntegrationEventHandler<T>; }
+                public interface IDistributedApplicationEventing { void Subscribe<T>(System.Func<T, Task> callback); }
+            }
+            namespace Shop.Ordering
+            {
+                using Shop.EventBus;
+                public sealed record GracePeriodConfirmedIntegrationEvent(int OrderId) : IntegrationEvent;
+                public sealed record OrderPaidIntegrationEvent(int OrderId) : IntegrationEvent;
+                public sealed class BeforeStartEvent { }
+
+                public static class Wiring
+                {
+                    public static void Configure(IEventBus bus, IEventBusBuilder builder, IDistributedApplicationEventing eventing)
+                    {
+                        bus.Subscribe<GracePeriodConfirmedIntegrationEvent, IIntegrationEventHandler<GracePeriodConfirmedIntegrationEvent>>();
+                        builder.AddSubscription<OrderPaidIntegrationEvent, Shop.Handlers.OrderPaidHandler>();
+                        eventing.Subscribe<BeforeStartEvent>(e => Task.CompletedTask);
+                    }
+                }
+            }
+            namespace Shop.Handlers
+            {
+                using Shop.EventBus;
+                using Shop.Ordering;
+                public sealed class OrderPaidHandler : IIntegrationEventHandler<OrderPaidIntegrationEvent>
+                {
+                    public Task Handle(OrderPaidIntegrationEvent @event) => Task.CompletedTask;
+                }
+            }
+            """);
+
+        Assert.Equal(
+            [
+                "class message:OrderPaidIntegrationEvent handler=OrderPaidHandler errorHandling=none",
+                "subscription message:GracePeriodConfirmedIntegrationEvent handler=IIntegrationEventHandler errorHandling=-",
+                "subscription message:OrderPaidIntegrationEvent handler=OrderPaidHandler errorHandling=none",
+            ],
+            diagnostics.Select(d => $"{(d.Properties[FindingProperties.ContainingSymbol]!.StartsWith("T:", StringComparison.Ordinal) ? "class" : "subscription")} {d.Properties[FindingProperties.Target]} handler={d.Properties[FindingProperties.Handler]} errorHandling={d.Properties.GetValueOrDefault(FindingProperties.ErrorHandling) ?? "-"}")
+                .Order(StringComparer.Ordinal));
+    }
 }

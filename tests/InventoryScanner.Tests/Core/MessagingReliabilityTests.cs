@@ -13,7 +13,7 @@ public sealed class MessagingReliabilityTests
         return finding;
     }
 
-    private static Finding Rule(string ruleId, string component, string kind, string target, string library, int line) => new()
+    private static Finding Rule(string ruleId, string component, string kind, string target, string library, int line, string? symbol = null) => new()
     {
         RuleId = ruleId,
         Kind = kind,
@@ -27,7 +27,7 @@ public sealed class MessagingReliabilityTests
         Confidence = "high",
         Severity = kind == FindingKinds.AntiPattern ? "warning" : "hidden",
         Message = "message",
-        Symbol = $"M:{component}.Run{line}",
+        Symbol = symbol ?? $"M:{component}.Run{line}",
     };
 
     private static string Describe(MessagingEndpoint endpoint, IReadOnlyList<Finding> findings)
@@ -105,6 +105,26 @@ public sealed class MessagingReliabilityTests
             ],
             inventory.Messaging.Select(e => Describe(e, findings)));
         Assert.Contains("the queue is not durable: a broker restart loses it and its messages", inventory.Messaging[1].Risks);
+    }
+
+    [Fact]
+    public void AHandlerClassAndItsSubscriptionInOneComponent_ShouldBeOneConsumer()
+    {
+        // The subscription comes first in the scan; the class is where the handler's facts were read, so it stands for both.
+        var handlerClass = With(
+            Rule("INV2008", "Ordering", FindingKinds.QueueConsume, "message:OrderPaid", "event bus (by shape)", 3, symbol: "T:Ordering.OrderPaidHandler"),
+            (FindingProperties.Handler, "OrderPaidHandler"),
+            (FindingProperties.ErrorHandling, "none"));
+        var findings = new List<Finding>
+        {
+            With(Rule("INV2008", "Ordering", FindingKinds.QueueConsume, "message:OrderPaid", "event bus (by shape)", 40), (FindingProperties.Handler, "OrderPaidHandler"), (FindingProperties.ErrorHandling, "none")),
+            handlerClass,
+            With(Rule("INV2008", "Ordering", FindingKinds.QueueConsume, "message:OrderPaid", "event bus (by shape)", 41), (FindingProperties.Handler, "AuditHandler")),
+        };
+        var inventory = Inventory([Component("Ordering")], findings);
+
+        Assert.Equal(2, inventory.Messaging.Count);
+        Assert.Contains(inventory.Messaging, e => e.Finding == handlerClass.Fingerprint);
     }
 
     [Fact]
