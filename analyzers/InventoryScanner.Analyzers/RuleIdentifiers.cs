@@ -24,6 +24,7 @@ namespace InventoryScanner.Analyzers
         public const string RabbitMqUnhandledFailure = "INV2010";
         public const string ConsumerUnhandledFailure = "INV2011";
         public const string RabbitMqDeclaration = "INV2012";
+        public const string BusReceiveEndpoint = "INV2013";
         public const string HardcodedCredential = "INV9001";
 
         public static string GetHelpUri(string id) =>

@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Linq;
+using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Diagnostics;
@@ -25,7 +26,7 @@ namespace InventoryScanner.Analyzers.Rules
     /// Publishers and handlers of the same message type are joined across projects.
     /// </summary>
     [DiagnosticAnalyzer(LanguageNames.CSharp)]
-    [TriggerWords("IConsumer", "IHandleMessages", "Publish", "Send", "Reply", "Handler", "EventBus", "MessageBus", "MessageType", "EventType", "EventName", "CommandType", "RoutingKey", "Subscribe", "AddSubscription")]
+    [TriggerWords("IConsumer", "IHandleMessages", "Publish", "Send", "Reply", "Handler", "EventBus", "MessageBus", "MessageType", "EventType", "EventName", "CommandType", "RoutingKey", "Subscribe", "AddSubscription", "AddConsumer", "ReceiveEndpoint")]
     public sealed class MessageBusAnalyzer : DiagnosticAnalyzer
     {
         private const string MassTransit = "MassTransit";
@@ -48,7 +49,15 @@ namespace InventoryScanner.Analyzers.Rules
             defaultSeverity: DiagnosticSeverity.Hidden,
             description: "A MassTransit consumer, an NServiceBus handler or a home-grown event handler. Reported as an inventory fact; the channel is the message type it handles.");
 
-        public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics => ImmutableArray.Create(SendRule, HandlerRule);
+        private static readonly DiagnosticDescriptor EndpointRule = RuleDescriptors.Create(
+            RuleIdentifiers.BusReceiveEndpoint,
+            title: "MassTransit receive endpoint",
+            messageFormat: "MassTransit receive endpoint {0} for {1}",
+            category: RuleCategories.Messaging,
+            defaultSeverity: DiagnosticSeverity.Hidden,
+            description: "A queue MassTransit receives on (ReceiveEndpoint) and the consumers configured on it. Reported as an inventory fact: it names the queue behind the consumers of a message type.");
+
+        public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics => ImmutableArray.Create(SendRule, HandlerRule, EndpointRule);
 
         public override void Initialize(AnalysisContext context)
         {
@@ -59,8 +68,9 @@ namespace InventoryScanner.Analyzers.Rules
             {
                 // Built only when a message is published as its base type, once per compilation.
                 var derived = new Lazy<DerivedEvents>(() => new DerivedEvents(start.Compilation, start.CancellationToken), System.Threading.LazyThreadSafetyMode.ExecutionAndPublication);
-                start.RegisterOperationAction(c => AnalyzeInvocation(c, derived), OperationKind.Invocation);
-                start.RegisterOperationAction(c => AnalyzeInvalid(c, derived), OperationKind.Invalid);
+                var resolver = new ValueResolver(start.Compilation, start.Options, start.CancellationToken);
+                start.RegisterOperationAction(c => AnalyzeInvocation(c, derived, resolver), OperationKind.Invocation);
+                start.RegisterOperationAction(c => AnalyzeInvalid(c, derived, resolver), OperationKind.Invalid);
             });
             context.RegisterOperationAction(AnalyzeDispatch, OperationKind.Switch, OperationKind.SwitchExpression, OperationKind.Binary, OperationKind.Invocation);
         }
@@ -128,25 +138,37 @@ namespace InventoryScanner.Analyzers.Rules
                 && IsEvent(message) ? (EventBus, unresolved) : (null, false);
         }
 
-        private static void AnalyzeInvocation(OperationAnalysisContext context, Lazy<DerivedEvents> derived)
+        private static void AnalyzeInvocation(OperationAnalysisContext context, Lazy<DerivedEvents> derived, ValueResolver resolver)
         {
             var invocation = (IInvocationOperation)context.Operation;
-            Analyze(context, CallSite.FromInvocation(invocation), invocation.TargetMethod, derived);
+            Analyze(context, CallSite.FromInvocation(invocation), invocation.TargetMethod, derived, resolver);
         }
 
-        private static void AnalyzeInvalid(OperationAnalysisContext context, Lazy<DerivedEvents> derived)
+        private static void AnalyzeInvalid(OperationAnalysisContext context, Lazy<DerivedEvents> derived, ValueResolver resolver)
         {
             if (CallSite.TryFromInvalid((IInvalidOperation)context.Operation, context.CancellationToken, out var call))
             {
-                Analyze(context, call, call.Method, derived);
+                Analyze(context, call, call.Method, derived, resolver);
             }
         }
 
-        private static void Analyze(OperationAnalysisContext context, CallSite call, IMethodSymbol? method, Lazy<DerivedEvents> derived)
+        private static void Analyze(OperationAnalysisContext context, CallSite call, IMethodSymbol? method, Lazy<DerivedEvents> derived, ValueResolver resolver)
         {
             if (call.MethodName is "Subscribe" or "SubscribeAsync" or "AddSubscription")
             {
                 AnalyzeSubscription(context, call);
+                return;
+            }
+
+            if (call.MethodName == "AddConsumer" && IsMassTransitCall(call))
+            {
+                AnalyzeConsumerRegistration(context, call);
+                return;
+            }
+
+            if (call.MethodName == "ReceiveEndpoint" && IsMassTransitCall(call))
+            {
+                AnalyzeReceiveEndpoint(context, call, resolver);
                 return;
             }
 
@@ -533,6 +555,112 @@ namespace InventoryScanner.Analyzers.Rules
             }
 
             return null;
+        }
+
+        /// <summary>A call on a MassTransit type, or, when MassTransit did not resolve, on a receiver whose type did not either.</summary>
+        private static bool IsMassTransitCall(CallSite call) =>
+            call.Method is { } method
+                ? (method.ReducedFrom ?? method).ContainingType?.ContainingNamespace?.ToDisplayString().StartsWith(MassTransit, StringComparison.Ordinal) == true
+                : call.ReceiverType is null or IErrorTypeSymbol;
+
+        /// <summary>The type arguments of a generic call, read from its syntax (bound or not): <c>AddConsumer&lt;T&gt;()</c>.</summary>
+        private static IReadOnlyList<INamedTypeSymbol> TypeArguments(SyntaxNode syntax, SemanticModel? model, CancellationToken cancellationToken)
+        {
+            var name = syntax switch
+            {
+                InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax { Name: GenericNameSyntax member } } => member,
+                InvocationExpressionSyntax { Expression: GenericNameSyntax member } => member,
+                _ => null,
+            };
+            if (name is null || model is null)
+            {
+                return Array.Empty<INamedTypeSymbol>();
+            }
+
+            return name.TypeArgumentList.Arguments.Select(a => model.GetTypeInfo(a, cancellationToken).Type).OfType<INamedTypeSymbol>().ToList();
+        }
+
+        /// <summary>The messages a MassTransit consumer class consumes: the T of each IConsumer&lt;T&gt; it implements.</summary>
+        private static IEnumerable<INamedTypeSymbol> ConsumedMessages(INamedTypeSymbol consumer)
+        {
+            var candidates = consumer.AllInterfaces.AsEnumerable();
+            if (consumer.BaseType is IErrorTypeSymbol unresolvedBase)
+            {
+                candidates = candidates.Prepend(unresolvedBase);
+            }
+
+            return candidates
+                .Where(i => i.Name == "IConsumer" && i.TypeArguments.Length == 1 && i.TypeArguments[0] is INamedTypeSymbol)
+                .Select(i => (INamedTypeSymbol)i.TypeArguments[0])
+                .Distinct<INamedTypeSymbol>(SymbolEqualityComparer.Default);
+        }
+
+        /// <summary>
+        /// <c>x.AddConsumer&lt;OrderSubmittedConsumer&gt;()</c>: the component that registers a consumer consumes its messages,
+        /// wherever the class is declared (a shared handlers library). One finding per message, with the class's facts.
+        /// </summary>
+        private static void AnalyzeConsumerRegistration(OperationAnalysisContext context, CallSite call)
+        {
+            var arguments = TypeArguments(context.Operation.Syntax, context.Operation.SemanticModel, context.CancellationToken);
+            if (arguments.Count == 0 || arguments[0] is not { TypeKind: TypeKind.Class } consumer)
+            {
+                return;
+            }
+
+            foreach (var message in ConsumedMessages(consumer))
+            {
+                var properties = Properties(FindingKinds.QueueConsume, MassTransit, message, !call.IsBound || message.TypeKind == TypeKind.Error, context.ContainingSymbol.GetDocumentationCommentId() + "#" + message.Name).ToBuilder();
+                properties[FindingProperties.Handler] = consumer.Name;
+                if (consumer.Locations.Length > 0 && consumer.Locations[0].IsInSource)
+                {
+                    Messaging.HandlerFacts.AddTo(properties, Messaging.HandlerFacts.OfHandlerType(consumer, context.CancellationToken), libraryRetries: true);
+                }
+
+                context.ReportDiagnostic(Diagnostic.Create(HandlerRule, context.Operation.Syntax.GetLocation(), properties.ToImmutable(), MassTransit, consumer.Name, message.Name));
+            }
+        }
+
+        /// <summary>
+        /// <c>cfg.ReceiveEndpoint("orders", e =&gt; e.ConfigureConsumer&lt;OrderSubmittedConsumer&gt;(ctx))</c>: the queue a
+        /// component receives on, and the consumers configured on it (<c>ConfigureConsumer</c>, <c>Consumer</c>).
+        /// </summary>
+        private static void AnalyzeReceiveEndpoint(OperationAnalysisContext context, CallSite call, ValueResolver resolver)
+        {
+            if (context.Operation.Syntax is not InvocationExpressionSyntax { ArgumentList.Arguments: { Count: > 0 } arguments } invocation)
+            {
+                return;
+            }
+
+            var queue = resolver.Resolve(call.GetArgument("queueName", 0, context.CancellationToken), context.CancellationToken);
+            var consumers = new List<string>();
+            foreach (var argument in arguments)
+            {
+                if (argument.Expression is not AnonymousFunctionExpressionSyntax configure)
+                {
+                    continue;
+                }
+
+                foreach (var configured in configure.DescendantNodes().OfType<InvocationExpressionSyntax>())
+                {
+                    if (configured.Expression is MemberAccessExpressionSyntax { Name: GenericNameSyntax { Identifier.ValueText: "ConfigureConsumer" or "Consumer", TypeArgumentList.Arguments.Count: > 0 } generic })
+                    {
+                        consumers.Add(generic.TypeArgumentList.Arguments[0].ToString().Split('.').Last());
+                    }
+                }
+            }
+
+            var target = "queue:" + (queue.TargetText() ?? TargetSources.Unresolved);
+            var properties = ImmutableDictionary.CreateBuilder<string, string?>();
+            properties.Add(FindingProperties.Kind, FindingKinds.QueueDeclaration);
+            properties.Add(FindingProperties.Library, MassTransit);
+            properties.Add(FindingProperties.Target, target);
+            properties.Add(FindingProperties.Queue, queue.TargetText());
+            properties.Add(FindingProperties.Handler, consumers.Count == 0 ? null : string.Join(", ", consumers.Distinct()));
+            properties.Add(FindingProperties.Confidence, call.IsBound ? Confidence.High : Confidence.Low);
+            properties.Add(FindingProperties.ConfidenceReason, call.IsBound ? null : "MassTransit did not resolve; recognised by name");
+            properties.Add(FindingProperties.ContainingSymbol, context.ContainingSymbol.GetDocumentationCommentId() + "#" + target);
+            queue.AddProvenance(properties, null);
+            context.ReportDiagnostic(Diagnostic.Create(EndpointRule, invocation.GetLocation(), properties.ToImmutable(), target, consumers.Count == 0 ? "(no consumer configured here)" : string.Join(", ", consumers.Distinct())));
         }
 
         /// <summary>

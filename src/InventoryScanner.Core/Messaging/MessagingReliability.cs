@@ -59,6 +59,14 @@ public static class MessagingReliability
             var own = settings.TryGetValue(finding.Component, out var list) ? list.Where(s => Applies(s, finding)).ToList() : [];
             var atCall = warnings[(finding.Path, finding.Line)].ToList();
             var declared = declarations[(finding.Library, finding.Target)].ToList();
+
+            // A bus consumer's queue is the receive endpoint its class is configured on (MassTransit's ReceiveEndpoint).
+            if (Detail(finding, FindingProperties.Handler) is { } consumerClass && finding.Library == "MassTransit")
+            {
+                declared.AddRange(findings.Where(d => d.Kind == FindingKinds.QueueDeclaration && d.Library == finding.Library && d.Component == finding.Component
+                    && (Detail(d, FindingProperties.Handler) ?? string.Empty).Split(", ").Contains(consumerClass, StringComparer.Ordinal)));
+            }
+
             var facts = finding.Kind == FindingKinds.QueueConsume ? ConsumerFacts(finding, own, atCall, declared) : PublisherFacts(finding, own);
             endpoints.Add(new MessagingEndpoint(
                 finding.Component,
@@ -112,10 +120,17 @@ public static class MessagingReliability
         facts.Add(deadLettered.Count > 0
             ? new ReliabilityFact("deadLetter", Configured + " (x-dead-letter-exchange " + Detail(deadLettered[0], FindingProperties.DeadLetterExchange) + ")", Ids(deadLettered))
             : Setting("deadLetter", settings, ["dead-letter"], defaults.DeadLetter));
-        if (declarations.Count > 0)
+        var endpoint = declarations.Where(d => d.Library == "MassTransit").ToList();
+        if (endpoint.Count > 0)
         {
-            var durable = declarations.Select(d => Detail(d, FindingProperties.Durable)).FirstOrDefault(d => d is not null);
-            facts.Add(new ReliabilityFact("durable", durable ?? "unknown: the declaration does not say", Ids(declarations)));
+            facts.Add(new ReliabilityFact("receiveEndpoint", string.Join(", ", endpoint.Select(d => d.Target).Distinct(StringComparer.Ordinal)), Ids(endpoint)));
+        }
+
+        if (declarations.Any(d => d.Library == "RabbitMQ.Client"))
+        {
+            var queues = declarations.Where(d => d.Library == "RabbitMQ.Client").ToList();
+            var durable = queues.Select(d => Detail(d, FindingProperties.Durable)).FirstOrDefault(d => d is not null);
+            facts.Add(new ReliabilityFact("durable", durable ?? "unknown: the declaration does not say", Ids(queues)));
         }
 
         var outbox = settings.Where(s => s.Target == "outbox").ToList();

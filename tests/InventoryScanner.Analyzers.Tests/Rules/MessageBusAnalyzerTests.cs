@@ -80,6 +80,11 @@ public sealed class MessageBusAnalyzerTests
             public interface ConsumeContext : IPublishEndpoint { }
             public interface ConsumeContext<out T> : ConsumeContext where T : class { T Message { get; } }
             public interface IConsumer<in TMessage> where TMessage : class { Task Consume(ConsumeContext<TMessage> context); }
+            public interface IRegistrationContext { }
+            public interface IReceiveEndpointConfigurator { void ConfigureConsumer<T>(IRegistrationContext context) where T : class; void UseMessageRetry(System.Action<object> configure); }
+            public interface IBusFactoryConfigurator { void ReceiveEndpoint(string queueName, System.Action<IReceiveEndpointConfigurator> configureEndpoint); }
+            public interface IBusRegistrationConfigurator { void AddConsumer<T>() where T : class, IConsumer; }
+            public interface IConsumer { }
         }
         namespace NServiceBus
         {
@@ -438,5 +443,54 @@ public sealed class MessageBusAnalyzerTests
             ],
             diagnostics.Select(d => $"{(d.Properties[FindingProperties.ContainingSymbol]!.StartsWith("T:", StringComparison.Ordinal) ? "class" : "subscription")} {d.Properties[FindingProperties.Target]} handler={d.Properties[FindingProperties.Handler]} errorHandling={d.Properties.GetValueOrDefault(FindingProperties.ErrorHandling) ?? "-"}")
                 .Order(StringComparer.Ordinal));
+    }
+
+    private const string MassTransitWiring = """
+        using System.Threading.Tasks;
+        using MassTransit;
+        namespace Contoso.Shipping
+        {
+            public sealed record ShipmentRequested(int Id);
+            public sealed record ShipmentCancelled(int Id);
+            public sealed class ShipmentConsumer : IConsumer<ShipmentRequested>, IConsumer<ShipmentCancelled>, IConsumer
+            {
+                public Task Consume(ConsumeContext<ShipmentRequested> context) => Task.CompletedTask;
+                public Task Consume(ConsumeContext<ShipmentCancelled> context) => Task.CompletedTask;
+            }
+
+            public static class Bus
+            {
+                private const string Queue = "shipping-requests";
+
+                public static void Register(IBusRegistrationConfigurator x) => x.AddConsumer<ShipmentConsumer>();
+
+                public static void Configure(IBusFactoryConfigurator cfg, IRegistrationContext context) =>
+                    cfg.ReceiveEndpoint(Queue, e =>
+                    {
+                        e.UseMessageRetry(r => { });
+                        e.ConfigureConsumer<ShipmentConsumer>(context);
+                    });
+            }
+        }
+        """;
+
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public async Task MassTransitRegistrationsAndReceiveEndpoints_ShouldNameTheConsumersAndTheirQueue(bool massTransitResolves)
+    {
+        var diagnostics = await AnalyzerRunner.RunAsync(new MessageBusAnalyzer(), massTransitResolves ? [MassTransitWiring, BusStubs] : [MassTransitWiring]);
+        var confidence = massTransitResolves ? "high" : "low";
+
+        // Line 6 is the consumer class, 16 its registration (AddConsumer), 19 the receive endpoint it is configured on.
+        Assert.Equal(
+            [
+                $"6 INV2008 queue-consume message:Contoso.Shipping.ShipmentRequested ShipmentConsumer {confidence}",
+                $"6 INV2008 queue-consume message:Contoso.Shipping.ShipmentCancelled ShipmentConsumer {confidence}",
+                $"16 INV2008 queue-consume message:Contoso.Shipping.ShipmentRequested ShipmentConsumer {confidence}",
+                $"16 INV2008 queue-consume message:Contoso.Shipping.ShipmentCancelled ShipmentConsumer {confidence}",
+                $"19 INV2013 queue-declaration queue:shipping-requests ShipmentConsumer {confidence}",
+            ],
+            diagnostics.Select(d => $"{d.Location.GetLineSpan().StartLinePosition.Line} {d.Id} {d.Properties[FindingProperties.Kind]} {d.Properties[FindingProperties.Target]} {d.Properties[FindingProperties.Handler]} {d.Properties[FindingProperties.Confidence]}"));
     }
 }

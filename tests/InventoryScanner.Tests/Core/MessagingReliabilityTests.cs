@@ -51,8 +51,9 @@ public sealed class MessagingReliabilityTests
             Rule("INV2009", "Billing", FindingKinds.MessagingReliability, "publisher-confirms", "RabbitMQ.Client", 21),
             Rule("INV2009", "Billing", FindingKinds.MessagingReliability, "dead-letter", "RabbitMQ.Client", 22),
 
-            // A MassTransit consumer with a retry policy and a duplicate check; a Service Bus processor on library defaults.
-            With(Rule("INV2008", "Shipping", FindingKinds.QueueConsume, "message:Shipped", "MassTransit", 30), (FindingProperties.ErrorHandling, "library"), (FindingProperties.Idempotency, "_processed")),
+            // A MassTransit consumer with a retry policy and a duplicate check, on a receive endpoint; a Service Bus processor on library defaults.
+            With(Rule("INV2008", "Shipping", FindingKinds.QueueConsume, "message:Shipped", "MassTransit", 30), (FindingProperties.ErrorHandling, "library"), (FindingProperties.Idempotency, "_processed"), (FindingProperties.Handler, "ShippedConsumer")),
+            With(Rule("INV2013", "Shipping", FindingKinds.QueueDeclaration, "queue:shipping", "MassTransit", 33), (FindingProperties.Handler, "AuditConsumer, ShippedConsumer")),
             Rule("INV2009", "Shipping", FindingKinds.MessagingReliability, "retry", "MassTransit", 31),
             Rule("INV2009", "Shipping", FindingKinds.MessagingReliability, "retry", "Polly", 32),
             With(Rule("INV2006", "Shipping", FindingKinds.QueueConsume, "entity:returns", "Azure.Messaging.ServiceBus", 40), (FindingProperties.ErrorHandling, "library")),
@@ -75,7 +76,7 @@ public sealed class MessagingReliabilityTests
                 "Ordering publisher message:OrderStarted: outbox=saved to IOrderingIntegrationEventService, published later [INV2007]",
                 "Ordering publisher topic:audit: idempotentProducer=configured [INV2009]; outbox=none found",
                 "Shipping consumer entity:returns: errorHandling=library [INV2006]; retry=library default: redelivered up to the entity's max delivery count; deadLetter=library default: the entity's dead-letter sub-queue; idempotency=none found",
-                "Shipping consumer message:Shipped: errorHandling=library [INV2008]; retry=configured [INV2009]; deadLetter=library default: faulted messages move to the endpoint's _error queue; idempotency=checked (_processed) [INV2008]",
+                "Shipping consumer message:Shipped: errorHandling=library [INV2008]; retry=configured [INV2009]; deadLetter=library default: faulted messages move to the endpoint's _error queue; receiveEndpoint=queue:shipping [INV2013]; idempotency=checked (_processed) [INV2008]",
             ],
             inventory.Messaging.Select(e => Describe(e, findings)));
 
