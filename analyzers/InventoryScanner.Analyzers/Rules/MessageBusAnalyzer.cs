@@ -557,6 +557,36 @@ namespace InventoryScanner.Analyzers.Rules
             return null;
         }
 
+        private static bool NamesBus(string? name) =>
+            name is not null && (name.IndexOf("EventBus", StringComparison.Ordinal) >= 0 || name.IndexOf("MessageBus", StringComparison.Ordinal) >= 0);
+
+        /// <summary>
+        /// The method that made a receiver whose type did not resolve: <c>builder.AddRabbitMqEventBus("eventbus")</c> in a
+        /// chain still says it returns the bus's builder.
+        /// </summary>
+        private static string? MadeByCall(IOperation? receiver)
+        {
+            // Down a fluent chain: builder.AddRabbitMqEventBus("eventbus").AddSubscription<A, HA>().AddSubscription<B, HB>().
+            var syntax = CallSite.Unwrap(receiver)?.Syntax;
+            for (var depth = 0; depth < 8 && syntax is InvocationExpressionSyntax invocation; depth++)
+            {
+                var (name, inner) = invocation.Expression switch
+                {
+                    MemberAccessExpressionSyntax access => (access.Name.Identifier.ValueText, access.Expression),
+                    IdentifierNameSyntax identifier => (identifier.Identifier.ValueText, null),
+                    _ => (null, null),
+                };
+                if (name is null || NamesBus(name) || name is not ("AddSubscription" or "Subscribe"))
+                {
+                    return name;
+                }
+
+                syntax = inner;
+            }
+
+            return null;
+        }
+
         /// <summary>A call on a MassTransit type, or, when MassTransit did not resolve, on a receiver whose type did not either.</summary>
         private static bool IsMassTransitCall(CallSite call) =>
             call.Method is { } method
@@ -670,7 +700,7 @@ namespace InventoryScanner.Analyzers.Rules
         /// </summary>
         private static void AnalyzeSubscription(OperationAnalysisContext context, CallSite call)
         {
-            if (call.ReceiverType is not { } receiver || !(receiver.Name.IndexOf("EventBus", StringComparison.Ordinal) >= 0 || receiver.Name.IndexOf("MessageBus", StringComparison.Ordinal) >= 0)
+            if (call.ReceiverType is not { } receiver || !(NamesBus(receiver.Name) || (receiver is IErrorTypeSymbol && NamesBus(MadeByCall(call.Receiver))))
                 || IsFrameworkDispatcher(receiver)
                 || context.Operation.Syntax is not InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax { Name: GenericNameSyntax { TypeArgumentList.Arguments.Count: 2 } generic } }
                 || context.Operation.SemanticModel is not { } model)
@@ -746,24 +776,28 @@ namespace InventoryScanner.Analyzers.Rules
         }
 
         /// <summary>
-        /// A dispatcher of a framework or of MediatR: in process, not an integration. Told by the assembly it comes from
-        /// (<c>MediatR</c>, <c>Microsoft.*</c>, <c>System.*</c>), not by its namespace alone: the estate's own bus may well
-        /// live in <c>Microsoft.eShopOnContainers.BuildingBlocks.EventBus</c>. A type that did not resolve has only its
-        /// namespace, and the framework's own namespaces are what is left out then.
+        /// A dispatcher of a framework or of MediatR: in process, not an integration. A resolved type is told by the assembly
+        /// it comes from (<c>MediatR</c>, <c>Microsoft.*</c>, <c>System.*</c>), never by its namespace: the estate's own bus
+        /// may well live in <c>Microsoft.eShopOnContainers.BuildingBlocks.EventBus</c>, or put its builder in
+        /// <c>Microsoft.Extensions.DependencyInjection</c> (eShop) to be found without a using. A type that did not resolve
+        /// has only its namespace, and the framework's own namespaces are what is left out then; a nameless error type (a call
+        /// that did not bind) says nothing either way.
         /// </summary>
         private static bool IsFrameworkDispatcher(ITypeSymbol type)
         {
-            var ns = type.ContainingNamespace?.ToDisplayString() ?? string.Empty;
-            if (ns.StartsWith("MediatR", StringComparison.Ordinal) || ns == "System" || ns.StartsWith("System.", StringComparison.Ordinal)
-                || ns.StartsWith("Microsoft.Extensions.", StringComparison.Ordinal) || ns.StartsWith("Microsoft.AspNetCore.", StringComparison.Ordinal))
+            // An error type may still know its assembly: eShop's IEventBusBuilder from its EventBus project, whose own
+            // compilation is incomplete when the scan cannot restore it.
+            var assembly = type.ContainingAssembly?.Name;
+            if (type is not IErrorTypeSymbol || !string.IsNullOrEmpty(assembly))
             {
-                return true;
+                assembly ??= string.Empty;
+                return assembly.StartsWith("MediatR", StringComparison.Ordinal) || assembly.StartsWith("Microsoft.", StringComparison.Ordinal) || assembly.StartsWith("System.", StringComparison.Ordinal)
+                    || assembly is "System" or "mscorlib" or "netstandard";
             }
 
-            var assembly = type is IErrorTypeSymbol ? null : type.ContainingAssembly?.Name;
-            return assembly is not null
-                && (assembly.StartsWith("MediatR", StringComparison.Ordinal) || assembly.StartsWith("Microsoft.", StringComparison.Ordinal) || assembly.StartsWith("System.", StringComparison.Ordinal)
-                    || assembly is "System" or "mscorlib" or "netstandard");
+            var ns = type.Name.Length == 0 ? string.Empty : type.ContainingNamespace?.ToDisplayString() ?? string.Empty;
+            return ns.StartsWith("MediatR", StringComparison.Ordinal) || ns == "System" || ns.StartsWith("System.", StringComparison.Ordinal)
+                || ns.StartsWith("Microsoft.Extensions.", StringComparison.Ordinal) || ns.StartsWith("Microsoft.AspNetCore.", StringComparison.Ordinal);
         }
 
         /// <summary>

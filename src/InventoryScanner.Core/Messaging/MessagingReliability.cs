@@ -49,9 +49,11 @@ public static class MessagingReliability
                 continue;
             }
 
-            // A bus handler class and the subscription that wires it in the same component are one consumer.
+            // A bus handler class and the subscription that wires it in the same component are one consumer; so is a
+            // subscription that names only the handler's interface (Subscribe<OrderPaid, IIntegrationEventHandler<OrderPaid>>).
             if (finding.Kind == FindingKinds.QueueConsume && Detail(finding, FindingProperties.Handler) is { } handler
-                && !handled.Add((finding.Component, finding.Target, handler)))
+                && (!handled.Add((finding.Component, finding.Target, handler))
+                    || (IsInterfaceName(handler) && handled.Any(h => h.Component == finding.Component && h.Channel == finding.Target && h.Handler != handler))))
             {
                 continue;
             }
@@ -84,6 +86,9 @@ public static class MessagingReliability
             .ThenBy(e => e.Channel, StringComparer.Ordinal)
             .ToList();
     }
+
+    /// <summary><c>IIntegrationEventHandler</c>: a subscription that names the handler's interface, not a handler.</summary>
+    private static bool IsInterfaceName(string name) => name.Length > 2 && name[0] == 'I' && char.IsUpper(name[1]);
 
     /// <summary>The handler class's own finding before a subscription's: it is where the handler's facts were read.</summary>
     private static int HandlerFirst(Finding finding) =>

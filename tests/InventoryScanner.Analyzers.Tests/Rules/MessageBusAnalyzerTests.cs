@@ -352,7 +352,7 @@ public sealed class MessageBusAnalyzerTests
     }
 
     [Fact]
-    public async Task AnEstatesOwnBus_InAMicrosoftNamespace_ShouldStillBeABus_WhileTheFrameworksDispatchersAreNot()
+    public async Task AnEstatesOwnBus_InAMicrosoftNamespace_ShouldStillBeABus_WhileMediatRIsNot()
     {
         var findings = await FindingsAsync("""
             using System.Threading.Tasks;
@@ -362,9 +362,10 @@ public sealed class MessageBusAnalyzerTests
                 public interface IEventBus { void Publish(IntegrationEvent @event); }
                 public interface IIntegrationEventHandler<in T> where T : IntegrationEvent { Task Handle(T @event); }
             }
-            namespace Microsoft.Extensions.Eventing
+            namespace Microsoft.Extensions.DependencyInjection
             {
-                public interface IEventBus { void Publish(object @event); }
+                // eShop declares its bus builder here, in its own EventBus assembly, so that no using is needed.
+                public interface IEventBusBuilder { IEventBusBuilder AddSubscription<T, TH>(); }
             }
             namespace Microsoft.eShopOnContainers.Services.Ordering
             {
@@ -375,20 +376,22 @@ public sealed class MessageBusAnalyzerTests
                     public Task Handle(GracePeriodConfirmedIntegrationEvent @event) => Task.CompletedTask;
                 }
 
-                public sealed class Publisher(IEventBus bus, Microsoft.Extensions.Eventing.IEventBus framework)
+                public sealed class Publisher(IEventBus bus, Microsoft.Extensions.DependencyInjection.IEventBusBuilder builder, MediatR.IMediator mediator)
                 {
                     public void Run()
                     {
                         bus.Publish(new GracePeriodConfirmedIntegrationEvent(1));
-                        framework.Publish(new GracePeriodConfirmedIntegrationEvent(2));
+                        builder.AddSubscription<GracePeriodConfirmedIntegrationEvent, GracePeriodHandler>();
+                        mediator.Publish(new GracePeriodConfirmedIntegrationEvent(2));
                     }
                 }
             }
-            """);
+            """, MediatRStub);
 
         Assert.Equal(
             [
                 "INV2007 event bus (by shape) queue-publish message:GracePeriodConfirmedIntegrationEvent (medium)",
+                "INV2008 event bus (by shape) queue-consume message:GracePeriodConfirmedIntegrationEvent (medium)",
                 "INV2008 event bus (by shape) queue-consume message:GracePeriodConfirmedIntegrationEvent (medium)",
             ],
             findings);
@@ -399,6 +402,7 @@ public sealed class MessageBusAnalyzerTests
     {
         var diagnostics = await AnalyzerRunner.RunAsync(new MessageBusAnalyzer(), """
             using System.Threading.Tasks;
+            namespace Microsoft.AspNetCore.Builder { public sealed class WebApplicationBuilder { } }
             namespace Shop.EventBus
             {
                 public abstract record IntegrationEvent;
@@ -406,6 +410,11 @@ public sealed class MessageBusAnalyzerTests
                 public interface IEventBus { void Subscribe<T, TH>() where T : IntegrationEvent where TH : IIntegrationEventHandler<T>; }
                 public interface IEventBusBuilder { IEventBusBuilder AddSubscription<T, TH>() where T : IntegrationEvent where TH : class, IIntegrationEventHandler<T>; }
                 public interface IDistributedApplicationEventing { void Subscribe<T>(System.Func<T, Task> callback); }
+                public static class Framework { public static Microsoft.AspNetCore.Builder.WebApplicationBuilder CreateBuilder() => null!; }
+                public static class RabbitMqExtensions
+                {
+                    public static IEventBusBuilder AddRabbitMqEventBus(this Microsoft.Extensions.Hosting.IHostApplicationBuilder builder, string connectionName) => null!;
+                }
             }
             namespace Shop.Ordering
             {
@@ -416,10 +425,14 @@ public sealed class MessageBusAnalyzerTests
 
                 public static class Wiring
                 {
-                    public static void Configure(IEventBus bus, IEventBusBuilder builder, IDistributedApplicationEventing eventing)
+                    public static void Configure(IEventBus bus, IEventBusBuilder builder, IDistributedApplicationEventing eventing, Microsoft.Extensions.Hosting.IHostApplicationBuilder host)
                     {
                         bus.Subscribe<GracePeriodConfirmedIntegrationEvent, IIntegrationEventHandler<GracePeriodConfirmedIntegrationEvent>>();
                         builder.AddSubscription<OrderPaidIntegrationEvent, Shop.Handlers.OrderPaidHandler>();
+                        Hosting.AddRabbitMqEventBus("eventbus").AddSubscription<OrderPaidIntegrationEvent, Shop.Handlers.OrderPaidHandler>();
+                        host.AddRabbitMqEventBus("eventbus").AddSubscription<OrderPaidIntegrationEvent, Shop.Handlers.OrderPaidHandler>();
+                        Framework.CreateBuilder().AddKafkaEventBus("eventbus").AddSubscription<OrderPaidIntegrationEvent, Shop.Handlers.OrderPaidHandler>()
+                            .AddSubscription<GracePeriodConfirmedIntegrationEvent, IIntegrationEventHandler<GracePeriodConfirmedIntegrationEvent>>();
                         eventing.Subscribe<BeforeStartEvent>(e => Task.CompletedTask);
                     }
                 }
@@ -439,6 +452,10 @@ public sealed class MessageBusAnalyzerTests
             [
                 "class message:OrderPaidIntegrationEvent handler=OrderPaidHandler errorHandling=none",
                 "subscription message:GracePeriodConfirmedIntegrationEvent handler=IIntegrationEventHandler errorHandling=-",
+                "subscription message:GracePeriodConfirmedIntegrationEvent handler=IIntegrationEventHandler errorHandling=-",
+                "subscription message:OrderPaidIntegrationEvent handler=OrderPaidHandler errorHandling=none",
+                "subscription message:OrderPaidIntegrationEvent handler=OrderPaidHandler errorHandling=none",
+                "subscription message:OrderPaidIntegrationEvent handler=OrderPaidHandler errorHandling=none",
                 "subscription message:OrderPaidIntegrationEvent handler=OrderPaidHandler errorHandling=none",
             ],
             diagnostics.Select(d => $"{(d.Properties[FindingProperties.ContainingSymbol]!.StartsWith("T:", StringComparison.Ordinal) ? "class" : "subscription")} {d.Properties[FindingProperties.Target]} handler={d.Properties[FindingProperties.Handler]} errorHandling={d.Properties.GetValueOrDefault(FindingProperties.ErrorHandling) ?? "-"}")

@@ -121,9 +121,11 @@ public sealed class MessagingReliabilityTests
             With(Rule("INV2008", "Ordering", FindingKinds.QueueConsume, "message:OrderPaid", "event bus (by shape)", 40), (FindingProperties.Handler, "OrderPaidHandler"), (FindingProperties.ErrorHandling, "none")),
             handlerClass,
             With(Rule("INV2008", "Ordering", FindingKinds.QueueConsume, "message:OrderPaid", "event bus (by shape)", 41), (FindingProperties.Handler, "AuditHandler")),
+            With(Rule("INV2008", "Ordering", FindingKinds.QueueConsume, "message:OrderPaid", "event bus (by shape)", 42), (FindingProperties.Handler, "IIntegrationEventHandler")),
         };
         var inventory = Inventory([Component("Ordering")], findings);
 
+        // The subscription by interface adds nothing to the handler class; another handler class is another consumer.
         Assert.Equal(2, inventory.Messaging.Count);
         Assert.Contains(inventory.Messaging, e => e.Finding == handlerClass.Fingerprint);
     }
