@@ -7,6 +7,15 @@ namespace InventoryScanner.Analyzers
 {
     internal static class SemanticModelExtensions
     {
+        /// <summary>The simple name a type is written with: <c>OrderPaid</c> for <c>Contracts.OrderPaid</c> and <c>OrderPaid</c>.</summary>
+        public static string? SimpleTypeName(this TypeSyntax type) => type switch
+        {
+            QualifiedNameSyntax qualified => qualified.Right.Identifier.ValueText,
+            AliasQualifiedNameSyntax alias => alias.Name.Identifier.ValueText,
+            SimpleNameSyntax simple => simple.Identifier.ValueText,
+            _ => null,
+        };
+
         /// <summary>
         /// The operation of a syntax node, looking through what has no operation of its own: the null-forgiving
         /// <c>configuration["Url"]!</c> and parentheses, both common around the values the analyzers resolve.

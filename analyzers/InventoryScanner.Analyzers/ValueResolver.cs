@@ -351,13 +351,13 @@ namespace InventoryScanner.Analyzers
                 {
                     switch (node)
                     {
-                        case ObjectCreationExpressionSyntax creation when SimpleName(creation.Type) is { } name:
+                        case ObjectCreationExpressionSyntax creation when creation.Type.SimpleTypeName() is { } name:
                             Add(name, creation);
                             break;
                         case ConstructorInitializerSyntax initializer when initializer.Parent is ConstructorDeclarationSyntax constructor && constructor.Parent is TypeDeclarationSyntax type:
                             // this(…) calls a constructor of the same type; base(…) one of the base type, named in the base list.
                             var target = initializer.IsKind(SyntaxKind.ThisConstructorInitializer) ? type.Identifier.ValueText
-                                : type.BaseList?.Types.Count > 0 ? SimpleName(type.BaseList.Types[0].Type) : null;
+                                : type.BaseList?.Types.Count > 0 ? type.BaseList.Types[0].Type.SimpleTypeName() : null;
                             if (target is not null)
                             {
                                 Add(target, initializer);
@@ -369,14 +369,11 @@ namespace InventoryScanner.Analyzers
             }
 
             return calls;
-
-            static string? SimpleName(TypeSyntax type) => type switch
-            {
-                QualifiedNameSyntax qualified => qualified.Right.Identifier.ValueText,
-                SimpleNameSyntax simple => simple.Identifier.ValueText,
-                _ => null,
-            };
         }
+
+        /// <summary>Whether the compilation's code creates an object of a type of this simple name (<c>new OrderPaid(…)</c>).</summary>
+        public bool IsCreated(string typeName) =>
+            _constructorCalls.Value.TryGetValue(typeName, out var calls) && calls.Any(call => call is ObjectCreationExpressionSyntax);
 
         /// <summary>
         /// A property of an options object bound to a section: <c>options.Value.BaseUrl</c>,

@@ -10,9 +10,9 @@ internal static class Builders
     public static Component Component(string name, string analysis = AnalysisLevel.Semantic) =>
         new() { Name = name, Project = $"src/{name}/{name}.csproj", Analysis = analysis };
 
-    public static Finding Finding(string component, string kind, string target, string library = "System.Net.Http", string? evidence = null, int line = 10) => new()
+    public static Finding Finding(string component, string kind, string target, string library = "System.Net.Http", string? evidence = null, int line = 10, string ruleId = "INV0000", string? symbol = null) => new()
     {
-        RuleId = "INV0000",
+        RuleId = ruleId,
         Kind = kind,
         Library = library,
         Component = component,
@@ -24,7 +24,7 @@ internal static class Builders
         Confidence = "high",
         Severity = "hidden",
         Message = "message",
-        Symbol = "M:" + component + ".Run",
+        Symbol = symbol ?? "M:" + component + ".Run",
     };
 
     public static Inventory Inventory(IReadOnlyList<Component> components, IReadOnlyList<Finding> findings)

@@ -154,18 +154,7 @@ namespace InventoryScanner.Analyzers.Messaging
                     continue;
                 }
 
-                switch (assignment.Right)
-                {
-                    case AnonymousFunctionExpressionSyntax lambda:
-                        bodies.Add(lambda.Body);
-                        break;
-                    case IdentifierNameSyntax method:
-                        bodies.AddRange(type.Members.OfType<MethodDeclarationSyntax>()
-                            .Where(m => m.Identifier.ValueText == method.Identifier.ValueText)
-                            .Select(m => (SyntaxNode?)m.Body ?? m.ExpressionBody)
-                            .OfType<SyntaxNode>());
-                        break;
-                }
+                bodies.AddRange(OfArgument(assignment.Right));
             }
         }
 

@@ -67,8 +67,8 @@ namespace InventoryScanner.Analyzers.Rules
             context.RegisterCompilationStartAction(start =>
             {
                 // Built only when a message is published as its base type, once per compilation.
-                var derived = new Lazy<DerivedEvents>(() => new DerivedEvents(start.Compilation, start.CancellationToken), System.Threading.LazyThreadSafetyMode.ExecutionAndPublication);
                 var resolver = new ValueResolver(start.Compilation, start.Options, start.CancellationToken);
+                var derived = new Lazy<DerivedEvents>(() => new DerivedEvents(start.Compilation, resolver, start.CancellationToken), System.Threading.LazyThreadSafetyMode.ExecutionAndPublication);
                 start.RegisterOperationAction(c => AnalyzeInvocation(c, derived, resolver), OperationKind.Invocation);
                 start.RegisterOperationAction(c => AnalyzeInvalid(c, derived, resolver), OperationKind.Invalid);
             });
@@ -252,19 +252,20 @@ namespace InventoryScanner.Analyzers.Rules
         }
 
         /// <summary>
-        /// The concrete event classes a compilation declares, by the name of each of their base classes, and the names
-        /// of the types its code creates (<c>new X(…)</c>): what a message of a base type (<c>Event</c>,
-        /// <c>IntegrationEvent</c>) can be. Matched by name, so that a base whose project did not load (an error type)
+        /// The concrete event classes a compilation declares, by the name of each of their base classes, and whether its
+        /// code creates them (<c>new X(…)</c>, from the resolver's index of constructor calls): what a message of a base
+        /// type (<c>Event</c>, <c>IntegrationEvent</c>) can be. Matched by name, so that a base whose project did not load (an error type)
         /// still finds the classes derived from it.
         /// </summary>
         private sealed class DerivedEvents
         {
             private readonly Dictionary<string, List<INamedTypeSymbol>> _byBaseName = new Dictionary<string, List<INamedTypeSymbol>>(StringComparer.Ordinal);
 
-            private readonly HashSet<string> _created = new HashSet<string>(StringComparer.Ordinal);
+            private readonly ValueResolver _resolver;
 
-            public DerivedEvents(Compilation compilation, System.Threading.CancellationToken cancellationToken)
+            public DerivedEvents(Compilation compilation, ValueResolver resolver, System.Threading.CancellationToken cancellationToken)
             {
+                _resolver = resolver;
                 var namespaces = new Stack<INamespaceSymbol>();
                 namespaces.Push(compilation.Assembly.GlobalNamespace);
                 while (namespaces.Count > 0)
@@ -292,15 +293,6 @@ namespace InventoryScanner.Analyzers.Rules
                     }
                 }
 
-                if (_byBaseName.Count == 0)
-                {
-                    return;
-                }
-
-                foreach (var tree in compilation.SyntaxTrees)
-                {
-                    AddCreated(tree.GetRoot(cancellationToken), _created);
-                }
             }
 
             /// <summary>
@@ -326,22 +318,16 @@ namespace InventoryScanner.Analyzers.Rules
                     }
                 }
 
-                return (derived.Where(t => _created.Contains(t.Name)).OrderBy(t => t.Name, StringComparer.Ordinal).ToList(), false);
+                return (derived.Where(t => _resolver.IsCreated(t.Name)).OrderBy(t => t.Name, StringComparer.Ordinal).ToList(), false);
             }
 
             private static void AddCreated(SyntaxNode root, HashSet<string> names)
             {
-                foreach (var creation in root.DescendantNodes().OfType<Microsoft.CodeAnalysis.CSharp.Syntax.ObjectCreationExpressionSyntax>())
+                foreach (var creation in root.DescendantNodes().OfType<ObjectCreationExpressionSyntax>())
                 {
-                    var type = creation.Type;
-                    while (type is Microsoft.CodeAnalysis.CSharp.Syntax.QualifiedNameSyntax qualified)
+                    if (creation.Type.SimpleTypeName() is { } name)
                     {
-                        type = qualified.Right;
-                    }
-
-                    if (type is Microsoft.CodeAnalysis.CSharp.Syntax.SimpleNameSyntax simple)
-                    {
-                        names.Add(simple.Identifier.ValueText);
+                        names.Add(name);
                     }
                 }
             }

@@ -13,22 +13,8 @@ public sealed class MessagingReliabilityTests
         return finding;
     }
 
-    private static Finding Rule(string ruleId, string component, string kind, string target, string library, int line, string? symbol = null) => new()
-    {
-        RuleId = ruleId,
-        Kind = kind,
-        Library = library,
-        Component = component,
-        Target = target,
-        Path = $"src/{component}/File.cs",
-        Line = line,
-        Column = 9,
-        Evidence = "call();",
-        Confidence = "high",
-        Severity = kind == FindingKinds.AntiPattern ? "warning" : "hidden",
-        Message = "message",
-        Symbol = symbol ?? $"M:{component}.Run{line}",
-    };
+    private static Finding Rule(string ruleId, string component, string kind, string target, string library, int line, string? symbol = null) =>
+        Finding(component, kind, target, library, line: line, ruleId: ruleId, symbol: symbol ?? $"M:{component}.Run{line}");
 
     private static string Describe(MessagingEndpoint endpoint, IReadOnlyList<Finding> findings)
     {
