@@ -43,15 +43,18 @@ namespace InventoryScanner.Analyzers.Messaging
         }
 
         /// <summary>
-        /// A <c>try</c> that catches failures: a clause for any exception but cancellation. <c>catch
-        /// (OperationCanceledException) { break; }</c> only ends a loop politely; every other failure still escapes.
+        /// A <c>try</c> that catches failures: a clause for any exception but cancellation that does not throw again.
+        /// <c>catch (OperationCanceledException) { break; }</c> only ends a loop politely, and <c>catch (Exception e) {
+        /// log(e); throw; }</c> only looks at the failure on its way out: in both, the failure still escapes.
         /// </summary>
         public static bool CatchesFailures(TryStatementSyntax statement)
         {
             foreach (var clause in statement.Catches)
             {
                 var type = clause.Declaration?.Type.ToString();
-                if (type is null || !(type.EndsWith("OperationCanceledException", StringComparison.Ordinal) || type.EndsWith("TaskCanceledException", StringComparison.Ordinal)))
+                var cancellationOnly = type is not null && (type.EndsWith("OperationCanceledException", StringComparison.Ordinal) || type.EndsWith("TaskCanceledException", StringComparison.Ordinal));
+                var throwsAgain = clause.Block.Statements.Any(s => s is ThrowStatementSyntax);
+                if (!cancellationOnly && !throwsAgain)
                 {
                     return true;
                 }

@@ -255,6 +255,16 @@ public sealed class BrokerClientAnalyzerTests
                 }
             }
 
+            public void ConsumeRefunds(IConsumer<string, string> refunds, CancellationToken cancellationToken)
+            {
+                refunds.Subscribe("refunds");
+                while (!cancellationToken.IsCancellationRequested)
+                {
+                    try { refunds.Consume(cancellationToken); }
+                    catch (Exception exception) { Console.Error.WriteLine(exception); throw; }
+                }
+            }
+
             public void StartProcessors()
             {
                 var processor = bus.CreateProcessor("billing.invoices");
@@ -283,6 +293,8 @@ public sealed class BrokerClientAnalyzerTests
                 "INV2006 topic:orders none - a loop in the hosted service Workers",
                 "INV2011 topic:orders its loop (one failing message ends the loop)",
                 "INV2006 topic:payments catches _processedIds a loop in the hosted service Workers",
+                "INV2006 topic:refunds none - a loop in the hosted service Workers",
+                "INV2011 topic:refunds its loop (one failing message ends the loop)",
                 "INV2006 entity:billing.invoices library - -",
                 "INV2006 hub:telemetry none - -",
                 "INV2011 hub:telemetry its event handler (the processor does not handle them)",
