@@ -19,7 +19,8 @@ public static class InventoryBuilder
         IReadOnlyList<Finding> findings,
         IReadOnlyList<string> messages,
         DateTimeOffset scannedAt,
-        IReadOnlyList<AcceptedSecret>? accepted = null)
+        IReadOnlyList<AcceptedSecret>? accepted = null,
+        SdkReport? sdk = null)
     {
         var graph = InventoryGraph.Build(components, findings);
         return new Inventory
@@ -34,6 +35,7 @@ public static class InventoryBuilder
             Messages = messages,
             Accepted = accepted ?? [],
             Messaging = MessagingReliability.Build(findings),
+            Sdk = sdk,
         };
     }
 }

@@ -13,41 +13,81 @@ internal static partial class Restorer
     /// restore fails, the projects it left without restored assets are restored one at a time: one project that cannot
     /// restore (a missing workload, an SDK the mirror lacks) must not leave every other project unrestored.
     /// </summary>
-    public static async Task<Dictionary<string, List<string>>> RestoreAsync(ScanInput input, IScanProgress progress, CancellationToken cancellationToken)
+    /// <remarks>With an <paramref name="overlay"/>, restore is given the overlay's paths (so it reads the replaced global.json)
+    /// and the errors are keyed by the repository's own.</remarks>
+    public static async Task<Dictionary<string, List<string>>> RestoreAsync(ScanInput input, SdkOverlay? overlay, IScanProgress progress, CancellationToken cancellationToken)
     {
         var errors = new Dictionary<string, List<string>>(StringComparer.Ordinal);
+        var (sourceArguments, sourceMessages) = await SourcesThatAnswerAsync(input.Root, cancellationToken).ConfigureAwait(false);
+        if (sourceArguments is null)
+        {
+            errors[string.Empty] = [.. sourceMessages];
+            return errors;
+        }
+
         // Only C# projects are analysed: restoring the others (F#, C++) would only add their errors.
         var csharp = input.ProjectPaths.Where(p => p.EndsWith(".csproj", StringComparison.OrdinalIgnoreCase)).ToList();
         var targets = input.SolutionPath is not null ? [input.SolutionPath] : csharp;
         foreach (var target in targets)
         {
             progress.Info($"restoring {System.IO.Path.GetFileName(target)}");
-            Collect(await RunAsync(target, [], cancellationToken).ConfigureAwait(false), errors);
+            Collect(await RunAsync(overlay?.ToOverlay(target) ?? target, sourceArguments, cancellationToken, overlay?.OverlayRoot).ConfigureAwait(false), errors, overlay);
         }
 
-        if (input.SolutionPath is null || errors.Count == 0)
+        if (input.SolutionPath is not null && errors.Count > 0)
         {
-            return errors;
-        }
-
-        foreach (var project in csharp)
-        {
-            // A project the solution's restore reached has its assets file, written now or found up to date (NuGet
-            // writes it even when packages are missing). Only projects it never reached are restored again.
-            var assets = System.IO.Path.Combine(System.IO.Path.GetDirectoryName(project)!, "obj", "project.assets.json");
-            if (File.Exists(assets))
+            foreach (var project in csharp)
             {
-                continue;
-            }
+                // A project the solution's restore reached has its assets file, written now or found up to date (NuGet
+                // writes it even when packages are missing). Only projects it never reached are restored again.
+                var assets = System.IO.Path.Combine(System.IO.Path.GetDirectoryName(project)!, "obj", "project.assets.json");
+                if (File.Exists(assets))
+                {
+                    continue;
+                }
 
-            progress.Info($"restoring {System.IO.Path.GetFileName(project)} on its own (the solution's restore failed)");
-            Collect(await RunAsync(project, [], cancellationToken).ConfigureAwait(false), errors);
+                progress.Info($"restoring {System.IO.Path.GetFileName(project)} on its own (the solution's restore failed)");
+                Collect(await RunAsync(overlay?.ToOverlay(project) ?? project, sourceArguments, cancellationToken, overlay?.OverlayRoot).ConfigureAwait(false), errors, overlay);
+            }
+        }
+
+        if (sourceMessages.Count > 0)
+        {
+            errors[string.Empty] = [.. sourceMessages, .. errors.GetValueOrDefault(string.Empty) ?? []];
         }
 
         return errors;
     }
 
-    private static void Collect(List<string> output, Dictionary<string, List<string>> errors)
+    private static readonly TimeSpan SourceProbeTimeout = TimeSpan.FromSeconds(5);
+
+    /// <summary>
+    /// The <c>--source</c> arguments that leave out the package sources that do not answer (none when every source
+    /// answers), and a message for each one left out; null arguments when no source answers, and restore is skipped.
+    /// </summary>
+    private static async Task<(List<string>? Arguments, List<string> Messages)> SourcesThatAnswerAsync(string root, CancellationToken cancellationToken)
+    {
+        var sources = PackageSources.For(root);
+        var unreachable = await PackageSources.UnreachableAsync(sources, SourceProbeTimeout, cancellationToken).ConfigureAwait(false);
+        if (unreachable.Count == 0)
+        {
+            return ([], []);
+        }
+
+        var messages = unreachable
+            .Select(u => $"package source '{u.Source.Key}' ({u.Source.Value}) cannot be reached ({u.Reason}): restore used the other sources, and a package only it has is named on each project that needs it")
+            .ToList();
+        var answering = sources.Except(unreachable.Select(u => u.Source)).ToList();
+        if (answering.Count == 0)
+        {
+            messages.Add("no package source can be reached: packages were not restored, and projects are analysed with what the NuGet cache already holds");
+            return (null, messages);
+        }
+
+        return ([.. answering.SelectMany(source => new[] { "--source", source.Value })], messages);
+    }
+
+    private static void Collect(List<string> output, Dictionary<string, List<string>> errors, SdkOverlay? overlay)
     {
         foreach (var line in output)
         {
@@ -58,13 +98,14 @@ internal static partial class Restorer
             }
 
             var project = match.Groups["project"].Success ? match.Groups["project"].Value : match.Groups["suffix"].Value;
-            var key = project.Length > 0 ? System.IO.Path.GetFullPath(project.Trim()) : string.Empty;
+            var key = project.Length > 0 ? System.IO.Path.GetFullPath(overlay?.ToRepository(project.Trim()) ?? project.Trim()) : string.Empty;
             if (!errors.TryGetValue(key, out var list))
             {
                 errors[key] = list = [];
             }
 
-            var message = $"restore {match.Groups["code"].Value}: {match.Groups["message"].Value.Trim()}";
+            var text = match.Groups["message"].Value.Split('\n', 2)[0].Trim();
+            var message = $"restore {match.Groups["code"].Value}: {overlay?.ToRepository(text) ?? text}";
             if (!list.Contains(message))
             {
                 list.Add(message);
@@ -73,16 +114,22 @@ internal static partial class Restorer
     }
 
     /// <summary>Runs <c>dotnet restore</c> on one target and returns every line it printed.</summary>
-    public static async Task<List<string>> RunAsync(string target, IEnumerable<string> extraArguments, CancellationToken cancellationToken)
+    /// <param name="workingDirectory">Where the .NET host looks for global.json (default: the target's folder). A process's
+    /// working folder is always a real path, never a link: an overlay's own folder, not a path through its links.</param>
+    public static async Task<List<string>> RunAsync(string target, IEnumerable<string> extraArguments, CancellationToken cancellationToken, string? workingDirectory = null)
     {
         var start = new ProcessStartInfo(MSBuildRegistration.DotnetExecutable ?? "dotnet")
         {
+            // The .NET host reads the global.json of its working folder: the target's own, not the one where the scan was started.
+            WorkingDirectory = workingDirectory ?? (Directory.Exists(target) ? target : System.IO.Path.GetDirectoryName(System.IO.Path.GetFullPath(target))!),
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             UseShellExecute = false,
         };
-        // A scan is not a build: the repository's warnings-as-errors must not turn a substituted package version into a failed restore.
-        foreach (var argument in new[] { "restore", target, "-nologo", "-v", "q", "-p:NuGetAudit=false", "-p:TreatWarningsAsErrors=false" }.Concat(extraArguments))
+        // A scan is not a build: the repository's warnings-as-errors must not turn a substituted package version into a failed
+        // restore, and a feed that cannot be reached (a company's private feed, off its network) must not fail the packages
+        // the other feeds or the cache have; what only that feed has is then named per project (NU1101).
+        foreach (var argument in new[] { "restore", target, "-nologo", "-v", "q", "-p:NuGetAudit=false", "-p:TreatWarningsAsErrors=false", "-p:RestoreIgnoreFailedSources=true" }.Concat(extraArguments))
         {
             start.ArgumentList.Add(argument);
         }
@@ -123,7 +170,9 @@ internal static partial class Restorer
         }
     }
 
-    // "/src/A/A.csproj : error NU1101: Unable to find package X." or "... error NU1101: ... [/src/A/A.csproj]"
-    [GeneratedRegex(@"^\s*(?:(?<project>[^\s].*?\.(?:cs|vb|fs)proj)\s*:\s*)?error\s+(?<code>NU\d+)\s*:\s*(?<message>.*?)(?:\s*\[(?<suffix>[^\]]+)\])?\s*$", RegexOptions.CultureInvariant)]
+    // "/src/A/A.csproj : error NU1101: Unable to find package X." or "... error NU1101: ... [/src/A/A.csproj]"; also the
+    // MSBuild errors that stop a project's restore before NuGet runs: an SDK (MSB4236) or import (MSB4019) not found,
+    // a project file that is not valid XML (MSB4025).
+    [GeneratedRegex(@"^\s*(?:(?<project>[^\s].*?\.(?:cs|vb|fs)proj)\s*:\s*)?error\s+(?<code>NU\d+|MSB4236|MSB4019|MSB4025)\s*:\s*(?<message>.*?)(?:\s*\[(?<suffix>[^\]]+)\])?\s*$", RegexOptions.CultureInvariant)]
     private static partial Regex RestoreError();
 }

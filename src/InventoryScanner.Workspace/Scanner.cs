@@ -22,6 +22,9 @@ public sealed record ScanResult(
 
     /// <summary>Secrets the repository's allowlist accepts (see <see cref="Allowlist"/>): not among the findings.</summary>
     public IReadOnlyList<AcceptedSecret> Accepted { get; init; } = [];
+
+    /// <summary>The SDK the scan used, and each global.json it could not honour.</summary>
+    public SdkReport? Sdk { get; init; }
 }
 
 /// <summary>Wall time of each phase: restore, MSBuild design-time load, analysis of every project.</summary>
@@ -36,8 +39,10 @@ public static class Scanner
 {
     public static async Task<ScanResult> ScanAsync(ScanOptions options, CancellationToken cancellationToken)
     {
-        // Before anything reads a solution or project: MSBuild types must come from the SDK the Locator finds.
-        if (!MSBuildRegistration.TryRegister(out var error))
+        // Before anything reads a solution or project: MSBuild types must come from the SDK the Locator finds, the one
+        // the scanned repository's global.json asks for when it is installed, else the newest.
+        var full = Path.GetFullPath(options.Path);
+        if (!MSBuildRegistration.TryRegister(Directory.Exists(full) ? full : Path.GetDirectoryName(full)!, out var error))
         {
             throw new ScanInputException(error!);
         }
@@ -50,25 +55,71 @@ public static class Scanner
             return new ScanResult(input.Root, [], [], [], messages);
         }
 
-        var restoreErrors = new Dictionary<string, List<string>>(StringComparer.Ordinal);
-        var restoreTime = Stopwatch.StartNew();
-        if (options.Restore)
+        var (overlay, sdk) = StepAroundGlobalJson(input, options, messages);
+        try
         {
-            restoreErrors = await Restorer.RestoreAsync(input, options.Progress, cancellationToken).ConfigureAwait(false);
-            if (restoreErrors.TryGetValue(string.Empty, out var general))
+            var restoreErrors = new Dictionary<string, List<string>>(StringComparer.Ordinal);
+            var restoreTime = Stopwatch.StartNew();
+            if (options.Restore)
             {
-                messages.AddRange(general);
+                restoreErrors = await Restorer.RestoreAsync(input, overlay, options.Progress, cancellationToken).ConfigureAwait(false);
+                if (restoreErrors.TryGetValue(string.Empty, out var general))
+                {
+                    messages.AddRange(general);
+                }
             }
+
+            restoreTime.Stop();
+            var result = await ScanProjectsAsync(input, options, overlay, restoreErrors, messages, cancellationToken).ConfigureAwait(false);
+            return result with { Timings = result.Timings with { Restore = restoreTime.Elapsed }, Sdk = sdk };
+        }
+        finally
+        {
+            overlay?.Dispose();
+        }
+    }
+
+    /// <summary>
+    /// A global.json that pins an SDK no installed SDK satisfies, or that is not valid JSON, would stop restore and the
+    /// project load. The scan goes on with the best installed SDK through an <see cref="SdkOverlay"/> and says so once,
+    /// in the inventory and as a warning; where no overlay can be made, projects are analysed from their sources.
+    /// </summary>
+    private static (SdkOverlay? Overlay, SdkReport Sdk) StepAroundGlobalJson(ScanInput input, ScanOptions options, List<string> messages)
+    {
+        IReadOnlyList<GlobalJsonProblem> problems = options.EvaluateProjects ? GlobalJson.Check(input.Root, input.ProjectPaths) : [];
+        var report = new SdkReport(
+            MSBuildRegistration.SdkVersion ?? "unknown",
+            [.. problems.Select(p => new SdkSubstitution(FindingFactory.RelativePath(input.Root, p.Path), p.Requested, p.Used, p.Reason))]);
+        if (problems.Count == 0)
+        {
+            return (null, report);
         }
 
-        restoreTime.Stop();
-        var result = await ScanProjectsAsync(input, options, restoreErrors, messages, cancellationToken).ConfigureAwait(false);
-        return result with { Timings = result.Timings with { Restore = restoreTime.Elapsed } };
+        foreach (var substitution in report.Substitutions)
+        {
+            var message = $"{substitution.GlobalJson} {substitution.Reason}: the scan restores and loads the projects with SDK {substitution.Used} instead, " +
+                "so restore and the design-time build may differ from a build with the pinned SDK (package resolution, language version, analyzer and implicit-using defaults)";
+            messages.Add(message);
+            options.Progress.Warning(message);
+        }
+
+        try
+        {
+            return (SdkOverlay.Create(input.Root, problems), report);
+        }
+        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
+        {
+            var message = $"the pinned SDK could not be stepped around ({FirstLine(exception.Message)}): projects MSBuild cannot load with it are analysed from their source files";
+            messages.Add(message);
+            options.Progress.Warning(message);
+            return (null, report);
+        }
     }
 
     private static async Task<ScanResult> ScanProjectsAsync(
         ScanInput input,
         ScanOptions options,
+        SdkOverlay? overlay,
         Dictionary<string, List<string>> restoreErrors,
         List<string> messages,
         CancellationToken cancellationToken)
@@ -83,7 +134,7 @@ public static class Scanner
         LoadedSolution loaded;
         if (options.EvaluateProjects)
         {
-            loaded = await LoadAsync(input.SolutionPath, files, configuration, options.Progress, messages, cancellationToken).ConfigureAwait(false);
+            loaded = await LoadAsync(input.SolutionPath, files, configuration, overlay, options.Progress, messages, cancellationToken).ConfigureAwait(false);
         }
         else
         {
@@ -160,6 +211,12 @@ public static class Scanner
                 if (legacyReferences is not null)
                 {
                     projectMessages.AddRange(legacyReferences.Messages);
+                }
+
+                if (loaded.Projects.ContainsKey(file.Path))
+                {
+                    // The load ignores an import that points at nothing: the project loaded, without what that file sets.
+                    projectMessages.AddRange(MissingImports.Of(file.Path, input.Root));
                 }
 
                 ProjectAnalysis result;
@@ -305,8 +362,11 @@ public static class Scanner
         Dictionary<string, List<string>> Diagnostics,
         Dictionary<string, List<string>> LoadDiagnostics);
 
-    private static async Task<LoadedSolution> LoadAsync(string? solutionPath, List<ProjectFile> files, ConfigurationDocuments configuration, IScanProgress progress, List<string> messages, CancellationToken cancellationToken)
+    private static async Task<LoadedSolution> LoadAsync(string? solutionPath, List<ProjectFile> files, ConfigurationDocuments configuration, SdkOverlay? overlay, IScanProgress progress, List<string> messages, CancellationToken cancellationToken)
     {
+        // MSBuild is given the overlay's paths, where there is one; everything it returns is mapped back below.
+        string Given(string path) => overlay?.ToOverlay(path) ?? path;
+        string Returned(string text) => overlay?.ToRepository(text) ?? text;
         var diagnostics = new Dictionary<string, List<string>>(StringComparer.Ordinal);
         var loadDiagnostics = new Dictionary<string, List<string>>(StringComparer.Ordinal);
         var projects = new Dictionary<string, ProjectId>(StringComparer.Ordinal);
@@ -329,11 +389,11 @@ public static class Scanner
             progress.Info($"loading {Path.GetFileName(solutionPath)}");
             try
             {
-                await workspace.OpenSolutionAsync(solutionPath, cancellationToken: cancellationToken).ConfigureAwait(false);
+                await workspace.OpenSolutionAsync(Given(solutionPath), cancellationToken: cancellationToken).ConfigureAwait(false);
             }
             catch (Exception exception) when (exception is not OperationCanceledException)
             {
-                messages.Add($"MSBuild could not load {Path.GetFileName(solutionPath)} as a whole ({FirstLine(exception.Message)}); loading its projects one by one");
+                messages.Add($"MSBuild could not load {Path.GetFileName(solutionPath)} as a whole ({Returned(FirstLine(exception.Message))}); loading its projects one by one");
             }
         }
 
@@ -341,7 +401,7 @@ public static class Scanner
         foreach (var file in files.Where(f => f.Language == "C#"))
         {
             cancellationToken.ThrowIfCancellationRequested();
-            if (workspace.CurrentSolution.Projects.Any(p => string.Equals(p.FilePath, file.Path, StringComparison.Ordinal)))
+            if (workspace.CurrentSolution.Projects.Any(p => string.Equals(p.FilePath, Given(file.Path), StringComparison.Ordinal)))
             {
                 continue; // already loaded as a reference of an earlier project
             }
@@ -349,11 +409,11 @@ public static class Scanner
             progress.Info($"loading {file.Name}");
             try
             {
-                await workspace.OpenProjectAsync(file.Path, cancellationToken: cancellationToken).ConfigureAwait(false);
+                await workspace.OpenProjectAsync(Given(file.Path), cancellationToken: cancellationToken).ConfigureAwait(false);
             }
             catch (Exception exception) when (exception is not OperationCanceledException)
             {
-                Add(diagnostics, file.Path, "MSBuild could not load the project: " + FirstLine(exception.Message));
+                Add(diagnostics, file.Path, "MSBuild could not load the project: " + Returned(FirstLine(exception.Message)));
             }
         }
 
@@ -362,8 +422,9 @@ public static class Scanner
             // MSBuildWorkspace reports every design-time message as a failure, warnings included. Only those that say a
             // reference is missing make the analysis less complete; the rest (a substituted package version, a source
             // link remote) are kept apart as load diagnostics.
-            var owner = files.FirstOrDefault(f => failure.Message.Contains(f.Path, StringComparison.Ordinal));
-            var text = FirstLine(failure.Message);
+            var failureMessage = Returned(failure.Message);
+            var owner = files.FirstOrDefault(f => failureMessage.Contains(f.Path, StringComparison.Ordinal));
+            var text = FirstLine(failureMessage);
 
             // "Msbuild failed when processing the file '<path>' with message: <text>": the path is the component's own.
             var marker = text.IndexOf(" with message: ", StringComparison.Ordinal);
@@ -374,12 +435,12 @@ public static class Scanner
             }
             else
             {
-                Add(NamesMissingReference(failure.Message) ? diagnostics : loadDiagnostics, owner.Path, message);
+                Add(NamesMissingReference(failureMessage) ? diagnostics : loadDiagnostics, owner.Path, message);
             }
         }
 
         // Never run the scanned repository's analyzers or source generators in this process: strip them once here.
-        var solution = workspace.CurrentSolution;
+        var solution = overlay?.ToRepository(workspace.CurrentSolution) ?? workspace.CurrentSolution;
         foreach (var project in solution.Projects)
         {
             solution = solution.WithProjectAnalyzerReferences(project.Id, []);
@@ -397,6 +458,10 @@ public static class Scanner
             if (project is not null && (project.DocumentIds.Count > 0 || !HasSourceFiles(file.Path)))
             {
                 projects[file.Path] = project.Id;
+                if (overlay?.ProblemOf(file.Path) is { } pinned)
+                {
+                    Add(loadDiagnostics, file.Path, $"restored and loaded with .NET SDK {pinned.Used}, not the {pinned.Requested ?? "SDK"} its global.json asks for: restore and the design-time build may differ from the repository's own build");
+                }
             }
         }
 
@@ -544,7 +609,7 @@ public static class Scanner
     private static readonly string[] MissingReferenceMarkers =
     [
         "NU1101", "NU1102", "Unable to find package", "MSB3245", "Could not resolve this reference", "MSB4019", "MSB4236",
-        "project reference", "ProjectReference", "was not found", "does not exist", "assets file",
+        "project reference", "ProjectReference", "was not found", "does not exist", "assets file", "MSB4236", "specified could not be found",
     ];
 
     private static bool NamesMissingReference(string message) =>

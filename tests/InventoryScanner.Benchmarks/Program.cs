@@ -25,7 +25,7 @@ var target = Path.GetFullPath(args[0]);
 var runs = args.Length > 1 && int.TryParse(args[1], out var n) ? n : 3;
 var skipBuild = args.Contains("--skip-build");
 
-if (!MSBuildRegistration.TryRegister(out var error))
+if (!MSBuildRegistration.TryRegister(Directory.Exists(target) ? target : Path.GetDirectoryName(target)!, out var error))
 {
     Console.Error.WriteLine(error);
     return 3;

@@ -105,7 +105,7 @@ internal static class ScanCommand
             var result = verbosity == Verbosity.Normal && LiveProgress.IsInteractive(error)
                 ? await LiveProgress.RunAsync(error, progress => Scanner.ScanAsync(options with { Progress = progress }, cancellationToken)).ConfigureAwait(false)
                 : await Scanner.ScanAsync(options, cancellationToken).ConfigureAwait(false);
-            var inventory = InventoryBuilder.Build(path, result.Components, result.Excluded, result.Findings, result.Messages, DateTimeOffset.UtcNow, result.Accepted);
+            var inventory = InventoryBuilder.Build(path, result.Components, result.Excluded, result.Findings, result.Messages, DateTimeOffset.UtcNow, result.Accepted, result.Sdk);
             IReadOnlyList<string> written;
             try
             {

@@ -33,7 +33,20 @@ public sealed class Inventory
 
     /// <summary>Every publisher and consumer with its reliability facts and risks, each fact naming its findings.</summary>
     public IReadOnlyList<MessagingEndpoint> Messaging { get; init; } = [];
+
+    /// <summary>The .NET SDK the scan ran MSBuild from, and each global.json pin it had to step around.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public SdkReport? Sdk { get; init; }
 }
+
+/// <summary>
+/// The SDK whose MSBuild the scan used (<see cref="Version"/>), and every global.json whose pin no installed SDK
+/// satisfies, or that is not valid JSON, with the SDK used in its place.
+/// </summary>
+public sealed record SdkReport(string Version, IReadOnlyList<SdkSubstitution> Substitutions);
+
+/// <summary>A global.json (relative to the scan root) the scan could not honour: what it asks for, what was used, why.</summary>
+public sealed record SdkSubstitution(string GlobalJson, string? Requested, string Used, string Reason);
 
 /// <summary>
 /// One end of a channel: a publisher or a consumer (<see cref="Role"/>) of <see cref="Channel"/>, the finding that found
