@@ -7,7 +7,19 @@ namespace InventoryScanner.Cli;
 internal sealed class ConsoleProgress(TextWriter error, Verbosity verbosity) : IScanProgress
 {
     private readonly Lock _gate = new();
+    private readonly System.Diagnostics.Stopwatch _clock = System.Diagnostics.Stopwatch.StartNew();
     private int _finished;
+    private int _planned;
+
+    public void Phase(string description)
+    {
+        if (verbosity >= Verbosity.Normal)
+        {
+            Write(string.Create(CultureInfo.InvariantCulture, $"{description} ({Elapsed(_clock.Elapsed)} elapsed)"));
+        }
+    }
+
+    public void ProjectsPlanned(int count) => _planned = count;
 
     public void Info(string message)
     {
@@ -38,9 +50,24 @@ internal sealed class ConsoleProgress(TextWriter error, Verbosity verbosity) : I
         var count = Interlocked.Increment(ref _finished);
         if (verbosity >= Verbosity.Normal)
         {
-            Write(string.Create(CultureInfo.InvariantCulture, $"[{count}] {name}: {analysis}, {findings} finding(s) in {elapsed.TotalSeconds:0.0} s"));
+            Write(string.Create(CultureInfo.InvariantCulture, $"[{count}/{Math.Max(count, _planned)}] {name}: {analysis}, {findings} finding(s) in {elapsed.TotalSeconds:0.0} s{Remaining(count)}"));
         }
     }
+
+    /// <summary>"; about 40 s left", from the mean time per project so far, once a few projects are done.</summary>
+    private string Remaining(int done)
+    {
+        var left = _planned - done;
+        if (left <= 0 || done < 2)
+        {
+            return string.Empty;
+        }
+
+        return $"; about {Elapsed(_clock.Elapsed / done * left)} left";
+    }
+
+    internal static string Elapsed(TimeSpan time) =>
+        time.TotalMinutes >= 1 ? string.Create(CultureInfo.InvariantCulture, $"{(int)time.TotalMinutes} min {time.Seconds} s") : string.Create(CultureInfo.InvariantCulture, $"{time.TotalSeconds:0.0} s");
 
     private void Write(string line)
     {

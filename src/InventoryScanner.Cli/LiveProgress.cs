@@ -59,6 +59,13 @@ internal sealed class LiveProgress(IAnsiConsole console, ProgressContext context
         }
     }
 
+    private int _planned;
+    private int _finished;
+
+    public void Phase(string description) => _phase.Value.Description = Markup.Escape(description);
+
+    public void ProjectsPlanned(int count) => _planned = count;
+
     public void Info(string message) => _phase.Value.Description = Markup.Escape(message);
 
     public void Warning(string message) => console.MarkupLine("[yellow]warning:[/] " + Markup.Escape(message));
@@ -67,7 +74,7 @@ internal sealed class LiveProgress(IAnsiConsole console, ProgressContext context
     {
         if (_phase.IsValueCreated)
         {
-            _phase.Value.Description = "analysing";
+            _phase.Value.Description = string.Create(CultureInfo.InvariantCulture, $"analysing [[{Volatile.Read(ref _finished)}/{_planned}]]");
         }
 
         _projects[name] = context.AddTask(Markup.Escape(name), maxValue: 1).IsIndeterminate();
@@ -78,6 +85,12 @@ internal sealed class LiveProgress(IAnsiConsole console, ProgressContext context
         if (!_projects.TryGetValue(name, out var task))
         {
             return;
+        }
+
+        var done = Interlocked.Increment(ref _finished);
+        if (_phase.IsValueCreated)
+        {
+            _phase.Value.Description = string.Create(CultureInfo.InvariantCulture, $"analysing [[{done}/{Math.Max(done, _planned)}]]");
         }
 
         var colour = analysis switch { "semantic" => "green", "failed" => "red", _ => "yellow" };

@@ -30,6 +30,12 @@ public sealed record ScanOptions
 /// <summary>What a scan tells its host while it runs.</summary>
 public interface IScanProgress
 {
+    /// <summary>A phase of the scan begins: checking, restoring, loading, analysing.</summary>
+    void Phase(string description);
+
+    /// <summary>How many projects the analysis phase will report on (so progress can say [n/N]).</summary>
+    void ProjectsPlanned(int count);
+
     void Info(string message);
 
     void Warning(string message);
@@ -42,6 +48,14 @@ public interface IScanProgress
 public sealed class NullProgress : IScanProgress
 {
     public static readonly NullProgress Instance = new();
+
+    public void Phase(string description)
+    {
+    }
+
+    public void ProjectsPlanned(int count)
+    {
+    }
 
     public void Info(string message)
     {

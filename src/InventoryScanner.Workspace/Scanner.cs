@@ -62,6 +62,7 @@ public static class Scanner
             var restoreTime = Stopwatch.StartNew();
             if (options.Restore)
             {
+                options.Progress.Phase($"restoring {input.ProjectPaths.Count} project(s)");
                 restoreErrors = await Restorer.RestoreAsync(input, overlay, options.Progress, cancellationToken).ConfigureAwait(false);
                 if (restoreErrors.TryGetValue(string.Empty, out var general))
                 {
@@ -134,6 +135,7 @@ public static class Scanner
         LoadedSolution loaded;
         if (options.EvaluateProjects)
         {
+            options.Progress.Phase($"loading {files.Count(f => f.Language == "C#")} project(s)");
             loaded = await LoadAsync(input.SolutionPath, files, configuration, overlay, options.Progress, messages, cancellationToken).ConfigureAwait(false);
         }
         else
@@ -186,6 +188,8 @@ public static class Scanner
 
         // From here on only the scheduler holds the solution. Snapshots share compilation trackers, so any other
         // reference to the loaded solution would keep every compilation alive until the scan ends.
+        options.Progress.Phase($"analysing {toAnalyze.Count} project(s)");
+        options.Progress.ProjectsPlanned(toAnalyze.Count);
         var scheduler = new ReleaseScheduler(loaded.Solution, toAnalyze.Where(f => loaded.Projects.ContainsKey(f.Path)).Select(f => loaded.Projects[f.Path]));
         loaded = loaded with { Solution = null! };
         await Parallel.ForEachAsync(

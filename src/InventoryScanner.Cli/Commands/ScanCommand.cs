@@ -44,9 +44,11 @@ internal static class ScanCommand
 
     private static readonly Option<string[]> FormatOption = new("--format")
     {
-        Description = "Outputs to write: json, html, md (default: all).",
+        Description = "Outputs to write: json, html, md, repeated or comma-separated (default: all).",
+        HelpName = "json|html|md",
         AllowMultipleArgumentsPerToken = true,
         DefaultValueFactory = _ => [.. ReportWriterFactory.Formats],
+        CustomParser = ParseFormats,
     };
 
     private static readonly Option<string?> TemplatesOption = new("--templates")
@@ -56,13 +58,16 @@ internal static class ScanCommand
 
     private static readonly Option<int?> ParallelOption = new("--max-parallel")
     {
-        Description = "Projects analysed at once (default: the number of cores).",
+        Description = "Projects analysed at once, 1 or more (default: the number of cores).",
+        HelpName = "n",
+        CustomParser = ParseParallelism,
     };
 
-    private static readonly Option<Verbosity> VerbosityOption = new("--verbosity", "-v")
+    private static readonly Option<string> VerbosityOption = new("--verbosity", "-v")
     {
         Description = "quiet, minimal, normal (live progress on a terminal, a line per project otherwise), detailed or diagnostic (which also prints stack traces).",
-        DefaultValueFactory = _ => Verbosity.Normal,
+        HelpName = "level",
+        DefaultValueFactory = _ => "normal",
     };
 
     private static readonly Option<bool> QuietOption = new("--quiet", "-q")
@@ -73,8 +78,8 @@ internal static class ScanCommand
     public static Command Create(TextWriter output, TextWriter error)
     {
         FailOnOption.AcceptOnlyFromAmong(Severities);
-        FormatOption.AcceptOnlyFromAmong([.. ReportWriterFactory.Formats]);
-        var command = new Command("scan", "Scan a solution, project or folder and write the inventory and reports.")
+        VerbosityOption.AcceptOnlyFromAmong([.. Enum.GetNames<Verbosity>().Select(n => n.ToLowerInvariant())]);
+        var command = new Command("scan", Description)
         {
             PathArgument, OutOption, NoRestoreOption, NoBuildEvalOption, IncludeTestsOption, FailOnOption, FormatOption, TemplatesOption, ParallelOption, VerbosityOption, QuietOption,
         };
@@ -82,11 +87,28 @@ internal static class ScanCommand
         return command;
     }
 
+    private const string Description = """
+        Scan a solution, project or folder and write the inventory and reports.
+
+        Examples:
+          inventory scan MyEstate.sln                          scan a solution; reports in ./inventory-report
+          inventory scan . -o audit --format json,md           every project under this folder; JSON and Markdown only
+          inventory scan src/Api/Api.csproj --fail-on warning  fail (exit 1) on anti-patterns and secrets, as CI would
+          inventory scan legacy/ --no-build-eval               code you do not trust: no MSBuild file of it is run
+        """;
+
     private static async Task<int> RunAsync(ParseResult parseResult, TextWriter output, TextWriter error, CancellationToken cancellationToken)
     {
-        var verbosity = parseResult.GetValue(QuietOption) ? Verbosity.Quiet : parseResult.GetValue(VerbosityOption);
+        var verbosity = parseResult.GetValue(QuietOption) ? Verbosity.Quiet : Enum.Parse<Verbosity>(parseResult.GetValue(VerbosityOption)!, ignoreCase: true);
         var outDirectory = Path.GetFullPath(parseResult.GetValue(OutOption)!);
         var path = parseResult.GetValue(PathArgument)!;
+        if (OutputProblem(outDirectory) is { } problem)
+        {
+            // Said before the scan, not after minutes of work.
+            error.WriteLine($"error: cannot write the reports to '{outDirectory}': {problem}");
+            return ExitCodes.UsageError;
+        }
+
         try
         {
             var templates = parseResult.GetValue(TemplatesOption) is { } folder ? TemplateSource.FromDirectory(folder) : TemplateSource.Embedded;
@@ -124,16 +146,24 @@ internal static class ScanCommand
 
             if (!inventory.Components.Any(c => c.Analysis != AnalysisLevel.Failed))
             {
-                error.WriteLine($"error: nothing in '{path}' could be scanned; see {Path.Combine(outDirectory, "report.html")} for why");
+                // Name a report that was written: the most readable one of those asked for.
+                var report = written.OrderBy(f => Path.GetExtension(f) switch { ".html" => 0, ".md" => 1, _ => 2 }).FirstOrDefault();
+                error.WriteLine($"error: nothing in '{path}' could be scanned" + (report is null ? string.Empty : $"; see {report} for why"));
                 return ExitCodes.NothingScanned;
             }
 
             var threshold = parseResult.GetValue(FailOnOption);
             // Test doubles in test projects do not fail a scan: they are listed apart.
-            if (threshold is not null && inventory.Findings.Any(f => !f.IsTestOnly && Rank(f.Severity) >= Rank(threshold)))
+            var failing = threshold is null ? [] : inventory.Findings.Where(f => !f.IsTestOnly && Rank(f.Severity) >= Rank(threshold)).ToList();
+            if (failing.Count > 0)
             {
-                var count = inventory.Findings.Count(f => !f.IsTestOnly && Rank(f.Severity) >= Rank(threshold));
-                error.WriteLine($"{count} finding(s) at or above '{threshold}'");
+                error.WriteLine($"{failing.Count} finding(s) at or above '{threshold}':");
+                foreach (var finding in failing)
+                {
+                    // Messages name a secret's word, never its value.
+                    error.WriteLine($"  {finding.Path}:{finding.Line}: {finding.Severity} {finding.RuleId}: {finding.Message}");
+                }
+
                 return ExitCodes.FindingsAtOrAboveThreshold;
             }
 
@@ -179,4 +209,53 @@ internal static class ScanCommand
     }
 
     private static int Rank(string severity) => Array.IndexOf(Severities, severity);
+
+    /// <summary>Why the reports could not be written to <paramref name="directory"/>, found out by writing a file there; null when they can.</summary>
+    private static string? OutputProblem(string directory)
+    {
+        if (File.Exists(directory))
+        {
+            return "it is a file";
+        }
+
+        try
+        {
+            Directory.CreateDirectory(directory);
+            var probe = Path.Combine(directory, $".inventory-write-check-{Environment.ProcessId}");
+            File.WriteAllText(probe, string.Empty);
+            File.Delete(probe);
+            return null;
+        }
+        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
+        {
+            return exception.Message;
+        }
+    }
+
+    /// <summary><c>--format json,md</c>, <c>--format json md</c> and <c>--format json --format md</c> alike.</summary>
+    private static string[] ParseFormats(System.CommandLine.Parsing.ArgumentResult result)
+    {
+        var formats = result.Tokens
+            .SelectMany(token => token.Value.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+            .Select(format => format.ToLowerInvariant())
+            .ToArray();
+        foreach (var unknown in formats.Where(f => !ReportWriterFactory.Formats.Contains(f)))
+        {
+            result.AddError($"'{unknown}' is not a report format; use {string.Join(", ", ReportWriterFactory.Formats)}");
+        }
+
+        return formats.Length == 0 ? [.. ReportWriterFactory.Formats] : formats;
+    }
+
+    private static int? ParseParallelism(System.CommandLine.Parsing.ArgumentResult result)
+    {
+        var text = result.Tokens.Count == 0 ? string.Empty : result.Tokens[0].Value;
+        if (int.TryParse(text, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var value) && value >= 1)
+        {
+            return value;
+        }
+
+        result.AddError($"--max-parallel takes a whole number of 1 or more, not '{text}'");
+        return null;
+    }
 }

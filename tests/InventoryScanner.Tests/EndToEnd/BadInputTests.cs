@@ -45,6 +45,11 @@ public sealed class BadInputTests
     [InlineData(new[] { "scan", "/no/such/path.sln" }, "does not exist")]
     [InlineData(new[] { "scan", ".", "--fail-on", "sometimes" }, "sometimes")]
     [InlineData(new[] { "scan", "global.json" }, "is not a .sln, .slnx or .csproj file")]
+    [InlineData(new[] { "scan", ".", "-v", "loud" }, "'loud' not recognized")]
+    [InlineData(new[] { "scan", ".", "--max-parallel", "abc" }, "--max-parallel takes a whole number of 1 or more, not 'abc'")]
+    [InlineData(new[] { "scan", ".", "--max-parallel", "0" }, "--max-parallel takes a whole number of 1 or more, not '0'")]
+    [InlineData(new[] { "scan", ".", "--max-parallel", "-3" }, "--max-parallel takes a whole number of 1 or more, not '-3'")]
+    [InlineData(new[] { "scan", ".", "--format", "json,pdf" }, "'pdf' is not a report format; use json, html, md")]
     public async Task UsageErrors_ShouldExitWithTwoAndOneClearLine(string[] arguments, string expected)
     {
         var outDirectory = Directory.CreateTempSubdirectory("inventory-e2e-").FullName;
@@ -55,6 +60,10 @@ public sealed class BadInputTests
         Assert.Equal(2, run.ExitCode);
         Assert.Contains(expected, run.Error, StringComparison.OrdinalIgnoreCase);
         Assert.DoesNotContain("   at ", run.Error);
+
+        // No .NET type names: 'InventoryScanner.Cli.Verbosity', 'System.Nullable`1[System.Int32]'.
+        Assert.DoesNotContain("System.", run.Error, StringComparison.Ordinal);
+        Assert.DoesNotContain("InventoryScanner.", run.Error, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -86,21 +95,29 @@ public sealed class BadInputTests
         var empty = Directory.CreateTempSubdirectory("inventory-empty-").FullName;
         File.WriteAllText(Path.Combine(empty, "notes.txt"), "no code here");
 
-        var run = await CliRun.ScanAsync(empty);
+        var run = await CliRun.ScanAsync(empty, "--format", "json,md");
 
         Assert.Equal(3, run.ExitCode);
         Assert.Contains("nothing", run.Error);
         Assert.Contains("no project files were found", run.Read("report.md"));
+
+        // Only reports that were written are named: this run wrote no HTML.
+        Assert.Contains($"see {Path.Combine(run.OutDirectory, "report.md")} for why", run.Error, StringComparison.Ordinal);
+        Assert.DoesNotContain("report.html", run.Error, StringComparison.Ordinal);
     }
 
     [Fact]
     public async Task OutputPathThatIsAFile_ShouldExitWithTwoAndAClearMessage()
     {
         var file = Path.GetTempFileName();
-        var run = await CliRun.RunAsync(file, ["scan", RepositoryPaths.BrokenFixture, "--no-restore", "--out", file, "-v", "quiet"]);
+        var run = await CliRun.RunAsync(file, ["scan", RepositoryPaths.BrokenFixture, "--no-restore", "--out", file, "-v", "detailed"]);
 
         Assert.Equal(2, run.ExitCode);
-        Assert.StartsWith("error: cannot write the reports to", run.Error);
+        Assert.StartsWith($"error: cannot write the reports to '{file}': it is a file", run.Error);
+
+        // Checked before the scan starts, not after minutes of work.
+        Assert.DoesNotContain("loading", run.Error, StringComparison.Ordinal);
+        Assert.DoesNotContain("analysing", run.Error, StringComparison.Ordinal);
     }
 
     [Fact]

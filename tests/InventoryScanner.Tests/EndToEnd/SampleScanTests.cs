@@ -280,8 +280,15 @@ public sealed class SampleScanTests(SampleScanFixture fixture)
         var run = await CliRun.ScanAsync(RepositoryPaths.Sample, "--no-restore", "--fail-on", "warning", "-v", "quiet");
 
         Assert.Equal(1, run.ExitCode);
-        Assert.Contains("21 finding(s) at or above 'warning'", run.Error);
+        Assert.Contains("21 finding(s) at or above 'warning':", run.Error);
         Assert.True(File.Exists(Path.Combine(run.OutDirectory, "inventory.json")));
+
+        // Each finding that made the scan fail, as path:line: severity rule: message (a secret's word, never its value).
+        var listed = run.Error.Split('\n').Where(line => line.StartsWith("  ", StringComparison.Ordinal)).ToList();
+        Assert.Equal(21, listed.Count);
+        Assert.All(listed, line => Assert.Matches(@"^  [^\s:]+:\d+: (warning|error) INV\d{4}: \S", line));
+        Assert.Contains(listed, line => line.Contains(": warning INV9001: ", StringComparison.Ordinal));
+        Assert.False(SampleSecrets.Any(secret => run.Error.Contains(secret, StringComparison.Ordinal)), "stderr holds a raw secret");
     }
 
     [Fact]
@@ -291,6 +298,25 @@ public sealed class SampleScanTests(SampleScanFixture fixture)
 
         Assert.Equal(0, run.ExitCode);
         Assert.False(File.Exists(Path.Combine(run.OutDirectory, "report.html")));
+    }
+
+    [Fact]
+    public async Task CommaSeparatedFormats_AndPlainProgress_ShouldWriteThoseReportsAndCountProjects()
+    {
+        var run = await CliRun.ScanAsync(RepositoryPaths.Sample, "--no-restore", "--format", "json,md");
+
+        Assert.Equal(0, run.ExitCode);
+        Assert.True(File.Exists(Path.Combine(run.OutDirectory, "inventory.json")));
+        Assert.True(File.Exists(Path.Combine(run.OutDirectory, "report.md")));
+        Assert.False(File.Exists(Path.Combine(run.OutDirectory, "report.html")));
+
+        // Standard error is not a terminal here: plain lines, each phase with the time so far, each project as [n/N].
+        Assert.Matches(@"(?m)^loading \d+ project\(s\) \(\d+\.\d s elapsed\)$", run.Error);
+        Assert.Matches(@"(?m)^analysing (\d+) project\(s\) \(\d+\.\d s elapsed\)$", run.Error);
+        var total = System.Text.RegularExpressions.Regex.Match(run.Error, @"(?m)^analysing (\d+) project").Groups[1].Value;
+        Assert.NotEqual("0", total);
+        Assert.Matches($@"(?m)^\[1/{total}\] ", run.Error);
+        Assert.Matches($@"(?m)^\[{total}/{total}\] ", run.Error);
     }
 
     [Fact]
