@@ -32,7 +32,9 @@ internal sealed class ConfigurationDocuments
     /// <summary>Configuration and deployment files under the root that belong to no project.</summary>
     public IReadOnlyList<string> Unowned { get; }
 
-    public static ConfigurationDocuments Discover(string root, IEnumerable<string> projectPaths)
+    /// <param name="keep">Which files the scan takes (the settings' globs; true for a file that belongs to a project, which
+    /// only an exclude can leave out); null takes all.</param>
+    public static ConfigurationDocuments Discover(string root, IEnumerable<string> projectPaths, Func<string, bool, bool>? keep = null)
     {
         var projects = projectPaths.Distinct(StringComparer.Ordinal).ToList();
         var byProject = projects.ToDictionary(p => p, Beside, StringComparer.Ordinal);
@@ -61,6 +63,15 @@ internal sealed class ConfigurationDocuments
         }
 
         unowned.Sort(StringComparer.Ordinal);
+        if (keep is not null)
+        {
+            unowned.RemoveAll(file => !keep(file, false));
+            foreach (var files in byProject.Values)
+            {
+                files.RemoveAll(file => !keep(file, true));
+            }
+        }
+
         return new ConfigurationDocuments(byProject, unowned);
     }
 

@@ -25,6 +25,12 @@ public sealed record ScanOptions
     public int MaxParallelism { get; init; } = Environment.ProcessorCount;
 
     public IScanProgress Progress { get; init; } = NullProgress.Instance;
+
+    /// <summary>The scan root's <c>.inventory-settings.json</c>: the projects and files it includes and excludes.</summary>
+    public ScanSettings Settings { get; init; } = ScanSettings.None;
+
+    /// <summary>The projects <see cref="Settings"/> left out, set by the scan.</summary>
+    internal IReadOnlyList<Core.Model.ExcludedProject> SettingsExcluded { get; init; } = [];
 }
 
 /// <summary>What a scan tells its host while it runs.</summary>

@@ -49,10 +49,29 @@ public static class Scanner
 
         var input = ScanInput.Resolve(options.Path);
         var messages = new List<string>(input.Messages);
+        if (options.Settings.Problem is { } settingsProblem)
+        {
+            messages.Add(settingsProblem);
+            options.Progress.Warning(settingsProblem);
+        }
+
+        // Projects the settings leave out are listed with the pattern that did, as test projects are.
+        var leftOut = input.ProjectPaths
+            .Select(p => (Path: p, Pattern: options.Settings.ExcludedBy(input.Root, p)))
+            .Where(p => p.Pattern is not null)
+            .Select(p => new ExcludedProject(Path.GetFileNameWithoutExtension(p.Path), FindingFactory.RelativePath(input.Root, p.Path), $"left out by {ScanSettings.FileName} ({p.Pattern})"))
+            .ToList();
+        if (leftOut.Count > 0)
+        {
+            var kept = input.ProjectPaths.Where(p => options.Settings.ExcludedBy(input.Root, p) is null).ToList();
+            input = input with { ProjectPaths = kept };
+            options = options with { SettingsExcluded = leftOut };
+        }
+
         if (input.ProjectPaths.Count == 0)
         {
             messages.Add("no project files were found");
-            return new ScanResult(input.Root, [], [], [], messages);
+            return new ScanResult(input.Root, [], options.SettingsExcluded, [], messages);
         }
 
         var (overlay, sdk) = StepAroundGlobalJson(input, options, messages);
@@ -126,7 +145,7 @@ public static class Scanner
         CancellationToken cancellationToken)
     {
         var files = input.ProjectPaths.Select(ProjectFile.Read).ToList();
-        var configuration = ConfigurationDocuments.Discover(input.Root, files.Where(f => f.Language == "C#").Select(f => f.Path));
+        var configuration = ConfigurationDocuments.Discover(input.Root, files.Where(f => f.Language == "C#").Select(f => f.Path), (file, owned) => options.Settings.ExcludedBy(input.Root, file, byInclude: !owned) is null);
         var (salt, saltSource) = RepositorySalt.For(input.Root);
         options.Progress.Info($"secret hashes salted with {saltSource}");
         IReadOnlyDictionary<string, string> globals = salt is null ? new Dictionary<string, string>() : new Dictionary<string, string> { [OptionKeys.SecretSalt] = salt };
@@ -158,7 +177,7 @@ public static class Scanner
 
         var components = new ConcurrentBag<Component>();
         var findings = new ConcurrentBag<Finding>();
-        var excluded = new List<ExcludedProject>();
+        var excluded = new List<ExcludedProject>(options.SettingsExcluded);
         var toAnalyze = new List<ProjectFile>();
         var testProjects = new HashSet<string>(StringComparer.Ordinal);
         foreach (var file in files)
@@ -279,11 +298,12 @@ public static class Scanner
                 options.Progress.ProjectFinished(file.Name, result.Level, result.Findings.Count, stopwatch.Elapsed);
             }).ConfigureAwait(false);
 
-        if (configuration.Unowned.Count > 0)
+        var unowned = configuration.Unowned;
+        if (unowned.Count > 0)
         {
             // docker-compose files, Kubernetes manifests, Helm charts and .env files outside every project: the
             // repository's own component, read by the same analyzers over a compilation without code.
-            var repository = await AnalyzeRepositoryFilesAsync(configuration.Unowned, input.Root, globals, cancellationToken).ConfigureAwait(false);
+            var repository = await AnalyzeRepositoryFilesAsync(unowned, input.Root, globals, cancellationToken).ConfigureAwait(false);
             components.Add(repository.Component);
             foreach (var finding in repository.Findings)
             {

@@ -99,9 +99,19 @@ internal static class ScanCommand
 
     private static async Task<int> RunAsync(ParseResult parseResult, TextWriter output, TextWriter error, CancellationToken cancellationToken)
     {
-        var verbosity = parseResult.GetValue(QuietOption) ? Verbosity.Quiet : Enum.Parse<Verbosity>(parseResult.GetValue(VerbosityOption)!, ignoreCase: true);
-        var outDirectory = Path.GetFullPath(parseResult.GetValue(OutOption)!);
         var path = parseResult.GetValue(PathArgument)!;
+
+        // The scan root's settings file gives defaults for what the command line does not say.
+        var settings = ScanSettings.ForScanPath(path);
+        var defaults = settings.Options;
+        var verbosityName = Given(parseResult, VerbosityOption) ? parseResult.GetValue(VerbosityOption)! : defaults.Verbosity ?? parseResult.GetValue(VerbosityOption)!;
+        var verbosity = parseResult.GetValue(QuietOption) ? Verbosity.Quiet : Enum.Parse<Verbosity>(verbosityName, ignoreCase: true);
+        var outDirectory = Given(parseResult, OutOption) || defaults.Out is null
+            ? Path.GetFullPath(parseResult.GetValue(OutOption)!)
+            : Path.GetFullPath(defaults.Out, Path.GetDirectoryName(settings.Path!)!);
+        var formats = Given(parseResult, FormatOption) ? parseResult.GetValue(FormatOption)! : defaults.Format?.ToArray() ?? parseResult.GetValue(FormatOption)!;
+        var threshold = Given(parseResult, FailOnOption) ? parseResult.GetValue(FailOnOption) : defaults.FailOn ?? parseResult.GetValue(FailOnOption);
+        var noRestore = parseResult.GetValue(NoRestoreOption) || defaults.Restore == false;
         if (OutputProblem(outDirectory) is { } problem)
         {
             // Said before the scan, not after minutes of work.
@@ -115,11 +125,12 @@ internal static class ScanCommand
             var options = new ScanOptions
             {
                 Path = path,
-                Restore = !parseResult.GetValue(NoRestoreOption) && !parseResult.GetValue(NoBuildEvalOption),
+                Restore = !noRestore && !parseResult.GetValue(NoBuildEvalOption),
                 EvaluateProjects = !parseResult.GetValue(NoBuildEvalOption),
-                DownloadReferences = !parseResult.GetValue(NoRestoreOption),
-                IncludeTests = parseResult.GetValue(IncludeTestsOption),
-                MaxParallelism = parseResult.GetValue(ParallelOption) ?? Environment.ProcessorCount,
+                DownloadReferences = !noRestore,
+                IncludeTests = parseResult.GetValue(IncludeTestsOption) || defaults.IncludeTests == true,
+                MaxParallelism = parseResult.GetValue(ParallelOption) ?? defaults.MaxParallel ?? Environment.ProcessorCount,
+                Settings = settings,
                 Progress = new ConsoleProgress(error, verbosity),
             };
 
@@ -131,7 +142,7 @@ internal static class ScanCommand
             IReadOnlyList<string> written;
             try
             {
-                written = ReportWriterFactory.WriteAll(inventory, outDirectory, parseResult.GetValue(FormatOption)!.Distinct(), templates);
+                written = ReportWriterFactory.WriteAll(inventory, outDirectory, formats.Distinct(), templates);
             }
             catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
             {
@@ -152,7 +163,6 @@ internal static class ScanCommand
                 return ExitCodes.NothingScanned;
             }
 
-            var threshold = parseResult.GetValue(FailOnOption);
             // Test doubles in test projects do not fail a scan: they are listed apart.
             var failing = threshold is null ? [] : inventory.Findings.Where(f => !f.IsTestOnly && Rank(f.Severity) >= Rank(threshold)).ToList();
             if (failing.Count > 0)
@@ -209,6 +219,9 @@ internal static class ScanCommand
     }
 
     private static int Rank(string severity) => Array.IndexOf(Severities, severity);
+
+    /// <summary>Whether the command line gave <paramref name="option"/> (not its default).</summary>
+    private static bool Given(ParseResult parseResult, Option option) => parseResult.GetResult(option) is { Implicit: false };
 
     /// <summary>Why the reports could not be written to <paramref name="directory"/>, found out by writing a file there; null when they can.</summary>
     private static string? OutputProblem(string directory)

@@ -19,4 +19,18 @@ internal static class FixtureCopy
             File.Copy(file, target);
         }
     }
+
+    /// <summary>A throw-away repository made of the given files (paths relative to its root, '/' separators).</summary>
+    public static string Repository(params (string Path, string Text)[] files)
+    {
+        var root = Directory.CreateTempSubdirectory("inventory-repository-").FullName;
+        foreach (var (path, text) in files)
+        {
+            var full = Path.Combine(root, path);
+            Directory.CreateDirectory(Path.GetDirectoryName(full)!);
+            File.WriteAllText(full, text);
+        }
+
+        return root;
+    }
 }

@@ -33,7 +33,7 @@ public sealed class UnfriendlyRepositoryTests
     [InlineData("""{ "sdk": { "version": "10.0.""", null, "is not valid JSON")]
     public async Task GlobalJsonTheSdksCannotHonour_ShouldNotStopTheScan_AndShouldSaySoOnce(string globalJson, string? requested, string reason)
     {
-        var repository = Repository(("global.json", globalJson), ("App/App.csproj", App), ("App/Partner.cs", Client));
+        var repository = FixtureCopy.Repository(("global.json", globalJson), ("App/App.csproj", App), ("App/Partner.cs", Client));
 
         var run = await CliRun.ScanAsync(repository);
 
@@ -63,7 +63,7 @@ public sealed class UnfriendlyRepositoryTests
     [Fact]
     public async Task MsbuildSdkThatCannotBeResolved_ShouldFailOnlyItsProject_WithTheReason()
     {
-        var repository = Repository(
+        var repository = FixtureCopy.Repository(
             ("global.json", """{ "sdk": { "version": "8.0.419" }, "msbuild-sdks": { "Contoso.Build.Sdk": "1.2.3" } }"""),
             ("App/App.csproj", App),
             ("App/Partner.cs", Client),
@@ -104,7 +104,7 @@ public sealed class UnfriendlyRepositoryTests
             }
         });
         var port = ((IPEndPoint)feed.LocalEndpoint).Port;
-        var repository = Repository(
+        var repository = FixtureCopy.Repository(
             ("nuget.config", $"""
                 <configuration>
                   <packageSources>
@@ -139,18 +139,5 @@ public sealed class UnfriendlyRepositoryTests
         Assert.Contains(inventory.GetProperty("findings").EnumerateArray(), f => f.GetProperty("target").GetString() == "https://partner.example.com/api/ping");
         feed.Stop();
         accepted.ForEach(c => c.Dispose());
-    }
-
-    private static string Repository(params (string Path, string Text)[] files)
-    {
-        var root = Directory.CreateTempSubdirectory("inventory-unfriendly-").FullName;
-        foreach (var (path, text) in files)
-        {
-            var full = Path.Combine(root, path);
-            Directory.CreateDirectory(Path.GetDirectoryName(full)!);
-            File.WriteAllText(full, text);
-        }
-
-        return root;
     }
 }

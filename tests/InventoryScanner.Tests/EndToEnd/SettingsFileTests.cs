@@ -1,0 +1,102 @@
+using System.Text.Json;
+using InventoryScanner.Workspace;
+
+namespace InventoryScanner.Tests.EndToEnd;
+
+/// <summary><c>.inventory-settings.json</c> at the scan root: globs that include and exclude, and option defaults (issue 14).</summary>
+[Collection(ScannerCollection.Name)]
+public sealed class SettingsFileTests
+{
+    private const string Project = """
+        <Project Sdk="Microsoft.NET.Sdk">
+          <PropertyGroup><TargetFramework>net10.0</TargetFramework></PropertyGroup>
+        </Project>
+        """;
+
+    private static string Client(string host) => $$"""
+        public static class Partner
+        {
+            public static System.Threading.Tasks.Task<string> PingAsync(System.Net.Http.HttpClient http) => http.GetStringAsync("https://{{host}}/ping");
+        }
+        """;
+
+    [Fact]
+    public async Task Settings_ShouldLeaveOutWhatTheyExclude_AndGiveTheDefaultsTheCommandLineDoesNot()
+    {
+        var repository = FixtureCopy.Repository(
+            (ScanSettings.FileName, """
+                {
+                  // a team's scan of its own estate: samples are not production code
+                  "exclude": ["samples/**", "deploy/staging/**"],
+                  "options": { "format": ["json", "md"], "failOn": "error", "verbosity": "quiet" }
+                }
+                """),
+            ("src/Api/Api.csproj", Project),
+            ("src/Api/Partner.cs", Client("api.partner.example")),
+            ("src/Api/appsettings.json", """{ "Partner": { "Url": "https://api.partner.example" } }"""),
+            ("samples/Demo/Demo.csproj", Project),
+            ("samples/Demo/Partner.cs", Client("demo.partner.example")),
+            ("deploy/staging/.env", "DB_PASSWORD=q9Zr4Lm2Xv7Kp3Wt\n"),
+            ("deploy/prod/.env", "DB_PASSWORD=Zx8Vb2Nm4Lk6Jh9G\n"));
+
+        var run = await CliRun.ScanAsync(repository);
+
+        Assert.True(run.ExitCode == 0, run.Error);
+        Assert.True(File.Exists(Path.Combine(run.OutDirectory, "report.md")));
+        Assert.False(File.Exists(Path.Combine(run.OutDirectory, "report.html")));
+        Assert.Equal(string.Empty, run.Error);
+        var inventory = JsonDocument.Parse(run.Read("inventory.json")).RootElement;
+        Assert.Equal(["Api", "(repository files)"], inventory.GetProperty("components").EnumerateArray().Select(c => c.GetProperty("name").GetString()).Order(StringComparer.Ordinal).Reverse());
+        var excluded = Assert.Single(inventory.GetProperty("excluded").EnumerateArray());
+        Assert.Equal("samples/Demo/Demo.csproj", excluded.GetProperty("project").GetString());
+        Assert.Equal("left out by .inventory-settings.json (exclude: samples/**)", excluded.GetProperty("reason").GetString());
+        var paths = inventory.GetProperty("findings").EnumerateArray().Select(f => f.GetProperty("path").GetString()!).Distinct().Order(StringComparer.Ordinal).ToList();
+        Assert.Equal(["deploy/prod/.env", "src/Api/Partner.cs"], paths);
+
+        // The command line still wins over the settings file.
+        var html = await CliRun.ScanAsync(repository, "--format", "html", "--no-restore");
+        Assert.True(File.Exists(Path.Combine(html.OutDirectory, "report.html")));
+        Assert.False(File.Exists(Path.Combine(html.OutDirectory, "inventory.json")));
+    }
+
+    [Fact]
+    public async Task InvalidSettings_ShouldBeIgnoredWithAClearWarning_AndTheScanShouldGoOn()
+    {
+        var repository = FixtureCopy.Repository(
+            (ScanSettings.FileName, """{ "exclude": "samples/**", "options": { "maxParallel": 0, "colour": true } }"""),
+            ("src/Api/Api.csproj", Project),
+            ("src/Api/Partner.cs", Client("api.partner.example")));
+
+        var run = await CliRun.ScanAsync(repository, "--no-restore", "-v", "minimal");
+
+        Assert.True(run.ExitCode == 0, run.Error);
+        const string Expected = ".inventory-settings.json is not valid (/exclude: Value is \"string\" but should be \"array\"; /options/maxParallel: 0 should be at least 1; /options/colour: not a known setting); it was ignored and the scan used the defaults";
+        Assert.Contains("warning: " + Expected, run.Error, StringComparison.Ordinal);
+        Assert.Contains(JsonDocument.Parse(run.Read("inventory.json")).RootElement.GetProperty("messages").EnumerateArray(), m => m.GetString() == Expected);
+        Assert.Contains("api.partner.example", run.Read("inventory.json"), StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("src/Api/Api.csproj", null)]
+    [InlineData("src/samples/Demo/Demo.csproj", "exclude: **/samples/**")]
+    [InlineData("tools/Bench/Bench.Benchmarks.csproj", "exclude: **/*.Benchmarks.csproj")]
+    [InlineData("legacy/Old/Old.csproj", "include: src/**, tools/**")]
+    public void ExcludedBy_ShouldApplyIncludeThenExclude(string path, string? expected)
+    {
+        var settings = new ScanSettings { Include = ["src/**", "tools/**"], Exclude = ["**/samples/**", "**/*.Benchmarks.csproj"] };
+        var root = Path.Combine(Path.GetTempPath(), "repo");
+
+        Assert.Equal(expected, settings.ExcludedBy(root, Path.Combine(root, path)));
+    }
+
+    [Fact]
+    public void ExcludedBy_ShouldKeepAProjectsOwnFiles_UnlessExcluded()
+    {
+        var settings = new ScanSettings { Include = ["src/Api/Api.csproj"], Exclude = ["**/appsettings.Development.json"] };
+        var root = Path.Combine(Path.GetTempPath(), "repo");
+
+        Assert.Null(settings.ExcludedBy(root, Path.Combine(root, "src/Api/appsettings.json"), byInclude: false));
+        Assert.NotNull(settings.ExcludedBy(root, Path.Combine(root, "src/Api/appsettings.Development.json"), byInclude: false));
+        Assert.NotNull(settings.ExcludedBy(root, Path.Combine(root, "docker-compose.yml")));
+    }
+}
