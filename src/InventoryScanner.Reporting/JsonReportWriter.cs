@@ -12,6 +12,10 @@ public sealed class JsonReportWriter : IReportWriter
         PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
         WriteIndented = true,
         DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
+
+        // inventory.json is a file of its own, read by tools and people: "don't", not "don\u0027t". Only what JSON
+        // itself requires is escaped; no report embeds this text in HTML (the HTML report escapes each value itself).
+        Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
     };
 
     public string FileName => "inventory.json";

@@ -23,6 +23,7 @@ public sealed class TemplateReportWriter(string fileName, string templateName, T
         var globals = new ScriptObject();
         globals.Import(ReportModel.Create(inventory));
         globals.Import("md_escape", new Func<object?, string>(MarkdownEscape));
+        globals.Import("html_path", new Func<object?, string>(HtmlPath));
 
         var context = new TemplateContext
         {
@@ -40,6 +41,16 @@ public sealed class TemplateReportWriter(string fileName, string templateName, T
         {
             throw new ReportTemplateException($"template {templateName} failed: {exception.Message}");
         }
+    }
+
+    /// <summary>
+    /// A path or URL for an HTML cell: escaped, with a line-break opportunity after each <c>/</c> (and each <c>?</c> and
+    /// <c>&amp;</c> of a query), so a long path wraps between its folders, never inside a name.
+    /// </summary>
+    public static string HtmlPath(object? value)
+    {
+        var escaped = System.Net.WebUtility.HtmlEncode(value?.ToString() ?? string.Empty);
+        return escaped.Replace("/", "/<wbr>", StringComparison.Ordinal).Replace("?", "?<wbr>", StringComparison.Ordinal).Replace("&amp;", "&amp;<wbr>", StringComparison.Ordinal);
     }
 
     /// <summary>Makes scanned text inert in a Markdown table cell: no markup, no HTML, no line breaks.</summary>

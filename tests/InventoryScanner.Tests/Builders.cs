@@ -10,14 +10,14 @@ internal static class Builders
     public static Component Component(string name, string analysis = AnalysisLevel.Semantic) =>
         new() { Name = name, Project = $"src/{name}/{name}.csproj", Analysis = analysis };
 
-    public static Finding Finding(string component, string kind, string target, string library = "System.Net.Http", string? evidence = null, int line = 10, string ruleId = "INV0000", string? symbol = null) => new()
+    public static Finding Finding(string component, string kind, string target, string library = "System.Net.Http", string? evidence = null, int line = 10, string ruleId = "INV0000", string? symbol = null, string? path = null) => new()
     {
         RuleId = ruleId,
         Kind = kind,
         Library = library,
         Component = component,
         Target = target,
-        Path = $"src/{component}/File.cs",
+        Path = path ?? $"src/{component}/File.cs",
         Line = line,
         Column = 9,
         Evidence = evidence ?? "call();",

@@ -237,6 +237,10 @@ public sealed class SampleScanTests(SampleScanFixture fixture)
         Assert.DoesNotContain("<script", html, StringComparison.OrdinalIgnoreCase);
         Assert.Contains("| src/Legacy.Notifications/Legacy.Notifications.csproj | partial |", markdown);
         Assert.Contains("tests/Ordering.Tests/Ordering.Tests.csproj: test project", markdown.Replace("\\", "", StringComparison.Ordinal));
+
+        // Names in parentheses without stray spaces; an orphan channel's components joined with commas.
+        Assert.Contains("`exchange:audit`: no-consumer (Legacy.Notifications)", markdown, StringComparison.Ordinal);
+        Assert.DoesNotMatch(@"\( |[^ ] \)", markdown.Replace("( )", string.Empty, StringComparison.Ordinal).Split("```mermaid")[0]);
     }
 
     [Fact]

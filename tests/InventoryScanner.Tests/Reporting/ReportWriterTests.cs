@@ -26,6 +26,48 @@ public sealed class ReportWriterTests
     }
 
     [Fact]
+    public void Html_ShouldHaveNoDeadLinks_EvenForAnEmptyScan()
+    {
+        var empty = Inventory([], []);
+        var sample = Inventory([Component("Crm")], [Finding("Crm", FindingKinds.HttpClient, "https://crm.example.com/a")]);
+
+        foreach (var inventory in new[] { empty, sample })
+        {
+            var html = ReportWriterFactory.Create("html", TemplateSource.Embedded).Render(inventory);
+            var ids = System.Text.RegularExpressions.Regex.Matches(html, "id=\"([^\"]+)\"").Select(m => m.Groups[1].Value).ToHashSet(StringComparer.Ordinal);
+            var targets = System.Text.RegularExpressions.Regex.Matches(html, "href=\"#([^\"]+)\"").Select(m => m.Groups[1].Value);
+            Assert.All(targets, target => Assert.Contains(target, ids));
+        }
+    }
+
+    [Fact]
+    public void Html_ShouldLetLongPathsWrapAtTheirSlashesOnly()
+    {
+        var inventory = Inventory(
+            [Component("Crm")],
+            [Finding("Crm", FindingKinds.HttpClient, "https://crm.example.com/api/v2/customers?id=1&full=true", path: "src/Integration.Customers.Synchronisation/Outbound/CustomerSynchronisationClient.cs")]);
+
+        var html = ReportWriterFactory.Create("html", TemplateSource.Embedded).Render(inventory);
+
+        Assert.Contains("<code class=\"path\">src/<wbr>Integration.Customers.Synchronisation/<wbr>Outbound/<wbr>CustomerSynchronisationClient.cs:", html, StringComparison.Ordinal);
+        Assert.Contains("https:/<wbr>/<wbr>crm.example.com/<wbr>api/<wbr>v2/<wbr>customers?<wbr>id=1&amp;<wbr>full=true", html, StringComparison.Ordinal);
+        Assert.Contains("code.path { overflow-wrap: normal; word-break: normal; }", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("word-break: break-all", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Json_ShouldNotEscapeApostrophes()
+    {
+        var inventory = Inventory([Component("Crm")], [Finding("Crm", FindingKinds.HttpClient, "https://crm.example.com/a", evidence: "Log(\"can't reach partner\");")]);
+
+        var json = new JsonReportWriter().Render(inventory);
+
+        Assert.Contains("can't reach partner", json, StringComparison.Ordinal);
+        Assert.DoesNotContain("\\u0027", json, StringComparison.Ordinal);
+        Assert.Equal("Log(\"can't reach partner\");", JsonDocument.Parse(json).RootElement.GetProperty("findings")[0].GetProperty("evidence").GetString());
+    }
+
+    [Fact]
     public void Markdown_ShouldNeutraliseMarkupInTableCells()
     {
         var inventory = Inventory([Component("Crm")], [Finding("Crm", FindingKinds.HttpClient, "https://x.example/a|b`c" + Script)]);
