@@ -11,6 +11,7 @@ public static class CliApplication
         var root = new RootCommand("InventoryScanner: an inventory of a .NET estate's integrations and hard-coded secrets.")
         {
             ScanCommand.Create(output, error),
+            CompletionCommand.Create(output),
         };
 
         var parseResult = root.Parse(args);

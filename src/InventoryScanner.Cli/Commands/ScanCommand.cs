@@ -78,6 +78,7 @@ internal static class ScanCommand
     public static Command Create(TextWriter output, TextWriter error)
     {
         FailOnOption.AcceptOnlyFromAmong(Severities);
+        FormatOption.CompletionSources.Add(_ => ReportWriterFactory.Formats.Select(format => new System.CommandLine.Completions.CompletionItem(format)));
         VerbosityOption.AcceptOnlyFromAmong([.. Enum.GetNames<Verbosity>().Select(n => n.ToLowerInvariant())]);
         var command = new Command("scan", Description)
         {
