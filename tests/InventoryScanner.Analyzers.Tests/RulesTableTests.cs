@@ -5,18 +5,18 @@ using Microsoft.CodeAnalysis.Diagnostics;
 
 namespace InventoryScanner.Analyzers.Tests;
 
-/// <summary>The README's rules table is generated from the descriptors; this fails when the two drift apart.</summary>
-public sealed class ReadmeRulesTableTests
+/// <summary>The rules table of docs/rules.md is generated from the descriptors; this fails when the two drift apart.</summary>
+public sealed class RulesTableTests
 {
     private const string Marker = "<!-- rules -->";
 
     [Fact]
-    public void ReadmeRulesTable_ShouldMatchTheDescriptors()
+    public void RulesTable_ShouldMatchTheDescriptors()
     {
-        var readme = File.ReadAllText(Path.Combine(RuleCatalogueTests.RepositoryRoot(), "README.md"));
+        var readme = File.ReadAllText(Path.Combine(RuleCatalogueTests.RepositoryRoot(), "docs", "rules.md"));
         var start = readme.IndexOf(Marker, StringComparison.Ordinal) + Marker.Length;
         var end = readme.IndexOf(Marker, start, StringComparison.Ordinal);
-        Assert.True(start > Marker.Length && end > start, "README.md needs a table between two <!-- rules --> markers");
+        Assert.True(start > Marker.Length && end > start, "docs/rules.md needs a table between two <!-- rules --> markers");
 
         var actual = readme[start..end].Trim();
         Assert.Equal(Expected(), actual);
@@ -38,7 +38,7 @@ public sealed class ReadmeRulesTableTests
             .OrderBy(d => d.Id, StringComparer.Ordinal);
         foreach (var d in descriptors)
         {
-            builder.Append('\n').Append($"| [{d.Id}](analyzers/docs/rules/{d.Id}.md) | {d.Category} | {d.Title} | {d.DefaultSeverity} | {(d.IsEnabledByDefault ? "✔️" : "❌")} | {(fixable.Contains(d.Id) ? "✔️" : "❌")} | {(configurable.Contains(d.Id) ? "✔️" : "❌")} |");
+            builder.Append('\n').Append($"| [{d.Id}](../analyzers/docs/rules/{d.Id}.md) | {d.Category} | {d.Title} | {d.DefaultSeverity} | {(d.IsEnabledByDefault ? "✔️" : "❌")} | {(fixable.Contains(d.Id) ? "✔️" : "❌")} | {(configurable.Contains(d.Id) ? "✔️" : "❌")} |");
         }
 
         return builder.ToString();
