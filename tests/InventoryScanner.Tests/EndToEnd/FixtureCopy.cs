@@ -33,4 +33,19 @@ internal static class FixtureCopy
 
         return root;
     }
+
+    /// <summary>The smallest SDK project: no packages, so it restores anywhere.</summary>
+    public const string Project = """
+        <Project Sdk="Microsoft.NET.Sdk">
+          <PropertyGroup><TargetFramework>net10.0</TargetFramework></PropertyGroup>
+        </Project>
+        """;
+
+    /// <summary>A class with one HTTP call to <c>https://{host}/ping</c>.</summary>
+    public static string PartnerClient(string host) => $$"""
+        public static class Partner
+        {
+            public static System.Threading.Tasks.Task<string> PingAsync(System.Net.Http.HttpClient http) => http.GetStringAsync("https://{{host}}/ping");
+        }
+        """;
 }

@@ -7,19 +7,6 @@ namespace InventoryScanner.Tests.EndToEnd;
 [Collection(ScannerCollection.Name)]
 public sealed class SettingsFileTests
 {
-    private const string Project = """
-        <Project Sdk="Microsoft.NET.Sdk">
-          <PropertyGroup><TargetFramework>net10.0</TargetFramework></PropertyGroup>
-        </Project>
-        """;
-
-    private static string Client(string host) => $$"""
-        public static class Partner
-        {
-            public static System.Threading.Tasks.Task<string> PingAsync(System.Net.Http.HttpClient http) => http.GetStringAsync("https://{{host}}/ping");
-        }
-        """;
-
     [Fact]
     public async Task Settings_ShouldLeaveOutWhatTheyExclude_AndGiveTheDefaultsTheCommandLineDoesNot()
     {
@@ -31,11 +18,11 @@ public sealed class SettingsFileTests
                   "options": { "format": ["json", "md"], "failOn": "error", "verbosity": "quiet" }
                 }
                 """),
-            ("src/Api/Api.csproj", Project),
-            ("src/Api/Partner.cs", Client("api.partner.example")),
+            ("src/Api/Api.csproj", FixtureCopy.Project),
+            ("src/Api/Partner.cs", FixtureCopy.PartnerClient("api.partner.example")),
             ("src/Api/appsettings.json", """{ "Partner": { "Url": "https://api.partner.example" } }"""),
-            ("samples/Demo/Demo.csproj", Project),
-            ("samples/Demo/Partner.cs", Client("demo.partner.example")),
+            ("samples/Demo/Demo.csproj", FixtureCopy.Project),
+            ("samples/Demo/Partner.cs", FixtureCopy.PartnerClient("demo.partner.example")),
             ("deploy/staging/.env", "DB_PASSWORD=q9Zr4Lm2Xv7Kp3Wt\n"),
             ("deploy/prod/.env", "DB_PASSWORD=Zx8Vb2Nm4Lk6Jh9G\n"));
 
@@ -64,8 +51,8 @@ public sealed class SettingsFileTests
     {
         var repository = FixtureCopy.Repository(
             (ScanSettings.FileName, """{ "exclude": "samples/**", "options": { "maxParallel": 0, "colour": true } }"""),
-            ("src/Api/Api.csproj", Project),
-            ("src/Api/Partner.cs", Client("api.partner.example")));
+            ("src/Api/Api.csproj", FixtureCopy.Project),
+            ("src/Api/Partner.cs", FixtureCopy.PartnerClient("api.partner.example")));
 
         var run = await CliRun.ScanAsync(repository, "--no-restore", "-v", "minimal");
 

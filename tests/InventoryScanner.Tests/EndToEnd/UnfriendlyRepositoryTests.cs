@@ -11,29 +11,13 @@ namespace InventoryScanner.Tests.EndToEnd;
 [Collection(ScannerCollection.Name)]
 public sealed class UnfriendlyRepositoryTests
 {
-    private const string App = """
-        <Project Sdk="Microsoft.NET.Sdk">
-          <PropertyGroup><TargetFramework>net10.0</TargetFramework></PropertyGroup>
-        </Project>
-        """;
-
-    private const string Client = """
-        using System.Net.Http;
-        using System.Threading.Tasks;
-
-        public static class Partner
-        {
-            public static Task<string> PingAsync(HttpClient http) => http.GetStringAsync("https://partner.example.com/api/ping");
-        }
-        """;
-
     [Theory]
     [InlineData("""{ "sdk": { "version": "8.0.419" } }""", "8.0.419", "pins SDK 8.0.419, which no installed SDK satisfies")]
     [InlineData("""{ "sdk": { "version": "10.0.100", "rollForward": "disable" } }""", "10.0.100", "pins SDK 10.0.100 (rollForward: disable), which no installed SDK satisfies")]
     [InlineData("""{ "sdk": { "version": "10.0.""", null, "is not valid JSON")]
     public async Task GlobalJsonTheSdksCannotHonour_ShouldNotStopTheScan_AndShouldSaySoOnce(string globalJson, string? requested, string reason)
     {
-        var repository = FixtureCopy.Repository(("global.json", globalJson), ("App/App.csproj", App), ("App/Partner.cs", Client));
+        var repository = FixtureCopy.Repository(("global.json", globalJson), ("App/App.csproj", FixtureCopy.Project), ("App/Partner.cs", FixtureCopy.PartnerClient("partner.example.com/api")));
 
         var run = await CliRun.ScanAsync(repository);
 
@@ -65,10 +49,10 @@ public sealed class UnfriendlyRepositoryTests
     {
         var repository = FixtureCopy.Repository(
             ("global.json", """{ "sdk": { "version": "8.0.419" }, "msbuild-sdks": { "Contoso.Build.Sdk": "1.2.3" } }"""),
-            ("App/App.csproj", App),
-            ("App/Partner.cs", Client),
+            ("App/App.csproj", FixtureCopy.Project),
+            ("App/Partner.cs", FixtureCopy.PartnerClient("partner.example.com/api")),
             ("Tools/Tools.csproj", """<Project Sdk="Contoso.Build.Sdk"><PropertyGroup><TargetFramework>net10.0</TargetFramework></PropertyGroup></Project>"""),
-            ("Tools/Sync.cs", Client.Replace("Partner", "Tools", StringComparison.Ordinal).Replace("partner.example.com", "tools.example.com", StringComparison.Ordinal)));
+            ("Tools/Sync.cs", FixtureCopy.PartnerClient("tools.example.com/api")));
 
         var run = await CliRun.ScanAsync(repository);
 
@@ -120,7 +104,7 @@ public sealed class UnfriendlyRepositoryTests
                   <ItemGroup><PackageReference Include="Contoso.Internal.Logging" Version="2.1.0" /></ItemGroup>
                 </Project>
                 """),
-            ("Api/Partner.cs", Client));
+            ("Api/Partner.cs", FixtureCopy.PartnerClient("partner.example.com/api")));
 
         var run = await CliRun.ScanAsync(repository);
 
