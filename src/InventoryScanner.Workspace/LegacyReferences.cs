@@ -121,7 +121,8 @@ internal static partial class LegacyReferences
     /// temporary folder (<c>PackageDownload</c> items only), so nothing of the scanned repository is evaluated; the
     /// repository's NuGet.config is honoured for its private feeds. Returns what could not be done.
     /// </summary>
-    public static async Task<List<string>> FetchAsync(IReadOnlyList<ProjectFile> projects, string root, string packagesFolder, IScanProgress progress, CancellationToken cancellationToken)
+    /// <param name="sourceArguments">The <c>--source</c> arguments that leave out the repository's unreachable feeds (<see cref="PackageSources.ChooseAsync"/>).</param>
+    public static async Task<List<string>> FetchAsync(IReadOnlyList<ProjectFile> projects, string root, string packagesFolder, IReadOnlyList<string> sourceArguments, IScanProgress progress, CancellationToken cancellationToken)
     {
         var downloads = PlanDownloads(projects, packagesFolder);
         if (downloads.Count == 0)
@@ -135,7 +136,7 @@ internal static partial class LegacyReferences
         {
             var path = Path.Combine(folder, "download.csproj");
             await File.WriteAllTextAsync(path, DownloadProject(downloads), cancellationToken).ConfigureAwait(false);
-            var arguments = NuGetConfig(root) is { } config ? new[] { "--configfile", config } : [];
+            string[] arguments = [.. NuGetConfig(root) is { } config ? new[] { "--configfile", config } : [], .. sourceArguments];
             var output = await Restorer.RunAsync(path, arguments, cancellationToken).ConfigureAwait(false);
 
             // A version the sources lack: its nearest version stands in (Resolve says which version was used).

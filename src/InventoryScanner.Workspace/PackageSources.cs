@@ -8,6 +8,12 @@ public sealed record PackageSource(string Key, string Value)
     public bool IsHttp => Value.StartsWith("http://", StringComparison.OrdinalIgnoreCase) || Value.StartsWith("https://", StringComparison.OrdinalIgnoreCase);
 }
 
+/// <summary>Extra restore arguments that leave out unreachable sources (null: restore nothing), and why.</summary>
+public sealed record SourceChoice(IReadOnlyList<string>? Arguments, IReadOnlyList<string> Messages)
+{
+    public static readonly SourceChoice All = new([], []);
+}
+
 /// <summary>
 /// The package sources a restore of the scan root would use, and which of them answer. A repository handed to an
 /// auditor often names its company's private feed: off that network, NuGet waits on it for minutes (about 100 s per
@@ -110,6 +116,35 @@ public static class PackageSources
         });
         var results = await Task.WhenAll(probes).ConfigureAwait(false);
         return results.OfType<(PackageSource, string)>().ToList();
+    }
+
+    private static readonly TimeSpan ProbeTimeout = TimeSpan.FromSeconds(5);
+
+    /// <summary>
+    /// What restore (and the download of old-format projects' references) is given: <c>--source</c> arguments that
+    /// leave out the sources that do not answer (none when every source answers), and a message for each one left out;
+    /// null arguments when no source answers, and nothing is restored.
+    /// </summary>
+    public static async Task<SourceChoice> ChooseAsync(string root, CancellationToken cancellationToken)
+    {
+        var sources = For(root);
+        var unreachable = await UnreachableAsync(sources, ProbeTimeout, cancellationToken).ConfigureAwait(false);
+        if (unreachable.Count == 0)
+        {
+            return SourceChoice.All;
+        }
+
+        var messages = unreachable
+            .Select(u => $"package source '{u.Source.Key}' ({u.Source.Value}) cannot be reached ({u.Reason}): restore used the other sources, and a package only it has is named on each project that needs it")
+            .ToList();
+        var answering = sources.Except(unreachable.Select(u => u.Source)).ToList();
+        if (answering.Count == 0)
+        {
+            messages.Add("no package source can be reached: packages were not restored, and projects are analysed with what the NuGet cache already holds");
+            return new SourceChoice(null, messages);
+        }
+
+        return new SourceChoice([.. answering.SelectMany(source => new[] { "--source", source.Value })], messages);
     }
 
     private static string? UserConfig()

@@ -15,14 +15,12 @@ internal static partial class Restorer
     /// </summary>
     /// <remarks>With an <paramref name="overlay"/>, restore is given the overlay's paths (so it reads the replaced global.json)
     /// and the errors are keyed by the repository's own.</remarks>
-    public static async Task<Dictionary<string, List<string>>> RestoreAsync(ScanInput input, SdkOverlay? overlay, IScanProgress progress, CancellationToken cancellationToken)
+    public static async Task<Dictionary<string, List<string>>> RestoreAsync(ScanInput input, SdkOverlay? overlay, SourceChoice sources, IScanProgress progress, CancellationToken cancellationToken)
     {
         var errors = new Dictionary<string, List<string>>(StringComparer.Ordinal);
-        var (sourceArguments, sourceMessages) = await SourcesThatAnswerAsync(input.Root, cancellationToken).ConfigureAwait(false);
-        if (sourceArguments is null)
+        if (sources.Arguments is not { } sourceArguments)
         {
-            errors[string.Empty] = [.. sourceMessages];
-            return errors;
+            return errors; // no source answers: the scan said so, and analyses what the cache holds
         }
 
         // Only C# projects are analysed: restoring the others (F#, C++) would only add their errors.
@@ -51,40 +49,7 @@ internal static partial class Restorer
             }
         }
 
-        if (sourceMessages.Count > 0)
-        {
-            errors[string.Empty] = [.. sourceMessages, .. errors.GetValueOrDefault(string.Empty) ?? []];
-        }
-
         return errors;
-    }
-
-    private static readonly TimeSpan SourceProbeTimeout = TimeSpan.FromSeconds(5);
-
-    /// <summary>
-    /// The <c>--source</c> arguments that leave out the package sources that do not answer (none when every source
-    /// answers), and a message for each one left out; null arguments when no source answers, and restore is skipped.
-    /// </summary>
-    private static async Task<(List<string>? Arguments, List<string> Messages)> SourcesThatAnswerAsync(string root, CancellationToken cancellationToken)
-    {
-        var sources = PackageSources.For(root);
-        var unreachable = await PackageSources.UnreachableAsync(sources, SourceProbeTimeout, cancellationToken).ConfigureAwait(false);
-        if (unreachable.Count == 0)
-        {
-            return ([], []);
-        }
-
-        var messages = unreachable
-            .Select(u => $"package source '{u.Source.Key}' ({u.Source.Value}) cannot be reached ({u.Reason}): restore used the other sources, and a package only it has is named on each project that needs it")
-            .ToList();
-        var answering = sources.Except(unreachable.Select(u => u.Source)).ToList();
-        if (answering.Count == 0)
-        {
-            messages.Add("no package source can be reached: packages were not restored, and projects are analysed with what the NuGet cache already holds");
-            return (null, messages);
-        }
-
-        return ([.. answering.SelectMany(source => new[] { "--source", source.Value })], messages);
     }
 
     private static void Collect(List<string> output, Dictionary<string, List<string>> errors, SdkOverlay? overlay)

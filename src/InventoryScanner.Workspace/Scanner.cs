@@ -77,12 +77,20 @@ public static class Scanner
         var (overlay, sdk) = StepAroundGlobalJson(input, options, messages);
         try
         {
+            // Probed once for the restore and for the download of old-format projects' references.
+            var sources = options.Restore || options.DownloadReferences ? await PackageSources.ChooseAsync(input.Root, cancellationToken).ConfigureAwait(false) : SourceChoice.All;
+            foreach (var message in sources.Messages)
+            {
+                messages.Add(message);
+                options.Progress.Warning(message);
+            }
+
             var restoreErrors = new Dictionary<string, List<string>>(StringComparer.Ordinal);
             var restoreTime = Stopwatch.StartNew();
             if (options.Restore)
             {
                 options.Progress.Phase($"restoring {input.ProjectPaths.Count} project(s)");
-                restoreErrors = await Restorer.RestoreAsync(input, overlay, options.Progress, cancellationToken).ConfigureAwait(false);
+                restoreErrors = await Restorer.RestoreAsync(input, overlay, sources, options.Progress, cancellationToken).ConfigureAwait(false);
                 if (restoreErrors.TryGetValue(string.Empty, out var general))
                 {
                     messages.AddRange(general);
@@ -90,7 +98,7 @@ public static class Scanner
             }
 
             restoreTime.Stop();
-            var result = await ScanProjectsAsync(input, options, overlay, restoreErrors, messages, cancellationToken).ConfigureAwait(false);
+            var result = await ScanProjectsAsync(input, options, overlay, sources, restoreErrors, messages, cancellationToken).ConfigureAwait(false);
             return result with { Timings = result.Timings with { Restore = restoreTime.Elapsed }, Sdk = sdk };
         }
         finally
@@ -140,6 +148,7 @@ public static class Scanner
         ScanInput input,
         ScanOptions options,
         SdkOverlay? overlay,
+        SourceChoice sources,
         Dictionary<string, List<string>> restoreErrors,
         List<string> messages,
         CancellationToken cancellationToken)
@@ -149,7 +158,7 @@ public static class Scanner
         var (salt, saltSource) = RepositorySalt.For(input.Root);
         options.Progress.Info($"secret hashes salted with {saltSource}");
         IReadOnlyDictionary<string, string> globals = salt is null ? new Dictionary<string, string>() : new Dictionary<string, string> { [OptionKeys.SecretSalt] = salt };
-        var legacy = await ResolveLegacyAsync(files, input.Root, options, messages, cancellationToken).ConfigureAwait(false);
+        var legacy = await ResolveLegacyAsync(files, input.Root, options, sources, messages, cancellationToken).ConfigureAwait(false);
         var loadTime = Stopwatch.StartNew();
         LoadedSolution loaded;
         if (options.EvaluateProjects)
@@ -330,7 +339,7 @@ public static class Scanner
     }
 
     /// <summary>What each old-format .NET Framework project is compiled against here (downloaded first when allowed).</summary>
-    private static async Task<Dictionary<string, LegacyResolution>> ResolveLegacyAsync(List<ProjectFile> files, string root, ScanOptions options, List<string> messages, CancellationToken cancellationToken)
+    private static async Task<Dictionary<string, LegacyResolution>> ResolveLegacyAsync(List<ProjectFile> files, string root, ScanOptions options, SourceChoice sources, List<string> messages, CancellationToken cancellationToken)
     {
         var legacy = files.Where(f => f.Language == "C#" && f.IsLegacyFramework).ToList();
         if (legacy.Count == 0)
@@ -339,9 +348,9 @@ public static class Scanner
         }
 
         var packagesFolder = LegacyReferences.PackagesFolder;
-        if (options.DownloadReferences)
+        if (options.DownloadReferences && sources.Arguments is not null)
         {
-            messages.AddRange(await LegacyReferences.FetchAsync(legacy, root, packagesFolder, options.Progress, cancellationToken).ConfigureAwait(false));
+            messages.AddRange(await LegacyReferences.FetchAsync(legacy, root, packagesFolder, sources.Arguments, options.Progress, cancellationToken).ConfigureAwait(false));
         }
 
         return legacy.ToDictionary(f => f.Path, f => LegacyReferences.Resolve(f, packagesFolder), StringComparer.Ordinal);
