@@ -10,26 +10,6 @@ using Microsoft.CodeAnalysis.MSBuild;
 
 namespace InventoryScanner.Workspace;
 
-/// <summary>Everything a scan found, before it is assembled into an <see cref="Inventory"/>.</summary>
-public sealed record ScanResult(
-    string Root,
-    IReadOnlyList<Component> Components,
-    IReadOnlyList<ExcludedProject> Excluded,
-    IReadOnlyList<Finding> Findings,
-    IReadOnlyList<string> Messages)
-{
-    public ScanTimings Timings { get; init; } = new(TimeSpan.Zero, TimeSpan.Zero, TimeSpan.Zero);
-
-    /// <summary>Secrets the repository's allowlist accepts (see <see cref="Allowlist"/>): not among the findings.</summary>
-    public IReadOnlyList<AcceptedSecret> Accepted { get; init; } = [];
-
-    /// <summary>The SDK the scan used, and each global.json it could not honour.</summary>
-    public SdkReport? Sdk { get; init; }
-}
-
-/// <summary>Wall time of each phase: restore, MSBuild design-time load, analysis of every project.</summary>
-public sealed record ScanTimings(TimeSpan Restore, TimeSpan Load, TimeSpan Analyze);
-
 /// <summary>
 /// solution → projects → analyzers → findings. Loads every project with MSBuildWorkspace, falls back to its source
 /// files when MSBuild cannot load it, and analyses projects concurrently (bounded), dropping each compilation as soon
@@ -320,21 +300,16 @@ public static class Scanner
             }
         }
 
-        var ordered = findings.OrderBy(f => f.Path, StringComparer.Ordinal).ThenBy(f => f.Line).ThenBy(f => f.Column).ThenBy(f => f.RuleId, StringComparer.Ordinal).ToList();
-        RegistrationJoin.Apply(ordered);
-        FindingFactory.AssignFingerprints(ordered);
-        var (kept, accepted) = Allowlist.Apply(ordered, Allowlist.Read(Path.Combine(input.Root, Allowlist.FileName), messages));
         analyzeTime.Stop();
         options.Progress.Info($"analysed {toAnalyze.Count} project(s) in {analyzeTime.Elapsed.TotalSeconds:0.0} s");
         return new ScanResult(
             input.Root,
             components.OrderBy(c => c.Project, StringComparer.Ordinal).ToList(),
             excluded.OrderBy(e => e.Project, StringComparer.Ordinal).ToList(),
-            kept,
+            [.. findings],
             messages)
         {
             Timings = new ScanTimings(TimeSpan.Zero, loadTime.Elapsed, analyzeTime.Elapsed),
-            Accepted = accepted,
         };
     }
 

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
+using InventoryScanner.Core.Model;
 using InventoryScanner.Workspace;
 
 // Usage: dotnet run -c Release --project tests/InventoryScanner.Benchmarks -- <solution|project|folder> [runs] [--skip-build]

@@ -1,4 +1,4 @@
-using InventoryScanner.Core;
+using InventoryScanner.Core.Passes;
 using InventoryScanner.Core.Analysis;
 using InventoryScanner.Core.Model;
 
@@ -29,7 +29,8 @@ internal static class Builders
 
     public static Inventory Inventory(IReadOnlyList<Component> components, IReadOnlyList<Finding> findings)
     {
-        FindingFactory.AssignFingerprints(findings);
-        return InventoryBuilder.Build("sample.sln", components, [], findings, [], new DateTimeOffset(2026, 1, 2, 3, 4, 5, TimeSpan.Zero));
+        // A root with no allowlist in it: every pass runs as in a scan.
+        var scan = new ScanResult(Path.Combine(Path.GetTempPath(), "inventory-builders-no-root"), components, [], findings, []);
+        return InventoryPipeline.Run(scan, "sample.sln", new DateTimeOffset(2026, 1, 2, 3, 4, 5, TimeSpan.Zero));
     }
 }

@@ -1,5 +1,5 @@
 using System.CommandLine;
-using InventoryScanner.Core;
+using InventoryScanner.Core.Passes;
 using InventoryScanner.Core.Model;
 using InventoryScanner.Reporting;
 using InventoryScanner.Workspace;
@@ -139,7 +139,7 @@ internal static class ScanCommand
             var result = verbosity == Verbosity.Normal && LiveProgress.IsInteractive(error)
                 ? await LiveProgress.RunAsync(error, progress => Scanner.ScanAsync(options with { Progress = progress }, cancellationToken)).ConfigureAwait(false)
                 : await Scanner.ScanAsync(options, cancellationToken).ConfigureAwait(false);
-            var inventory = InventoryBuilder.Build(path, result.Components, result.Excluded, result.Findings, result.Messages, DateTimeOffset.UtcNow, result.Accepted, result.Sdk);
+            var inventory = InventoryPipeline.Run(result, path, DateTimeOffset.UtcNow);
             IReadOnlyList<string> written;
             try
             {

@@ -60,7 +60,13 @@ public sealed record ReliabilityFact(string Name, string Value, IReadOnlyList<st
 /// <summary>A secret finding the allowlist accepts: where it is, which entry matched it, and why it may stay.</summary>
 public sealed record AcceptedSecret(string Fingerprint, string Component, string Path, int Line, string Target, string Reason);
 
-public sealed record ToolInfo(string Name, string Version);
+public sealed record ToolInfo(string Name, string Version)
+{
+    /// <summary>This tool, as every inventory it writes records it.</summary>
+    public static ToolInfo Current { get; } = new(
+        "InventoryScanner",
+        System.Reflection.CustomAttributeExtensions.GetCustomAttribute<System.Reflection.AssemblyInformationalVersionAttribute>(typeof(ToolInfo).Assembly)?.InformationalVersion.Split('+')[0] ?? "0.0.0");
+}
 
 public sealed class Component
 {

@@ -21,7 +21,7 @@ public sealed partial class InventoryJsonDocsTests(SampleScanFixture fixture)
         var finding = Finding("Crm", "queue-publish", "queue:orders");
         var everything = new Inventory
         {
-            Tool = InventoryScanner.Core.InventoryBuilder.Tool,
+            Tool = ToolInfo.Current,
             Root = "x.sln",
             Components = [Component("Crm")],
             Excluded = [new ExcludedProject("T", "t/T.csproj", "test project")],

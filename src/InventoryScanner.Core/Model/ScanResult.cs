@@ -1,0 +1,22 @@
+namespace InventoryScanner.Core.Model;
+
+/// <summary>
+/// What a scan found, before the passes of <see cref="Passes.InventoryPipeline"/> join, fingerprint, accept and map it
+/// into an <see cref="Inventory"/>. <see cref="Root"/> is the scan root's full path (the folder given, or the folder of
+/// the solution or project); <see cref="Findings"/> are as the analyzers reported them.
+/// </summary>
+public sealed record ScanResult(
+    string Root,
+    IReadOnlyList<Component> Components,
+    IReadOnlyList<ExcludedProject> Excluded,
+    IReadOnlyList<Finding> Findings,
+    IReadOnlyList<string> Messages)
+{
+    public ScanTimings Timings { get; init; } = new(TimeSpan.Zero, TimeSpan.Zero, TimeSpan.Zero);
+
+    /// <summary>The SDK the scan used, and each global.json it could not honour.</summary>
+    public SdkReport? Sdk { get; init; }
+}
+
+/// <summary>Wall time of each phase: restore, MSBuild design-time load, analysis of every project.</summary>
+public sealed record ScanTimings(TimeSpan Restore, TimeSpan Load, TimeSpan Analyze);

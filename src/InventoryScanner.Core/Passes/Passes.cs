@@ -1,0 +1,43 @@
+using InventoryScanner.Core.Analysis;
+using InventoryScanner.Core.Graph;
+using InventoryScanner.Core.Messaging;
+
+namespace InventoryScanner.Core.Passes;
+
+/// <summary>Calls through a named or typed client take the target and resilience of its registration, wherever it is.</summary>
+public sealed class RegistrationJoinPass : IInventoryPass
+{
+    public void Run(InventoryDraft draft) => RegistrationJoin.Apply(draft.Findings);
+}
+
+/// <summary>Line-independent fingerprints, made unique within the scan (after the join: a joined target is part of them).</summary>
+public sealed class FingerprintPass : IInventoryPass
+{
+    public void Run(InventoryDraft draft) => FindingFactory.AssignFingerprints(draft.Findings);
+}
+
+/// <summary>
+/// Secrets the scan root's <c>.inventory-allowlist.json</c> accepts, and those the code suppresses, leave the findings
+/// for <see cref="InventoryDraft.Accepted"/> (after the fingerprints: entries name them).
+/// </summary>
+public sealed class AllowlistPass : IInventoryPass
+{
+    public void Run(InventoryDraft draft)
+    {
+        var (kept, accepted) = Allowlist.Apply(draft.Findings, Allowlist.Read(Path.Combine(draft.Scan.Root, Allowlist.FileName), draft.Messages));
+        draft.Findings = kept;
+        draft.Accepted.AddRange(accepted);
+    }
+}
+
+/// <summary>The dependency graph (QuikGraph) of the components and what they reach, from the findings that remain.</summary>
+public sealed class GraphPass : IInventoryPass
+{
+    public void Run(InventoryDraft draft) => draft.Graph = InventoryGraph.Build(draft.Scan.Components, draft.Findings).ToModel();
+}
+
+/// <summary>Every publisher and consumer with its reliability facts and risks.</summary>
+public sealed class MessagingPass : IInventoryPass
+{
+    public void Run(InventoryDraft draft) => draft.Messaging = MessagingReliability.Build(draft.Findings);
+}
