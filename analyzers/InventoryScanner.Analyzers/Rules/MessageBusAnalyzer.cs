@@ -68,11 +68,11 @@ namespace InventoryScanner.Analyzers.Rules
             {
                 // Built only when a message is published as its base type, once per compilation.
                 var resolver = new ValueResolver(start.Compilation, start.Options, start.CancellationToken);
-                var derived = new Lazy<DerivedEvents>(() => new DerivedEvents(start.Compilation, resolver, start.CancellationToken), System.Threading.LazyThreadSafetyMode.ExecutionAndPublication);
+                var derived = new Lazy<Messaging.DerivedEvents>(() => new Messaging.DerivedEvents(start.Compilation, resolver, start.CancellationToken), System.Threading.LazyThreadSafetyMode.ExecutionAndPublication);
                 start.RegisterOperationAction(c => AnalyzeInvocation(c, derived, resolver), OperationKind.Invocation);
                 start.RegisterOperationAction(c => AnalyzeInvalid(c, derived, resolver), OperationKind.Invalid);
             });
-            context.RegisterOperationAction(AnalyzeDispatch, OperationKind.Switch, OperationKind.SwitchExpression, OperationKind.Binary, OperationKind.Invocation);
+            context.RegisterOperationAction(c => Messaging.StringDispatch.Analyze(c, HandlerRule, EventBus), OperationKind.Switch, OperationKind.SwitchExpression, OperationKind.Binary, OperationKind.Invocation);
         }
 
         /// <summary>Consumers and handlers: one finding per handled message type.</summary>
@@ -138,13 +138,13 @@ namespace InventoryScanner.Analyzers.Rules
                 && IsEvent(message) ? (EventBus, unresolved) : (null, false);
         }
 
-        private static void AnalyzeInvocation(OperationAnalysisContext context, Lazy<DerivedEvents> derived, ValueResolver resolver)
+        private static void AnalyzeInvocation(OperationAnalysisContext context, Lazy<Messaging.DerivedEvents> derived, ValueResolver resolver)
         {
             var invocation = (IInvocationOperation)context.Operation;
             Analyze(context, CallSite.FromInvocation(invocation), invocation.TargetMethod, derived, resolver);
         }
 
-        private static void AnalyzeInvalid(OperationAnalysisContext context, Lazy<DerivedEvents> derived, ValueResolver resolver)
+        private static void AnalyzeInvalid(OperationAnalysisContext context, Lazy<Messaging.DerivedEvents> derived, ValueResolver resolver)
         {
             if (CallSite.TryFromInvalid((IInvalidOperation)context.Operation, context.CancellationToken, out var call))
             {
@@ -152,7 +152,7 @@ namespace InventoryScanner.Analyzers.Rules
             }
         }
 
-        private static void Analyze(OperationAnalysisContext context, CallSite call, IMethodSymbol? method, Lazy<DerivedEvents> derived, ValueResolver resolver)
+        private static void Analyze(OperationAnalysisContext context, CallSite call, IMethodSymbol? method, Lazy<Messaging.DerivedEvents> derived, ValueResolver resolver)
         {
             if (call.MethodName is "Subscribe" or "SubscribeAsync" or "AddSubscription")
             {
@@ -251,297 +251,7 @@ namespace InventoryScanner.Analyzers.Rules
             return null;
         }
 
-        /// <summary>
-        /// The concrete event classes a compilation declares, by the name of each of their base classes, and whether its
-        /// code creates them (<c>new X(…)</c>, from the resolver's index of constructor calls): what a message of a base
-        /// type (<c>Event</c>, <c>IntegrationEvent</c>) can be. Matched by name, so that a base whose project did not load (an error type)
-        /// still finds the classes derived from it.
-        /// </summary>
-        private sealed class DerivedEvents
-        {
-            private readonly Dictionary<string, List<INamedTypeSymbol>> _byBaseName = new Dictionary<string, List<INamedTypeSymbol>>(StringComparer.Ordinal);
 
-            private readonly ValueResolver _resolver;
-
-            public DerivedEvents(Compilation compilation, ValueResolver resolver, System.Threading.CancellationToken cancellationToken)
-            {
-                _resolver = resolver;
-                var namespaces = new Stack<INamespaceSymbol>();
-                namespaces.Push(compilation.Assembly.GlobalNamespace);
-                while (namespaces.Count > 0)
-                {
-                    cancellationToken.ThrowIfCancellationRequested();
-                    var current = namespaces.Pop();
-                    foreach (var member in current.GetMembers())
-                    {
-                        if (member is INamespaceSymbol inner)
-                        {
-                            namespaces.Push(inner);
-                        }
-                        else if (member is INamedTypeSymbol { TypeKind: TypeKind.Class, IsAbstract: false } type)
-                        {
-                            for (var baseType = type.BaseType; baseType is not null && baseType.SpecialType != SpecialType.System_Object; baseType = baseType.BaseType)
-                            {
-                                if (!_byBaseName.TryGetValue(baseType.Name, out var list))
-                                {
-                                    _byBaseName[baseType.Name] = list = new List<INamedTypeSymbol>();
-                                }
-
-                                list.Add(type);
-                            }
-                        }
-                    }
-                }
-
-            }
-
-            /// <summary>
-            /// The event classes derived from the given type that the scope creates, else that the project creates, ordered by
-            /// name; empty for a concrete leaf type.
-            /// </summary>
-            public (IReadOnlyList<INamedTypeSymbol> Candidates, bool InScope) Of(INamedTypeSymbol message, SyntaxNode? scope)
-            {
-                if (!_byBaseName.TryGetValue(message.Name, out var list))
-                {
-                    return (Array.Empty<INamedTypeSymbol>(), false);
-                }
-
-                var derived = list.Where(t => message.TypeKind == TypeKind.Error || InheritsFrom(t, message)).Where(IsEvent).ToList();
-                if (scope is not null)
-                {
-                    var local = new HashSet<string>(StringComparer.Ordinal);
-                    AddCreated(scope, local);
-                    var inScope = derived.Where(t => local.Contains(t.Name)).OrderBy(t => t.Name, StringComparer.Ordinal).ToList();
-                    if (inScope.Count > 0)
-                    {
-                        return (inScope, true);
-                    }
-                }
-
-                return (derived.Where(t => _resolver.IsCreated(t.Name)).OrderBy(t => t.Name, StringComparer.Ordinal).ToList(), false);
-            }
-
-            private static void AddCreated(SyntaxNode root, HashSet<string> names)
-            {
-                foreach (var creation in root.DescendantNodes().OfType<ObjectCreationExpressionSyntax>())
-                {
-                    if (creation.Type.SimpleTypeName() is { } name)
-                    {
-                        names.Add(name);
-                    }
-                }
-            }
-
-            private static bool InheritsFrom(INamedTypeSymbol type, INamedTypeSymbol ancestor)
-            {
-                for (var current = type.BaseType; current is not null; current = current.BaseType)
-                {
-                    if (SymbolEqualityComparer.Default.Equals(current.OriginalDefinition, ancestor.OriginalDefinition) || (current.TypeKind == TypeKind.Error && current.Name == ancestor.Name))
-                    {
-                        return true;
-                    }
-                }
-
-                return false;
-            }
-        }
-
-        /// <summary>
-        /// A handler that dispatches on the name of the message type, held in a string: <c>switch (messageType) { case
-        /// "CustomerRegistered": … }</c>, <c>eventName == "OrderPaid"</c>, <c>messageType.Equals("X")</c>, in a method that
-        /// handles, processes, consumes, receives or dispatches messages (or in a lambda, a broker callback). Each name
-        /// is a message type the component consumes; publishers of a type of that name join it.
-        /// </summary>
-        private static void AnalyzeDispatch(OperationAnalysisContext context)
-        {
-            var (variable, labels) = DispatchLabels(context.Operation);
-            if (variable is null || labels.Count == 0 || !IsMessageTypeVariable(variable) || !IsHandlingCode(context.Operation, context.ContainingSymbol))
-            {
-                return;
-            }
-
-            var handler = HandlingBody(context.Operation);
-            foreach (var (label, syntax) in labels)
-            {
-                if (!LooksLikeMessageName(label))
-                {
-                    continue;
-                }
-
-                var properties = ImmutableDictionary.CreateBuilder<string, string?>();
-                properties.Add(FindingProperties.Kind, FindingKinds.QueueConsume);
-                properties.Add(FindingProperties.Library, EventBus);
-                properties.Add(FindingProperties.Target, "message:" + label);
-                properties.Add(FindingProperties.TargetSource, TargetSources.MessageType);
-                properties.Add(FindingProperties.Queue, label);
-                properties.Add(FindingProperties.Confidence, Confidence.Medium);
-                properties.Add(FindingProperties.ConfidenceReason, "a handler that dispatches on the message type's name (" + variable + " == \"" + label + "\"), recognised by its shape");
-                properties.Add(FindingProperties.ContainingSymbol, context.ContainingSymbol.GetDocumentationCommentId() + "#" + label);
-                if (handler is not null)
-                {
-                    Messaging.HandlerFacts.AddTo(properties, new[] { handler });
-                }
-
-                var owner = context.ContainingSymbol.ContainingType?.Name ?? context.ContainingSymbol.Name;
-                context.ReportDiagnostic(Diagnostic.Create(HandlerRule, syntax.GetLocation(), properties.ToImmutable(), EventBus, owner, label));
-            }
-        }
-
-        /// <summary>The variable compared and the string constants it is compared with, each with the syntax to report on.</summary>
-        private static (string? Variable, List<(string Label, SyntaxNode Syntax)> Labels) DispatchLabels(IOperation operation)
-        {
-            var labels = new List<(string, SyntaxNode)>();
-            string? variable = null;
-            switch (operation)
-            {
-                case ISwitchOperation @switch:
-                    variable = VariableName(@switch.Value);
-                    foreach (var clause in @switch.Cases.SelectMany(c => c.Clauses))
-                    {
-                        var value = clause switch
-                        {
-                            ISingleValueCaseClauseOperation single => single.Value,
-                            IPatternCaseClauseOperation { Pattern: IConstantPatternOperation constant } => constant.Value,
-                            _ => null,
-                        };
-                        if (value?.ConstantValue.Value is string text)
-                        {
-                            labels.Add((text, clause.Syntax));
-                        }
-                    }
-
-                    break;
-                case ISwitchExpressionOperation expression:
-                    variable = VariableName(expression.Value);
-                    foreach (var arm in expression.Arms)
-                    {
-                        if (arm.Pattern is IConstantPatternOperation { Value.ConstantValue.Value: string text })
-                        {
-                            labels.Add((text, arm.Syntax));
-                        }
-                    }
-
-                    break;
-                case IBinaryOperation { OperatorKind: BinaryOperatorKind.Equals } binary:
-                    if (binary.RightOperand.ConstantValue.Value is string right)
-                    {
-                        variable = VariableName(binary.LeftOperand);
-                        labels.Add((right, binary.Syntax));
-                    }
-                    else if (binary.LeftOperand.ConstantValue.Value is string left)
-                    {
-                        variable = VariableName(binary.RightOperand);
-                        labels.Add((left, binary.Syntax));
-                    }
-
-                    break;
-                case IInvocationOperation { TargetMethod.Name: "Equals" } equals:
-                    // messageType.Equals("X", …) or string.Equals(messageType, "X", …)
-                    var operands = equals.Instance is null ? equals.Arguments.Select(a => a.Value).Take(2).ToList() : new List<IOperation> { equals.Instance, equals.Arguments.FirstOrDefault()?.Value! };
-                    if (operands.Count == 2 && operands[0] is not null && operands[1] is not null)
-                    {
-                        var constant = operands.FirstOrDefault(o => o.ConstantValue.Value is string);
-                        var other = operands.FirstOrDefault(o => o.ConstantValue.Value is not string);
-                        if (constant is not null && other is not null)
-                        {
-                            variable = VariableName(other);
-                            labels.Add(((string)constant.ConstantValue.Value!, equals.Syntax));
-                        }
-                    }
-
-                    break;
-            }
-
-            return (variable, labels);
-        }
-
-        private static string? VariableName(IOperation? operation) => CallSite.Unwrap(operation) switch
-        {
-            IParameterReferenceOperation parameter => parameter.Parameter.Name,
-            ILocalReferenceOperation local => local.Local.Name,
-            _ => null,
-        };
-
-        /// <summary><c>messageType</c>, <c>eventName</c>, <c>commandTypeName</c>, <c>routingKey</c>: a variable that names a message's type.</summary>
-        private static bool IsMessageTypeVariable(string name)
-        {
-            var lower = name.TrimStart('_', '@').ToLowerInvariant();
-            if (lower == "routingkey")
-            {
-                return true;
-            }
-
-            return (lower.StartsWith("message", StringComparison.Ordinal) || lower.StartsWith("event", StringComparison.Ordinal) || lower.StartsWith("command", StringComparison.Ordinal)
-                    || lower.StartsWith("integrationevent", StringComparison.Ordinal))
-                && (lower.EndsWith("type", StringComparison.Ordinal) || lower.EndsWith("name", StringComparison.Ordinal) || lower.EndsWith("kind", StringComparison.Ordinal));
-        }
-
-        /// <summary>
-        /// Code that handles incoming messages: a method named so (<c>HandleMessageAsync</c>, <c>ProcessEvent</c>,
-        /// <c>OnMessageReceived</c>, <c>Consume</c>, <c>Dispatch</c>), or a lambda (a broker callback). A method that maps
-        /// names to types for sending or deserialising (<c>CreateEvent</c>, <c>Deserialize</c>) is not.
-        /// </summary>
-        private static bool IsHandlingCode(IOperation operation, ISymbol containing)
-        {
-            for (var node = operation.Syntax.Parent; node is not null && node is not Microsoft.CodeAnalysis.CSharp.Syntax.MemberDeclarationSyntax; node = node.Parent)
-            {
-                if (node is Microsoft.CodeAnalysis.CSharp.Syntax.AnonymousFunctionExpressionSyntax)
-                {
-                    return true;
-                }
-            }
-
-            var name = containing.Name;
-            foreach (var verb in HandlingVerbs)
-            {
-                if (name.StartsWith(verb, StringComparison.Ordinal))
-                {
-                    return true;
-                }
-            }
-
-            return name.StartsWith("On", StringComparison.Ordinal) && (name.IndexOf("Message", StringComparison.Ordinal) > 0 || name.IndexOf("Event", StringComparison.Ordinal) > 0 || name.IndexOf("Received", StringComparison.Ordinal) > 0);
-        }
-
-        private static readonly string[] HandlingVerbs = { "Handle", "Process", "Consume", "Dispatch", "Receive", "Route" };
-
-        /// <summary>A type's or routing key's name: <c>CustomerRegistered</c>, <c>order.created</c>; not a sentence or an empty string.</summary>
-        private static bool LooksLikeMessageName(string label)
-        {
-            if (label.Length < 2 || !(char.IsLetter(label[0]) || label[0] == '_'))
-            {
-                return false;
-            }
-
-            foreach (var c in label)
-            {
-                if (!(char.IsLetterOrDigit(c) || c is '_' or '.' or '-' or ':' or '/'))
-                {
-                    return false;
-                }
-            }
-
-            return true;
-        }
-
-        /// <summary>The body that handles the message: the enclosing lambda's, else the method's.</summary>
-        private static SyntaxNode? HandlingBody(IOperation operation)
-        {
-            for (var node = operation.Syntax.Parent; node is not null; node = node.Parent)
-            {
-                switch (node)
-                {
-                    case Microsoft.CodeAnalysis.CSharp.Syntax.AnonymousFunctionExpressionSyntax lambda:
-                        return lambda.Body;
-                    case Microsoft.CodeAnalysis.CSharp.Syntax.BaseMethodDeclarationSyntax method:
-                        return (SyntaxNode?)method.Body ?? method.ExpressionBody;
-                    case Microsoft.CodeAnalysis.CSharp.Syntax.MemberDeclarationSyntax:
-                        return null;
-                }
-            }
-
-            return null;
-        }
 
         private static bool NamesBus(string? name) =>
             name is not null && (name.IndexOf("EventBus", StringComparison.Ordinal) >= 0 || name.IndexOf("MessageBus", StringComparison.Ordinal) >= 0);
@@ -847,7 +557,7 @@ namespace InventoryScanner.Analyzers.Rules
             type.ContainingNamespace?.ToDisplayString() is { } ns && (ns == "System" || ns.StartsWith("System.", StringComparison.Ordinal));
 
         /// <summary>An event or message class of the code's own: named so, or derived from a base named so.</summary>
-        private static bool IsEvent(INamedTypeSymbol type)
+        internal static bool IsEvent(INamedTypeSymbol type)
         {
             for (var current = type; current is not null && current.SpecialType != SpecialType.System_Object; current = current.BaseType)
             {

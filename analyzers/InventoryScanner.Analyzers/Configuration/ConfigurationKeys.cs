@@ -1,0 +1,246 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Text;
+using System.Text.RegularExpressions;
+using System.Threading;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Operations;
+
+namespace InventoryScanner.Analyzers.Configuration
+{
+    /// <summary>
+    /// The configuration key a read names, by symbol: <c>IConfiguration</c> indexers and sections, <c>GetValue&lt;T&gt;</c>,
+    /// <c>GetConnectionString</c>, bound options (<c>IOptions&lt;T&gt;</c> and <c>Get&lt;T&gt;()</c>), settings-designer
+    /// properties, <c>ConfigurationManager</c>, and <c>env:NAME</c> for environment variables. Types are resolved once per
+    /// compilation; <see cref="ValueResolver"/> looks the key up in the configuration files.
+    /// </summary>
+    internal sealed class ConfigurationKeys
+    {
+        private readonly INamedTypeSymbol? _environment;
+        private readonly INamedTypeSymbol? _nameValueCollection;
+        private readonly INamedTypeSymbol? _configurationManager;
+        private readonly INamedTypeSymbol? _connectionStringSettings;
+        private readonly INamedTypeSymbol? _configuration;
+        private readonly INamedTypeSymbol? _configurationBinder;
+        private readonly INamedTypeSymbol? _configurationExtensions;
+        private readonly Lazy<OptionsBindings> _options;
+
+        public ConfigurationKeys(Compilation compilation, CancellationToken cancellationToken)
+        {
+            _environment = compilation.GetBestTypeByMetadataName(KnownTypeNames.System_Environment);
+            _nameValueCollection = compilation.GetBestTypeByMetadataName(KnownTypeNames.System_Collections_Specialized_NameValueCollection);
+            _configurationManager = compilation.GetBestTypeByMetadataName(KnownTypeNames.System_Configuration_ConfigurationManager);
+            _connectionStringSettings = compilation.GetBestTypeByMetadataName(KnownTypeNames.System_Configuration_ConnectionStringSettings);
+            _configuration = compilation.GetBestTypeByMetadataName(KnownTypeNames.Microsoft_Extensions_Configuration_IConfiguration);
+            _configurationBinder = compilation.GetBestTypeByMetadataName(KnownTypeNames.Microsoft_Extensions_Configuration_ConfigurationBinder);
+            _configurationExtensions = compilation.GetBestTypeByMetadataName(KnownTypeNames.Microsoft_Extensions_Configuration_ConfigurationExtensions);
+            _options = new Lazy<OptionsBindings>(() => OptionsBindings.Collect(compilation, cancellationToken), LazyThreadSafetyMode.ExecutionAndPublication);
+        }
+
+        /// <summary>
+        /// A property of an options object bound to a section: <c>options.Value.BaseUrl</c>,
+        /// <c>monitor.CurrentValue.Partner.Url</c>, a field or local holding the options, or
+        /// <c>configuration.GetSection("A").Get&lt;T&gt;().Url</c>. The key is the section joined with the property path.
+        /// </summary>
+        private string? OptionsKey(IPropertyReferenceOperation property)
+        {
+            var path = new List<string> { property.Property.Name };
+            var instance = CallSite.Unwrap(property.Instance);
+            for (var depth = 0; depth < 8 && instance is not null; depth++)
+            {
+                switch (instance)
+                {
+                    case IPropertyReferenceOperation { Property.Name: "Value" or "CurrentValue" } wrapper when IsOptionsWrapper(wrapper.Property.ContainingType):
+                        return Prefixed(_options.Value.SectionOf(wrapper.Type), path);
+                    case IInvocationOperation { TargetMethod.Name: "Get" } get when IsOptionsWrapper(get.TargetMethod.ContainingType):
+                        return Prefixed(_options.Value.SectionOf(get.Type), path);
+                    case IInvocationOperation { TargetMethod.Name: "Get", TargetMethod.IsGenericMethod: true } bind when Is(bind.TargetMethod.ContainingType, _configurationBinder):
+                        var receiver = bind.Instance ?? (bind.Arguments.Length > 0 ? bind.Arguments[0].Value : null);
+                        return receiver is null ? null : Prefixed(SectionPath(CallSite.Unwrap(receiver)), path);
+                    case IPropertyReferenceOperation nested when !nested.Property.IsIndexer && _options.Value.SectionOf(nested.Type) is null:
+                        path.Insert(0, nested.Property.Name);
+                        instance = CallSite.Unwrap(nested.Instance);
+                        continue;
+                    case ILocalReferenceOperation local when _options.Value.SectionOf(local.Type) is null
+                        && MemberAssignments.DeclaredInitializer(local.Local, CancellationToken.None) is { } initializer
+                        && local.SemanticModel is { } model && initializer.SyntaxTree == model.SyntaxTree:
+                        instance = CallSite.Unwrap(model.GetValueOperation(initializer, CancellationToken.None));
+                        continue;
+                }
+
+                // A field, property, local or parameter whose type is itself a bound options class.
+                return Prefixed(_options.Value.SectionOf(instance.Type), path);
+            }
+
+            return null;
+        }
+
+        private static string? Prefixed(string? section, List<string> path) =>
+            section is null ? null : section + ":" + string.Join(":", path);
+
+        /// <summary>IOptions&lt;T&gt;, IOptionsSnapshot&lt;T&gt;, IOptionsMonitor&lt;T&gt; (Microsoft.Extensions.Options).</summary>
+        private static bool IsOptionsWrapper(INamedTypeSymbol? type) =>
+            type is { IsGenericType: true, Name: "IOptions" or "IOptionsSnapshot" or "IOptionsMonitor" or "OptionsWrapper" }
+            && type.ContainingNamespace?.ToDisplayString() == "Microsoft.Extensions.Options";
+
+        /// <summary>The configuration key of a settings-designer property; null for any other property.</summary>
+        public static string? SettingsKey(IPropertySymbol property)
+        {
+            foreach (var attribute in property.GetAttributes())
+            {
+                var scope = attribute.AttributeClass?.Name switch
+                {
+                    "ApplicationScopedSettingAttribute" => "applicationSettings",
+                    "UserScopedSettingAttribute" => "userSettings",
+                    _ => null,
+                };
+                if (scope is not null && (attribute.AttributeClass is IErrorTypeSymbol || attribute.AttributeClass!.ContainingNamespace?.ToDisplayString() == "System.Configuration"))
+                {
+                    return SettingsKeys.Of(scope, property.ContainingType.ToDisplayString(), property.Name);
+                }
+            }
+
+            return null;
+        }
+
+        /// <summary>
+        /// The key a configuration read names: <c>config["A:B"]</c>, <c>config.GetSection("A")["B"]</c>,
+        /// <c>GetSection("A:B").Value</c>, <c>GetValue&lt;T&gt;("A:B")</c>, <c>GetConnectionString("X")</c> (as
+        /// <c>ConnectionStrings:X</c>), <c>ConfigurationManager.AppSettings["X"]</c>,
+        /// <c>ConfigurationManager.ConnectionStrings["X"].ConnectionString</c>; <c>env:NAME</c> for
+        /// <c>Environment.GetEnvironmentVariable("NAME")</c>. Null for anything else.
+        /// </summary>
+        public string? KeyOf(IOperation operation)
+        {
+            switch (operation)
+            {
+                case IPropertyReferenceOperation { Property.IsIndexer: false } setting when SettingsKey(setting.Property) is { } settingsKey:
+                    return settingsKey;
+
+                case IPropertyReferenceOperation { Property.IsIndexer: false, Type.SpecialType: SpecialType.System_String or SpecialType.None } option
+                    when OptionsKey(option) is { } optionsKey:
+                    return optionsKey;
+
+                case IInvalidOperation { Syntax: ElementAccessExpressionSyntax { ArgumentList.Arguments.Count: 1 } access } when operation.SemanticModel is { } model
+                    && model.GetTypeInfo(access.Expression).Type is IErrorTypeSymbol { Name: "IConfiguration" or "IConfigurationRoot" or "IConfigurationManager" or "ConfigurationManager" or "IConfigurationSection" }
+                    && model.GetConstantValue(access.ArgumentList.Arguments[0].Expression).Value is string unresolvedKey:
+                    // configuration["A:B"] where Microsoft.Extensions.Configuration did not resolve: the key is still the key.
+                    return unresolvedKey;
+
+                case IPropertyReferenceOperation { Property.IsIndexer: true, Arguments.Length: 1 } indexer
+                    when indexer.Arguments[0].Value.ConstantValue.Value is string name:
+                    if (IsConfiguration(indexer.Instance?.Type))
+                    {
+                        return Join(SectionPath(indexer.Instance), name);
+                    }
+
+                    if (Is(indexer.Property.ContainingType, _nameValueCollection) && IsStaticProperty(indexer.Instance, _configurationManager, "AppSettings"))
+                    {
+                        return name;
+                    }
+
+                    return null;
+
+                case IPropertyReferenceOperation { Property.Name: "Value" } value when IsConfiguration(value.Instance?.Type):
+                    var section = SectionPath(value.Instance);
+                    return string.IsNullOrEmpty(section) ? null : section;
+
+                case IPropertyReferenceOperation { Property.Name: "ConnectionString" } connectionString
+                    when Is(connectionString.Property.ContainingType, _connectionStringSettings)
+                        && CallSite.Unwrap(connectionString.Instance) is IPropertyReferenceOperation { Property.IsIndexer: true, Arguments.Length: 1 } settings
+                        && settings.Arguments[0].Value.ConstantValue.Value is string settingsName
+                        && IsStaticProperty(settings.Instance, _configurationManager, "ConnectionStrings"):
+                    return "ConnectionStrings:" + settingsName;
+
+                case IInvocationOperation invocation:
+                    var method = invocation.TargetMethod;
+                    if (Is(method.ContainingType, _environment) && method.Name == "GetEnvironmentVariable"
+                        && invocation.Arguments.Length >= 1 && invocation.Arguments[0].Value.ConstantValue.Value is string variable)
+                    {
+                        return "env:" + variable;
+                    }
+
+                    if (Is(method.ContainingType, _configurationBinder) && method.Name == "GetValue"
+                        && Argument(invocation, "key") is string key)
+                    {
+                        return Join(SectionPath(invocation.Arguments[0].Value), key);
+                    }
+
+                    if (Is(method.ContainingType, _configurationExtensions) && method.Name == "GetConnectionString"
+                        && Argument(invocation, "name") is string connection)
+                    {
+                        return "ConnectionStrings:" + connection;
+                    }
+
+                    return null;
+
+                default:
+                    return null;
+            }
+        }
+
+        /// <summary>The section a configuration object stands for: "" for a root, "A:B" for GetSection("A").GetSection("B").</summary>
+        private string? SectionPath(IOperation? instance)
+        {
+            instance = CallSite.Unwrap(instance);
+            if (instance is IInvocationOperation { TargetMethod.Name: "GetSection" or "GetRequiredSection" } getSection
+                && Argument(getSection, "key") is string key)
+            {
+                var receiver = getSection.Instance ?? (getSection.Arguments.Length > 0 ? getSection.Arguments[0].Value : null);
+                return Join(SectionPath(receiver), key);
+            }
+
+            return instance is not null && IsConfiguration(instance.Type) ? string.Empty : null;
+        }
+
+        private static string? Join(string? section, string key) =>
+            section is null ? null : section.Length == 0 ? key : section + ":" + key;
+
+        private static string? Argument(IInvocationOperation invocation, string parameterName)
+        {
+            foreach (var argument in invocation.Arguments)
+            {
+                if (argument.Parameter?.Name == parameterName)
+                {
+                    return argument.Value.ConstantValue.Value as string;
+                }
+            }
+
+            return null;
+        }
+
+        private bool IsConfiguration(ITypeSymbol? type)
+        {
+            if (type is null || _configuration is null)
+            {
+                return false;
+            }
+
+            if (SymbolEqualityComparer.Default.Equals(type, _configuration))
+            {
+                return true;
+            }
+
+            foreach (var implemented in type.AllInterfaces)
+            {
+                if (SymbolEqualityComparer.Default.Equals(implemented, _configuration))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        private static bool IsStaticProperty(IOperation? operation, INamedTypeSymbol? type, string name) =>
+            CallSite.Unwrap(operation) is IPropertyReferenceOperation { Property.IsStatic: true } property
+            && property.Property.Name == name && Is(property.Property.ContainingType, type);
+
+        private static bool Is(ITypeSymbol? type, INamedTypeSymbol? expected) =>
+            type is not null && expected is not null && SymbolEqualityComparer.Default.Equals(type.OriginalDefinition, expected);
+    }
+}
