@@ -37,6 +37,10 @@ public sealed class Inventory
     /// <summary>The .NET SDK the scan ran MSBuild from, and each global.json pin it had to step around.</summary>
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public SdkReport? Sdk { get; init; }
+
+    /// <summary>Maturity, integration style and sprawl, each pointing at the findings behind it (docs/assessment.md).</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public AssessmentModel? Assessment { get; init; }
 }
 
 /// <summary>

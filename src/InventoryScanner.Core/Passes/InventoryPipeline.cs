@@ -22,6 +22,8 @@ public sealed class InventoryDraft(ScanResult scan)
     public GraphModel? Graph { get; set; }
 
     public IReadOnlyList<MessagingEndpoint> Messaging { get; set; } = [];
+
+    public AssessmentModel? Assessment { get; set; }
 }
 
 /// <summary>One step from what a scan found to the inventory every report renders.</summary>
@@ -32,7 +34,7 @@ public interface IInventoryPass
 
 /// <summary>
 /// The ordered passes after the analysis: join (calls to their client registrations) → fingerprints → allowlist →
-/// graph → messaging reliability. Each later concern (the assessment, the estate merge) is one more pass here.
+/// graph → messaging reliability → assessment. Each later concern (the assessment, the estate merge) is one more pass here.
 /// </summary>
 public static class InventoryPipeline
 {
@@ -43,6 +45,7 @@ public static class InventoryPipeline
         new AllowlistPass(),
         new GraphPass(),
         new MessagingPass(),
+        new Assessment.AssessmentPass(),
     ];
 
     /// <param name="displayRoot">The path the scan was given, as given: the inventory's <c>root</c>.</param>
@@ -67,6 +70,7 @@ public static class InventoryPipeline
             Accepted = draft.Accepted,
             Messaging = draft.Messaging,
             Sdk = scan.Sdk,
+            Assessment = draft.Assessment,
         };
     }
 }

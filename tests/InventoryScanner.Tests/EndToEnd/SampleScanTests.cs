@@ -227,6 +227,30 @@ public sealed class SampleScanTests(SampleScanFixture fixture)
     }
 
     [Fact]
+    public void Assessment_ShouldRateTheSampleAsDocumented()
+    {
+        var assessment = Inventory.GetProperty("assessment");
+        var estate = assessment.GetProperty("maturity").GetProperty("estate");
+        Assert.Equal(1, estate.GetProperty("level").GetInt32());
+        Assert.Equal(["Billing.Worker", "Crm.Sync", "Ordering.Api"], estate.GetProperty("components").EnumerateArray().Select(c => c.GetString()));
+        var scorecards = assessment.GetProperty("maturity").GetProperty("components").EnumerateArray().ToDictionary(c => c.GetProperty("component").GetString()!);
+        Assert.All(scorecards.Values, c => Assert.Equal("initial", c.GetProperty("name").GetString()));
+
+        // Every failing verdict names the findings behind it, and each of them is in the inventory.
+        var fingerprints = Inventory.GetProperty("findings").EnumerateArray().Select(f => f.GetProperty("fingerprint").GetString()).ToHashSet();
+        foreach (var verdict in scorecards.Values.SelectMany(c => c.GetProperty("criteria").EnumerateArray()).Where(v => v.GetProperty("verdict").GetString() == "fail"))
+        {
+            Assert.NotEqual(0, verdict.GetProperty("findings").GetArrayLength());
+            Assert.All(verdict.GetProperty("findings").EnumerateArray(), f => Assert.Contains(f.GetString(), fingerprints));
+        }
+
+        var sprawl = assessment.GetProperty("sprawl").GetProperty("estate");
+        Assert.Equal((42, "emerging"), (sprawl.GetProperty("index").GetInt32(), sprawl.GetProperty("band").GetString()));
+        Assert.Equal("point-to-point", assessment.GetProperty("style").GetProperty("estate").GetString());
+        Assert.Contains("sprawl index of **42 (emerging)**", File.ReadAllText(Path.Combine(RepositoryPaths.Root, "docs", "assessment.md")), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Reports_ShouldShowCoverageAndTheGraph()
     {
         var html = fixture.Run.Read("report.html");

@@ -1,0 +1,54 @@
+using InventoryScanner.Analyzers;
+using InventoryScanner.Core.Model;
+
+namespace InventoryScanner.Core.Assessment;
+
+/// <summary>The findings and messaging endpoints of one component, sorted into what the criteria and the index read.</summary>
+public sealed class ComponentFacts
+{
+    private static readonly HashSet<string> CallKinds = new(StringComparer.Ordinal)
+    {
+        FindingKinds.HttpClient, FindingKinds.GrpcClient, FindingKinds.SoapClient, FindingKinds.SignalRClient,
+    };
+
+    public ComponentFacts(string component, IReadOnlyList<Finding> findings, IReadOnlyList<MessagingEndpoint> messaging)
+    {
+        Component = component;
+        var own = findings.Where(f => f.Component == component).ToList();
+        Calls = own.Where(f => CallKinds.Contains(f.Kind)).ToList();
+        HttpCalls = own.Where(f => f.Kind == FindingKinds.HttpClient).ToList();
+        AntiPatterns = own.Where(f => f.Kind == FindingKinds.AntiPattern).ToList();
+        Secrets = own.Where(f => f.Kind == FindingKinds.Secret && !f.IsTestOnly).ToList();
+        Publishes = own.Where(f => f.Kind == FindingKinds.QueuePublish).ToList();
+        Consumes = own.Where(f => f.Kind == FindingKinds.QueueConsume).ToList();
+        Consumers = messaging.Where(m => m.Component == component && m.Role == "consumer").ToList();
+        Publishers = messaging.Where(m => m.Component == component && m.Role == "publisher").ToList();
+    }
+
+    public string Component { get; }
+
+    /// <summary>Outbound calls: HTTP, gRPC, SOAP, SignalR.</summary>
+    public IReadOnlyList<Finding> Calls { get; }
+
+    public IReadOnlyList<Finding> HttpCalls { get; }
+
+    public IReadOnlyList<Finding> AntiPatterns { get; }
+
+    /// <summary>Hard-coded credentials, test doubles left out.</summary>
+    public IReadOnlyList<Finding> Secrets { get; }
+
+    public IReadOnlyList<Finding> Publishes { get; }
+
+    public IReadOnlyList<Finding> Consumes { get; }
+
+    public IReadOnlyList<MessagingEndpoint> Consumers { get; }
+
+    public IReadOnlyList<MessagingEndpoint> Publishers { get; }
+
+    /// <summary>Integration points: outbound calls, publishes and consumes.</summary>
+    public int IntegrationPoints => Calls.Count + Publishes.Count + Consumes.Count;
+
+    public IReadOnlyList<Finding> AntiPatternsOf(params string[] ruleIds) => AntiPatterns.Where(f => ruleIds.Contains(f.RuleId)).ToList();
+
+    public static string? Detail(Finding finding, string key) => finding.Details is not null && finding.Details.TryGetValue(key, out var value) ? value : null;
+}

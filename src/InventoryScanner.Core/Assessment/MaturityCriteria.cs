@@ -1,0 +1,160 @@
+using InventoryScanner.Analyzers;
+using InventoryScanner.Core.Model;
+
+namespace InventoryScanner.Core.Assessment;
+
+/// <summary>
+/// The maturity model's criteria, in one place (<c>docs/assessment.md</c> renders the same table). Levels follow the
+/// integration maturity model: 1 initial (ad hoc), 2 repeatable, 3 defined, 4 managed, 5 optimizing. Level 1 has no
+/// criteria: every component is at least there. A criterion that needs a fact the scan does not collect yet says
+/// <c>unknown</c>, and its level is not reached: the model never guesses.
+/// </summary>
+public static class MaturityCriteria
+{
+    public static readonly string[] LevelNames = ["", "initial", "repeatable", "defined", "managed", "optimizing"];
+
+    public sealed record Criterion(string Id, int Level, string Title, Func<ComponentFacts, CriterionVerdict> Evaluate);
+
+    public static IReadOnlyList<Criterion> All { get; } =
+    [
+        new("R1", 2, "Endpoints come from configuration, not from literals in code", EndpointsFromConfiguration),
+        new("R2", 2, "HTTP clients are shared or made by a factory, not created per call", SharedClients),
+        new("R3", 2, "No plain-text credentials in code or configuration", NoSecrets),
+        new("R4", 2, "Consumers catch the failures of their handlers", ConsumersCatch),
+        new("D1", 3, "Outbound HTTP goes through typed or generated clients (typed HttpClient, Refit, gRPC, WCF proxies)", TypedClients),
+        new("M1", 4, "Every outbound HTTP client has resilience (retry, timeout, circuit breaker)", Resilience),
+        new("M2", 4, "Every consumer acknowledges manually (or through its library) and has dead-lettering", ConsumerSafety),
+        new("M3", 4, "Health checks, telemetry and authenticated outbound calls are wired", _ => Unknown("M3", 4, "Health checks, telemetry and authenticated outbound calls are wired", "the scan does not yet collect health checks, telemetry or outbound authentication")),
+        new("O1", 5, "Consumers are idempotent or publishers use an outbox; contracts are versioned and tested", _ => Unknown("O1", 5, "Consumers are idempotent or publishers use an outbox; contracts are versioned and tested", "optimizing is judged against a previous scan (a baseline), and contract tests are not collected yet")),
+    ];
+
+    private static CriterionVerdict EndpointsFromConfiguration(ComponentFacts facts)
+    {
+        const string Title = "Endpoints come from configuration, not from literals in code";
+        if (facts.Calls.Count == 0 && facts.Publishes.Count == 0)
+        {
+            return NotApplicable("R1", 2, Title, "no outbound calls or publishes");
+        }
+
+        var hardCoded = facts.AntiPatternsOf(RuleIdentifiers.HardcodedUrl);
+        return hardCoded.Count > 0
+            ? Fail("R1", 2, Title, $"{hardCoded.Count} hard-coded URL(s)", hardCoded)
+            : Pass("R1", 2, Title, "no hard-coded URL", facts.Calls.Where(c => ComponentFacts.Detail(c, FindingProperties.TargetSource) == TargetSources.Configuration));
+    }
+
+    private static CriterionVerdict SharedClients(ComponentFacts facts)
+    {
+        const string Title = "HTTP clients are shared or made by a factory, not created per call";
+        if (facts.HttpCalls.Count == 0)
+        {
+            return NotApplicable("R2", 2, Title, "no HTTP calls");
+        }
+
+        var perCall = facts.AntiPatternsOf(RuleIdentifiers.HttpClientPerCall);
+        return perCall.Count > 0 ? Fail("R2", 2, Title, $"{perCall.Count} client(s) created per call", perCall) : Pass("R2", 2, Title, "no client created per call", Array.Empty<string>());
+    }
+
+    private static CriterionVerdict NoSecrets(ComponentFacts facts)
+    {
+        const string Title = "No plain-text credentials in code or configuration";
+        return facts.Secrets.Count > 0 ? Fail("R3", 2, Title, $"{facts.Secrets.Count} hard-coded credential(s)", facts.Secrets) : Pass("R3", 2, Title, "no hard-coded credential", Array.Empty<string>());
+    }
+
+    private static CriterionVerdict ConsumersCatch(ComponentFacts facts)
+    {
+        const string Title = "Consumers catch the failures of their handlers";
+        if (facts.Consumes.Count == 0)
+        {
+            return NotApplicable("R4", 2, Title, "no consumers");
+        }
+
+        var escaping = facts.AntiPatternsOf(RuleIdentifiers.RabbitMqUnhandledFailure, RuleIdentifiers.ConsumerUnhandledFailure);
+        if (escaping.Count > 0)
+        {
+            return Fail("R4", 2, Title, $"{escaping.Count} consumer(s) let failures escape", escaping);
+        }
+
+        // A handler the scan could not see (in a library, or wired where the code does not say) is not a pass.
+        var unseen = facts.Consumers.Where(c => Fact(c, "errorHandling") is null || Fact(c, "errorHandling")!.StartsWith("unknown", StringComparison.Ordinal)).ToList();
+        return unseen.Count > 0
+            ? new CriterionVerdict("R4", 2, Title, Verdicts.Unknown, $"the error handling of {unseen.Count} consumer(s) is not in the scanned code", [.. unseen.Select(c => c.Finding)])
+            : Pass("R4", 2, Title, "every consumer catches its failures or leaves them to a library that retries", facts.Consumers.Select(c => c.Finding));
+    }
+
+    private static CriterionVerdict TypedClients(ComponentFacts facts)
+    {
+        const string Title = "Outbound HTTP goes through typed or generated clients (typed HttpClient, Refit, gRPC, WCF proxies)";
+        if (facts.HttpCalls.Count == 0)
+        {
+            return facts.Calls.Count == 0 ? NotApplicable("D1", 3, Title, "no outbound calls") : Pass("D1", 3, Title, "only gRPC, SOAP or SignalR clients", facts.Calls);
+        }
+
+        var plain = facts.HttpCalls.Where(c => !IsTyped(c)).ToList();
+        return plain.Count > 0
+            ? Fail("D1", 3, Title, $"{plain.Count} of {facts.HttpCalls.Count} HTTP call(s) on a plain HttpClient, WebClient or WebRequest", plain)
+            : Pass("D1", 3, Title, "every HTTP call goes through a typed, named or generated client", facts.HttpCalls);
+    }
+
+    /// <summary>A call through an <c>AddHttpClient</c> registration (typed or named), or through Refit.</summary>
+    private static bool IsTyped(Finding call) =>
+        ComponentFacts.Detail(call, FindingProperties.Registration) is not null || ComponentFacts.Detail(call, FindingProperties.Client) is not null || call.Library == "Refit";
+
+    private static CriterionVerdict Resilience(ComponentFacts facts)
+    {
+        const string Title = "Every outbound HTTP client has resilience (retry, timeout, circuit breaker)";
+        if (facts.HttpCalls.Count == 0)
+        {
+            return NotApplicable("M1", 4, Title, "no HTTP calls");
+        }
+
+        var without = facts.HttpCalls.Where(c => ComponentFacts.Detail(c, FindingProperties.Resilience) is null or "none").ToList();
+        return without.Count > 0
+            ? Fail("M1", 4, Title, $"{without.Count} of {facts.HttpCalls.Count} HTTP call(s) without a resilience handler or timeout", without)
+            : Pass("M1", 4, Title, "every HTTP call has a resilience handler or timeout", facts.HttpCalls);
+    }
+
+    private static CriterionVerdict ConsumerSafety(ComponentFacts facts)
+    {
+        const string Title = "Every consumer acknowledges manually (or through its library) and has dead-lettering";
+        if (facts.Consumers.Count == 0)
+        {
+            return NotApplicable("M2", 4, Title, "no consumers");
+        }
+
+        var unsafeConsumers = facts.Consumers.Where(c => Fact(c, "acknowledgement") == "automatic" || Fact(c, "deadLetter") is null or "none found").ToList();
+        return unsafeConsumers.Count > 0
+            ? Fail("M2", 4, Title, $"{unsafeConsumers.Count} of {facts.Consumers.Count} consumer(s) acknowledge on delivery or have no dead-lettering", unsafeConsumers.Select(c => c.Finding))
+            : Pass("M2", 4, Title, "every consumer acknowledges safely and dead-letters", facts.Consumers.Select(c => c.Finding));
+    }
+
+    private static string? Fact(MessagingEndpoint endpoint, string name) => endpoint.Facts.FirstOrDefault(f => f.Name == name)?.Value;
+
+    private static CriterionVerdict Pass(string id, int level, string title, string note, IEnumerable<Finding> evidence) => Pass(id, level, title, note, evidence.Select(f => f.Fingerprint));
+
+    private static CriterionVerdict Pass(string id, int level, string title, string note, IEnumerable<string> evidence) => new(id, level, title, Verdicts.Pass, note, evidence.Distinct().ToList());
+
+    private static CriterionVerdict Fail(string id, int level, string title, string note, IEnumerable<Finding> evidence) => Fail(id, level, title, note, evidence.Select(f => f.Fingerprint));
+
+    private static CriterionVerdict Fail(string id, int level, string title, string note, IEnumerable<string> evidence) => new(id, level, title, Verdicts.Fail, note, evidence.Distinct().ToList());
+
+    private static CriterionVerdict NotApplicable(string id, int level, string title, string note) => new(id, level, title, Verdicts.NotApplicable, note, []);
+
+    private static CriterionVerdict Unknown(string id, int level, string title, string note) => new(id, level, title, Verdicts.Unknown, note, []);
+
+    /// <summary>The highest level whose criteria, and those of every level below it, pass or do not apply (at least 1).</summary>
+    public static int LevelOf(IReadOnlyList<CriterionVerdict> verdicts)
+    {
+        var level = 1;
+        for (var candidate = 2; candidate <= 5; candidate++)
+        {
+            if (verdicts.Where(v => v.Level == candidate).Any(v => v.Verdict is Verdicts.Fail or Verdicts.Unknown))
+            {
+                break;
+            }
+
+            level = candidate;
+        }
+
+        return level;
+    }
+}

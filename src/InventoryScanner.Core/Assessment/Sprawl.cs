@@ -1,0 +1,101 @@
+using InventoryScanner.Analyzers;
+using InventoryScanner.Core.Graph;
+using InventoryScanner.Core.Model;
+
+namespace InventoryScanner.Core.Assessment;
+
+/// <summary>
+/// The sprawl index: 100 × the weighted sum of five ratios, each 0 to 1, so it does not grow just because an estate is
+/// large (the counts stand beside each ratio). Weights sum to 1.
+/// <list type="bullet">
+/// <item><c>point-to-point</c> (0.30): direct edges (HTTP, gRPC, SOAP, SignalR) among a component's edges to others (direct plus through channels);</item>
+/// <item><c>hard-coded</c> (0.20): hard-coded URLs (INV1003) among outbound calls;</item>
+/// <item><c>duplicate-clients</c> (0.15): external origins called from two or more components among all origins called;</item>
+/// <item><c>fan-out</c> (0.20): the mean fan-out of the components over 10, capped at 1 (a component that talks to ten systems is at the cap);</item>
+/// <item><c>unknown-map</c> (0.15): unresolved targets and orphan channels among outbound calls and channels.</item>
+/// </list>
+/// Bands: below 25 contained, below 50 emerging, below 75 sprawling, else tangled. A component's index uses the same
+/// parts over its own edges and findings.
+/// </summary>
+public static class Sprawl
+{
+    public static readonly HashSet<string> DirectKinds = new(StringComparer.Ordinal) { "http", "grpc", "soap", "signalr" };
+
+    public const double PointToPointWeight = 0.30;
+    public const double HardCodedWeight = 0.20;
+    public const double DuplicateWeight = 0.15;
+    public const double FanOutWeight = 0.20;
+    public const double UnknownWeight = 0.15;
+    public const int FanOutCap = 10;
+
+    public static SprawlModel Of(IReadOnlyList<ComponentFacts> components, GraphModel graph, IReadOnlyList<Finding> findings)
+    {
+        var origins = OriginsByComponent(components);
+        var shared = origins.SelectMany(p => p.Value.Select(o => (o, p.Key))).GroupBy(x => x.o).Where(g => g.Select(x => x.Key).Distinct().Count() >= 2).Select(g => g.Key).ToHashSet(StringComparer.Ordinal);
+        var orphans = graph.Orphans;
+        var estate = Index(
+            components.Select(c => "component:" + c.Component).ToHashSet(StringComparer.Ordinal),
+            components,
+            graph,
+            origins.Values.SelectMany(o => o).ToHashSet(StringComparer.Ordinal),
+            shared,
+            orphans);
+        var perComponent = components
+            .Select(c => new ComponentSprawl(
+                c.Component,
+                Index(["component:" + c.Component], [c], graph, origins[c.Component], shared, orphans.Where(o => o.Components.Contains(c.Component)).ToList())))
+            .ToList();
+        return new SprawlModel(estate, perComponent);
+    }
+
+    private static Dictionary<string, HashSet<string>> OriginsByComponent(IReadOnlyList<ComponentFacts> components) =>
+        components.ToDictionary(
+            c => c.Component,
+            c => c.Calls.Select(f => InventoryGraph.Origin(f.Target)).OfType<string>().ToHashSet(StringComparer.Ordinal),
+            StringComparer.Ordinal);
+
+    private static SprawlIndex Index(
+        HashSet<string> nodes,
+        IReadOnlyList<ComponentFacts> components,
+        GraphModel graph,
+        HashSet<string> origins,
+        HashSet<string> sharedOrigins,
+        IReadOnlyList<OrphanChannel> orphans)
+    {
+        var direct = graph.Edges.Where(e => nodes.Contains(e.From) && DirectKinds.Contains(e.Kind)).ToList();
+        var brokered = graph.Edges.Where(e => (nodes.Contains(e.From) && e.Kind == "publishes") || (nodes.Contains(e.To) && e.Kind == "consumes")).ToList();
+        var calls = components.SelectMany(c => c.Calls).ToList();
+        var hardCoded = components.SelectMany(c => c.AntiPatternsOf(RuleIdentifiers.HardcodedUrl)).ToList();
+        var duplicated = origins.Where(sharedOrigins.Contains).ToList();
+        var fanOut = graph.Nodes.Where(n => nodes.Contains(n.Id)).Sum(n => n.FanOut);
+        var unresolved = calls.Where(c => c.Target == TargetSources.Unresolved || c.Target.Contains("{config:", StringComparison.Ordinal)).ToList();
+        var channels = graph.Nodes.Count(n => n.Type == "channel" && graph.Edges.Any(e => (nodes.Contains(e.From) && e.To == n.Id) || (nodes.Contains(e.To) && e.From == n.Id)));
+        var parts = new List<SprawlPart>
+        {
+            Part("point-to-point", direct.Count, direct.Count + brokered.Count, PointToPointWeight, direct.SelectMany(e => e.Findings)),
+            Part("hard-coded", hardCoded.Count, calls.Count, HardCodedWeight, hardCoded.Select(f => f.Fingerprint)),
+            Part("duplicate-clients", duplicated.Count, origins.Count, DuplicateWeight, calls.Where(c => InventoryGraph.Origin(c.Target) is { } o && sharedOrigins.Contains(o)).Select(c => c.Fingerprint)),
+            Part("fan-out", fanOut, nodes.Count * FanOutCap, FanOutWeight, []),
+            Part("unknown-map", unresolved.Count + orphans.Count, calls.Count + channels, UnknownWeight, unresolved.Select(f => f.Fingerprint).Concat(orphans.SelectMany(o => o.Findings))),
+        };
+        // From the exact ratios: the rounded contributions shown beside them may not add up to it by a point.
+        var index = (int)Math.Round(parts.Sum(p => 100 * p.Weight * Ratio(p.Numerator, p.Denominator)), MidpointRounding.AwayFromZero);
+        return new SprawlIndex(index, Band(index), parts);
+    }
+
+    private static SprawlPart Part(string name, int numerator, int denominator, double weight, IEnumerable<string> findings)
+    {
+        var value = Ratio(numerator, denominator);
+        return new SprawlPart(name, Math.Round(value, 3), weight, Math.Round(100 * weight * value, 2), numerator, denominator, [.. findings.Distinct()]);
+    }
+
+    private static double Ratio(int numerator, int denominator) => denominator == 0 ? 0 : Math.Min(1.0, (double)numerator / denominator);
+
+    public static string Band(int index) => index switch
+    {
+        < 25 => "contained",
+        < 50 => "emerging",
+        < 75 => "sprawling",
+        _ => "tangled",
+    };
+}

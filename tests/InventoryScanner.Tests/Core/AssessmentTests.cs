@@ -1,0 +1,153 @@
+using InventoryScanner.Analyzers;
+using InventoryScanner.Core.Assessment;
+using InventoryScanner.Core.Model;
+using static InventoryScanner.Tests.Builders;
+
+namespace InventoryScanner.Tests.Core;
+
+public sealed class AssessmentTests
+{
+    private static Finding Call(string component, string target, string? resilience = null, string? registration = null, int line = 10)
+    {
+        var call = Finding(component, FindingKinds.HttpClient, target, line: line, ruleId: RuleIdentifiers.HttpClientCall);
+        var details = new SortedDictionary<string, string>(StringComparer.Ordinal) { [FindingProperties.TargetSource] = TargetSources.Literal };
+        if (resilience is not null)
+        {
+            details[FindingProperties.Resilience] = resilience;
+        }
+
+        if (registration is not null)
+        {
+            details[FindingProperties.Registration] = registration;
+        }
+
+        call.Details = details;
+        return call;
+    }
+
+    private static Finding Anti(string component, string ruleId, int line = 20) => Finding(component, FindingKinds.AntiPattern, "x", line: line, ruleId: ruleId);
+
+    private static CriterionVerdict Verdict(Inventory inventory, string component, string id) =>
+        inventory.Assessment!.Maturity.Components.Single(c => c.Component == component).Criteria.Single(v => v.Id == id);
+
+    [Fact]
+    public void HardCodedUrl_ShouldFailR1WithItsFinding_AndAComponentWithoutCallsShouldNotApply()
+    {
+        var hardCoded = Anti("Api", RuleIdentifiers.HardcodedUrl);
+        var inventory = Inventory([Component("Api"), Component("Quiet")], [Call("Api", "https://partner.example/a"), hardCoded]);
+
+        var r1 = Verdict(inventory, "Api", "R1");
+        Assert.Equal(Verdicts.Fail, r1.Verdict);
+        Assert.Equal([hardCoded.Fingerprint], r1.Findings);
+        Assert.Equal(Verdicts.NotApplicable, Verdict(inventory, "Quiet", "R1").Verdict);
+        Assert.Equal(1, inventory.Assessment!.Maturity.Components.Single(c => c.Component == "Api").Level);
+    }
+
+    [Fact]
+    public void TypedClientsWithoutResilience_ShouldReachDefinedButNotManaged()
+    {
+        var inventory = Inventory([Component("Api")], [Call("Api", "https://partner.example/a", resilience: "none", registration: "typed PartnerClient at Program.cs:4")]);
+
+        Assert.Equal(Verdicts.Pass, Verdict(inventory, "Api", "R2").Verdict);
+        Assert.Equal(Verdicts.Pass, Verdict(inventory, "Api", "D1").Verdict);
+        Assert.Equal(Verdicts.Fail, Verdict(inventory, "Api", "M1").Verdict);
+        var api = inventory.Assessment!.Maturity.Components.Single();
+        Assert.Equal((3, "defined"), (api.Level, api.Name));
+    }
+
+    [Fact]
+    public void UnknownFacts_ShouldStopTheLevel_EvenWhenEverythingElsePasses()
+    {
+        var inventory = Inventory([Component("Api")], [Call("Api", "https://partner.example/a", resilience: "AddStandardResilienceHandler", registration: "typed PartnerClient at Program.cs:4")]);
+
+        Assert.Equal(Verdicts.Pass, Verdict(inventory, "Api", "M1").Verdict);
+        Assert.Equal(Verdicts.Unknown, Verdict(inventory, "Api", "M3").Verdict);
+        Assert.Equal(3, inventory.Assessment!.Maturity.Components.Single().Level);
+    }
+
+    [Theory]
+    [InlineData(new[] { "pass", "pass" }, 5)]
+    [InlineData(new[] { "pass", "fail" }, 2)]
+    [InlineData(new[] { "not-applicable", "unknown" }, 2)]
+    [InlineData(new[] { "fail", "pass" }, 1)]
+    public void LevelOf_ShouldBeTheHighestLevelWhoseCriteriaAndAllBelowHold(string[] levels2And3, int expected)
+    {
+        var verdicts = new List<CriterionVerdict>
+        {
+            new("A", 2, "a", levels2And3[0], "", []),
+            new("B", 3, "b", levels2And3[1], "", []),
+        };
+
+        Assert.Equal(expected, MaturityCriteria.LevelOf(verdicts));
+    }
+
+    [Fact]
+    public void Estate_ShouldBeTheLowestLevelOfTheComponentsThatHoldMostIntegrationPoints()
+    {
+        var components = new List<ComponentMaturity>
+        {
+            new("Big", 3, "defined", 8, []),
+            new("Middle", 2, "repeatable", 3, []),
+            new("Tiny", 1, "initial", 1, []),
+        };
+        var graph = new GraphModel { Nodes = [new GraphNodeModel("component:Tiny", "component", "Tiny", 0, 1)], Edges = [], Cycles = [] };
+
+        var estate = AssessmentPass.Estate(components, graph);
+
+        // Big and Middle hold 11 of 12 points; Tiny is neither among them nor shared.
+        Assert.Equal((2, "repeatable"), (estate.Level, estate.Name));
+        Assert.Equal(["Middle"], estate.Components);
+
+        var shared = AssessmentPass.Estate(components, new GraphModel { Nodes = [new GraphNodeModel("component:Tiny", "component", "Tiny", 2, 1)], Edges = [], Cycles = [] });
+        Assert.Equal(1, shared.Level);
+    }
+
+    [Fact]
+    public void SprawlIndex_OnASmallGraph_ShouldBeTheWeightedSumOfItsParts()
+    {
+        // A calls two origins, one hard-coded; B calls one of the same origins and publishes to a queue.
+        var inventory = Inventory(
+            [Component("A"), Component("B")],
+            [
+                Call("A", "https://one.example/x", line: 1),
+                Call("A", "https://two.example/y", line: 2),
+                Anti("A", RuleIdentifiers.HardcodedUrl, line: 3),
+                Call("B", "https://one.example/z", line: 4),
+                Finding("B", FindingKinds.QueuePublish, "queue:orders", library: "RabbitMQ.Client", line: 5),
+            ]);
+
+        var estate = inventory.Assessment!.Sprawl.Estate;
+        var parts = estate.Parts.ToDictionary(p => p.Name);
+
+        // point-to-point: 3 direct edges of 4 (one publish); hard-coded: 1 of 3 calls; duplicate: 1 of 2 origins;
+        // fan-out: (2 + 2) / (2 × 10); unknown: the orphan queue, 1 of 3 calls + 1 channel.
+        Assert.Equal((3, 4), (parts["point-to-point"].Numerator, parts["point-to-point"].Denominator));
+        Assert.Equal((1, 3), (parts["hard-coded"].Numerator, parts["hard-coded"].Denominator));
+        Assert.Equal((1, 2), (parts["duplicate-clients"].Numerator, parts["duplicate-clients"].Denominator));
+        Assert.Equal((4, 20), (parts["fan-out"].Numerator, parts["fan-out"].Denominator));
+        Assert.Equal((1, 4), (parts["unknown-map"].Numerator, parts["unknown-map"].Denominator));
+        var expected = 100 * ((0.30 * 3 / 4) + (0.20 * 1 / 3) + (0.15 * 1 / 2) + (0.20 * 4 / 20) + (0.15 * 1 / 4));
+        Assert.Equal((int)Math.Round(expected, MidpointRounding.AwayFromZero), estate.Index);
+        Assert.Equal("emerging", estate.Band);
+        Assert.Equal(expected, estate.Parts.Sum(p => p.Contribution), precision: 0);
+        Assert.Equal("point-to-point", inventory.Assessment.Style.Estate);
+    }
+
+    [Theory]
+    [InlineData(0, "contained")]
+    [InlineData(24, "contained")]
+    [InlineData(25, "emerging")]
+    [InlineData(50, "sprawling")]
+    [InlineData(75, "tangled")]
+    public void Band_ShouldFollowTheDocumentedThresholds(int index, string band) => Assert.Equal(band, Sprawl.Band(index));
+
+    [Fact]
+    public void CriteriaTable_InTheDocs_ShouldBeTheCriteriaOfTheCode()
+    {
+        var doc = File.ReadAllText(Path.Combine(RepositoryPaths.Root, "docs", "assessment.md"));
+        var table = doc.Split("<!-- criteria -->")[1];
+        var rows = table.Split('\n').Where(l => l.StartsWith("| ", StringComparison.Ordinal) && !l.StartsWith("| id", StringComparison.Ordinal)).Select(l => l.Split('|').Select(c => c.Trim()).ToArray()).ToList();
+
+        Assert.Equal(MaturityCriteria.All.Select(c => (c.Id, c.Level.ToString(System.Globalization.CultureInfo.InvariantCulture), c.Title)), rows.Select(r => (r[1], r[2], r[3])));
+    }
+}
