@@ -4,6 +4,35 @@ namespace InventoryScanner.Analyzers
 {
     internal static class TypeSymbolExtensions
     {
+        /// <summary>
+        /// Every type declared in <paramref name="root"/> and the namespaces below it, and the types nested in its classes
+        /// (gRPC clients are nested in their generated service class), without recursion.
+        /// </summary>
+        public static System.Collections.Generic.IEnumerable<INamedTypeSymbol> DeclaredTypes(this INamespaceSymbol root, System.Threading.CancellationToken cancellationToken)
+        {
+            var pending = new System.Collections.Generic.Stack<INamespaceOrTypeSymbol>();
+            pending.Push(root);
+            while (pending.Count > 0)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                foreach (var member in pending.Pop().GetMembers())
+                {
+                    if (member is INamespaceSymbol ns)
+                    {
+                        pending.Push(ns);
+                    }
+                    else if (member is INamedTypeSymbol type)
+                    {
+                        yield return type;
+                        if (type.TypeKind == TypeKind.Class)
+                        {
+                            pending.Push(type);
+                        }
+                    }
+                }
+            }
+        }
+
         /// <summary>The type is <paramref name="expected"/> (generic definitions compared), derives from it or implements it.</summary>
         public static bool IsOrInherits(this ITypeSymbol? type, INamedTypeSymbol? expected)
         {

@@ -39,32 +39,12 @@ namespace InventoryScanner.Analyzers.Http
 
         private static void Collect(INamespaceSymbol root, HashSet<string> names, CancellationToken cancellationToken)
         {
-            var pending = new Stack<INamespaceOrTypeSymbol>();
-            pending.Push(root);
-            while (pending.Count > 0)
+            foreach (var type in root.DeclaredTypes(cancellationToken))
             {
-                cancellationToken.ThrowIfCancellationRequested();
-                var current = pending.Pop();
-                foreach (var member in current.GetMembers())
+                if (IsRefitInterface(type, cancellationToken) || IsServiceContract(type)
+                    || (IsGeneratedClient(type) && type.ContainingNamespace?.ToDisplayString() is not ("Grpc.Core" or "System.ServiceModel")))
                 {
-                    if (member is INamespaceSymbol ns)
-                    {
-                        pending.Push(ns);
-                    }
-                    else if (member is INamedTypeSymbol type)
-                    {
-                        if (IsRefitInterface(type, cancellationToken) || IsServiceContract(type)
-                            || (IsGeneratedClient(type) && type.ContainingNamespace?.ToDisplayString() is not ("Grpc.Core" or "System.ServiceModel")))
-                        {
-                            names.Add(type.Name);
-                        }
-
-                        if (type.TypeKind == TypeKind.Class)
-                        {
-                            // gRPC clients are nested in the generated service class.
-                            pending.Push(type);
-                        }
-                    }
+                    names.Add(type.Name);
                 }
             }
         }

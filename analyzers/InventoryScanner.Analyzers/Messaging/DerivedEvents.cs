@@ -25,33 +25,18 @@ namespace InventoryScanner.Analyzers.Messaging
         public DerivedEvents(Compilation compilation, ValueResolver resolver, System.Threading.CancellationToken cancellationToken)
         {
             _resolver = resolver;
-            var namespaces = new Stack<INamespaceSymbol>();
-            namespaces.Push(compilation.Assembly.GlobalNamespace);
-            while (namespaces.Count > 0)
+            foreach (var type in compilation.Assembly.GlobalNamespace.DeclaredTypes(cancellationToken).Where(t => t is { TypeKind: TypeKind.Class, IsAbstract: false }))
             {
-                cancellationToken.ThrowIfCancellationRequested();
-                var current = namespaces.Pop();
-                foreach (var member in current.GetMembers())
+                for (var baseType = type.BaseType; baseType is not null && baseType.SpecialType != SpecialType.System_Object; baseType = baseType.BaseType)
                 {
-                    if (member is INamespaceSymbol inner)
+                    if (!_byBaseName.TryGetValue(baseType.Name, out var list))
                     {
-                        namespaces.Push(inner);
+                        _byBaseName[baseType.Name] = list = new List<INamedTypeSymbol>();
                     }
-                    else if (member is INamedTypeSymbol { TypeKind: TypeKind.Class, IsAbstract: false } type)
-                    {
-                        for (var baseType = type.BaseType; baseType is not null && baseType.SpecialType != SpecialType.System_Object; baseType = baseType.BaseType)
-                        {
-                            if (!_byBaseName.TryGetValue(baseType.Name, out var list))
-                            {
-                                _byBaseName[baseType.Name] = list = new List<INamedTypeSymbol>();
-                            }
 
-                            list.Add(type);
-                        }
-                    }
+                    list.Add(type);
                 }
             }
-
         }
 
         /// <summary>

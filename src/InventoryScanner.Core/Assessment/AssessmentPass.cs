@@ -18,7 +18,8 @@ public sealed class AssessmentPass : IInventoryPass
     {
         var graph = draft.Graph ?? new GraphModel { Nodes = [], Edges = [], Cycles = [] };
         var components = draft.Scan.Components
-            .Where(c => c.Analysis != AnalysisLevel.Failed)
+            // A component that could not be analysed has no facts, and (repository files) is no service of the estate.
+            .Where(c => c.Analysis is not (AnalysisLevel.Failed or AnalysisLevel.Files))
             .Select(c => new ComponentFacts(c.Name, draft.Findings, draft.Messaging))
             .ToList();
         var maturity = components
