@@ -30,10 +30,15 @@ public sealed class AssessmentPass : IInventoryPass
                 return new ComponentMaturity(facts.Component, level, MaturityCriteria.LevelNames[level], facts.IntegrationPoints, verdicts);
             })
             .ToList();
+        var priorities = Priorities.Of(maturity, draft.Findings, graph);
         draft.Assessment = new AssessmentModel(
             new MaturityModel(Estate(maturity, graph), Distribution(maturity), maturity),
             Styles(components, graph),
-            Sprawl.Of(components, graph, draft.Findings));
+            Sprawl.Of(components, graph, draft.Findings))
+        {
+            Priorities = priorities,
+            Effort = Priorities.Effort(priorities, graph),
+        };
     }
 
     /// <summary>

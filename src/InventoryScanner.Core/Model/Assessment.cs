@@ -5,7 +5,40 @@ namespace InventoryScanner.Core.Model;
 /// and of the estate, each criterion's verdict with its evidence, the integration style, and the sprawl index with its
 /// parts. Every formula is in <c>docs/assessment.md</c>.
 /// </summary>
-public sealed record AssessmentModel(MaturityModel Maturity, StyleModel Style, SprawlModel Sprawl);
+public sealed record AssessmentModel(MaturityModel Maturity, StyleModel Style, SprawlModel Sprawl)
+{
+    /// <summary>What to fix first: one item per failing criterion of a component, ranked.</summary>
+    public IReadOnlyList<PriorityItem> Priorities { get; init; } = [];
+
+    /// <summary>What the priorities cost, and what the point-to-point edges cost to keep each year.</summary>
+    public EffortModel? Effort { get; init; }
+}
+
+/// <summary>
+/// <c>cost = hours × rate</c> over every priority item; <c>upkeep = direct edges × hours per edge per year × rate</c>, with
+/// the assumptions beside the figures.
+/// </summary>
+public sealed record EffortModel(double Hours, double HourlyRate, string Currency, double Cost, int PointToPointEdges, double UpkeepHoursPerEdgePerYear, double YearlyUpkeepHours, double YearlyUpkeepCost, string Assumptions);
+
+/// <summary>
+/// A remediation: the criterion it fixes in a component, the action, the score (0–100) and each factor (0–1), whether a
+/// production credential puts it first, its sites (findings) and hours, a one-line explanation and the findings.
+/// </summary>
+public sealed record PriorityItem(
+    int Rank,
+    string Component,
+    string Criterion,
+    string Action,
+    double Score,
+    bool ProductionSecret,
+    double Impact,
+    double ComplexityEase,
+    double CostEase,
+    double Risk,
+    int Sites,
+    double Hours,
+    string Why,
+    IReadOnlyList<string> Findings);
 
 /// <summary>The estate's level by the documented rule, how many components are at each level, and each component's scorecard.</summary>
 public sealed record MaturityModel(EstateLevel Estate, IReadOnlyDictionary<string, int> Distribution, IReadOnlyList<ComponentMaturity> Components);

@@ -150,4 +150,41 @@ public sealed class AssessmentTests
 
         Assert.Equal(MaturityCriteria.All.Select(c => (c.Id, c.Level.ToString(System.Globalization.CultureInfo.InvariantCulture), c.Title)), rows.Select(r => (r[1], r[2], r[3])));
     }
+
+    [Fact]
+    public void Priorities_ShouldPutProductionSecretsFirst_ThenRankByTheDocumentedScore()
+    {
+        var productionSecret = Finding("Small", FindingKinds.Secret, "password", line: 1);
+        productionSecret.Details = new SortedDictionary<string, string>(StringComparer.Ordinal) { [FindingProperties.Environment] = "default" };
+        var developmentSecret = Finding("Big", FindingKinds.Secret, "password", line: 2);
+        developmentSecret.Details = new SortedDictionary<string, string>(StringComparer.Ordinal) { [FindingProperties.Environment] = "Development" };
+        var inventory = Inventory(
+            [Component("Big"), Component("Small")],
+            [
+                Call("Big", "https://one.example/a", line: 3),
+                Call("Big", "https://two.example/b", line: 4),
+                Anti("Big", RuleIdentifiers.HardcodedUrl, line: 5),
+                developmentSecret,
+                productionSecret,
+            ]);
+
+        var priorities = inventory.Assessment!.Priorities;
+
+        // Small's secret is in a file for no particular environment: it comes first despite Small having no integrations.
+        Assert.Equal(("Small", "R3", true, 1), (priorities[0].Component, priorities[0].Criterion, priorities[0].ProductionSecret, priorities[0].Rank));
+        var bigSecret = priorities.Single(p => p.Component == "Big" && p.Criterion == "R3");
+        Assert.False(bigSecret.ProductionSecret);
+
+        // Big: fan-in 0 of max 0 (taken as 1), 2 of 2 integration points: impact 0.5; one site: ease 0.9; 2 h: cost ease 0.95; risk 1.
+        Assert.Equal(0.5, bigSecret.Impact);
+        Assert.Equal(Math.Round(100 * ((0.40 * 0.5) + (0.30 * 0.9) + (0.20 * 0.95) + (0.10 * 1.0)), 1), bigSecret.Score);
+        Assert.Equal([developmentSecret.Fingerprint], bigSecret.Findings);
+        Assert.Equal(priorities.Skip(1).OrderByDescending(p => p.Score).Select(p => p.Rank), priorities.Skip(1).Select(p => p.Rank));
+
+        var effort = inventory.Assessment.Effort!;
+        Assert.Equal(priorities.Sum(p => p.Hours), effort.Hours);
+        Assert.Equal(effort.Hours * effort.HourlyRate, effort.Cost);
+        Assert.Equal(2, effort.PointToPointEdges);
+        Assert.Equal(2 * 8 * effort.HourlyRate, effort.YearlyUpkeepCost);
+    }
 }

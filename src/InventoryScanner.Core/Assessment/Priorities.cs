@@ -1,0 +1,96 @@
+using InventoryScanner.Analyzers;
+using InventoryScanner.Core.Model;
+
+namespace InventoryScanner.Core.Assessment;
+
+/// <summary>
+/// What to fix first, and what it costs (<c>docs/assessment.md</c>). Each failing criterion of a component becomes one
+/// remediation with the findings behind it; its score is the weighted sum of four factors, each 0 to 1, higher is more
+/// urgent: impact (the component's share of the estate's fan-in and of its integration points), ease of the change
+/// (fewer sites), ease of its cost (fewer hours) and risk. Items with a credential outside development and test come
+/// first whatever their score. Hours per site are defaults a later settings section will let a team change.
+/// </summary>
+public static class Priorities
+{
+    public const double ImpactWeight = 0.40;
+    public const double ComplexityWeight = 0.30;
+    public const double CostWeight = 0.20;
+    public const double RiskWeight = 0.10;
+
+    /// <summary>A site count at which a change counts as fully complex, and hours at which it counts as fully costly.</summary>
+    public const int ComplexSites = 10;
+    public const double CostlyHours = 40;
+
+    /// <summary>The remediation of each criterion: what to do, hours per site (finding), and its risk factor.</summary>
+    public static IReadOnlyDictionary<string, (string Action, double HoursPerSite, double Risk)> Remediations { get; } = new Dictionary<string, (string, double, double)>(StringComparer.Ordinal)
+    {
+        ["R1"] = ("move hard-coded endpoints to configuration", 1, 0.3),
+        ["R2"] = ("share one HttpClient or use IHttpClientFactory", 2, 0.5),
+        ["R3"] = ("move credentials to a secret store", 2, 1.0),
+        ["R4"] = ("catch handler failures and dead-letter what keeps failing", 4, 1.0),
+        ["D1"] = ("put HTTP calls behind typed clients", 2, 0.3),
+        ["M1"] = ("add resilience (retry, timeout, circuit breaker) to outbound clients", 2, 0.5),
+        ["M2"] = ("acknowledge manually and dead-letter consumer failures", 4, 0.7),
+    };
+
+    public static IReadOnlyList<PriorityItem> Of(IReadOnlyList<ComponentMaturity> components, IReadOnlyList<Finding> findings, GraphModel graph)
+    {
+        var byFingerprint = findings.GroupBy(f => f.Fingerprint).ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
+        var fanIn = components.ToDictionary(c => c.Component, c => graph.Nodes.FirstOrDefault(n => n.Id == "component:" + c.Component)?.FanIn ?? 0, StringComparer.Ordinal);
+        var maxFanIn = Math.Max(1, fanIn.Values.DefaultIfEmpty(0).Max());
+        var maxPoints = Math.Max(1, components.Select(c => c.IntegrationPoints).DefaultIfEmpty(0).Max());
+        var items = new List<PriorityItem>();
+        foreach (var component in components)
+        {
+            foreach (var verdict in component.Criteria.Where(v => v.Verdict == Verdicts.Fail && Remediations.ContainsKey(v.Id)))
+            {
+                var (action, hoursPerSite, risk) = Remediations[verdict.Id];
+                var sites = Math.Max(1, verdict.Findings.Count);
+                var hours = sites * hoursPerSite;
+                var impact = (0.5 * fanIn[component.Component] / maxFanIn) + (0.5 * component.IntegrationPoints / maxPoints);
+                var complexityEase = 1 - Math.Min(1.0, (double)sites / ComplexSites);
+                var costEase = 1 - Math.Min(1.0, hours / CostlyHours);
+                var score = (ImpactWeight * impact) + (ComplexityWeight * complexityEase) + (CostWeight * costEase) + (RiskWeight * risk);
+                var production = verdict.Id == "R3" && verdict.Findings.Any(f => byFingerprint.TryGetValue(f, out var secret) && IsProductionSecret(secret));
+                var why = $"{component.Component}: {verdict.Note}; impact {impact:0.00} (fan-in {fanIn[component.Component]}, {component.IntegrationPoints} integration points), {sites} site(s), {hours:0.#} h, risk {risk:0.0}"
+                    + (production ? "; a credential outside development and test, so it comes first" : string.Empty);
+                items.Add(new PriorityItem(0, component.Component, verdict.Id, action, Math.Round(score * 100, 1), production, Math.Round(impact, 3), Math.Round(complexityEase, 3), Math.Round(costEase, 3), risk, sites, hours, why, verdict.Findings));
+            }
+        }
+
+        return items
+            .OrderByDescending(i => i.ProductionSecret)
+            .ThenByDescending(i => i.Score)
+            .ThenBy(i => i.Component, StringComparer.Ordinal)
+            .ThenBy(i => i.Criterion, StringComparer.Ordinal)
+            .Select((item, index) => item with { Rank = index + 1 })
+            .ToList();
+    }
+
+    /// <summary>A credential whose file says nothing of a development or test environment (and not in a test project).</summary>
+    public static bool IsProductionSecret(Finding secret) =>
+        !secret.IsTestOnly
+        && !(secret.Details?.TryGetValue(FindingProperties.Environment, out var environment) == true
+             && (environment.Equals("Development", StringComparison.OrdinalIgnoreCase) || environment.Equals("Test", StringComparison.OrdinalIgnoreCase) || environment.Equals("Local", StringComparison.OrdinalIgnoreCase)));
+
+    public const double DefaultHourlyRate = 100;
+    public const string DefaultCurrency = "EUR";
+    public const double DefaultUpkeepHoursPerEdgePerYear = 8;
+
+    public static EffortModel Effort(IReadOnlyList<PriorityItem> items, GraphModel graph)
+    {
+        var hours = items.Sum(i => i.Hours);
+        var edges = graph.Edges.Count(e => Sprawl.DirectKinds.Contains(e.Kind));
+        var upkeep = edges * DefaultUpkeepHoursPerEdgePerYear;
+        return new EffortModel(
+            hours,
+            DefaultHourlyRate,
+            DefaultCurrency,
+            hours * DefaultHourlyRate,
+            edges,
+            DefaultUpkeepHoursPerEdgePerYear,
+            upkeep,
+            upkeep * DefaultHourlyRate,
+            $"hours per site: {string.Join(", ", Remediations.Select(r => $"{r.Key} {r.Value.HoursPerSite:0.#} h"))}; {DefaultHourlyRate:0} {DefaultCurrency} an hour; {DefaultUpkeepHoursPerEdgePerYear:0} h a year to keep each point-to-point edge working (built-in defaults)");
+    }
+}
