@@ -23,6 +23,9 @@ public sealed record ScanSettings
 
     public SettingsOptions Options { get; init; } = new();
 
+    /// <summary>Weights, hours, rate and currency of the assessment's priorities, and manual hours for its ROI.</summary>
+    public Core.Model.AssessmentSettings Assessment { get; init; } = Core.Model.AssessmentSettings.Default;
+
     /// <summary>Why the settings file was not used (not valid JSON, or not valid against the schema); null when it was, or there is none.</summary>
     [JsonIgnore]
     public string? Problem { get; init; }

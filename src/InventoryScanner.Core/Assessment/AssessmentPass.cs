@@ -30,14 +30,16 @@ public sealed class AssessmentPass : IInventoryPass
                 return new ComponentMaturity(facts.Component, level, MaturityCriteria.LevelNames[level], facts.IntegrationPoints, verdicts);
             })
             .ToList();
-        var priorities = Priorities.Of(maturity, draft.Findings, graph);
+        var settings = draft.Scan.AssessmentSettings;
+        var priorities = Priorities.Of(maturity, draft.Findings, graph, settings);
         draft.Assessment = new AssessmentModel(
             new MaturityModel(Estate(maturity, graph), Distribution(maturity), maturity),
             Styles(components, graph),
             Sprawl.Of(components, graph, draft.Findings))
         {
             Priorities = priorities,
-            Effort = Priorities.Effort(priorities, graph),
+            Effort = Priorities.Effort(priorities, graph, settings),
+            Roi = Priorities.Roi(priorities, settings),
         };
     }
 

@@ -12,11 +12,6 @@ namespace InventoryScanner.Core.Assessment;
 /// </summary>
 public static class Priorities
 {
-    public const double ImpactWeight = 0.40;
-    public const double ComplexityWeight = 0.30;
-    public const double CostWeight = 0.20;
-    public const double RiskWeight = 0.10;
-
     /// <summary>A site count at which a change counts as fully complex, and hours at which it counts as fully costly.</summary>
     public const int ComplexSites = 10;
     public const double CostlyHours = 40;
@@ -33,8 +28,11 @@ public static class Priorities
         ["M2"] = ("acknowledge manually and dead-letter consumer failures", 4, 0.7),
     };
 
-    public static IReadOnlyList<PriorityItem> Of(IReadOnlyList<ComponentMaturity> components, IReadOnlyList<Finding> findings, GraphModel graph)
+    public static IReadOnlyList<PriorityItem> Of(IReadOnlyList<ComponentMaturity> components, IReadOnlyList<Finding> findings, GraphModel graph, AssessmentSettings settings)
     {
+        var weights = settings.Weights;
+        var sum = weights.Impact + weights.Complexity + weights.Cost + weights.Risk;
+        var (wImpact, wComplexity, wCost, wRisk) = sum <= 0 ? (0.40, 0.30, 0.20, 0.10) : (weights.Impact / sum, weights.Complexity / sum, weights.Cost / sum, weights.Risk / sum);
         var byFingerprint = findings.GroupBy(f => f.Fingerprint).ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
         var fanIn = components.ToDictionary(c => c.Component, c => graph.Nodes.FirstOrDefault(n => n.Id == "component:" + c.Component)?.FanIn ?? 0, StringComparer.Ordinal);
         var maxFanIn = Math.Max(1, fanIn.Values.DefaultIfEmpty(0).Max());
@@ -44,13 +42,14 @@ public static class Priorities
         {
             foreach (var verdict in component.Criteria.Where(v => v.Verdict == Verdicts.Fail && Remediations.ContainsKey(v.Id)))
             {
-                var (action, hoursPerSite, risk) = Remediations[verdict.Id];
+                var (action, defaultHours, risk) = Remediations[verdict.Id];
+                var hoursPerSite = settings.HoursPerSite.TryGetValue(verdict.Id, out var configured) ? configured : defaultHours;
                 var sites = Math.Max(1, verdict.Findings.Count);
                 var hours = sites * hoursPerSite;
                 var impact = (0.5 * fanIn[component.Component] / maxFanIn) + (0.5 * component.IntegrationPoints / maxPoints);
                 var complexityEase = 1 - Math.Min(1.0, (double)sites / ComplexSites);
                 var costEase = 1 - Math.Min(1.0, hours / CostlyHours);
-                var score = (ImpactWeight * impact) + (ComplexityWeight * complexityEase) + (CostWeight * costEase) + (RiskWeight * risk);
+                var score = (wImpact * impact) + (wComplexity * complexityEase) + (wCost * costEase) + (wRisk * risk);
                 var production = verdict.Id == "R3" && verdict.Findings.Any(f => byFingerprint.TryGetValue(f, out var secret) && IsProductionSecret(secret));
                 var why = $"{component.Component}: {verdict.Note}; impact {impact:0.00} (fan-in {fanIn[component.Component]}, {component.IntegrationPoints} integration points), {sites} site(s), {hours:0.#} h, risk {risk:0.0}"
                     + (production ? "; a credential outside development and test, so it comes first" : string.Empty);
@@ -58,8 +57,15 @@ public static class Priorities
             }
         }
 
+        int PinOf(PriorityItem item)
+        {
+            var index = settings.Pin.ToList().IndexOf(item.Component + ":" + item.Criterion);
+            return index < 0 ? int.MaxValue : index;
+        }
+
         return items
             .OrderByDescending(i => i.ProductionSecret)
+            .ThenBy(PinOf)
             .ThenByDescending(i => i.Score)
             .ThenBy(i => i.Component, StringComparer.Ordinal)
             .ThenBy(i => i.Criterion, StringComparer.Ordinal)
@@ -73,24 +79,37 @@ public static class Priorities
         && !(secret.Details?.TryGetValue(FindingProperties.Environment, out var environment) == true
              && (environment.Equals("Development", StringComparison.OrdinalIgnoreCase) || environment.Equals("Test", StringComparison.OrdinalIgnoreCase) || environment.Equals("Local", StringComparison.OrdinalIgnoreCase)));
 
-    public const double DefaultHourlyRate = 100;
-    public const string DefaultCurrency = "EUR";
-    public const double DefaultUpkeepHoursPerEdgePerYear = 8;
-
-    public static EffortModel Effort(IReadOnlyList<PriorityItem> items, GraphModel graph)
+    public static EffortModel Effort(IReadOnlyList<PriorityItem> items, GraphModel graph, AssessmentSettings settings)
     {
         var hours = items.Sum(i => i.Hours);
         var edges = graph.Edges.Count(e => Sprawl.DirectKinds.Contains(e.Kind));
-        var upkeep = edges * DefaultUpkeepHoursPerEdgePerYear;
+        var upkeep = edges * settings.UpkeepHoursPerEdgePerYear;
+        var perSite = Remediations.Select(r => $"{r.Key} {(settings.HoursPerSite.TryGetValue(r.Key, out var h) ? h : r.Value.HoursPerSite):0.#} h");
         return new EffortModel(
             hours,
-            DefaultHourlyRate,
-            DefaultCurrency,
-            hours * DefaultHourlyRate,
+            settings.HourlyRate,
+            settings.Currency,
+            hours * settings.HourlyRate,
             edges,
-            DefaultUpkeepHoursPerEdgePerYear,
+            settings.UpkeepHoursPerEdgePerYear,
             upkeep,
-            upkeep * DefaultHourlyRate,
-            $"hours per site: {string.Join(", ", Remediations.Select(r => $"{r.Key} {r.Value.HoursPerSite:0.#} h"))}; {DefaultHourlyRate:0} {DefaultCurrency} an hour; {DefaultUpkeepHoursPerEdgePerYear:0} h a year to keep each point-to-point edge working (built-in defaults)");
+            upkeep * settings.HourlyRate,
+            $"hours per site: {string.Join(", ", perSite)}; {settings.HourlyRate:0.##} {settings.Currency} an hour; {settings.UpkeepHoursPerEdgePerYear:0.#} h a year to keep each point-to-point edge working");
     }
+
+    /// <summary>The return on the components a team says cost it manual hours each week (see <see cref="RoiItem"/>).</summary>
+    public static IReadOnlyList<RoiItem> Roi(IReadOnlyList<PriorityItem> items, AssessmentSettings settings) =>
+        settings.ManualHoursPerWeek
+            .OrderBy(p => p.Key, StringComparer.Ordinal)
+            .Select(p =>
+            {
+                var annual = p.Value * 52 * settings.HourlyRate;
+                var cost = items.Where(i => i.Component == p.Key).Sum(i => i.Hours) * settings.HourlyRate;
+                double? roi = cost > 0 ? Math.Round((annual - cost) / cost * 100, 1) : null;
+                double? payback = annual > 0 && cost > 0 ? Math.Round(cost / (annual / 12), 1) : null;
+                var formula = $"annual labour = {p.Value:0.##} h/week × 52 × {settings.HourlyRate:0.##} = {annual:0.##}; one-off cost = its priorities' hours × rate = {cost:0.##}; "
+                    + (roi is null ? "no priority of this component to pay for" : $"net ROI = ({annual:0.##} − {cost:0.##}) / {cost:0.##} × 100 = {roi:0.#}%; payback = {cost:0.##} / ({annual:0.##} / 12) = {payback:0.#} months");
+                return new RoiItem(p.Key, p.Value, annual, cost, roi, payback, formula);
+            })
+            .ToList();
 }

@@ -12,6 +12,9 @@ public sealed record AssessmentModel(MaturityModel Maturity, StyleModel Style, S
 
     /// <summary>What the priorities cost, and what the point-to-point edges cost to keep each year.</summary>
     public EffortModel? Effort { get; init; }
+
+    /// <summary>The return on fixing each component for which the settings give manual hours per week.</summary>
+    public IReadOnlyList<RoiItem> Roi { get; init; } = [];
 }
 
 /// <summary>

@@ -16,6 +16,9 @@ public sealed record ScanResult(
 
     /// <summary>The SDK the scan used, and each global.json it could not honour.</summary>
     public SdkReport? Sdk { get; init; }
+
+    /// <summary>The settings file's <c>assessment</c> section, or the built-in defaults.</summary>
+    public AssessmentSettings AssessmentSettings { get; init; } = AssessmentSettings.Default;
 }
 
 /// <summary>Wall time of each phase: restore, MSBuild design-time load, analysis of every project.</summary>

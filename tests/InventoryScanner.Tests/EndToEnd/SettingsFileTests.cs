@@ -87,3 +87,61 @@ public sealed class SettingsFileTests
         Assert.NotNull(settings.ExcludedBy(root, Path.Combine(root, "docker-compose.yml")));
     }
 }
+
+/// <summary>The settings file's assessment section: rate, hours, pins and manual hours reach the priorities, effort and ROI.</summary>
+[Collection(ScannerCollection.Name)]
+public sealed class AssessmentSettingsTests
+{
+    [Fact]
+    public async Task AssessmentSettings_ShouldSetTheRateHoursPinsAndTheRoi()
+    {
+        var repository = FixtureCopy.Repository(
+            (ScanSettings.FileName, """
+                {
+                  "assessment": {
+                    "hourlyRate": 150, "currency": "USD",
+                    "hoursPerSite": { "R1": 3 },
+                    "manualHoursPerWeek": { "Api": 2 },
+                    "pin": ["Api:M1"]
+                  }
+                }
+                """),
+            ("src/Api/Api.csproj", FixtureCopy.Project),
+            ("src/Api/Partner.cs", FixtureCopy.PartnerClient("api.partner.example")));
+
+        var run = await CliRun.ScanAsync(repository, "--no-restore", "-v", "quiet", "--format", "json");
+
+        Assert.True(run.ExitCode == 0, run.Error);
+        var assessment = JsonDocument.Parse(run.Read("inventory.json")).RootElement.GetProperty("assessment");
+        var priorities = assessment.GetProperty("priorities").EnumerateArray().ToList();
+        Assert.Equal("M1", priorities[0].GetProperty("criterion").GetString());
+        var r1 = priorities.Single(p => p.GetProperty("criterion").GetString() == "R1");
+        Assert.Equal(3, r1.GetProperty("hours").GetDouble());
+        var effort = assessment.GetProperty("effort");
+        Assert.Equal(("USD", 150.0), (effort.GetProperty("currency").GetString(), effort.GetProperty("hourlyRate").GetDouble()));
+        var hours = priorities.Sum(p => p.GetProperty("hours").GetDouble());
+        Assert.Equal(hours * 150, effort.GetProperty("cost").GetDouble());
+
+        // 2 h a week × 52 × 150 = 15,600 a year against the cost of Api's priorities.
+        var roi = Assert.Single(assessment.GetProperty("roi").EnumerateArray());
+        Assert.Equal(15600, roi.GetProperty("annualLabour").GetDouble());
+        var cost = hours * 150;
+        Assert.Equal(Math.Round((15600 - cost) / cost * 100, 1), roi.GetProperty("netRoiPercent").GetDouble());
+        Assert.Equal(Math.Round(cost / (15600.0 / 12), 1), roi.GetProperty("paybackMonths").GetDouble());
+        Assert.Contains("annual labour = 2 h/week × 52 × 150 = 15600", roi.GetProperty("formula").GetString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void AssessmentSettings_WithAnUnknownCriterion_ShouldBeRefusedByTheSchema()
+    {
+        var file = Path.Combine(Directory.CreateTempSubdirectory("inventory-settings-").FullName, ScanSettings.FileName);
+        File.WriteAllText(file, """{ "assessment": { "hoursPerSite": { "X9": 1 }, "hourlyRate": 0 } }""");
+
+        var settings = ScanSettings.Read(file);
+
+        Assert.NotNull(settings.Problem);
+        Assert.Contains("/assessment/hourlyRate", settings.Problem, StringComparison.Ordinal);
+        Assert.Contains("/assessment/hoursPerSite", settings.Problem, StringComparison.Ordinal);
+        Assert.Equal(100, settings.Assessment.HourlyRate);
+    }
+}
