@@ -109,7 +109,7 @@ public sealed class AssessmentSettingsTests
             ("src/Api/Api.csproj", FixtureCopy.Project),
             ("src/Api/Partner.cs", FixtureCopy.PartnerClient("api.partner.example")));
 
-        var run = await CliRun.ScanAsync(repository, "--no-restore", "-v", "quiet", "--format", "json");
+        var run = await CliRun.ScanAsync(repository, "--no-restore", "-v", "quiet", "--format", "json,md,html");
 
         Assert.True(run.ExitCode == 0, run.Error);
         var assessment = JsonDocument.Parse(run.Read("inventory.json")).RootElement.GetProperty("assessment");
@@ -129,6 +129,8 @@ public sealed class AssessmentSettingsTests
         Assert.Equal(Math.Round((15600 - cost) / cost * 100, 1), roi.GetProperty("netRoiPercent").GetDouble());
         Assert.Equal(Math.Round(cost / (15600.0 / 12), 1), roi.GetProperty("paybackMonths").GetDouble());
         Assert.Contains("annual labour = 2 h/week × 52 × 150 = 15600", roi.GetProperty("formula").GetString(), StringComparison.Ordinal);
+        Assert.Contains("| Api | 2 | 15600 |", run.Read("report.md"), StringComparison.Ordinal);
+        Assert.Contains("<h3>Return on fixing</h3>", run.Read("report.html"), StringComparison.Ordinal);
     }
 
     [Fact]
