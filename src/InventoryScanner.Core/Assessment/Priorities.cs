@@ -8,7 +8,7 @@ namespace InventoryScanner.Core.Assessment;
 /// remediation with the findings behind it; its score is the weighted sum of four factors, each 0 to 1, higher is more
 /// urgent: impact (the component's share of the estate's fan-in and of its integration points), ease of the change
 /// (fewer sites), ease of its cost (fewer hours) and risk. Items with a credential outside development and test come
-/// first whatever their score. Hours per site are defaults a later settings section will let a team change.
+/// first whatever their score. Weights, hours per site, rate and pins come from <see cref="AssessmentSettings"/>.
 /// </summary>
 public static class Priorities
 {
