@@ -1,12 +1,9 @@
 using System;
 using System.Collections.Generic;
-using System.Collections.Immutable;
 using System.Linq;
 using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
-using Microsoft.CodeAnalysis.Diagnostics;
-using Microsoft.CodeAnalysis.Operations;
 
 namespace InventoryScanner.Analyzers.Messaging
 {
@@ -22,7 +19,7 @@ namespace InventoryScanner.Analyzers.Messaging
 
         private readonly ValueResolver _resolver;
 
-        public DerivedEvents(Compilation compilation, ValueResolver resolver, System.Threading.CancellationToken cancellationToken)
+        public DerivedEvents(Compilation compilation, ValueResolver resolver, CancellationToken cancellationToken)
         {
             _resolver = resolver;
             foreach (var type in compilation.Assembly.GlobalNamespace.DeclaredTypes(cancellationToken).Where(t => t is { TypeKind: TypeKind.Class, IsAbstract: false }))
