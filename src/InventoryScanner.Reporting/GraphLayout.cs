@@ -1,6 +1,13 @@
 using System.Globalization;
+using System.Text;
 using InventoryScanner.Core.Graph;
 using InventoryScanner.Core.Model;
+using Microsoft.Msagl.Core.Geometry;
+using Microsoft.Msagl.Core.Geometry.Curves;
+using Microsoft.Msagl.Core.Layout;
+using Microsoft.Msagl.Core.Routing;
+using Microsoft.Msagl.Layout.Layered;
+using Microsoft.Msagl.Miscellaneous;
 
 namespace InventoryScanner.Reporting;
 
@@ -11,108 +18,140 @@ public sealed record EdgeView(string From, string To, string Kind, string Path, 
 public sealed record GraphView(double Width, double Height, IReadOnlyList<NodeView> Nodes, IReadOnlyList<EdgeView> Edges, string Mermaid);
 
 /// <summary>
-/// A layered drawing of the dependency graph, computed here so the HTML report is one offline file with an inline
-/// SVG (no script, no CDN): components on the left, channels in the middle, external systems on the right.
+/// The drawing of the dependency graph, laid out here by MSAGL's layered (Sugiyama) layout, left to right, so the HTML
+/// report is one offline file with an inline SVG: callers to the left of what they call, channels between their
+/// publishers and consumers, edges routed as splines around the nodes.
 /// </summary>
 public static class GraphLayout
 {
-    private const double NodeWidth = 250;
-    private const double NodeHeight = 34;
-    private const double RowGap = 18;
-    private const double ColumnGap = 150;
+    /// <summary>Labels are cut to this many characters in a box; the full name is the node's tooltip and panel title.</summary>
+    public const int LabelLength = 38;
+
+    private const double NodeHeight = 30;
+    private const double CharacterWidth = 7.2; // 12px system-ui, measured on the sample's labels in Chromium
+    private const double Padding = 20;
     private const double Margin = 16;
+
+    /// <summary>
+    /// Past this many edges, splines cost seconds and help little (the drawing is a hairball either way): edges are
+    /// straight lines between the layered nodes.
+    /// </summary>
+    private const int SplineEdgeLimit = 1500;
 
     public static GraphView Layout(GraphModel graph)
     {
-        var columns = new[] { InventoryGraph.ComponentNode, InventoryGraph.ChannelNode, InventoryGraph.ExternalNode };
-        var nodes = new List<NodeView>();
-        var positions = new Dictionary<string, NodeView>(StringComparer.Ordinal);
-        var rows = new Dictionary<string, double>(StringComparer.Ordinal);
-        var height = 0.0;
-        for (var column = 0; column < columns.Length; column++)
+        var geometry = new GeometryGraph();
+        var nodes = new Dictionary<string, Node>(StringComparer.Ordinal);
+        foreach (var node in graph.Nodes.OrderBy(n => n.Id, StringComparer.Ordinal))
         {
-            var row = 0;
-            foreach (var node in Ordered(graph, columns[column], rows))
-            {
-                rows[node.Id] = row;
-                var view = new NodeView(
-                    node.Id,
-                    Anchor(node.Id),
-                    node.Label,
-                    node.Type,
-                    Margin + (column * (NodeWidth + ColumnGap)),
-                    Margin + (row * (NodeHeight + RowGap)),
-                    NodeWidth,
-                    NodeHeight,
-                    node.FanIn,
-                    node.FanOut);
-                nodes.Add(view);
-                positions[node.Id] = view;
-                height = Math.Max(height, view.Y + NodeHeight + Margin);
-                row++;
-            }
+            var width = Math.Ceiling(Padding + (CharacterWidth * Math.Min(node.Label.Length, LabelLength)));
+            var shape = node.Type == InventoryGraph.ChannelNode
+                ? CurveFactory.CreateRectangleWithRoundedCorners(width, NodeHeight, NodeHeight / 2, NodeHeight / 2, new Point())
+                : CurveFactory.CreateRectangleWithRoundedCorners(width, NodeHeight, 5, 5, new Point());
+            var layoutNode = new Node(shape, node.Id);
+            nodes[node.Id] = layoutNode;
+            geometry.Nodes.Add(layoutNode);
         }
 
         var edges = graph.Edges
-            .Where(e => positions.ContainsKey(e.From) && positions.ContainsKey(e.To))
-            .Select(e => new EdgeView(e.From, e.To, e.Kind, Curve(positions[e.From], positions[e.To]), e.Findings.Count, e.Findings.FirstOrDefault() ?? ""))
+            .Where(e => nodes.ContainsKey(e.From) && nodes.ContainsKey(e.To) && e.From != e.To)
+            .OrderBy(e => e.From, StringComparer.Ordinal).ThenBy(e => e.To, StringComparer.Ordinal).ThenBy(e => e.Kind, StringComparer.Ordinal)
+            .Select(e => (Model: e, Geometry: new Edge(nodes[e.From], nodes[e.To]) { UserData = e }))
             .ToList();
-        var width = (2 * Margin) + (columns.Length * NodeWidth) + ((columns.Length - 1) * ColumnGap);
-        return new GraphView(width, Math.Max(height, 2 * Margin), nodes, edges, Mermaid(graph));
-    }
-
-    /// <summary>
-    /// Components in name order; every other column by the mean row of the nodes already placed that it connects to
-    /// (the barycenter heuristic), which keeps most edges short and uncrossed.
-    /// </summary>
-    private static IEnumerable<GraphNodeModel> Ordered(GraphModel graph, string type, Dictionary<string, double> rows)
-    {
-        var column = graph.Nodes.Where(n => n.Type == type);
-        if (type == InventoryGraph.ComponentNode)
+        foreach (var (_, edge) in edges)
         {
-            return column.OrderBy(n => n.Label, StringComparer.Ordinal);
+            geometry.Edges.Add(edge);
         }
 
-        return column
-            .Select(node =>
+        if (geometry.Nodes.Count == 0)
+        {
+            return new GraphView(2 * Margin, 2 * Margin, [], [], Mermaid(graph));
+        }
+
+        var settings = new SugiyamaLayoutSettings
+        {
+            // Layers run top to bottom in MSAGL; a quarter turn makes them run left to right, as an integration map reads.
+            Transformation = PlaneTransformation.Rotation(Math.PI / 2),
+            LayerSeparation = 60,
+            NodeSeparation = 14,
+        };
+        if (edges.Count > SplineEdgeLimit)
+        {
+            settings.EdgeRoutingSettings.EdgeRoutingMode = EdgeRoutingMode.StraightLine;
+        }
+
+        LayoutHelpers.CalculateLayout(geometry, settings, null);
+
+        // MSAGL's y axis points up, SVG's down: flip about the top of the bounding box and move it to the margin.
+        var box = geometry.BoundingBox;
+        double X(double x) => Math.Round(x - box.Left + Margin, 1);
+        double Y(double y) => Math.Round(box.Top - y + Margin, 1);
+
+        var byId = graph.Nodes.ToDictionary(n => n.Id, StringComparer.Ordinal);
+        var nodeViews = nodes
+            .Select(pair =>
             {
-                var neighbours = graph.Edges
-                    .Select(e => e.From == node.Id ? e.To : e.To == node.Id ? e.From : null)
-                    .OfType<string>()
-                    .Where(rows.ContainsKey)
-                    .Select(id => rows[id])
-                    .ToList();
-                return (node, rank: neighbours.Count == 0 ? double.MaxValue : neighbours.Average());
+                var model = byId[pair.Key];
+                var bounds = pair.Value.BoundingBox;
+                return new NodeView(model.Id, Anchor(model.Id), model.Label, model.Type, X(bounds.Left), Y(bounds.Top), Math.Round(bounds.Width, 1), Math.Round(bounds.Height, 1), model.FanIn, model.FanOut);
             })
-            .OrderBy(pair => pair.rank)
-            .ThenBy(pair => pair.node.Label, StringComparer.Ordinal)
-            .Select(pair => pair.node);
+            .OrderBy(n => n.Type == InventoryGraph.ComponentNode ? 0 : n.Type == InventoryGraph.ChannelNode ? 1 : 2)
+            .ThenBy(n => n.Label, StringComparer.Ordinal)
+            .ToList();
+        var edgeViews = edges
+            .Select(pair => new EdgeView(
+                pair.Model.From,
+                pair.Model.To,
+                pair.Model.Kind,
+                SvgPath(pair.Geometry.Curve, X, Y),
+                pair.Model.Findings.Count,
+                pair.Model.Findings.FirstOrDefault() ?? ""))
+            .ToList();
+        return new GraphView(Math.Ceiling(box.Width + (2 * Margin)), Math.Ceiling(box.Height + (2 * Margin)), nodeViews, edgeViews, Mermaid(graph));
     }
 
     /// <summary>An HTML id for a node: letters, digits and dashes only.</summary>
     public static string Anchor(string id) =>
         "n-" + new string(id.Select(c => char.IsAsciiLetterOrDigit(c) ? char.ToLowerInvariant(c) : '-').ToArray());
 
-    private static string Curve(NodeView from, NodeView to)
+    /// <summary>
+    /// An SVG path for an MSAGL curve: lines and cubic Béziers as they are; elliptic arcs (the rounded corners of a
+    /// routed edge) as short line runs, which at these radii is indistinguishable from the arc.
+    /// </summary>
+    private static string SvgPath(ICurve? curve, Func<double, double> x, Func<double, double> y)
     {
-        if (from.X == to.X)
+        if (curve is null)
         {
-            // Within one column (an exchange bound to a queue): an arc outside the column, right side to right side.
-            var x = from.X + from.Width;
-            var top = from.Y + (from.Height / 2);
-            var bottom = to.Y + (to.Height / 2);
-            var reach = 40 + (Math.Abs(bottom - top) / 4);
-            return string.Create(CultureInfo.InvariantCulture, $"M{x:0.#},{top:0.#} C{x + reach:0.#},{top:0.#} {x + reach:0.#},{bottom:0.#} {x:0.#},{bottom:0.#}");
+            return "";
         }
 
-        // Left to right when the target is further right; otherwise (a channel back to a consumer) right to left.
-        var forward = to.X >= from.X;
-        var x1 = forward ? from.X + from.Width : from.X;
-        var x2 = forward ? to.X : to.X + to.Width;
-        var y1 = from.Y + (from.Height / 2);
-        var y2 = to.Y + (to.Height / 2);
-        var bend = (x2 - x1) / 2;
-        return string.Create(CultureInfo.InvariantCulture, $"M{x1:0.#},{y1:0.#} C{x1 + bend:0.#},{y1:0.#} {x2 - bend:0.#},{y2:0.#} {x2:0.#},{y2:0.#}");
+        var path = new StringBuilder();
+        string P(Point p) => string.Create(CultureInfo.InvariantCulture, $"{x(p.X):0.#},{y(p.Y):0.#}");
+        path.Append('M').Append(P(curve.Start));
+        var segments = curve is Curve compound ? compound.Segments : [curve];
+        foreach (var segment in segments)
+        {
+            switch (segment)
+            {
+                case CubicBezierSegment bezier:
+                    path.Append(" C").Append(P(bezier.B(1))).Append(' ').Append(P(bezier.B(2))).Append(' ').Append(P(bezier.B(3)));
+                    break;
+                case LineSegment line:
+                    path.Append(" L").Append(P(line.End));
+                    break;
+                default:
+                    const int steps = 6;
+                    for (var step = 1; step <= steps; step++)
+                    {
+                        var parameter = segment.ParStart + ((segment.ParEnd - segment.ParStart) * step / steps);
+                        path.Append(" L").Append(P(segment[parameter]));
+                    }
+
+                    break;
+            }
+        }
+
+        return path.ToString();
     }
 
     /// <summary>The same graph as a Mermaid flowchart, for report.md (GitHub and most viewers draw it).</summary>

@@ -35,7 +35,9 @@ public sealed record ReportModel(
     Summary Summary,
     IReadOnlyList<ComponentView> Components,
     IReadOnlyList<Finding> Secrets,
-    GraphView Graph)
+    GraphView Graph,
+    IReadOnlyList<Finding> Integrations,
+    string GraphData)
 {
     /// <summary>Secrets of test projects (--include-tests): listed apart, not counted as production secrets.</summary>
     public IReadOnlyList<Finding> TestSecrets => Inventory.Findings.Where(f => f.Kind == FindingKinds.Secret && f.IsTestOnly).ToList();
@@ -72,16 +74,22 @@ public sealed record ReportModel(
             findings.Count(f => IsIntegrationPoint(f.Kind) && f.Target.Contains(TargetSources.Unresolved, StringComparison.Ordinal)),
             inventory.Excluded.Count,
             findings.GroupBy(f => f.Kind).OrderBy(g => g.Key, StringComparer.Ordinal).Select(g => new Count(g.Key, g.Count())).ToList(),
-            new[] { AnalysisLevel.Semantic, AnalysisLevel.Partial, AnalysisLevel.Syntax, AnalysisLevel.Failed }
+            new[] { AnalysisLevel.Semantic, AnalysisLevel.Partial, AnalysisLevel.Syntax, AnalysisLevel.Files, AnalysisLevel.Failed }
                 .Select(level => new Count(level, inventory.Components.Count(c => c.Analysis == level)))
                 .ToList());
 
+        var integrations = findings
+            .Where(f => IsIntegrationPoint(f.Kind))
+            .OrderBy(f => f.Component, StringComparer.Ordinal).ThenBy(f => f.Path, StringComparer.Ordinal).ThenBy(f => f.Line)
+            .ToList();
         return new ReportModel(
             inventory,
             summary,
             components,
             findings.Where(f => f.Kind == FindingKinds.Secret && !f.IsTestOnly).ToList(),
-            GraphLayout.Layout(inventory.Graph));
+            GraphLayout.Layout(inventory.Graph),
+            integrations,
+            GraphPanelData.Json(inventory));
     }
 
     /// <summary>A call or a channel end: not a secret, a warning, or a fact about the topology (registration, binding).</summary>

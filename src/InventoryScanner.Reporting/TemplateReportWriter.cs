@@ -24,6 +24,7 @@ public sealed class TemplateReportWriter(string fileName, string templateName, T
         globals.Import(ReportModel.Create(inventory));
         globals.Import("md_escape", new Func<object?, string>(MarkdownEscape));
         globals.Import("html_path", new Func<object?, string>(HtmlPath));
+        globals.Import("graph_anchor", new Func<object?, string>(value => GraphLayout.Anchor(value?.ToString() ?? string.Empty)));
 
         var context = new TemplateContext
         {
@@ -31,11 +32,13 @@ public sealed class TemplateReportWriter(string fileName, string templateName, T
             LoopLimit = int.MaxValue,
             RecursiveLimit = 64,
             StrictVariables = true,
+            LimitToString = 0,
         };
         context.PushGlobal(globals);
         try
         {
-            return template.Render(context);
+            var text = template.Render(context);
+            return FileName.EndsWith(".html", StringComparison.OrdinalIgnoreCase) ? ContentSecurityPolicy.AllowInlineScripts(text) : text;
         }
         catch (Scriban.Syntax.ScriptRuntimeException exception)
         {

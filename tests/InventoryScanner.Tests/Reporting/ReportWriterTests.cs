@@ -18,11 +18,27 @@ public sealed class ReportWriterTests
 
         var html = ReportWriterFactory.Create("html", TemplateSource.Embedded).Render(inventory);
 
-        Assert.DoesNotContain("<script", html, StringComparison.OrdinalIgnoreCase);
+        // The template's own two: the script (allowed by its hash) and the graph panel's JSON island, in which the
+        // encoder wrote every '<' as \u003C.
+        Assert.Equal(2, System.Text.RegularExpressions.Regex.Matches(html, "<script", System.Text.RegularExpressions.RegexOptions.IgnoreCase).Count);
+        Assert.Equal(2, System.Text.RegularExpressions.Regex.Matches(html, "</script", System.Text.RegularExpressions.RegexOptions.IgnoreCase).Count);
+        Assert.Contains("\\u003Cscript\\u003Ealert(1)\\u003C/script\\u003E", html, StringComparison.Ordinal);
         Assert.DoesNotContain("<img", html, StringComparison.OrdinalIgnoreCase);
         Assert.Contains("&lt;script&gt;alert(1)&lt;/script&gt;", html);
         Assert.Contains("<svg", html);
         Assert.DoesNotContain("http://", html.Replace("http://www.w3.org/2000/svg", "", StringComparison.Ordinal), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Html_ShouldBeWhole_ForALargeEstate()
+    {
+        // Scriban cuts any string it builds past TemplateContext.LimitToString (1 MB) and appends "...": a 40-component
+        // estate's report lost its last sections and its script that way.
+        var html = ReportWriterFactory.Create("html", TemplateSource.Embedded).Render(LargeEstate());
+
+        Assert.EndsWith("</html>", html.TrimEnd(), StringComparison.Ordinal);
+        Assert.Contains("<script>", html, StringComparison.Ordinal);
+        Assert.Contains("id=\"coverage\"", html, StringComparison.Ordinal);
     }
 
     [Fact]
