@@ -93,6 +93,25 @@ public sealed class RuleCatalogueTests
         Assert.All(Analyzers, a => Assert.NotNull(a.GetType().GetCustomAttribute<TriggerWordsAttribute>()));
     }
 
+    /// <summary>
+    /// The pre-filter skips a file that holds none of an analyzer's trigger words, so every API of the broker catalogue
+    /// must hold one in a name its callers write (a member, or the type the call site names): a library added to the
+    /// catalogue without a trigger word would be found by the tests and missed in every real file.
+    /// </summary>
+    [Fact]
+    public void BrokerCatalogue_ShouldBeReachableThroughTheTriggerWords()
+    {
+        var words = typeof(InventoryScanner.Analyzers.Rules.BrokerClientAnalyzer).GetCustomAttribute<TriggerWordsAttribute>()!.Words;
+
+        Assert.All(InventoryScanner.Analyzers.Messaging.BrokerApi.All, api =>
+        {
+            var names = api.Members.Where(m => m != ".ctor").Append(api.SimpleName).Append(api.FactoryMethod ?? string.Empty);
+            Assert.True(
+                names.Any(name => words.Any(word => name.Contains(word, StringComparison.OrdinalIgnoreCase))),
+                $"{api.Library} {api.TypeName} ({string.Join(", ", api.Members)}): no trigger word of BrokerClientAnalyzer in its names");
+        });
+    }
+
     internal static string RepositoryRoot()
     {
         var directory = new DirectoryInfo(AppContext.BaseDirectory);
