@@ -113,6 +113,12 @@ namespace InventoryScanner.Analyzers
 
         /// <summary>What kind of secret: <c>password</c>, <c>api-key</c>, <c>connection-string</c>, ...</summary>
         public const string SecretKind = "secretKind";
+
+        /// <summary>What an operations finding is about: <c>health-check</c>, <c>telemetry</c>, <c>outbound-auth</c>.</summary>
+        public const string Facet = "facet";
+
+        /// <summary>A health check's reach: <c>dependency</c> (a database, broker or URL), <c>liveness</c>, or the <c>endpoint</c> serving them.</summary>
+        public const string CheckScope = "checkScope";
     }
 
     /// <summary>Values of <see cref="FindingProperties.Kind"/>.</summary>
@@ -149,6 +155,9 @@ namespace InventoryScanner.Analyzers
 
         /// <summary>A retry, dead-letter, confirm, outbox or idempotence setting: a fact for the maturity model, not an integration.</summary>
         public const string MessagingReliability = "messaging-reliability";
+
+        /// <summary>A health check, telemetry or outbound credential (see <see cref="FindingProperties.Facet"/>): a fact for the maturity model.</summary>
+        public const string Operations = "operations";
     }
 
     /// <summary>Values of <see cref="FindingProperties.Confidence"/>.</summary>

@@ -4,6 +4,7 @@ namespace InventoryScanner.Analyzers
     {
         public const string Http = "Integration.Http";
         public const string Messaging = "Integration.Messaging";
+        public const string Operations = "Integration.Operations";
         public const string Security = "Security";
     }
 }

@@ -31,7 +31,26 @@ public static class AnalyzerRunner
     public static Task<ImmutableArray<Diagnostic>> RunProgramAsync(DiagnosticAnalyzer analyzer, params string[] sources) =>
         RunAsync(analyzer, OutputKind.ConsoleApplication, [], sources);
 
-    private static async Task<ImmutableArray<Diagnostic>> RunAsync(DiagnosticAnalyzer analyzer, OutputKind outputKind, (string Path, string Text)[] additionalFiles, string[] sources)
+    /// <summary>
+    /// Runs over sources that reference stub libraries compiled apart, each under its own assembly name
+    /// (<c>OpenTelemetry.Extensions.Hosting</c>), for rules that recognise an API by the assembly that declares it.
+    /// </summary>
+    public static Task<ImmutableArray<Diagnostic>> RunWithLibrariesAsync(DiagnosticAnalyzer analyzer, (string Assembly, string Source)[] libraries, params string[] sources)
+    {
+        var references = RuntimeReferences;
+        foreach (var (assembly, source) in libraries)
+        {
+            var library = CSharpCompilation.Create(assembly, [CSharpSyntaxTree.ParseText(source)], references, new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable));
+            using var image = new MemoryStream();
+            var emitted = library.Emit(image);
+            Assert.True(emitted.Success, string.Join(Environment.NewLine, emitted.Diagnostics));
+            references = references.Add(MetadataReference.CreateFromImage(image.ToArray()));
+        }
+
+        return RunAsync(analyzer, OutputKind.DynamicallyLinkedLibrary, [], sources, references);
+    }
+
+    private static async Task<ImmutableArray<Diagnostic>> RunAsync(DiagnosticAnalyzer analyzer, OutputKind outputKind, (string Path, string Text)[] additionalFiles, string[] sources, ImmutableArray<MetadataReference>? references = null)
     {
         // A source whose first line is "// path: <path>" gets that path (generated proxies live in known folders).
         var trees = sources.Select((source, i) => CSharpSyntaxTree.ParseText(
@@ -40,7 +59,7 @@ public static class AnalyzerRunner
         var compilation = CSharpCompilation.Create(
             "Test",
             trees,
-            RuntimeReferences,
+            references ?? RuntimeReferences,
             new CSharpCompilationOptions(outputKind, nullableContextOptions: NullableContextOptions.Enable));
         var options = new AnalyzerOptions([.. additionalFiles.Select(file => (AdditionalText)new InMemoryAdditionalText(file.Path, file.Text))]);
         var diagnostics = await compilation
