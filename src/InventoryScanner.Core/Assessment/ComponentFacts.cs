@@ -21,6 +21,7 @@ public sealed class ComponentFacts
         Secrets = own.Where(f => f.Kind == FindingKinds.Secret && !f.IsTestOnly).ToList();
         Publishes = own.Where(f => f.Kind == FindingKinds.QueuePublish).ToList();
         Consumes = own.Where(f => f.Kind == FindingKinds.QueueConsume).ToList();
+        Operations = own.Where(f => f.Kind == FindingKinds.Operations).ToList();
         Consumers = messaging.Where(m => m.Component == component && m.Role == "consumer").ToList();
         Publishers = messaging.Where(m => m.Component == component && m.Role == "publisher").ToList();
     }
@@ -41,12 +42,21 @@ public sealed class ComponentFacts
 
     public IReadOnlyList<Finding> Consumes { get; }
 
+    /// <summary>Health checks, telemetry and outbound credentials (INV3001–INV3003).</summary>
+    public IReadOnlyList<Finding> Operations { get; }
+
     public IReadOnlyList<MessagingEndpoint> Consumers { get; }
 
     public IReadOnlyList<MessagingEndpoint> Publishers { get; }
 
     /// <summary>Integration points: outbound calls, publishes and consumes.</summary>
     public int IntegrationPoints => Calls.Count + Publishes.Count + Consumes.Count;
+
+    /// <summary>The integration points themselves: the evidence of a practice that is missing for all of them.</summary>
+    public IReadOnlyList<Finding> IntegrationFindings => [.. Calls, .. Publishes, .. Consumes];
+
+    /// <summary>The operations findings of one facet (<c>health-check</c>, <c>telemetry</c>, <c>outbound-auth</c>).</summary>
+    public IReadOnlyList<Finding> OperationsOf(string facet) => Operations.Where(f => Detail(f, FindingProperties.Facet) == facet).ToList();
 
     public IReadOnlyList<Finding> AntiPatternsOf(params string[] ruleIds) => AntiPatterns.Where(f => ruleIds.Contains(f.RuleId)).ToList();
 

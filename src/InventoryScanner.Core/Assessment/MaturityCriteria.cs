@@ -1,4 +1,5 @@
 using InventoryScanner.Analyzers;
+using InventoryScanner.Analyzers.Operations;
 using InventoryScanner.Core.Model;
 
 namespace InventoryScanner.Core.Assessment;
@@ -24,7 +25,9 @@ public static class MaturityCriteria
         new("D1", 3, "Outbound HTTP goes through typed or generated clients (typed HttpClient, Refit, gRPC, WCF proxies)", TypedClients),
         new("M1", 4, "Every outbound HTTP client has resilience (retry, timeout, circuit breaker)", Resilience),
         new("M2", 4, "Every consumer acknowledges manually (or through its library) and has dead-lettering", ConsumerSafety),
-        new("M3", 4, "Health checks, telemetry and authenticated outbound calls are wired", _ => Unknown("M3", 4, "Health checks, telemetry and authenticated outbound calls are wired", "the scan does not yet collect health checks, telemetry or outbound authentication")),
+        new("M3", 4, "Dependencies have health checks", HealthChecks),
+        new("M4", 4, "Telemetry (traces or metrics) is exported", Telemetry),
+        new("M5", 4, "Outbound calls carry credentials", OutboundCredentials),
         new("O1", 5, "Consumers are idempotent or publishers use an outbox; contracts are versioned and tested", _ => Unknown("O1", 5, "Consumers are idempotent or publishers use an outbox; contracts are versioned and tested", "optimizing is judged against a previous scan (a baseline), and contract tests are not collected yet")),
     ];
 
@@ -125,6 +128,58 @@ public static class MaturityCriteria
         return unsafeConsumers.Count > 0
             ? Fail("M2", 4, Title, $"{unsafeConsumers.Count} of {facts.Consumers.Count} consumer(s) acknowledge on delivery or have no dead-lettering", unsafeConsumers.Select(c => c.Finding))
             : Pass("M2", 4, Title, "every consumer acknowledges safely and dead-letters", facts.Consumers.Select(c => c.Finding));
+    }
+
+    private static CriterionVerdict HealthChecks(ComponentFacts facts)
+    {
+        const string Title = "Dependencies have health checks";
+        if (facts.IntegrationPoints == 0)
+        {
+            return NotApplicable("M3", 4, Title, "no integration points");
+        }
+
+        var checks = facts.OperationsOf(OperationalFacets.HealthCheck);
+        var dependencies = checks.Where(c => ComponentFacts.Detail(c, FindingProperties.CheckScope) == CheckScopes.Dependency).ToList();
+        if (dependencies.Count > 0)
+        {
+            return Pass("M3", 4, Title, $"{dependencies.Count} check(s) of dependencies", dependencies);
+        }
+
+        return checks.Count > 0
+            ? Fail("M3", 4, Title, "health checks are registered, but none checks a dependency (liveness only)", checks)
+            : Fail("M3", 4, Title, "no health check registered for the dependencies it integrates with", facts.IntegrationFindings);
+    }
+
+    private static CriterionVerdict Telemetry(ComponentFacts facts)
+    {
+        const string Title = "Telemetry (traces or metrics) is exported";
+        if (facts.IntegrationPoints == 0)
+        {
+            return NotApplicable("M4", 4, Title, "no integration points");
+        }
+
+        var telemetry = facts.OperationsOf(OperationalFacets.Telemetry);
+        return telemetry.Count > 0
+            ? Pass("M4", 4, Title, string.Join(", ", telemetry.Select(t => t.Target).Distinct().Order(StringComparer.Ordinal)), telemetry)
+            : Fail("M4", 4, Title, "no OpenTelemetry, Application Insights, Azure Monitor or Prometheus wiring found for its integrations", facts.IntegrationFindings);
+    }
+
+    /// <summary>
+    /// Credentials anywhere in the component count for all its clients: which client a header or handler belongs to is
+    /// not followed yet, so a pass says that the component authenticates some of its calls, with where.
+    /// </summary>
+    private static CriterionVerdict OutboundCredentials(ComponentFacts facts)
+    {
+        const string Title = "Outbound calls carry credentials";
+        if (facts.Calls.Count == 0)
+        {
+            return NotApplicable("M5", 4, Title, "no outbound calls");
+        }
+
+        var credentials = facts.OperationsOf(OperationalFacets.OutboundAuth);
+        return credentials.Count > 0
+            ? Pass("M5", 4, Title, $"credentials on outbound calls: {string.Join(", ", credentials.Select(c => c.Target).Distinct().Order(StringComparer.Ordinal))}", credentials)
+            : Fail("M5", 4, Title, $"no credentials found for its {facts.Calls.Count} outbound call(s)", facts.Calls);
     }
 
     private static string? Fact(MessagingEndpoint endpoint, string name) => endpoint.Facts.FirstOrDefault(f => f.Name == name)?.Value;

@@ -1,4 +1,5 @@
 using InventoryScanner.Analyzers;
+using InventoryScanner.Core.Graph;
 using InventoryScanner.Core.Model;
 
 namespace InventoryScanner.Core.Assessment;
@@ -26,6 +27,9 @@ public static class Priorities
         ["D1"] = ("put HTTP calls behind typed clients", 2, 0.3),
         ["M1"] = ("add resilience (retry, timeout, circuit breaker) to outbound clients", 2, 0.5),
         ["M2"] = ("acknowledge manually and dead-letter consumer failures", 4, 0.7),
+        ["M3"] = ("add health checks of the databases, brokers and services it depends on", 2, 0.4),
+        ["M4"] = ("export traces and metrics (OpenTelemetry)", 4, 0.3),
+        ["M5"] = ("authenticate outbound calls (a token handler or a managed identity)", 2, 0.6),
     };
 
     public static IReadOnlyList<PriorityItem> Of(IReadOnlyList<ComponentMaturity> components, IReadOnlyList<Finding> findings, GraphModel graph, AssessmentSettings settings)
@@ -57,6 +61,8 @@ public static class Priorities
             }
         }
 
+        items.AddRange(SharedTargets(graph, components.Count, settings, (wImpact, wComplexity, wCost, wRisk)));
+
         int PinOf(PriorityItem item)
         {
             var index = settings.Pin.ToList().IndexOf(item.Component + ":" + item.Criterion);
@@ -73,6 +79,55 @@ public static class Priorities
             .ToList();
     }
 
+    /// <summary>The criterion id of the estate-level remediation: one external system called directly by several components.</summary>
+    public const string SharedTarget = "S1";
+
+    /// <summary>Hours per caller of putting a gateway or broker between a shared target and its callers, and its risk factor.</summary>
+    public const double SharedTargetHoursPerCaller = 6;
+    public const double SharedTargetRisk = 0.4;
+
+    /// <summary>
+    /// An external system that two or more components call directly (HTTP, gRPC, SOAP, SignalR): each caller carries its
+    /// own client, address, credentials and retry policy for it. One item per such system, whose sites are its callers:
+    /// introduce a gateway (or, for work that need not answer at once, a broker) in front of it. Impact is the share of
+    /// the estate's components that call it.
+    /// </summary>
+    private static IEnumerable<PriorityItem> SharedTargets(GraphModel graph, int componentCount, AssessmentSettings settings, (double Impact, double Complexity, double Cost, double Risk) w)
+    {
+        var hoursPerCaller = settings.HoursPerSite.TryGetValue(SharedTarget, out var configured) ? configured : SharedTargetHoursPerCaller;
+        foreach (var target in graph.Nodes.Where(n => n.Type == InventoryGraph.ExternalNode && n.Id != "external:" + TargetSources.Unresolved + "-http").OrderBy(n => n.Id, StringComparer.Ordinal))
+        {
+            var edges = graph.Edges.Where(e => e.To == target.Id && Sprawl.DirectKinds.Contains(e.Kind) && e.From.StartsWith("component:", StringComparison.Ordinal)).ToList();
+            var callers = edges.Select(e => e.From["component:".Length..]).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
+            if (callers.Count < 2)
+            {
+                continue;
+            }
+
+            var hours = callers.Count * hoursPerCaller;
+            var impact = Math.Min(1.0, (double)callers.Count / Math.Max(1, componentCount));
+            var complexityEase = 1 - Math.Min(1.0, (double)callers.Count / ComplexSites);
+            var costEase = 1 - Math.Min(1.0, hours / CostlyHours);
+            var score = (w.Impact * impact) + (w.Complexity * complexityEase) + (w.Cost * costEase) + (w.Risk * SharedTargetRisk);
+            var why = $"{target.Label} is called directly by {callers.Count} components ({string.Join(", ", callers)}), each with its own client; impact {impact:0.00} ({callers.Count} of {componentCount} components), {callers.Count} site(s), {hours:0.#} h, risk {SharedTargetRisk:0.0}";
+            yield return new PriorityItem(
+                0,
+                string.Join(", ", callers),
+                SharedTarget,
+                $"introduce a gateway or broker in front of {target.Label} for its {callers.Count} callers",
+                Math.Round(score * 100, 1),
+                false,
+                Math.Round(impact, 3),
+                Math.Round(complexityEase, 3),
+                Math.Round(costEase, 3),
+                SharedTargetRisk,
+                callers.Count,
+                hours,
+                why,
+                [.. edges.SelectMany(e => e.Findings).Distinct(StringComparer.Ordinal)]);
+        }
+    }
+
     /// <summary>A credential whose file says nothing of a development or test environment (and not in a test project).</summary>
     public static bool IsProductionSecret(Finding secret) =>
         !secret.IsTestOnly
@@ -84,7 +139,8 @@ public static class Priorities
         var hours = items.Sum(i => i.Hours);
         var edges = graph.Edges.Count(e => Sprawl.DirectKinds.Contains(e.Kind));
         var upkeep = edges * settings.UpkeepHoursPerEdgePerYear;
-        var perSite = Remediations.Select(r => $"{r.Key} {(settings.HoursPerSite.TryGetValue(r.Key, out var h) ? h : r.Value.HoursPerSite):0.#} h");
+        var perSite = Remediations.Select(r => $"{r.Key} {(settings.HoursPerSite.TryGetValue(r.Key, out var h) ? h : r.Value.HoursPerSite):0.#} h")
+            .Append($"{SharedTarget} {(settings.HoursPerSite.TryGetValue(SharedTarget, out var shared) ? shared : SharedTargetHoursPerCaller):0.#} h per caller");
         return new EffortModel(
             hours,
             settings.HourlyRate,

@@ -55,14 +55,67 @@ public sealed class AssessmentTests
         Assert.Equal((3, "defined"), (api.Level, api.Name));
     }
 
-    [Fact]
-    public void UnknownFacts_ShouldStopTheLevel_EvenWhenEverythingElsePasses()
+    private static Finding Operations(string component, string facet, string target, string? scope = null, int line = 30)
     {
-        var inventory = Inventory([Component("Api")], [Call("Api", "https://partner.example/a", resilience: "AddStandardResilienceHandler", registration: "typed PartnerClient at Program.cs:4")]);
+        var finding = Finding(component, FindingKinds.Operations, target, line: line, ruleId: RuleIdentifiers.HealthCheck);
+        var details = new SortedDictionary<string, string>(StringComparer.Ordinal) { [FindingProperties.Facet] = facet };
+        if (scope is not null)
+        {
+            details[FindingProperties.CheckScope] = scope;
+        }
+
+        finding.Details = details;
+        return finding;
+    }
+
+    [Fact]
+    public void ManagedComponent_ShouldPassM1ToM5_AndStopAtTheUnknownOptimizingLevel()
+    {
+        var check = Operations("Api", Analyzers.Operations.OperationalFacets.HealthCheck, "health:orders-db", Analyzers.Operations.CheckScopes.Dependency, 31);
+        var telemetry = Operations("Api", Analyzers.Operations.OperationalFacets.Telemetry, "telemetry:opentelemetry", line: 32);
+        var credentials = Operations("Api", Analyzers.Operations.OperationalFacets.OutboundAuth, "auth:client-credentials", line: 33);
+        var inventory = Inventory([Component("Api")], [Call("Api", "https://partner.example/a", resilience: "AddStandardResilienceHandler", registration: "typed PartnerClient at Program.cs:4"), check, telemetry, credentials]);
 
         Assert.Equal(Verdicts.Pass, Verdict(inventory, "Api", "M1").Verdict);
-        Assert.Equal(Verdicts.Unknown, Verdict(inventory, "Api", "M3").Verdict);
-        Assert.Equal(3, inventory.Assessment!.Maturity.Components.Single().Level);
+        Assert.Equal([check.Fingerprint], Verdict(inventory, "Api", "M3").Findings);
+        Assert.Equal([telemetry.Fingerprint], Verdict(inventory, "Api", "M4").Findings);
+        Assert.Equal([credentials.Fingerprint], Verdict(inventory, "Api", "M5").Findings);
+        Assert.Equal(Verdicts.Unknown, Verdict(inventory, "Api", "O1").Verdict);
+        Assert.Equal((4, "managed"), (inventory.Assessment!.Maturity.Components.Single().Level, inventory.Assessment.Maturity.Components.Single().Name));
+    }
+
+    [Fact]
+    public void LivenessOnly_ShouldFailM3WithItsCheck_AndNoTelemetryOrCredentialsShouldFailM4AndM5()
+    {
+        var liveness = Operations("Api", Analyzers.Operations.OperationalFacets.HealthCheck, "health:registration", Analyzers.Operations.CheckScopes.Liveness);
+        var call = Call("Api", "https://partner.example/a", resilience: "AddStandardResilienceHandler", registration: "typed PartnerClient at Program.cs:4");
+        var inventory = Inventory([Component("Api"), Component("Quiet")], [call, liveness]);
+
+        var m3 = Verdict(inventory, "Api", "M3");
+        Assert.Equal((Verdicts.Fail, "health checks are registered, but none checks a dependency (liveness only)"), (m3.Verdict, m3.Note));
+        Assert.Equal([liveness.Fingerprint], m3.Findings);
+        Assert.Equal(Verdicts.Fail, Verdict(inventory, "Api", "M4").Verdict);
+        Assert.Equal([call.Fingerprint], Verdict(inventory, "Api", "M5").Findings);
+        Assert.All(["M3", "M4", "M5"], id => Assert.Equal(Verdicts.NotApplicable, Verdict(inventory, "Quiet", id).Verdict));
+        Assert.Equal(3, inventory.Assessment!.Maturity.Components.Single(c => c.Component == "Api").Level);
+        Assert.Contains(inventory.Assessment.Priorities, p => p.Criterion == "M5" && p.Action.StartsWith("authenticate outbound calls", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void TargetCalledByTwoComponents_ShouldBeOneGatewayOrBrokerItem_WithItsCallersAsSites()
+    {
+        var orders = Call("Orders", "https://crm.partner.example/api/customers", line: 11);
+        var billing = Call("Billing", "https://crm.partner.example/api/invoices", line: 12);
+        var alone = Call("Billing", "https://tax.example/rates", line: 13);
+        var inventory = Inventory([Component("Orders"), Component("Billing"), Component("Quiet")], [orders, billing, alone]);
+
+        var item = Assert.Single(inventory.Assessment!.Priorities, p => p.Criterion == Priorities.SharedTarget);
+        Assert.Equal("Billing, Orders", item.Component);
+        Assert.Equal("introduce a gateway or broker in front of https://crm.partner.example for its 2 callers", item.Action);
+        Assert.Equal(new[] { billing.Fingerprint, orders.Fingerprint }.Order(StringComparer.Ordinal), item.Findings.Order(StringComparer.Ordinal));
+        Assert.Equal((2, 12.0), (item.Sites, item.Hours));
+        // impact = 2 of 3 components; ease of change = 1 − 2/10; ease of cost = 1 − 12/40; risk 0.4.
+        Assert.Equal(Math.Round(100 * ((0.4 * 2 / 3.0) + (0.3 * 0.8) + (0.2 * 0.7) + (0.1 * 0.4)), 1), item.Score);
     }
 
     [Theory]

@@ -62,6 +62,7 @@ public sealed class SampleScanTests(SampleScanFixture fixture)
                 "secret src/Billing.Worker/BillingWorker.cs:12 PaymentApiKey high",
                 "queue-publish src/Billing.Worker/BillingWorker.cs:28 exchange:billing high",
                 "queue-consume src/Billing.Worker/BillingWorker.cs:31 queue:billing.orders high",
+                "operations src/Billing.Worker/BillingWorker.cs:41 auth:credential-header high",
                 "http-client src/Billing.Worker/BillingWorker.cs:42 https://api.payments-partner.example/v1/charges high",
                 "http-client src/Billing.Worker/FraudCheckClient.cs:9 https://fraud.partner.example/api/checks high",
                 "http-client-registration src/Billing.Worker/Program.cs:6 https://fraud.partner.example/api/ high",
