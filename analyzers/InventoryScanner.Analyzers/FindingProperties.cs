@@ -114,6 +114,9 @@ namespace InventoryScanner.Analyzers
         /// <summary>What kind of secret: <c>password</c>, <c>api-key</c>, <c>connection-string</c>, ...</summary>
         public const string SecretKind = "secretKind";
 
+        /// <summary>The path an API gateway route answers on (<c>/posts/{postId}</c>), or the route's name.</summary>
+        public const string Upstream = "upstream";
+
         /// <summary>What an operations finding is about: <c>health-check</c>, <c>telemetry</c>, <c>outbound-auth</c>.</summary>
         public const string Facet = "facet";
 
@@ -155,6 +158,12 @@ namespace InventoryScanner.Analyzers
 
         /// <summary>A retry, dead-letter, confirm, outbox or idempotence setting: a fact for the maturity model, not an integration.</summary>
         public const string MessagingReliability = "messaging-reliability";
+
+        /// <summary>An API gateway hosted by the component (Ocelot, YARP): target <c>gateway:ocelot</c>; its routes follow as <see cref="GatewayRoute"/>.</summary>
+        public const string Gateway = "gateway";
+
+        /// <summary>Where an API gateway forwards requests: target is the downstream address, <c>upstream</c> the path it answers on.</summary>
+        public const string GatewayRoute = "gateway-route";
 
         /// <summary>A health check, telemetry or outbound credential (see <see cref="FindingProperties.Facet"/>): a fact for the maturity model.</summary>
         public const string Operations = "operations";

@@ -94,5 +94,5 @@ public sealed record ReportModel(
 
     /// <summary>A call or a channel end: not a secret, a warning, or a fact about the topology (registration, binding).</summary>
     public static bool IsIntegrationPoint(string kind) =>
-        kind is not (FindingKinds.Secret or FindingKinds.AntiPattern or FindingKinds.HttpClientRegistration or FindingKinds.QueueBinding or FindingKinds.QueueDeclaration or FindingKinds.ServiceResource or FindingKinds.MessagingReliability or FindingKinds.Operations);
+        kind is not (FindingKinds.Secret or FindingKinds.AntiPattern or FindingKinds.HttpClientRegistration or FindingKinds.QueueBinding or FindingKinds.QueueDeclaration or FindingKinds.ServiceResource or FindingKinds.MessagingReliability or FindingKinds.Operations or FindingKinds.Gateway);
 }

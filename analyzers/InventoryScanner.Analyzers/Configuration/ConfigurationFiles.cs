@@ -478,6 +478,11 @@ namespace InventoryScanner.Analyzers.Configuration
             return ConfigurationFiles.DefaultEnvironment;
         }
 
+        /// <summary><c>ocelot.json</c> and <c>ocelot.*.json</c>: an Ocelot gateway's routes.</summary>
+        public static bool IsOcelotFile(string fileName) =>
+            fileName.StartsWith("ocelot", StringComparison.OrdinalIgnoreCase) && fileName.EndsWith(".json", StringComparison.OrdinalIgnoreCase)
+            && (fileName.Length == "ocelot.json".Length || fileName[6] == '.');
+
         /// <summary>A service reference's map (<c>*.svcmap</c>, <c>Reference.map</c>): where its metadata came from.</summary>
         public static bool IsServiceReferenceMap(string fileName) =>
             fileName.EndsWith(".svcmap", StringComparison.OrdinalIgnoreCase) || string.Equals(fileName, "Reference.map", StringComparison.OrdinalIgnoreCase);
@@ -498,6 +503,12 @@ namespace InventoryScanner.Analyzers.Configuration
                 && fileName.Length > Prefix.Length + ".json".Length)
             {
                 return fileName.Substring(Prefix.Length, fileName.Length - Prefix.Length - ".json".Length);
+            }
+
+            // Ocelot's route files: ocelot.json, and the ocelot.*.json it merges (ocelot.posts.json) or takes per environment.
+            if (IsOcelotFile(fileName))
+            {
+                return ConfigurationFiles.DefaultEnvironment;
             }
 
             if (DeploymentEnvironmentOf(fileName) is { } deployment)

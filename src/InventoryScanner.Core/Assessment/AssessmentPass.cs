@@ -31,14 +31,15 @@ public sealed class AssessmentPass : IInventoryPass
             })
             .ToList();
         var settings = draft.Scan.AssessmentSettings;
-        var priorities = Priorities.Of(maturity, draft.Findings, graph, settings);
+        var gateways = Gateways.Of(graph, draft.Findings);
+        var priorities = Priorities.Of(maturity, draft.Findings, graph, settings, gateways);
         draft.Assessment = new AssessmentModel(
             new MaturityModel(Estate(maturity, graph), Distribution(maturity), maturity),
-            Styles(components, graph),
-            Sprawl.Of(components, graph, draft.Findings))
+            Styles(components, graph, gateways),
+            Sprawl.Of(components, graph, draft.Findings, gateways))
         {
             Priorities = priorities,
-            Effort = Priorities.Effort(priorities, graph, settings),
+            Effort = Priorities.Effort(priorities, graph, settings, gateways),
             Roi = Priorities.Roi(priorities, settings),
         };
     }
@@ -86,25 +87,47 @@ public sealed class AssessmentPass : IInventoryPass
         Enumerable.Range(1, 5).ToDictionary(level => MaturityCriteria.LevelNames[level], level => components.Count(c => c.Level == level));
 
     /// <summary>
-    /// Point-to-point when a component's direct calls (HTTP, gRPC, SOAP, SignalR edges) outnumber its edges to channels,
-    /// broker-mediated when its channel edges do (or equal them), none without either; the estate takes the style of the
-    /// majority of all such edges.
+    /// Per component, its edges to others in three kinds: direct calls (HTTP, gRPC, SOAP, SignalR) to anything but a
+    /// gateway, calls to an API gateway, and edges to channels (publishes, consumes). Point-to-point when the direct calls
+    /// outnumber the other two together; otherwise broker-mediated when channel edges are as many as gateway calls or more,
+    /// else gateway-mediated; none without any. A component that hosts a gateway is <c>gateway</c>. The estate takes the
+    /// same rule over the sums of the components that are not gateways.
     /// </summary>
-    public static StyleModel Styles(IReadOnlyList<ComponentFacts> components, GraphModel graph)
+    public static StyleModel Styles(IReadOnlyList<ComponentFacts> components, GraphModel graph, Gateways gateways)
     {
         var styles = new List<ComponentStyle>();
         foreach (var facts in components)
         {
             var id = "component:" + facts.Component;
-            var direct = graph.Edges.Where(e => e.From == id && Sprawl.DirectKinds.Contains(e.Kind)).ToList();
+            var calls = graph.Edges.Where(e => e.From == id && Sprawl.DirectKinds.Contains(e.Kind)).ToList();
+            var viaGateway = calls.Where(gateways.IsCallToGateway).ToList();
+            var direct = calls.Except(viaGateway).ToList();
             var broker = graph.Edges.Where(e => (e.From == id && e.Kind == "publishes") || (e.To == id && e.Kind == "consumes")).ToList();
-            var style = direct.Count == 0 && broker.Count == 0 ? "none" : broker.Count >= direct.Count ? "broker-mediated" : "point-to-point";
-            styles.Add(new ComponentStyle(facts.Component, style, direct.Count, broker.Count, [.. (style == "broker-mediated" ? broker : direct).SelectMany(e => e.Findings).Distinct()]));
+            if (gateways.IsGatewayComponent(facts.Component))
+            {
+                var routes = graph.Edges.Where(e => e.From == id && e.Kind == InventoryGraph.RoutesKind).ToList();
+                styles.Add(new ComponentStyle(facts.Component, "gateway", direct.Count, broker.Count, [.. routes.SelectMany(e => e.Findings).Distinct()]) { GatewayEdges = viaGateway.Count });
+                continue;
+            }
+
+            var style = StyleOf(direct.Count, viaGateway.Count, broker.Count);
+            var deciding = style switch { "broker-mediated" => broker, "gateway-mediated" => viaGateway, _ => direct };
+            styles.Add(new ComponentStyle(facts.Component, style, direct.Count, broker.Count, [.. deciding.SelectMany(e => e.Findings).Distinct()]) { GatewayEdges = viaGateway.Count });
         }
 
-        var directTotal = styles.Sum(s => s.DirectEdges);
-        var brokerTotal = styles.Sum(s => s.BrokerEdges);
-        var estate = directTotal == 0 && brokerTotal == 0 ? "none" : brokerTotal >= directTotal ? "broker-mediated" : "point-to-point";
-        return new StyleModel(estate, $"{directTotal} direct edge(s), {brokerTotal} edge(s) through channels", styles);
+        var counted = styles.Where(s => s.Style != "gateway").ToList();
+        var (directTotal, gatewayTotal, brokerTotal) = (counted.Sum(s => s.DirectEdges), counted.Sum(s => s.GatewayEdges), counted.Sum(s => s.BrokerEdges));
+        var estate = StyleOf(directTotal, gatewayTotal, brokerTotal);
+        var hosts = styles.Count(s => s.Style == "gateway");
+        return new StyleModel(
+            estate,
+            $"{directTotal} direct edge(s), {gatewayTotal} through a gateway, {brokerTotal} through channels" + (hosts > 0 ? $"; {hosts} component(s) host a gateway" : string.Empty),
+            styles);
     }
+
+    private static string StyleOf(int direct, int viaGateway, int broker) =>
+        direct == 0 && viaGateway == 0 && broker == 0 ? "none"
+        : direct > viaGateway + broker ? "point-to-point"
+        : broker >= viaGateway ? "broker-mediated"
+        : "gateway-mediated";
 }

@@ -32,7 +32,7 @@ public static class Priorities
         ["M5"] = ("authenticate outbound calls (a token handler or a managed identity)", 2, 0.6),
     };
 
-    public static IReadOnlyList<PriorityItem> Of(IReadOnlyList<ComponentMaturity> components, IReadOnlyList<Finding> findings, GraphModel graph, AssessmentSettings settings)
+    public static IReadOnlyList<PriorityItem> Of(IReadOnlyList<ComponentMaturity> components, IReadOnlyList<Finding> findings, GraphModel graph, AssessmentSettings settings, Gateways? gateways = null)
     {
         var weights = settings.Weights;
         var sum = weights.Impact + weights.Complexity + weights.Cost + weights.Risk;
@@ -61,7 +61,7 @@ public static class Priorities
             }
         }
 
-        items.AddRange(SharedTargets(graph, components.Count, settings, (wImpact, wComplexity, wCost, wRisk)));
+        items.AddRange(SharedTargets(graph, components.Count, settings, (wImpact, wComplexity, wCost, wRisk), gateways ?? Gateways.Of(graph, findings)));
 
         int PinOf(PriorityItem item)
         {
@@ -92,10 +92,11 @@ public static class Priorities
     /// introduce a gateway (or, for work that need not answer at once, a broker) in front of it. Impact is the share of
     /// the estate's components that call it.
     /// </summary>
-    private static IEnumerable<PriorityItem> SharedTargets(GraphModel graph, int componentCount, AssessmentSettings settings, (double Impact, double Complexity, double Cost, double Risk) w)
+    private static IEnumerable<PriorityItem> SharedTargets(GraphModel graph, int componentCount, AssessmentSettings settings, (double Impact, double Complexity, double Cost, double Risk) w, Gateways gateways)
     {
         var hoursPerCaller = settings.HoursPerSite.TryGetValue(SharedTarget, out var configured) ? configured : SharedTargetHoursPerCaller;
-        foreach (var target in graph.Nodes.Where(n => n.Type == InventoryGraph.ExternalNode && n.Id != "external:" + TargetSources.Unresolved + "-http").OrderBy(n => n.Id, StringComparer.Ordinal))
+        // A gateway called by many is the remedy itself, not the problem.
+        foreach (var target in graph.Nodes.Where(n => n.Type == InventoryGraph.ExternalNode && n.Id != "external:" + TargetSources.Unresolved + "-http" && !gateways.Contains(n.Id)).OrderBy(n => n.Id, StringComparer.Ordinal))
         {
             var edges = graph.Edges.Where(e => e.To == target.Id && Sprawl.DirectKinds.Contains(e.Kind) && e.From.StartsWith("component:", StringComparison.Ordinal)).ToList();
             var callers = edges.Select(e => e.From["component:".Length..]).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
@@ -134,10 +135,10 @@ public static class Priorities
         && !(secret.Details?.TryGetValue(FindingProperties.Environment, out var environment) == true
              && (environment.Equals("Development", StringComparison.OrdinalIgnoreCase) || environment.Equals("Test", StringComparison.OrdinalIgnoreCase) || environment.Equals("Local", StringComparison.OrdinalIgnoreCase)));
 
-    public static EffortModel Effort(IReadOnlyList<PriorityItem> items, GraphModel graph, AssessmentSettings settings)
+    public static EffortModel Effort(IReadOnlyList<PriorityItem> items, GraphModel graph, AssessmentSettings settings, Gateways? gateways = null)
     {
         var hours = items.Sum(i => i.Hours);
-        var edges = graph.Edges.Count(e => Sprawl.DirectKinds.Contains(e.Kind));
+        var edges = graph.Edges.Count(e => Sprawl.DirectKinds.Contains(e.Kind) && gateways?.IsCallToGateway(e) != true);
         var upkeep = edges * settings.UpkeepHoursPerEdgePerYear;
         var perSite = Remediations.Select(r => $"{r.Key} {(settings.HoursPerSite.TryGetValue(r.Key, out var h) ? h : r.Value.HoursPerSite):0.#} h")
             .Append($"{SharedTarget} {(settings.HoursPerSite.TryGetValue(SharedTarget, out var shared) ? shared : SharedTargetHoursPerCaller):0.#} h per caller");

@@ -8,9 +8,9 @@ namespace InventoryScanner.Core.Assessment;
 /// The sprawl index: 100 × the weighted sum of five ratios, each 0 to 1, so it does not grow just because an estate is
 /// large (the counts stand beside each ratio). Weights sum to 1.
 /// <list type="bullet">
-/// <item><c>point-to-point</c> (0.30): direct edges (HTTP, gRPC, SOAP, SignalR) among a component's edges to others (direct plus through channels);</item>
+/// <item><c>point-to-point</c> (0.30): direct edges (HTTP, gRPC, SOAP, SignalR, not to an API gateway) among a component's edges to others (direct, to a gateway, through channels);</item>
 /// <item><c>hard-coded</c> (0.20): hard-coded URLs (INV1003) among outbound calls;</item>
-/// <item><c>duplicate-clients</c> (0.15): external origins called from two or more components among all origins called;</item>
+/// <item><c>duplicate-clients</c> (0.15): external origins called from two or more components among all origins called (gateways left out);</item>
 /// <item><c>fan-out</c> (0.20): the mean fan-out of the components over 10, capped at 1 (a component that talks to ten systems is at the cap);</item>
 /// <item><c>unknown-map</c> (0.15): unresolved targets and orphan channels among outbound calls and channels.</item>
 /// </list>
@@ -28,9 +28,11 @@ public static class Sprawl
     public const double UnknownWeight = 0.15;
     public const int FanOutCap = 10;
 
-    public static SprawlModel Of(IReadOnlyList<ComponentFacts> components, GraphModel graph, IReadOnlyList<Finding> findings)
+    public static SprawlModel Of(IReadOnlyList<ComponentFacts> components, GraphModel graph, IReadOnlyList<Finding> findings, Gateways? gateways = null)
     {
-        var origins = OriginsByComponent(components);
+        gateways ??= Gateways.Of(graph, findings);
+        var throughGateways = graph.Edges.Where(gateways.IsCallToGateway).SelectMany(e => e.Findings).ToHashSet(StringComparer.Ordinal);
+        var origins = OriginsByComponent(components, throughGateways);
         var shared = origins.SelectMany(p => p.Value.Select(o => (o, p.Key))).GroupBy(x => x.o).Where(g => g.Select(x => x.Key).Distinct().Count() >= 2).Select(g => g.Key).ToHashSet(StringComparer.Ordinal);
         var orphans = graph.Orphans;
         var estate = Index(
@@ -39,19 +41,21 @@ public static class Sprawl
             graph,
             origins.Values.SelectMany(o => o).ToHashSet(StringComparer.Ordinal),
             shared,
-            orphans);
+            orphans,
+            gateways);
         var perComponent = components
             .Select(c => new ComponentSprawl(
                 c.Component,
-                Index(["component:" + c.Component], [c], graph, origins[c.Component], shared, orphans.Where(o => o.Components.Contains(c.Component)).ToList())))
+                Index(["component:" + c.Component], [c], graph, origins[c.Component], shared, orphans.Where(o => o.Components.Contains(c.Component)).ToList(), gateways)))
             .ToList();
         return new SprawlModel(estate, perComponent);
     }
 
-    private static Dictionary<string, HashSet<string>> OriginsByComponent(IReadOnlyList<ComponentFacts> components) =>
+    /// <summary>The origins each component calls, leaving out calls to a gateway (a shared gateway is no duplicated client).</summary>
+    private static Dictionary<string, HashSet<string>> OriginsByComponent(IReadOnlyList<ComponentFacts> components, HashSet<string> throughGateways) =>
         components.ToDictionary(
             c => c.Component,
-            c => c.Calls.Select(f => InventoryGraph.Origin(f.Target)).OfType<string>().ToHashSet(StringComparer.Ordinal),
+            c => c.Calls.Where(f => !throughGateways.Contains(f.Fingerprint)).Select(f => InventoryGraph.Origin(f.Target)).OfType<string>().Where(o => !Gateways.IsManagedGateway(o)).ToHashSet(StringComparer.Ordinal),
             StringComparer.Ordinal);
 
     private static SprawlIndex Index(
@@ -60,9 +64,12 @@ public static class Sprawl
         GraphModel graph,
         HashSet<string> origins,
         HashSet<string> sharedOrigins,
-        IReadOnlyList<OrphanChannel> orphans)
+        IReadOnlyList<OrphanChannel> orphans,
+        Gateways gateways)
     {
-        var direct = graph.Edges.Where(e => nodes.Contains(e.From) && DirectKinds.Contains(e.Kind)).ToList();
+        var outbound = graph.Edges.Where(e => nodes.Contains(e.From) && DirectKinds.Contains(e.Kind)).ToList();
+        var viaGateway = outbound.Where(gateways.IsCallToGateway).ToList();
+        var direct = outbound.Except(viaGateway).ToList();
         var brokered = graph.Edges.Where(e => (nodes.Contains(e.From) && e.Kind == "publishes") || (nodes.Contains(e.To) && e.Kind == "consumes")).ToList();
         var calls = components.SelectMany(c => c.Calls).ToList();
         var hardCoded = components.SelectMany(c => c.AntiPatternsOf(RuleIdentifiers.HardcodedUrl)).ToList();
@@ -72,7 +79,7 @@ public static class Sprawl
         var channels = graph.Nodes.Count(n => n.Type == "channel" && graph.Edges.Any(e => (nodes.Contains(e.From) && e.To == n.Id) || (nodes.Contains(e.To) && e.From == n.Id)));
         var parts = new List<SprawlPart>
         {
-            Part("point-to-point", direct.Count, direct.Count + brokered.Count, PointToPointWeight, direct.SelectMany(e => e.Findings)),
+            Part("point-to-point", direct.Count, direct.Count + viaGateway.Count + brokered.Count, PointToPointWeight, direct.SelectMany(e => e.Findings)),
             Part("hard-coded", hardCoded.Count, calls.Count, HardCodedWeight, hardCoded.Select(f => f.Fingerprint)),
             Part("duplicate-clients", duplicated.Count, origins.Count, DuplicateWeight, calls.Where(c => InventoryGraph.Origin(c.Target) is { } o && sharedOrigins.Contains(o)).Select(c => c.Fingerprint)),
             Part("fan-out", fanOut, nodes.Count * FanOutCap, FanOutWeight, []),

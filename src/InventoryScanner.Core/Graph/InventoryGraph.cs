@@ -24,6 +24,9 @@ public sealed class InventoryGraph
     public const string ExternalNode = "external";
     public const string ChannelNode = "channel";
 
+    /// <summary>The edge kind of an API gateway's route, from the gateway to what it forwards to.</summary>
+    public const string RoutesKind = "routes";
+
     private readonly Dictionary<string, GraphNode> _nodes = new(StringComparer.Ordinal);
     private readonly Dictionary<(string From, string To, string Kind), GraphEdge> _edges = [];
 
@@ -45,9 +48,11 @@ public sealed class InventoryGraph
             var component = graph.Node("component:" + finding.Component, ComponentNode, finding.Component);
             switch (finding.Kind)
             {
-                case FindingKinds.HttpClient or FindingKinds.GrpcClient or FindingKinds.SignalRClient or FindingKinds.SoapClient:
+                case FindingKinds.HttpClient or FindingKinds.GrpcClient or FindingKinds.SignalRClient or FindingKinds.SoapClient or FindingKinds.GatewayRoute:
                     var kind = finding.Kind switch
                     {
+                        // A gateway's forwarding: drawn like a call, counted apart (it is the mediation, not point-to-point).
+                        FindingKinds.GatewayRoute => RoutesKind,
                         FindingKinds.GrpcClient => "grpc",
                         FindingKinds.SignalRClient => "signalr",
                         FindingKinds.SoapClient => "soap",

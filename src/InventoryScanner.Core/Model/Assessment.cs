@@ -67,10 +67,17 @@ public static class Verdicts
     public const string Unknown = "unknown";
 }
 
-/// <summary>Integration style of each component and of the estate: point-to-point, broker-mediated, gateway, or none.</summary>
+/// <summary>
+/// Integration style of each component and of the estate: <c>point-to-point</c>, <c>broker-mediated</c>,
+/// <c>gateway-mediated</c> (gateway / API-first), <c>gateway</c> (a component that is the gateway), or <c>none</c>.
+/// </summary>
 public sealed record StyleModel(string Estate, string Reason, IReadOnlyList<ComponentStyle> Components);
 
-public sealed record ComponentStyle(string Component, string Style, int DirectEdges, int BrokerEdges, IReadOnlyList<string> Findings);
+public sealed record ComponentStyle(string Component, string Style, int DirectEdges, int BrokerEdges, IReadOnlyList<string> Findings)
+{
+    /// <summary>Calls to an API gateway (a component hosting one, or a managed gateway's address): mediated, not direct.</summary>
+    public int GatewayEdges { get; init; }
+}
 
 /// <summary>The sprawl index (0–100, higher is worse) of the estate and of each component, with its parts.</summary>
 public sealed record SprawlModel(SprawlIndex Estate, IReadOnlyList<ComponentSprawl> Components);

@@ -118,6 +118,29 @@ public sealed class AssessmentTests
         Assert.Equal(Math.Round(100 * ((0.4 * 2 / 3.0) + (0.3 * 0.8) + (0.2 * 0.7) + (0.1 * 0.4)), 1), item.Score);
     }
 
+    [Fact]
+    public void CallsThroughAGateway_ShouldBeGatewayMediated_AndNeitherPointToPointNorADuplicatedClient()
+    {
+        var host = Finding("Gateway", FindingKinds.Gateway, "gateway:ocelot", "Ocelot", line: 3);
+        var route = Finding("Gateway", FindingKinds.GatewayRoute, "http://orders-api/api/orders", "Ocelot", line: 4);
+        var web = Call("Web", "https://gateway.example.com/orders", line: 11);
+        var mobile = Call("Mobile", "https://gateway.example.com/orders", line: 12);
+        var apim = Call("Mobile", "https://contoso.azure-api.net/stock", line: 13);
+        var launch = new Component { Name = "Gateway", Project = "src/Gateway/Gateway.csproj", Analysis = AnalysisLevel.Semantic, LaunchUrls = ["https://gateway.example.com"] };
+        var inventory = Inventory([launch, Component("Web"), Component("Mobile")], [host, route, web, mobile, apim]);
+
+        var style = inventory.Assessment!.Style;
+        Assert.Equal("gateway-mediated", style.Estate);
+        Assert.Equal("gateway", style.Components.Single(c => c.Component == "Gateway").Style);
+        var mobileStyle = style.Components.Single(c => c.Component == "Mobile");
+        Assert.Equal(("gateway-mediated", 0, 2), (mobileStyle.Style, mobileStyle.DirectEdges, mobileStyle.GatewayEdges));
+        Assert.Contains(inventory.Graph.Edges, e => e.From == "component:Gateway" && e.Kind == "routes");
+        var parts = inventory.Assessment.Sprawl.Estate.Parts.ToDictionary(p => p.Name);
+        Assert.Equal(0, parts["point-to-point"].Numerator);
+        Assert.Equal(0, parts["duplicate-clients"].Numerator);
+        Assert.DoesNotContain(inventory.Assessment.Priorities, p => p.Criterion == Priorities.SharedTarget);
+    }
+
     [Theory]
     [InlineData(new[] { "pass", "pass" }, 5)]
     [InlineData(new[] { "pass", "fail" }, 2)]

@@ -1,0 +1,54 @@
+using InventoryScanner.Analyzers;
+using InventoryScanner.Core.Graph;
+using InventoryScanner.Core.Model;
+
+namespace InventoryScanner.Core.Assessment;
+
+/// <summary>
+/// The API gateways of an estate: components that host one (INV1010 Ocelot or YARP, or that have routes, INV1011), and
+/// external systems at a managed gateway's address (Azure API Management, AWS API Gateway, Apigee). A call to a gateway
+/// is mediated, not point-to-point: the style, the sprawl index and the shared-target remediation count it so.
+/// </summary>
+public sealed class Gateways
+{
+    /// <summary>Host suffixes of managed API gateways.</summary>
+    public static readonly string[] ManagedHostSuffixes = [".azure-api.net", ".apigee.net", ".apigee.io"];
+
+    private readonly HashSet<string> _nodes;
+
+    private Gateways(HashSet<string> nodes) => _nodes = nodes;
+
+    public static Gateways Of(GraphModel graph, IReadOnlyList<Finding> findings)
+    {
+        var nodes = findings
+            .Where(f => f.Kind is FindingKinds.Gateway or FindingKinds.GatewayRoute)
+            .Select(f => "component:" + f.Component)
+            .ToHashSet(StringComparer.Ordinal);
+        foreach (var node in graph.Nodes.Where(n => n.Type == InventoryGraph.ExternalNode && IsManagedGateway(n.Label)))
+        {
+            nodes.Add(node.Id);
+        }
+
+        return new Gateways(nodes);
+    }
+
+    public bool Contains(string nodeId) => _nodes.Contains(nodeId);
+
+    public bool IsGatewayComponent(string component) => _nodes.Contains("component:" + component);
+
+    /// <summary>Whether an edge is a call that reaches a gateway.</summary>
+    public bool IsCallToGateway(GraphEdgeModel edge) => Sprawl.DirectKinds.Contains(edge.Kind) && _nodes.Contains(edge.To);
+
+    /// <summary>Azure API Management (<c>*.azure-api.net</c>), Apigee, and AWS API Gateway (<c>*.execute-api.*.amazonaws.com</c>).</summary>
+    public static bool IsManagedGateway(string origin)
+    {
+        if (!Uri.TryCreate(origin, UriKind.Absolute, out var uri))
+        {
+            return false;
+        }
+
+        var host = uri.Host;
+        return ManagedHostSuffixes.Any(suffix => host.EndsWith(suffix, StringComparison.OrdinalIgnoreCase))
+            || (host.Contains(".execute-api.", StringComparison.OrdinalIgnoreCase) && host.EndsWith(".amazonaws.com", StringComparison.OrdinalIgnoreCase));
+    }
+}

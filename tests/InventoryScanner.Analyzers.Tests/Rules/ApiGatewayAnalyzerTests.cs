@@ -1,0 +1,110 @@
+using InventoryScanner.Analyzers.Rules;
+using InventoryScanner.Analyzers.Tests.Verifiers;
+
+namespace InventoryScanner.Analyzers.Tests.Rules;
+
+public sealed class ApiGatewayAnalyzerTests
+{
+    private const string OcelotStub = """
+        namespace Microsoft.Extensions.DependencyInjection { public interface IServiceCollection { } }
+        namespace Ocelot.DependencyInjection
+        {
+            public interface IOcelotBuilder { }
+            public static class ServiceCollectionExtensions
+            {
+                public static IOcelotBuilder AddOcelot(this Microsoft.Extensions.DependencyInjection.IServiceCollection services) => null!;
+            }
+        }
+        """;
+
+    private const string Gateway = """
+        using Microsoft.Extensions.DependencyInjection;
+        using Ocelot.DependencyInjection;
+        class Startup
+        {
+            void Configure(IServiceCollection services) => services.AddOcelot();
+        }
+        """;
+
+    private const string OcelotRoutes = """
+        {
+          "Routes": [
+            {
+              "DownstreamPathTemplate": "/api/posts/{postId}",
+              "DownstreamScheme": "https",
+              "DownstreamHostAndPorts": [ { "Host": "posts.internal", "Port": 443 }, { "Host": "posts-2.internal", "Port": 8443 } ],
+              "UpstreamPathTemplate": "/posts/{postId}"
+            },
+            {
+              "DownstreamPathTemplate": "/api/orders",
+              "ServiceName": "ordering-api",
+              "UpstreamPathTemplate": "/orders"
+            }
+          ],
+          "GlobalConfiguration": { "BaseUrl": "https://gateway.example.com" }
+        }
+        """;
+
+    private const string YarpSettings = """
+        {
+          "ReverseProxy": {
+            "Routes": { "catalog": { "ClusterId": "catalog-cluster", "Match": { "Path": "/catalog/{**rest}" } } },
+            "Clusters": { "catalog-cluster": { "Destinations": { "primary": { "Address": "http://catalog-api:8080/" } } } }
+          },
+          "Logging": { "LogLevel": { "Default": "Information" } }
+        }
+        """;
+
+    [Fact]
+    public async Task OcelotHostAndRoutes_ShouldBeReportedWithEachDownstreamAddress()
+    {
+        var diagnostics = await AnalyzerRunner.RunAsync(new ApiGatewayAnalyzer(), [("/src/Gateway/ocelot.json", OcelotRoutes)], Gateway, OcelotStub);
+
+        Assert.Equal(
+            [
+                "INV1010 gateway gateway:ocelot high -",
+                "INV1011 gateway-route https://posts.internal/api/posts/{postId} high /posts/{postId}",
+                "INV1011 gateway-route https://posts-2.internal:8443/api/posts/{postId} high /posts/{postId}",
+                "INV1011 gateway-route http://ordering-api/api/orders high /orders",
+            ],
+            diagnostics.Select(d => $"{d.Id} {d.Properties[FindingProperties.Kind]} {d.Properties[FindingProperties.Target]} {d.Properties[FindingProperties.Confidence]} {d.Properties.GetValueOrDefault(FindingProperties.Upstream) ?? "-"}"));
+        var route = diagnostics.First(d => d.Id == RuleIdentifiers.ApiGatewayRoute);
+        Assert.Equal("Routes:0:DownstreamHostAndPorts:0:Host", route.Properties[FindingProperties.ConfigKey]);
+        Assert.Equal(6, route.Location.GetLineSpan().StartLinePosition.Line + 1);
+    }
+
+    [Fact]
+    public async Task YarpClusters_ShouldBeRoutesOfTheirRoutePath()
+    {
+        var diagnostics = await AnalyzerRunner.RunAsync(new ApiGatewayAnalyzer(), [("/src/Proxy/appsettings.json", YarpSettings)], "class Empty { }");
+
+        var route = Assert.Single(diagnostics);
+        Assert.Equal(("http://catalog-api:8080/", "/catalog/{**rest}", "Yarp.ReverseProxy"), (route.Properties[FindingProperties.Target], route.Properties[FindingProperties.Upstream], route.Properties[FindingProperties.Library]));
+    }
+
+    [Fact]
+    public async Task LookAlikes_ShouldNotBeReported()
+    {
+        var diagnostics = await AnalyzerRunner.RunAsync(
+            new ApiGatewayAnalyzer(),
+            [("/src/App/appsettings.json", """{ "Routes": [ { "DownstreamHostAndPorts": [ { "Host": "not-a-gateway" } ] } ], "Clusters": { "a": { "Destinations": { "b": { "Address": "http://x" } } } } }""")],
+            """
+            class Startup
+            {
+                void Configure(Builder builder) => builder.AddOcelot();
+            }
+            class Builder { public Builder AddOcelot() => this; }
+            """);
+
+        Assert.Empty(diagnostics);
+    }
+
+    [Fact]
+    public async Task UnresolvedOcelot_ShouldStillBeTheGateway_WithLowConfidence()
+    {
+        var diagnostics = await AnalyzerRunner.RunAsync(new ApiGatewayAnalyzer(), "class Startup { void Configure(Microsoft.Extensions.DependencyInjection.IServiceCollection services) => services.AddOcelot(); }");
+
+        var host = Assert.Single(diagnostics);
+        Assert.Equal((FindingKinds.Gateway, Confidence.Low), (host.Properties[FindingProperties.Kind], host.Properties[FindingProperties.Confidence]));
+    }
+}
