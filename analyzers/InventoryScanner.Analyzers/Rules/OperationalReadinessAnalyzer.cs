@@ -6,6 +6,7 @@ using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
+using Microsoft.CodeAnalysis.Text;
 
 namespace InventoryScanner.Analyzers.Rules
 {
@@ -275,6 +276,32 @@ namespace InventoryScanner.Analyzers.Rules
         private static bool LooksLike(InvocationExpressionSyntax invocation, OperationalApi api) =>
             api.Member is not "FromInterceptor" || invocation.Expression is MemberAccessExpressionSyntax { Expression: IdentifierNameSyntax { Identifier.ValueText: "CallCredentials" } };
 
+        /// <summary>
+        /// The call as evidence, with every string literal but a header name or an auth scheme cut to <c>"…"</c>: the line
+        /// that sets a credential often holds its value (the credential rule reports that, redacted), and a connection
+        /// string given to a health check may hold a password.
+        /// </summary>
+        internal static string Snippet(SyntaxNode node)
+        {
+            var text = new System.Text.StringBuilder();
+            var position = node.SpanStart;
+            foreach (var literal in node.DescendantNodes(n => !(n is LiteralExpressionSyntax || n is InterpolatedStringExpressionSyntax))
+                .Where(n => n.IsKind(Microsoft.CodeAnalysis.CSharp.SyntaxKind.StringLiteralExpression) || n is InterpolatedStringExpressionSyntax))
+            {
+                if (literal is LiteralExpressionSyntax { Token.ValueText: var value } && (OperationalApi.CredentialHeaders.Contains(value) || value == "Bearer" || value == "Basic"))
+                {
+                    continue;
+                }
+
+                text.Append(node.SyntaxTree.GetText().ToString(TextSpan.FromBounds(position, literal.SpanStart))).Append("\"…\"");
+                position = literal.Span.End;
+            }
+
+            text.Append(node.SyntaxTree.GetText().ToString(TextSpan.FromBounds(position, node.Span.End)));
+            var snippet = System.Text.RegularExpressions.Regex.Replace(text.ToString(), @"\s+", " ").Trim();
+            return snippet.Length > 200 ? snippet.Substring(0, 200) + "…" : snippet;
+        }
+
         private static void Report(OperationAnalysisContext context, string facet, string library, string target, string? scope, string confidence, string? reason)
         {
             var properties = ImmutableDictionary.CreateBuilder<string, string?>();
@@ -286,6 +313,7 @@ namespace InventoryScanner.Analyzers.Rules
             properties.Add(FindingProperties.Confidence, confidence);
             properties.Add(FindingProperties.ConfidenceReason, reason);
             properties.Add(FindingProperties.ContainingSymbol, context.ContainingSymbol.GetDocumentationCommentId() + "#" + target);
+            properties.Add(FindingProperties.Evidence, Snippet(context.Operation.Syntax));
             var rule = facet switch
             {
                 OperationalFacets.HealthCheck => HealthRule,

@@ -40,8 +40,11 @@ public static class FindingFactory
         var isSecret = kind == FindingKinds.Secret;
 
         // A secret's evidence comes from the analyzer, already redacted; the source line would hold the value.
+        // Other rules whose line may hold a value (the credentials on an outbound call) give their own evidence, cut too.
         var evidence = isSecret
             ? properties.GetValueOrDefault(FindingProperties.Evidence) ?? "(redacted)"
+            : properties.GetValueOrDefault(FindingProperties.Evidence) is { } given
+                ? Redactor.Redact(given)
             : location.SourceTree is { } tree
                 ? Redactor.Redact(Truncate(tree.GetText().Lines[span.StartLinePosition.Line].ToString().Trim()))
                 : Redactor.Redact(diagnostic.GetMessage(System.Globalization.CultureInfo.InvariantCulture));

@@ -185,6 +185,31 @@ public sealed class OperationalReadinessAnalyzerTests
     }
 
     [Fact]
+    public async Task Evidence_ShouldNeverHoldTheCredentialItSets()
+    {
+        const string Token = "9f8e7d6c5b4a3f2e1d0c9b8a7f6e5d4c";
+        var diagnostics = await AnalyzerRunner.RunAsync(
+            new OperationalReadinessAnalyzer(),
+            $$"""
+            using System.Net.Http;
+            using System.Net.Http.Headers;
+            class Partner
+            {
+                void Call(HttpClient client)
+                {
+                    client.DefaultRequestHeaders.Add("Authorization", "Bearer {{Token}}");
+                    client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Basic", $"{{Token}}:{client}");
+                }
+            }
+            """);
+
+        Assert.Equal(2, diagnostics.Length);
+        Assert.All(diagnostics, d => Assert.DoesNotContain(Token, d.Properties[FindingProperties.Evidence], StringComparison.Ordinal));
+        Assert.Equal("client.DefaultRequestHeaders.Add(\"Authorization\", \"…\")", diagnostics[0].Properties[FindingProperties.Evidence]);
+        Assert.Equal("client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue(\"Basic\", \"…\")", diagnostics[1].Properties[FindingProperties.Evidence]);
+    }
+
+    [Fact]
     public async Task AuthenticatingMessageHandlers_ShouldBeJudgedByTheirName()
     {
         var diagnostics = await AnalyzerRunner.RunAsync(
