@@ -210,8 +210,16 @@ namespace InventoryScanner.Analyzers.Rules
                 return true;
             }
 
-            // Unbound: on a chain that starts with services.AddHealthChecks().
+            // Unbound (the check's package is missing): on a receiver typed as the builder (var hc = services.AddHealthChecks();
+            // hc.AddCheck(…).AddSqlServer(…)), or on a chain that starts with services.AddHealthChecks().
             confidence = Confidence.Low;
+            if (builder is not null && invocation.Expression is MemberAccessExpressionSyntax { Expression: var receiverSyntax }
+                && context.Operation.SemanticModel?.GetTypeInfo(receiverSyntax, context.CancellationToken).Type is { } receiverType
+                && SymbolEqualityComparer.Default.Equals(receiverType, builder))
+            {
+                return true;
+            }
+
             for (var expression = (invocation.Expression as MemberAccessExpressionSyntax)?.Expression; expression is InvocationExpressionSyntax inner; expression = (inner.Expression as MemberAccessExpressionSyntax)?.Expression)
             {
                 if (inner.Expression is MemberAccessExpressionSyntax { Name.Identifier.ValueText: "AddHealthChecks" })
@@ -281,12 +289,13 @@ namespace InventoryScanner.Analyzers.Rules
         /// that sets a credential often holds its value (the credential rule reports that, redacted), and a connection
         /// string given to a health check may hold a password.
         /// </summary>
-        internal static string Snippet(SyntaxNode node)
+        internal static string Snippet(SyntaxNode node, TextSpan span)
         {
             var text = new System.Text.StringBuilder();
-            var position = node.SpanStart;
+            var position = span.Start;
             foreach (var literal in node.DescendantNodes(n => !(n is LiteralExpressionSyntax || n is InterpolatedStringExpressionSyntax))
-                .Where(n => n.IsKind(Microsoft.CodeAnalysis.CSharp.SyntaxKind.StringLiteralExpression) || n is InterpolatedStringExpressionSyntax))
+                .Where(n => n.IsKind(Microsoft.CodeAnalysis.CSharp.SyntaxKind.StringLiteralExpression) || n is InterpolatedStringExpressionSyntax)
+                .Where(n => n.SpanStart >= span.Start && n.Span.End <= span.End))
             {
                 if (literal is LiteralExpressionSyntax { Token.ValueText: var value } && (OperationalApi.CredentialHeaders.Contains(value) || value == "Bearer" || value == "Basic"))
                 {
@@ -297,7 +306,7 @@ namespace InventoryScanner.Analyzers.Rules
                 position = literal.Span.End;
             }
 
-            text.Append(node.SyntaxTree.GetText().ToString(TextSpan.FromBounds(position, node.Span.End)));
+            text.Append(node.SyntaxTree.GetText().ToString(TextSpan.FromBounds(position, span.End)));
             var snippet = System.Text.RegularExpressions.Regex.Replace(text.ToString(), @"\s+", " ").Trim();
             return snippet.Length > 200 ? snippet.Substring(0, 200) + "…" : snippet;
         }
@@ -313,14 +322,17 @@ namespace InventoryScanner.Analyzers.Rules
             properties.Add(FindingProperties.Confidence, confidence);
             properties.Add(FindingProperties.ConfidenceReason, reason);
             properties.Add(FindingProperties.ContainingSymbol, context.ContainingSymbol.GetDocumentationCommentId() + "#" + target);
-            properties.Add(FindingProperties.Evidence, Snippet(context.Operation.Syntax));
+            // A call on a chain (services.AddHealthChecks().AddNpgSql(…).AddRedis(…)) is located at its own name, not the chain's start.
+            var syntax = context.Operation.Syntax;
+            var span = syntax is InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax { Expression: InvocationExpressionSyntax, Name: var name } } ? TextSpan.FromBounds(name.SpanStart, syntax.Span.End) : syntax.Span;
+            properties.Add(FindingProperties.Evidence, Snippet(syntax, span));
             var rule = facet switch
             {
                 OperationalFacets.HealthCheck => HealthRule,
                 OperationalFacets.Telemetry => TelemetryRule,
                 _ => AuthRule,
             };
-            context.ReportDiagnostic(Diagnostic.Create(rule, context.Operation.Syntax.GetLocation(), properties.ToImmutable(), target, library));
+            context.ReportDiagnostic(Diagnostic.Create(rule, Location.Create(syntax.SyntaxTree, span), properties.ToImmutable(), target, library));
         }
     }
 }

@@ -26,7 +26,9 @@ public sealed class AssessmentPass : IInventoryPass
             .Select(facts =>
             {
                 var verdicts = MaturityCriteria.All.Select(c => c.Evaluate(facts)).ToList();
-                var level = MaturityCriteria.LevelOf(verdicts);
+                // Nothing to assess (no integration point, nothing failing): a domain or helper library is no more "managed"
+                // than it is "initial", so it gets no level rather than the top of a ladder it never climbed.
+                var level = facts.IntegrationPoints == 0 && verdicts.All(v => v.Verdict != Verdicts.Fail) ? 0 : MaturityCriteria.LevelOf(verdicts);
                 return new ComponentMaturity(facts.Component, level, MaturityCriteria.LevelNames[level], facts.IntegrationPoints, verdicts);
             })
             .ToList();
@@ -84,7 +86,7 @@ public sealed class AssessmentPass : IInventoryPass
     }
 
     private static IReadOnlyDictionary<string, int> Distribution(IReadOnlyList<ComponentMaturity> components) =>
-        Enumerable.Range(1, 5).ToDictionary(level => MaturityCriteria.LevelNames[level], level => components.Count(c => c.Level == level));
+        Enumerable.Range(0, 6).ToDictionary(level => MaturityCriteria.LevelNames[level], level => components.Count(c => c.Level == level));
 
     /// <summary>
     /// Per component, its edges to others in three kinds: direct calls (HTTP, gRPC, SOAP, SignalR) to anything but a

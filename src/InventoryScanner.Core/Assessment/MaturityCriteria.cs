@@ -12,7 +12,8 @@ namespace InventoryScanner.Core.Assessment;
 /// </summary>
 public static class MaturityCriteria
 {
-    public static readonly string[] LevelNames = ["", "initial", "repeatable", "defined", "managed", "optimizing"];
+    /// <summary>Level names; 0 <c>none</c> is a component with nothing to assess (no integration point, nothing failing).</summary>
+    public static readonly string[] LevelNames = ["none", "initial", "repeatable", "defined", "managed", "optimizing"];
 
     public sealed record Criterion(string Id, int Level, string Title, Func<ComponentFacts, CriterionVerdict> Evaluate);
 

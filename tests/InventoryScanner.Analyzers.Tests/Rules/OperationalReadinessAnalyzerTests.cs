@@ -210,6 +210,33 @@ public sealed class OperationalReadinessAnalyzerTests
     }
 
     [Fact]
+    public async Task CheckOfAMissingPackage_OnABuilderVariable_ShouldBeADependencyCheck()
+    {
+        var diagnostics = await AnalyzerRunner.RunWithLibrariesAsync(
+            new OperationalReadinessAnalyzer(),
+            [("Microsoft.Extensions.Diagnostics.HealthChecks", HealthChecks)],
+            """
+            using Microsoft.Extensions.DependencyInjection;
+            using Microsoft.Extensions.Diagnostics.HealthChecks;
+            class Startup
+            {
+                void Configure(IServiceCollection services, string connection)
+                {
+                    var hcBuilder = services.AddHealthChecks();
+                    hcBuilder
+                        .AddCheck("self", () => HealthCheckResult.Healthy())
+                        .AddSqlServer(connection, name: "CatalogDB-check");
+                }
+            }
+            """);
+
+        Assert.Equal(
+            ["INV3001 health-check health:CatalogDB-check dependency low", "INV3001 health-check health:registration liveness high"],
+            Describe(diagnostics).Order(StringComparer.Ordinal));
+        Assert.Equal(10, diagnostics.Single(d => d.Properties[FindingProperties.CheckScope] == "dependency").Location.GetLineSpan().StartLinePosition.Line + 1);
+    }
+
+    [Fact]
     public async Task AuthenticatingMessageHandlers_ShouldBeJudgedByTheirName()
     {
         var diagnostics = await AnalyzerRunner.RunAsync(

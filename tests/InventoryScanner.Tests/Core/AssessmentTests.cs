@@ -141,6 +141,17 @@ public sealed class AssessmentTests
         Assert.DoesNotContain(inventory.Assessment.Priorities, p => p.Criterion == Priorities.SharedTarget);
     }
 
+    [Fact]
+    public void ComponentWithNothingToAssess_ShouldHaveNoLevel_AndCountAsNone()
+    {
+        var inventory = Inventory([Component("Api"), Component("Domain")], [Call("Api", "https://partner.example/a")]);
+
+        var domain = inventory.Assessment!.Maturity.Components.Single(c => c.Component == "Domain");
+        Assert.Equal((0, "none"), (domain.Level, domain.Name));
+        Assert.Equal(1, inventory.Assessment.Maturity.Distribution["none"]);
+        Assert.Equal(1, inventory.Assessment.Maturity.Estate.Level);
+    }
+
     [Theory]
     [InlineData(new[] { "pass", "pass" }, 5)]
     [InlineData(new[] { "pass", "fail" }, 2)]
