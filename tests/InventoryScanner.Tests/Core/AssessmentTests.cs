@@ -149,7 +149,7 @@ public sealed class AssessmentTests
         var domain = inventory.Assessment!.Maturity.Components.Single(c => c.Component == "Domain");
         Assert.Equal((0, "none"), (domain.Level, domain.Name));
         Assert.Equal(1, inventory.Assessment.Maturity.Distribution["none"]);
-        Assert.Equal(1, inventory.Assessment.Maturity.Estate.Level);
+        Assert.Equal(2, inventory.Assessment.Maturity.Estate.Level);
     }
 
     [Theory]
