@@ -201,7 +201,7 @@ namespace InventoryScanner.Analyzers.Rules
             {
                 var method = bound.TargetMethod.ReducedFrom ?? bound.TargetMethod;
                 var receiver = method.IsExtensionMethod && method.Parameters.Length > 0 ? method.Parameters[0].Type : bound.Instance?.Type;
-                if (builder is null || !SymbolEqualityComparer.Default.Equals(receiver, builder) || SelfCheck(bound))
+                if (builder is null || !SymbolEqualityComparer.Default.Equals(receiver, builder) || SelfCheck(invocation))
                 {
                     return false;
                 }
@@ -213,6 +213,11 @@ namespace InventoryScanner.Analyzers.Rules
             // Unbound (the check's package is missing): on a receiver typed as the builder (var hc = services.AddHealthChecks();
             // hc.AddCheck(…).AddSqlServer(…)), or on a chain that starts with services.AddHealthChecks().
             confidence = Confidence.Low;
+            if (SelfCheck(invocation))
+            {
+                return false;
+            }
+
             if (builder is not null && invocation.Expression is MemberAccessExpressionSyntax { Expression: var receiverSyntax }
                 && context.Operation.SemanticModel?.GetTypeInfo(receiverSyntax, context.CancellationToken).Type is { } receiverType
                 && SymbolEqualityComparer.Default.Equals(receiverType, builder))
@@ -220,22 +225,32 @@ namespace InventoryScanner.Analyzers.Rules
                 return true;
             }
 
+            // The framework's AddHealthChecks() takes no argument; a call between that resolves to something other than the
+            // builder (the application's own AddHealthChecks(configuration).AddCustomMvc()) ends the chain.
+            var model = context.Operation.SemanticModel;
             for (var expression = (invocation.Expression as MemberAccessExpressionSyntax)?.Expression; expression is InvocationExpressionSyntax inner; expression = (inner.Expression as MemberAccessExpressionSyntax)?.Expression)
             {
                 if (inner.Expression is MemberAccessExpressionSyntax { Name.Identifier.ValueText: "AddHealthChecks" })
                 {
-                    return true;
+                    return inner.ArgumentList.Arguments.Count == 0;
+                }
+
+                if (model?.GetSymbolInfo(inner, context.CancellationToken).Symbol is IMethodSymbol resolved && !(builder is not null && SymbolEqualityComparer.Default.Equals(resolved.ReturnType, builder)))
+                {
+                    return false;
                 }
             }
 
             return false;
         }
 
-        /// <summary><c>AddCheck("self", () =&gt; HealthCheckResult.Healthy())</c>: the process answers, no dependency is checked.</summary>
-        private static bool SelfCheck(IInvocationOperation call) =>
-            call.TargetMethod.Name == "AddCheck"
-            && call.Arguments.Any(a => a.Value is IDelegateCreationOperation or IAnonymousFunctionOperation || CallSite.Unwrap(a.Value) is IDelegateCreationOperation)
-            && call.Syntax.ToString().IndexOf("Healthy()", StringComparison.Ordinal) >= 0;
+        /// <summary>
+        /// <c>AddCheck("self", () =&gt; HealthCheckResult.Healthy())</c>: the process answers, no dependency is checked. Read
+        /// from the syntax, so it holds whether the health checks package resolved or not.
+        /// </summary>
+        private static bool SelfCheck(InvocationExpressionSyntax call) =>
+            call.Expression is MemberAccessExpressionSyntax { Name.Identifier.ValueText: "AddCheck" }
+            && call.ArgumentList.Arguments.Any(a => a.Expression is LambdaExpressionSyntax lambda && lambda.Body.ToString().IndexOf("Healthy(", StringComparison.Ordinal) >= 0);
 
         /// <summary>The check's name as the code gives it (<c>name: "orders-db"</c>), else the method without Add (<c>NpgSql</c>).</summary>
         private static string CheckName(string method, InvocationExpressionSyntax invocation)
@@ -311,6 +326,9 @@ namespace InventoryScanner.Analyzers.Rules
             return snippet.Length > 200 ? snippet.Substring(0, 200) + "…" : snippet;
         }
 
+        private static bool SameLine(SyntaxNode a, SyntaxNode b) =>
+            a.SyntaxTree.GetLineSpan(a.Span).EndLinePosition.Line == b.SyntaxTree.GetLineSpan(b.Span).StartLinePosition.Line;
+
         private static void Report(OperationAnalysisContext context, string facet, string library, string target, string? scope, string confidence, string? reason)
         {
             var properties = ImmutableDictionary.CreateBuilder<string, string?>();
@@ -324,7 +342,10 @@ namespace InventoryScanner.Analyzers.Rules
             properties.Add(FindingProperties.ContainingSymbol, context.ContainingSymbol.GetDocumentationCommentId() + "#" + target);
             // A call on a chain (services.AddHealthChecks().AddNpgSql(…).AddRedis(…)) is located at its own name, not the chain's start.
             var syntax = context.Operation.Syntax;
-            var span = syntax is InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax { Expression: InvocationExpressionSyntax, Name: var name } } ? TextSpan.FromBounds(name.SpanStart, syntax.Span.End) : syntax.Span;
+            var span = syntax is InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax { Expression: var receiver, Name: var name } }
+                && (receiver is InvocationExpressionSyntax || !SameLine(receiver, name))
+                ? TextSpan.FromBounds(name.SpanStart, syntax.Span.End)
+                : syntax.Span;
             properties.Add(FindingProperties.Evidence, Snippet(syntax, span));
             var rule = facet switch
             {

@@ -131,8 +131,11 @@ public sealed class OperationalReadinessAnalyzerTests
                     headers.Add("Authorization", "none");      // a dictionary, not HTTP headers
                     other.Authorization = "reader";             // a property of the application's own
                     AddOpenTelemetry();                         // the application's own method of that name
+                    this.AddHealthChecks(headers).AddCustomMvc().AddDevspaces();   // the application's own, then an unresolved call
                 }
                 void AddOpenTelemetry() { }
+                Catalogue AddHealthChecks(object configuration) => this;
+                Catalogue AddCustomMvc() => this;
             }
             """);
 
@@ -164,7 +167,7 @@ public sealed class OperationalReadinessAnalyzerTests
             {
                 void Configure(Microsoft.Extensions.DependencyInjection.IServiceCollection services, string connection)
                 {
-                    services.AddHealthChecks().AddRabbitMQ(connection);
+                    services.AddHealthChecks().AddCheck("self", () => HealthCheckResult.Healthy()).AddRabbitMQ(connection);
                     services.AddOpenTelemetry().WithTracing(t => t.AddAspNetCoreInstrumentation());
                     var credential = new DefaultAzureCredential();
                     builder.AddServiceDefaults();
