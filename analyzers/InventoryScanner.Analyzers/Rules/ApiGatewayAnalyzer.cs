@@ -86,7 +86,7 @@ namespace InventoryScanner.Analyzers.Rules
                 properties.Add(FindingProperties.Confidence, bound is null ? Confidence.Low : Confidence.High);
                 properties.Add(FindingProperties.ConfidenceReason, bound is null ? library + " did not resolve; recognised by " + member : null);
                 properties.Add(FindingProperties.ContainingSymbol, context.ContainingSymbol.GetDocumentationCommentId() + "#" + member);
-                context.ReportDiagnostic(Diagnostic.Create(HostRule, context.Operation.Syntax.GetLocation(), properties.ToImmutable(), library));
+                context.ReportDiagnostic(Diagnostic.Create(HostRule, CallLocations.Of(context.Operation.Syntax), properties.ToImmutable(), library));
                 return;
             }
         }

@@ -326,9 +326,6 @@ namespace InventoryScanner.Analyzers.Rules
             return snippet.Length > 200 ? snippet.Substring(0, 200) + "…" : snippet;
         }
 
-        private static bool SameLine(SyntaxNode a, SyntaxNode b) =>
-            a.SyntaxTree.GetLineSpan(a.Span).EndLinePosition.Line == b.SyntaxTree.GetLineSpan(b.Span).StartLinePosition.Line;
-
         private static void Report(OperationAnalysisContext context, string facet, string library, string target, string? scope, string confidence, string? reason)
         {
             var properties = ImmutableDictionary.CreateBuilder<string, string?>();
@@ -342,10 +339,7 @@ namespace InventoryScanner.Analyzers.Rules
             properties.Add(FindingProperties.ContainingSymbol, context.ContainingSymbol.GetDocumentationCommentId() + "#" + target);
             // A call on a chain (services.AddHealthChecks().AddNpgSql(…).AddRedis(…)) is located at its own name, not the chain's start.
             var syntax = context.Operation.Syntax;
-            var span = syntax is InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax { Expression: var receiver, Name: var name } }
-                && (receiver is InvocationExpressionSyntax || !SameLine(receiver, name))
-                ? TextSpan.FromBounds(name.SpanStart, syntax.Span.End)
-                : syntax.Span;
+            var span = CallLocations.SpanOf(syntax);
             properties.Add(FindingProperties.Evidence, Snippet(syntax, span));
             var rule = facet switch
             {
