@@ -32,6 +32,9 @@ public static class Priorities
         ["M5"] = ("authenticate outbound calls (a token handler or a managed identity)", 2, 0.6),
     };
 
+    /// <summary>Remediations done once per component: their hours are not multiplied by the findings behind the verdict.</summary>
+    public static readonly HashSet<string> PerComponent = new(StringComparer.Ordinal) { "M4" };
+
     public static IReadOnlyList<PriorityItem> Of(IReadOnlyList<ComponentMaturity> components, IReadOnlyList<Finding> findings, GraphModel graph, AssessmentSettings settings, Gateways? gateways = null)
     {
         var weights = settings.Weights;
@@ -48,7 +51,8 @@ public static class Priorities
             {
                 var (action, defaultHours, risk) = Remediations[verdict.Id];
                 var hoursPerSite = settings.HoursPerSite.TryGetValue(verdict.Id, out var configured) ? configured : defaultHours;
-                var sites = Math.Max(1, verdict.Findings.Count);
+                // Telemetry is wired once per component, whatever number of integrations it then traces.
+                var sites = PerComponent.Contains(verdict.Id) ? 1 : Math.Max(1, verdict.Findings.Count);
                 var hours = sites * hoursPerSite;
                 var impact = (0.5 * fanIn[component.Component] / maxFanIn) + (0.5 * component.IntegrationPoints / maxPoints);
                 var complexityEase = 1 - Math.Min(1.0, (double)sites / ComplexSites);
