@@ -24,6 +24,7 @@ public static class MaturityCriteria
         new("R3", 2, "No plain-text credentials in code or configuration", NoSecrets),
         new("R4", 2, "Consumers catch the failures of their handlers", ConsumersCatch),
         new("D1", 3, "Outbound HTTP goes through typed or generated clients (typed HttpClient, Refit, gRPC, WCF proxies)", TypedClients),
+        new("D2", 3, "One client library per kind of integration (HTTP, messaging) in the component", OneLibraryPerKind),
         new("M1", 4, "Every outbound HTTP client has resilience (retry, timeout, circuit breaker)", Resilience),
         new("M2", 4, "Every consumer acknowledges manually (or through its library) and has dead-lettering", ConsumerSafety),
         new("M3", 4, "Dependencies have health checks", HealthChecks),
@@ -97,6 +98,39 @@ public static class MaturityCriteria
         return plain.Count > 0
             ? Fail("D1", 3, Title, $"{plain.Count} of {facts.HttpCalls.Count} HTTP call(s) on a plain HttpClient, WebClient or WebRequest", plain)
             : Pass("D1", 3, Title, "every HTTP call goes through a typed, named or generated client", facts.HttpCalls);
+    }
+
+    /// <summary>
+    /// Standardised integration: the component's HTTP calls go through one client library (HttpClient, RestSharp, Flurl,
+    /// Refit…) and its publishes and consumes through one messaging library. The verdict names the findings of every
+    /// library but the one used most (what would move to it).
+    /// </summary>
+    private static CriterionVerdict OneLibraryPerKind(ComponentFacts facts)
+    {
+        const string Title = "One client library per kind of integration (HTTP, messaging) in the component";
+        var groups = new[] { ("HTTP", facts.HttpCalls), ("messaging", (IReadOnlyList<Finding>)[.. facts.Publishes, .. facts.Consumes]) }
+            .Where(g => g.Item2.Count > 0)
+            .ToList();
+        if (groups.Count == 0)
+        {
+            return NotApplicable("D2", 3, Title, "no HTTP calls, publishes or consumes");
+        }
+
+        var mixed = new List<string>();
+        var strays = new List<Finding>();
+        foreach (var (kind, findings) in groups)
+        {
+            var libraries = findings.GroupBy(f => f.Library, StringComparer.Ordinal).OrderByDescending(g => g.Count()).ThenBy(g => g.Key, StringComparer.Ordinal).ToList();
+            if (libraries.Count > 1)
+            {
+                mixed.Add($"{kind} through {string.Join(", ", libraries.Select(l => $"{l.Key} ({l.Count()})"))}");
+                strays.AddRange(libraries.Skip(1).SelectMany(l => l));
+            }
+        }
+
+        return mixed.Count > 0
+            ? Fail("D2", 3, Title, string.Join("; ", mixed), strays)
+            : Pass("D2", 3, Title, string.Join("; ", groups.Select(g => $"{g.Item1} through {g.Item2[0].Library}")), groups.SelectMany(g => g.Item2));
     }
 
     /// <summary>A call through an <c>AddHttpClient</c> registration (typed or named), or through Refit.</summary>

@@ -152,6 +152,21 @@ public sealed class AssessmentTests
         Assert.Equal(2, inventory.Assessment.Maturity.Estate.Level);
     }
 
+    [Fact]
+    public void TwoHttpLibrariesInOneComponent_ShouldFailD2WithTheMinorityCalls()
+    {
+        var first = Call("Api", "https://a.example/x", line: 11);
+        var second = Call("Api", "https://b.example/y", line: 12);
+        var rest = Finding("Api", FindingKinds.HttpClient, "https://c.example/z", "RestSharp", line: 13, ruleId: RuleIdentifiers.HttpClientCall);
+        var inventory = Inventory([Component("Api"), Component("Worker"), Component("Quiet")], [first, second, rest, Finding("Worker", FindingKinds.QueuePublish, "queue:a", "RabbitMQ.Client")]);
+
+        var d2 = Verdict(inventory, "Api", "D2");
+        Assert.Equal((Verdicts.Fail, "HTTP through System.Net.Http (2), RestSharp (1)"), (d2.Verdict, d2.Note));
+        Assert.Equal([rest.Fingerprint], d2.Findings);
+        Assert.Equal(Verdicts.Pass, Verdict(inventory, "Worker", "D2").Verdict);
+        Assert.Equal(Verdicts.NotApplicable, Verdict(inventory, "Quiet", "D2").Verdict);
+    }
+
     [Theory]
     [InlineData(new[] { "pass", "pass" }, 5)]
     [InlineData(new[] { "pass", "fail" }, 2)]
