@@ -29,9 +29,9 @@ namespace InventoryScanner.Analyzers.Rules
     [TriggerWords("IConsumer", "IHandleMessages", "Publish", "Send", "Reply", "Handler", "EventBus", "MessageBus", "MessageType", "EventType", "EventName", "CommandType", "RoutingKey", "Subscribe", "AddSubscription", "AddConsumer", "ReceiveEndpoint")]
     public sealed class MessageBusAnalyzer : DiagnosticAnalyzer
     {
-        private const string MassTransit = "MassTransit";
+        internal const string MassTransit = "MassTransit";
         private const string NServiceBus = "NServiceBus";
-        private const string EventBus = "event bus (by shape)";
+        internal const string EventBus = "event bus (by shape)";
 
         private static readonly DiagnosticDescriptor SendRule = RuleDescriptors.Create(
             RuleIdentifiers.BusSend,
@@ -41,7 +41,7 @@ namespace InventoryScanner.Analyzers.Rules
             defaultSeverity: DiagnosticSeverity.Hidden,
             description: "A message published or sent through MassTransit, NServiceBus or a home-grown event bus. Reported as an inventory fact; the channel is the message type.");
 
-        private static readonly DiagnosticDescriptor HandlerRule = RuleDescriptors.Create(
+        internal static readonly DiagnosticDescriptor HandlerRule = RuleDescriptors.Create(
             RuleIdentifiers.BusHandler,
             title: "Message handler",
             messageFormat: "{0}: {1} handles {2}",
@@ -49,7 +49,7 @@ namespace InventoryScanner.Analyzers.Rules
             defaultSeverity: DiagnosticSeverity.Hidden,
             description: "A MassTransit consumer, an NServiceBus handler or a home-grown event handler. Reported as an inventory fact; the channel is the message type it handles.");
 
-        private static readonly DiagnosticDescriptor EndpointRule = RuleDescriptors.Create(
+        internal static readonly DiagnosticDescriptor EndpointRule = RuleDescriptors.Create(
             RuleIdentifiers.BusReceiveEndpoint,
             title: "MassTransit receive endpoint",
             messageFormat: "MassTransit receive endpoint {0} for {1}",
@@ -156,19 +156,19 @@ namespace InventoryScanner.Analyzers.Rules
         {
             if (call.MethodName is "Subscribe" or "SubscribeAsync" or "AddSubscription")
             {
-                AnalyzeSubscription(context, call);
+                Messaging.BusRegistrations.Subscription(context, call);
                 return;
             }
 
             if (call.MethodName == "AddConsumer" && IsMassTransitCall(call))
             {
-                AnalyzeConsumerRegistration(context, call);
+                Messaging.BusRegistrations.ConsumerRegistration(context, call);
                 return;
             }
 
             if (call.MethodName == "ReceiveEndpoint" && IsMassTransitCall(call))
             {
-                AnalyzeReceiveEndpoint(context, call, resolver);
+                Messaging.BusRegistrations.ReceiveEndpoint(context, call, resolver);
                 return;
             }
 
@@ -252,15 +252,14 @@ namespace InventoryScanner.Analyzers.Rules
         }
 
 
-
-        private static bool NamesBus(string? name) =>
+        internal static bool NamesBus(string? name) =>
             name is not null && (name.IndexOf("EventBus", StringComparison.Ordinal) >= 0 || name.IndexOf("MessageBus", StringComparison.Ordinal) >= 0);
 
         /// <summary>
         /// The method that made a receiver whose type did not resolve: <c>builder.AddRabbitMqEventBus("eventbus")</c> in a
         /// chain still says it returns the bus's builder.
         /// </summary>
-        private static string? MadeByCall(IOperation? receiver)
+        internal static string? MadeByCall(IOperation? receiver)
         {
             // Down a fluent chain: builder.AddRabbitMqEventBus("eventbus").AddSubscription<A, HA>().AddSubscription<B, HB>().
             var syntax = CallSite.Unwrap(receiver)?.Syntax;
@@ -288,137 +287,6 @@ namespace InventoryScanner.Analyzers.Rules
             call.Method is { } method
                 ? (method.ReducedFrom ?? method).ContainingType?.ContainingNamespace?.ToDisplayString().StartsWith(MassTransit, StringComparison.Ordinal) == true
                 : call.ReceiverType is null or IErrorTypeSymbol;
-
-        /// <summary>The type arguments of a generic call, read from its syntax (bound or not): <c>AddConsumer&lt;T&gt;()</c>.</summary>
-        private static IReadOnlyList<INamedTypeSymbol> TypeArguments(SyntaxNode syntax, SemanticModel? model, CancellationToken cancellationToken)
-        {
-            var name = syntax switch
-            {
-                InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax { Name: GenericNameSyntax member } } => member,
-                InvocationExpressionSyntax { Expression: GenericNameSyntax member } => member,
-                _ => null,
-            };
-            if (name is null || model is null)
-            {
-                return Array.Empty<INamedTypeSymbol>();
-            }
-
-            return name.TypeArgumentList.Arguments.Select(a => model.GetTypeInfo(a, cancellationToken).Type).OfType<INamedTypeSymbol>().ToList();
-        }
-
-        /// <summary>The messages a MassTransit consumer class consumes: the T of each IConsumer&lt;T&gt; it implements.</summary>
-        private static IEnumerable<INamedTypeSymbol> ConsumedMessages(INamedTypeSymbol consumer)
-        {
-            var candidates = consumer.AllInterfaces.AsEnumerable();
-            if (consumer.BaseType is IErrorTypeSymbol unresolvedBase)
-            {
-                candidates = candidates.Prepend(unresolvedBase);
-            }
-
-            return candidates
-                .Where(i => i.Name == "IConsumer" && i.TypeArguments.Length == 1 && i.TypeArguments[0] is INamedTypeSymbol)
-                .Select(i => (INamedTypeSymbol)i.TypeArguments[0])
-                .Distinct<INamedTypeSymbol>(SymbolEqualityComparer.Default);
-        }
-
-        /// <summary>
-        /// <c>x.AddConsumer&lt;OrderSubmittedConsumer&gt;()</c>: the component that registers a consumer consumes its messages,
-        /// wherever the class is declared (a shared handlers library). One finding per message, with the class's facts.
-        /// </summary>
-        private static void AnalyzeConsumerRegistration(OperationAnalysisContext context, CallSite call)
-        {
-            var arguments = TypeArguments(context.Operation.Syntax, context.Operation.SemanticModel, context.CancellationToken);
-            if (arguments.Count == 0 || arguments[0] is not { TypeKind: TypeKind.Class } consumer)
-            {
-                return;
-            }
-
-            foreach (var message in ConsumedMessages(consumer))
-            {
-                var properties = Properties(FindingKinds.QueueConsume, MassTransit, message, !call.IsBound || message.TypeKind == TypeKind.Error, context.ContainingSymbol.GetDocumentationCommentId() + "#" + message.Name).ToBuilder();
-                properties[FindingProperties.Handler] = consumer.Name;
-                if (consumer.Locations.Length > 0 && consumer.Locations[0].IsInSource)
-                {
-                    Messaging.HandlerFacts.AddTo(properties, Messaging.HandlerFacts.OfHandlerType(consumer, context.CancellationToken), libraryRetries: true);
-                }
-
-                context.ReportDiagnostic(Diagnostic.Create(HandlerRule, context.Operation.Syntax.GetLocation(), properties.ToImmutable(), MassTransit, consumer.Name, message.Name));
-            }
-        }
-
-        /// <summary>
-        /// <c>cfg.ReceiveEndpoint("orders", e =&gt; e.ConfigureConsumer&lt;OrderSubmittedConsumer&gt;(ctx))</c>: the queue a
-        /// component receives on, and the consumers configured on it (<c>ConfigureConsumer</c>, <c>Consumer</c>).
-        /// </summary>
-        private static void AnalyzeReceiveEndpoint(OperationAnalysisContext context, CallSite call, ValueResolver resolver)
-        {
-            if (context.Operation.Syntax is not InvocationExpressionSyntax { ArgumentList.Arguments: { Count: > 0 } arguments } invocation)
-            {
-                return;
-            }
-
-            var queue = resolver.Resolve(call.GetArgument("queueName", 0, context.CancellationToken), context.CancellationToken);
-            var consumers = new List<string>();
-            foreach (var argument in arguments)
-            {
-                if (argument.Expression is not AnonymousFunctionExpressionSyntax configure)
-                {
-                    continue;
-                }
-
-                foreach (var configured in configure.DescendantNodes().OfType<InvocationExpressionSyntax>())
-                {
-                    if (configured.Expression is MemberAccessExpressionSyntax { Name: GenericNameSyntax { Identifier.ValueText: "ConfigureConsumer" or "Consumer", TypeArgumentList.Arguments.Count: > 0 } generic })
-                    {
-                        consumers.Add(generic.TypeArgumentList.Arguments[0].ToString().Split('.').Last());
-                    }
-                }
-            }
-
-            var target = "queue:" + (queue.TargetText() ?? TargetSources.Unresolved);
-            var properties = ImmutableDictionary.CreateBuilder<string, string?>();
-            properties.Add(FindingProperties.Kind, FindingKinds.QueueDeclaration);
-            properties.Add(FindingProperties.Library, MassTransit);
-            properties.Add(FindingProperties.Target, target);
-            properties.Add(FindingProperties.Queue, queue.TargetText());
-            properties.Add(FindingProperties.Handler, consumers.Count == 0 ? null : string.Join(", ", consumers.Distinct()));
-            properties.Add(FindingProperties.Confidence, call.IsBound ? Confidence.High : Confidence.Low);
-            properties.Add(FindingProperties.ConfidenceReason, call.IsBound ? null : "MassTransit did not resolve; recognised by name");
-            properties.Add(FindingProperties.ContainingSymbol, context.ContainingSymbol.GetDocumentationCommentId() + "#" + target);
-            queue.AddProvenance(properties, null);
-            context.ReportDiagnostic(Diagnostic.Create(EndpointRule, invocation.GetLocation(), properties.ToImmutable(), target, consumers.Count == 0 ? "(no consumer configured here)" : string.Join(", ", consumers.Distinct())));
-        }
-
-        /// <summary>
-        /// A home-grown bus's subscription: <c>eventBus.Subscribe&lt;OrderPaid, OrderPaidHandler&gt;()</c>,
-        /// <c>builder.AddSubscription&lt;OrderPaid, OrderPaidHandler&gt;()</c> on a type named like a bus (or its builder).
-        /// It places the consumer in the component that subscribes, wherever the handler class is declared.
-        /// </summary>
-        private static void AnalyzeSubscription(OperationAnalysisContext context, CallSite call)
-        {
-            if (call.ReceiverType is not { } receiver || !(NamesBus(receiver.Name) || (receiver is IErrorTypeSymbol && NamesBus(MadeByCall(call.Receiver))))
-                || IsFrameworkDispatcher(receiver)
-                || context.Operation.Syntax is not InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax { Name: GenericNameSyntax { TypeArgumentList.Arguments.Count: 2 } generic } }
-                || context.Operation.SemanticModel is not { } model)
-            {
-                return;
-            }
-
-            if (model.GetTypeInfo(generic.TypeArgumentList.Arguments[0], context.CancellationToken).Type is not INamedTypeSymbol message || message.TypeKind == TypeKind.Error || !IsEvent(message))
-            {
-                return;
-            }
-
-            var handler = model.GetTypeInfo(generic.TypeArgumentList.Arguments[1], context.CancellationToken).Type as INamedTypeSymbol;
-            var properties = Properties(FindingKinds.QueueConsume, EventBus, message, receiver is IErrorTypeSymbol || !call.IsBound, context.ContainingSymbol.GetDocumentationCommentId() + "#" + message.Name).ToBuilder();
-            properties[FindingProperties.Handler] = handler?.Name;
-            if (handler is { TypeKind: TypeKind.Class, Locations.Length: > 0 } && handler.Locations[0].IsInSource)
-            {
-                Messaging.HandlerFacts.AddTo(properties, Messaging.HandlerFacts.OfHandlerType(handler, context.CancellationToken));
-            }
-
-            context.ReportDiagnostic(Diagnostic.Create(HandlerRule, context.Operation.Syntax.GetLocation(), properties.ToImmutable(), EventBus, handler?.Name ?? generic.TypeArgumentList.Arguments[1].ToString(), message.Name));
-        }
 
         /// <summary>
         /// An event saved to an outbox to be published later (eShop's <c>AddAndSaveEventAsync</c> on an
@@ -479,7 +347,7 @@ namespace InventoryScanner.Analyzers.Rules
         /// has only its namespace, and the framework's own namespaces are what is left out then; a nameless error type (a call
         /// that did not bind) says nothing either way.
         /// </summary>
-        private static bool IsFrameworkDispatcher(ITypeSymbol type)
+        internal static bool IsFrameworkDispatcher(ITypeSymbol type)
         {
             // An error type may still know its assembly: eShop's IEventBusBuilder from its EventBus project, whose own
             // compilation is incomplete when the scan cannot restore it.
@@ -571,7 +439,7 @@ namespace InventoryScanner.Analyzers.Rules
             return false;
         }
 
-        private static ImmutableDictionary<string, string?> Properties(string kind, string library, INamedTypeSymbol message, bool byName, string? symbol)
+        internal static ImmutableDictionary<string, string?> Properties(string kind, string library, INamedTypeSymbol message, bool byName, string? symbol)
         {
             // Home-grown buses route by the event's name (eShop's routing key is GetType().Name), and each service keeps
             // its own copy of the event class: join them by name. MassTransit and NServiceBus route by full type name.
