@@ -112,6 +112,21 @@ public sealed class RuleCatalogueTests
         });
     }
 
+    /// <summary>The same for the operations catalogue: every call, type, property and header it knows.</summary>
+    [Fact]
+    public void OperationsCatalogue_ShouldBeReachableThroughTheTriggerWords()
+    {
+        var words = typeof(InventoryScanner.Analyzers.Rules.OperationalReadinessAnalyzer).GetCustomAttribute<TriggerWordsAttribute>()!.Words;
+        var names = InventoryScanner.Analyzers.Operations.OperationalApi.Calls.Select(a => a.Member)
+            .Concat(InventoryScanner.Analyzers.Operations.OperationalApi.Creations.Select(a => a.Member))
+            .Concat(InventoryScanner.Analyzers.Operations.OperationalApi.Assignments.Select(a => a.Property))
+            .Concat(InventoryScanner.Analyzers.Operations.OperationalApi.CredentialHeaders)
+            .Append("IHealthChecksBuilder")
+            .Distinct();
+
+        Assert.All(names, name => Assert.True(words.Any(word => name.Contains(word, StringComparison.OrdinalIgnoreCase)), $"{name}: no trigger word of OperationalReadinessAnalyzer in it"));
+    }
+
     internal static string RepositoryRoot()
     {
         var directory = new DirectoryInfo(AppContext.BaseDirectory);
