@@ -167,6 +167,73 @@ public sealed class AssessmentTests
         Assert.Equal(Verdicts.NotApplicable, Verdict(inventory, "Quiet", "D2").Verdict);
     }
 
+    private static Finding Consumer(string component, string library, string? errorHandling, int line = 40)
+    {
+        var consumer = Finding(component, FindingKinds.QueueConsume, "queue:orders", library, line: line, ruleId: RuleIdentifiers.RabbitMqConsume);
+        if (errorHandling is not null)
+        {
+            consumer.Details = new SortedDictionary<string, string>(StringComparer.Ordinal) { [FindingProperties.ErrorHandling] = errorHandling };
+        }
+
+        return consumer;
+    }
+
+    /// <summary>Each criterion's three verdicts (and R4's unknown) on the smallest inventory that gives it.</summary>
+    public static TheoryData<string, string, string> CriterionCases() => new()
+    {
+        { "R1", "configured-call", Verdicts.Pass },
+        { "R1", "hard-coded-call", Verdicts.Fail },
+        { "R1", "nothing", Verdicts.NotApplicable },
+        { "R2", "configured-call", Verdicts.Pass },
+        { "R2", "per-call-client", Verdicts.Fail },
+        { "R2", "publish-only", Verdicts.NotApplicable },
+        { "R3", "configured-call", Verdicts.Pass },
+        { "R3", "secret", Verdicts.Fail },
+        { "R4", "catching-consumer", Verdicts.Pass },
+        { "R4", "escaping-consumer", Verdicts.Fail },
+        { "R4", "unseen-consumer", Verdicts.Unknown },
+        { "R4", "configured-call", Verdicts.NotApplicable },
+        { "D1", "typed-call", Verdicts.Pass },
+        { "D1", "configured-call", Verdicts.Fail },
+        { "D1", "publish-only", Verdicts.NotApplicable },
+        { "M1", "typed-call", Verdicts.Pass },
+        { "M1", "configured-call", Verdicts.Fail },
+        { "M1", "publish-only", Verdicts.NotApplicable },
+        { "M2", "catching-consumer", Verdicts.Pass },
+        { "M2", "auto-ack-consumer", Verdicts.Fail },
+        { "M2", "configured-call", Verdicts.NotApplicable },
+    };
+
+    [Theory]
+    [MemberData(nameof(CriterionCases))]
+    public void Criterion_ShouldGiveTheVerdictOfItsCase(string criterion, string scenario, string expected)
+    {
+        Finding[] findings = scenario switch
+        {
+            "configured-call" => [Call("Api", "https://partner.example/a")],
+            "hard-coded-call" => [Call("Api", "https://partner.example/a"), Anti("Api", RuleIdentifiers.HardcodedUrl)],
+            "per-call-client" => [Call("Api", "https://partner.example/a"), Anti("Api", RuleIdentifiers.HttpClientPerCall)],
+            "typed-call" => [Call("Api", "https://partner.example/a", resilience: "AddStandardResilienceHandler", registration: "typed PartnerClient at Program.cs:4")],
+            "publish-only" => [Finding("Api", FindingKinds.QueuePublish, "queue:orders", "RabbitMQ.Client")],
+            "secret" => [Call("Api", "https://partner.example/a"), Finding("Api", FindingKinds.Secret, "password", line: 5)],
+            // MassTransit moves faulted messages to an _error queue by default: dead-lettered, acknowledged by the library.
+            "catching-consumer" => [Consumer("Api", "MassTransit", "catches")],
+            "escaping-consumer" => [Consumer("Api", "RabbitMQ.Client", "none"), Anti("Api", RuleIdentifiers.ConsumerUnhandledFailure, 41)],
+            "unseen-consumer" => [Consumer("Api", "MassTransit", null)],
+            "auto-ack-consumer" => [Consumer("Api", "RabbitMQ.Client", "catches"), Anti("Api", RuleIdentifiers.RabbitMqAutoAck, 42)],
+            _ => [],
+        };
+        var inventory = Inventory([Component("Api")], findings);
+
+        var verdict = Verdict(inventory, "Api", criterion);
+
+        Assert.Equal(expected, verdict.Verdict);
+        if (expected == Verdicts.Fail)
+        {
+            Assert.NotEmpty(verdict.Findings);
+        }
+    }
+
     [Theory]
     [InlineData(new[] { "pass", "pass" }, 5)]
     [InlineData(new[] { "pass", "fail" }, 2)]
