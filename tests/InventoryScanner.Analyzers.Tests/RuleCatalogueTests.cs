@@ -112,6 +112,25 @@ public sealed class RuleCatalogueTests
         });
     }
 
+    /// <summary>
+    /// The same for the HTTP catalogue: a file that uses a library names one of its types, or calls one of its request
+    /// methods (every prefix must begin a trigger word); a registration names a trigger word of the HTTP or gRPC rule.
+    /// </summary>
+    [Fact]
+    public void HttpCatalogue_ShouldBeReachableThroughTheTriggerWords()
+    {
+        var words = typeof(InventoryScanner.Analyzers.Rules.HttpClientCallAnalyzer).GetCustomAttribute<TriggerWordsAttribute>()!.Words;
+        var grpcWords = typeof(InventoryScanner.Analyzers.Rules.GrpcClientCallAnalyzer).GetCustomAttribute<TriggerWordsAttribute>()!.Words;
+
+        Assert.All(InventoryScanner.Analyzers.Http.HttpLibrary.All, library => Assert.True(
+            library.SimpleTypeNames.Any(type => words.Any(word => type.Contains(word, StringComparison.OrdinalIgnoreCase)))
+            || library.RequestPrefixes.All(prefix => words.Any(word => word.StartsWith(prefix, StringComparison.Ordinal))),
+            $"{library.Name}: neither a type name nor every request prefix reaches a trigger word of HttpClientCallAnalyzer"));
+        Assert.All(InventoryScanner.Analyzers.Http.HttpLibrary.RegistrationWords, registration => Assert.True(
+            words.Concat(grpcWords).Any(word => registration.Contains(word, StringComparison.OrdinalIgnoreCase)),
+            $"{registration}: no trigger word of the HTTP or gRPC rule in it"));
+    }
+
     /// <summary>The same for the operations catalogue: every call, type, property and header it knows.</summary>
     [Fact]
     public void OperationsCatalogue_ShouldBeReachableThroughTheTriggerWords()

@@ -16,7 +16,7 @@ namespace InventoryScanner.Analyzers.Http
     /// </summary>
     internal sealed class FlurlCalls
     {
-        public const string Library = "Flurl.Http";
+        public static readonly string Library = HttpLibrary.Flurl.Name;
         private const string FlurlHttpNamespace = "Flurl.Http";
 
         /// <summary>Builder calls that do not change where the request goes.</summary>
@@ -45,8 +45,7 @@ namespace InventoryScanner.Analyzers.Http
         public static bool IsCallByName(CallSite call) =>
             SendsRequest(call.MethodName) && (call.ReceiverType?.SpecialType == SpecialType.System_String || ChainHasBuilder(call.Receiver));
 
-        private static bool SendsRequest(string name) =>
-            name.StartsWith("Send", StringComparison.Ordinal) || name.StartsWith("Download", StringComparison.Ordinal) || HttpVerbs.FromMethodName(name) is not null;
+        private static bool SendsRequest(string name) => HttpLibrary.Flurl.SendsRequest(name);
 
         public static (string Verb, ResolvedValue Uri) Resolve(CallSite call, ValueResolver resolver, CancellationToken cancellationToken)
         {

@@ -69,25 +69,6 @@ namespace InventoryScanner.Analyzers.Http
     /// </summary>
     internal sealed class HttpClientRegistrations
     {
-        /// <summary>Registration methods, the type that must declare each when the call binds, and the library it stands for.</summary>
-        private static readonly Dictionary<string, (string DeclaringType, string Library)> RegistrationMethods = new Dictionary<string, (string, string)>(StringComparer.Ordinal)
-        {
-            ["AddHttpClient"] = (KnownTypeNames.Microsoft_Extensions_DependencyInjection_HttpClientFactoryServiceCollectionExtensions, "Microsoft.Extensions.Http"),
-            ["AddRefitClient"] = ("Refit.HttpClientFactoryExtensions", "Refit"),
-            ["AddGrpcClient"] = ("Microsoft.Extensions.DependencyInjection.GrpcClientServiceExtensions", "Grpc.Net.ClientFactory"),
-            ["For"] = ("Refit.RestService", HttpClientRegistration.RefitRestService),
-        };
-
-        /// <summary>Words one of which a file must contain to hold a registration (For is too common: RestService stands for it).</summary>
-        private static readonly string[] RegistrationWords = { "AddHttpClient", "AddRefitClient", "AddGrpcClient", "RestService" };
-
-        /// <summary>Handlers on IHttpClientBuilder that make a client resilient (Microsoft.Extensions.Http.Resilience, Polly).</summary>
-        private static readonly HashSet<string> ResilienceMethods = new HashSet<string>(StringComparer.Ordinal)
-        {
-            "AddStandardResilienceHandler", "AddStandardHedgingHandler", "AddResilienceHandler",
-            "AddPolicyHandler", "AddTransientHttpErrorPolicy", "AddPolicyHandlerFromRegistry",
-        };
-
         private readonly ImmutableArray<HttpClientRegistration> _registrations;
 
         private HttpClientRegistrations(ImmutableArray<HttpClientRegistration> registrations)
@@ -102,7 +83,7 @@ namespace InventoryScanner.Analyzers.Http
             {
                 cancellationToken.ThrowIfCancellationRequested();
                 var text = tree.GetText(cancellationToken);
-                if (!RegistrationWords.Any(word => Contains(text, word)))
+                if (!HttpLibrary.RegistrationWords.Any(word => Contains(text, word)))
                 {
                     continue;
                 }
@@ -163,7 +144,7 @@ namespace InventoryScanner.Analyzers.Http
         /// </summary>
         public static HttpClientRegistration? TryRead(InvocationExpressionSyntax invocation, SemanticModel model, ValueResolver resolver, CancellationToken cancellationToken)
         {
-            if (!IsRegistrationSyntax(invocation) || !RegistrationMethods.TryGetValue(NameOf(invocation)!, out var method))
+            if (!IsRegistrationSyntax(invocation) || !HttpLibrary.Registrations.TryGetValue(NameOf(invocation)!, out var method))
             {
                 return null;
             }
@@ -198,7 +179,7 @@ namespace InventoryScanner.Analyzers.Http
         private static bool IsRegistrationSyntax(InvocationExpressionSyntax invocation)
         {
             var name = NameOf(invocation);
-            if (name is null || !RegistrationMethods.ContainsKey(name))
+            if (name is null || !HttpLibrary.Registrations.ContainsKey(name))
             {
                 return false;
             }
@@ -251,7 +232,7 @@ namespace InventoryScanner.Analyzers.Http
                 && memberAccess.Parent is InvocationExpressionSyntax outer)
             {
                 var method = memberAccess.Name.Identifier.ValueText;
-                if (ResilienceMethods.Contains(method))
+                if (HttpLibrary.ResilienceMethods.Contains(method))
                 {
                     resilience.Add(method);
                 }

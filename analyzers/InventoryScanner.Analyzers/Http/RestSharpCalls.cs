@@ -15,7 +15,7 @@ namespace InventoryScanner.Analyzers.Http
     /// </summary>
     internal sealed class RestSharpCalls
     {
-        public const string Library = "RestSharp";
+        public static readonly string Library = HttpLibrary.RestSharp.Name;
 
         private readonly INamedTypeSymbol? _restClient;
         private readonly INamedTypeSymbol? _clientInterface;
@@ -46,8 +46,7 @@ namespace InventoryScanner.Analyzers.Http
 
         private bool IsClient(ITypeSymbol? type) => type.IsOrInherits(_restClient) || type.IsOrInherits(_clientInterface);
 
-        private static bool SendsRequest(string name) =>
-            name.StartsWith("Execute", StringComparison.Ordinal) || name.StartsWith("Download", StringComparison.Ordinal) || HttpVerbs.FromMethodName(name) is not null;
+        private static bool SendsRequest(string name) => HttpLibrary.RestSharp.SendsRequest(name);
 
         public (string Verb, ResolvedValue Uri, IOperation? Expression) Resolve(CallSite call, ValueResolver resolver, CancellationToken cancellationToken)
         {

@@ -179,13 +179,11 @@ namespace InventoryScanner.Analyzers.Rules
                     return false;
                 }
 
-                var name = method.Name;
-                return name.StartsWith("Download", StringComparison.Ordinal) || name.StartsWith("Upload", StringComparison.Ordinal)
-                    || name.StartsWith("OpenRead", StringComparison.Ordinal) || name.StartsWith("OpenWrite", StringComparison.Ordinal);
+                return HttpLibrary.WebClient.SendsRequest(method.Name);
             }
 
             private bool IsWebRequestCreate(IMethodSymbol method) =>
-                _webRequest is not null && method.IsStatic && method.Name is "Create" or "CreateHttp" or "CreateDefault"
+                _webRequest is not null && method.IsStatic && HttpLibrary.WebRequest.RequestPrefixes.Contains(method.Name)
                 && method.ContainingType.IsOrInherits(_webRequest);
 
             /// <summary>A WebClient transfer: GET for downloads and OpenRead, POST for uploads unless a method is given; BaseAddress applies.</summary>
@@ -206,7 +204,7 @@ namespace InventoryScanner.Analyzers.Rules
                     uri = WithBaseAddress(uri, baseAddress, baseAddressAlone: false);
                 }
 
-                ReportCall(context, call.Operation, "System.Net.WebClient", verb, uri, call.GetArgument("address", 0, cancellationToken), Confidence.High, null, registration: null, clientKey: null);
+                ReportCall(context, call.Operation, HttpLibrary.WebClient.Name, verb, uri, call.GetArgument("address", 0, cancellationToken), Confidence.High, null, registration: null, clientKey: null);
             }
 
             /// <summary>WebRequest.Create / HttpWebRequest: the URL given, and the Method set on the request (GET when none).</summary>
@@ -238,7 +236,7 @@ namespace InventoryScanner.Analyzers.Rules
                     verb = method.ToUpperInvariant();
                 }
 
-                ReportCall(context, create, "System.Net.HttpWebRequest", verb, _resolver.Resolve(address, cancellationToken), address, Confidence.High, null, registration: null, clientKey: null);
+                ReportCall(context, create, HttpLibrary.WebRequest.Name, verb, _resolver.Resolve(address, cancellationToken), address, Confidence.High, null, registration: null, clientKey: null);
             }
 
             public void AnalyzeInvalid(OperationAnalysisContext context)
