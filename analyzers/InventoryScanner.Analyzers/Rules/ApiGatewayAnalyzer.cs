@@ -100,6 +100,7 @@ namespace InventoryScanner.Analyzers.Rules
                 return;
             }
 
+            ReportComposeGateways(context, file, text);
             var routes = ConfigurationFileNames.IsOcelotFile(file.Name) ? OcelotRoutes(file) : YarpRoutes(file);
             foreach (var route in routes)
             {
@@ -117,6 +118,53 @@ namespace InventoryScanner.Analyzers.Rules
                 properties.Add(FindingProperties.Confidence, Confidence.High);
                 properties.Add(FindingProperties.ContainingSymbol, "config:" + file.Name + ":" + route.Key);
                 context.ReportDiagnostic(Diagnostic.Create(RouteRule, location, properties.ToImmutable(), route.Library, route.Upstream ?? "(any path)", route.Target));
+            }
+        }
+
+        /// <summary>Images of gateways and reverse proxies a compose file may run in front of the services.</summary>
+        private static readonly ImmutableArray<string> GatewayImages = ImmutableArray.Create("envoy", "nginx", "traefik", "kong", "haproxy", "krakend", "tyk-gateway", "apisix", "ocelot", "yarp");
+
+        /// <summary>
+        /// <c>services: webshoppingapigw: image: envoyproxy/envoy:v1.11.1</c> in a docker-compose file: a gateway the
+        /// services are reached through, named by its service (the host name its callers use, in <c>resource</c>).
+        /// </summary>
+        private static void ReportComposeGateways(AdditionalFileAnalysisContext context, ConfigurationFile file, SourceText text)
+        {
+            if (ConfigurationFileNames.FormatOf(file.Name) != ConfigurationFormat.Yaml
+                || !(file.Name.StartsWith("docker-compose", StringComparison.OrdinalIgnoreCase) || file.Name.StartsWith("compose", StringComparison.OrdinalIgnoreCase)))
+            {
+                return;
+            }
+
+            foreach (var entry in file.Values.Where(e => e.Key.StartsWith("services:", StringComparison.OrdinalIgnoreCase) && e.Key.EndsWith(":image", StringComparison.OrdinalIgnoreCase)).OrderBy(e => e.Key, StringComparer.Ordinal))
+            {
+                var parts = entry.Key.Split(':');
+                if (parts.Length != 3)
+                {
+                    continue;
+                }
+
+                // envoyproxy/envoy:v1.11.1 → envoy; docker.io/library/nginx:1.25-alpine → nginx
+                var repository = entry.Value.Split(':')[0];
+                var image = repository.Substring(repository.LastIndexOf('/') + 1).ToLowerInvariant();
+                var product = GatewayImages.FirstOrDefault(g => image == g || image.StartsWith(g + "-", StringComparison.Ordinal));
+                if (product is null)
+                {
+                    continue;
+                }
+
+                var start = file.Positions.TryGetValue(entry.Key, out var offset) ? Math.Min(offset, text.Length) : 0;
+                var span = new TextSpan(start, 0);
+                var properties = ImmutableDictionary.CreateBuilder<string, string?>();
+                properties.Add(FindingProperties.Kind, FindingKinds.Gateway);
+                properties.Add(FindingProperties.Library, entry.Value);
+                properties.Add(FindingProperties.Target, "gateway:" + product);
+                properties.Add(FindingProperties.Resource, parts[1]);
+                properties.Add(FindingProperties.Environment, file.Environment);
+                properties.Add(FindingProperties.Confidence, product is "nginx" or "haproxy" ? Confidence.Medium : Confidence.High);
+                properties.Add(FindingProperties.ConfidenceReason, product is "nginx" or "haproxy" ? product + " may serve files rather than route to services" : null);
+                properties.Add(FindingProperties.ContainingSymbol, "config:" + file.Name + ":" + entry.Key);
+                context.ReportDiagnostic(Diagnostic.Create(HostRule, Location.Create(context.AdditionalFile.Path, span, text.Lines.GetLinePositionSpan(span)), properties.ToImmutable(), product + " (service " + parts[1] + ")"));
             }
         }
 

@@ -83,6 +83,28 @@ public sealed class ApiGatewayAnalyzerTests
     }
 
     [Fact]
+    public async Task ComposeServicesFromGatewayImages_ShouldBeGatewaysNamedByTheirService()
+    {
+        const string Compose = """
+            services:
+              webshoppingapigw:
+                image: envoyproxy/envoy:v1.11.1
+              proxy:
+                image: docker.io/library/nginx:1.25-alpine
+              catalog-api:
+                image: eshop/catalog.api:latest
+              envoy-config-builder:
+                image: eshop/tools:latest
+            """;
+
+        var diagnostics = await AnalyzerRunner.RunAsync(new ApiGatewayAnalyzer(), [("/repo/docker-compose.yml", Compose)], "class Empty { }");
+
+        Assert.Equal(
+            ["gateway:envoy webshoppingapigw high 3", "gateway:nginx proxy medium 5"],
+            diagnostics.Select(d => $"{d.Properties[FindingProperties.Target]} {d.Properties[FindingProperties.Resource]} {d.Properties[FindingProperties.Confidence]} {d.Location.GetLineSpan().StartLinePosition.Line + 1}"));
+    }
+
+    [Fact]
     public async Task LookAlikes_ShouldNotBeReported()
     {
         var diagnostics = await AnalyzerRunner.RunAsync(

@@ -119,6 +119,19 @@ public sealed class AssessmentTests
     }
 
     [Fact]
+    public void CallsToAComposeGatewayService_ShouldBeGatewayMediated()
+    {
+        var envoy = Finding("(repository files)", FindingKinds.Gateway, "gateway:envoy", "envoyproxy/envoy:v1.11.1", line: 3, path: "docker-compose.yml");
+        envoy.Details = new SortedDictionary<string, string>(StringComparer.Ordinal) { [FindingProperties.Resource] = "webshoppingapigw" };
+        var web = Call("Web", "http://webshoppingapigw/api/v1/basket", line: 11);
+        var mobile = Call("Mobile", "http://webshoppingapigw/api/v1/catalog", line: 12);
+        var inventory = Inventory([Component("Web"), Component("Mobile")], [envoy, web, mobile]);
+
+        Assert.Equal("gateway-mediated", inventory.Assessment!.Style.Estate);
+        Assert.DoesNotContain(inventory.Assessment.Priorities, p => p.Criterion == Priorities.SharedTarget);
+    }
+
+    [Fact]
     public void CallsThroughAGateway_ShouldBeGatewayMediated_AndNeitherPointToPointNorADuplicatedClient()
     {
         var host = Finding("Gateway", FindingKinds.Gateway, "gateway:ocelot", "Ocelot", line: 3);
