@@ -117,6 +117,9 @@ namespace InventoryScanner.Analyzers
         /// <summary>The path an API gateway route answers on (<c>/posts/{postId}</c>), or the route's name.</summary>
         public const string Upstream = "upstream";
 
+        /// <summary>The store a data-store finding reaches: <c>sqlserver</c>, <c>postgres</c>, <c>mysql</c>, <c>sqlite</c>, <c>redis</c>, …</summary>
+        public const string Store = "store";
+
         /// <summary>What an operations finding is about: <c>health-check</c>, <c>telemetry</c>, <c>outbound-auth</c>.</summary>
         public const string Facet = "facet";
 
@@ -164,6 +167,12 @@ namespace InventoryScanner.Analyzers
 
         /// <summary>Where an API gateway forwards requests: target is the downstream address, <c>upstream</c> the path it answers on.</summary>
         public const string GatewayRoute = "gateway-route";
+
+        /// <summary>A database the component connects to (ADO.NET, EF Core, MongoDB, Cosmos DB): target <c>sqlserver:host/db</c>, never a credential.</summary>
+        public const string Database = "database";
+
+        /// <summary>A cache the component connects to (Redis): target <c>redis:host</c>.</summary>
+        public const string Cache = "cache";
 
         /// <summary>A health check, telemetry or outbound credential (see <see cref="FindingProperties.Facet"/>): a fact for the maturity model.</summary>
         public const string Operations = "operations";

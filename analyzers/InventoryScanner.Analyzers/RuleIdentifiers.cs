@@ -30,6 +30,8 @@ namespace InventoryScanner.Analyzers
         public const string HealthCheck = "INV3001";
         public const string Telemetry = "INV3002";
         public const string OutboundAuthentication = "INV3003";
+        public const string DatabaseConnection = "INV4001";
+        public const string CacheConnection = "INV4002";
         public const string HardcodedCredential = "INV9001";
 
         public static string GetHelpUri(string id) =>

@@ -166,6 +166,7 @@ public static class GraphLayout
             {
                 InventoryGraph.ComponentNode => $"  {ids[node.Id]}[\"{label}\"]",
                 InventoryGraph.ChannelNode => $"  {ids[node.Id]}[(\"{label}\")]",
+                InventoryGraph.DataStoreNode => $"  {ids[node.Id]}[(\"{label}\")]",
                 _ => $"  {ids[node.Id]}([\"{label}\"])",
             });
         }

@@ -299,33 +299,6 @@ namespace InventoryScanner.Analyzers.Rules
         private static bool LooksLike(InvocationExpressionSyntax invocation, OperationalApi api) =>
             api.Member is not "FromInterceptor" || invocation.Expression is MemberAccessExpressionSyntax { Expression: IdentifierNameSyntax { Identifier.ValueText: "CallCredentials" } };
 
-        /// <summary>
-        /// The call as evidence, with every string literal but a header name or an auth scheme cut to <c>"…"</c>: the line
-        /// that sets a credential often holds its value (the credential rule reports that, redacted), and a connection
-        /// string given to a health check may hold a password.
-        /// </summary>
-        internal static string Snippet(SyntaxNode node, TextSpan span)
-        {
-            var text = new System.Text.StringBuilder();
-            var position = span.Start;
-            foreach (var literal in node.DescendantNodes(n => !(n is LiteralExpressionSyntax || n is InterpolatedStringExpressionSyntax))
-                .Where(n => n.IsKind(Microsoft.CodeAnalysis.CSharp.SyntaxKind.StringLiteralExpression) || n is InterpolatedStringExpressionSyntax)
-                .Where(n => n.SpanStart >= span.Start && n.Span.End <= span.End))
-            {
-                if (literal is LiteralExpressionSyntax { Token.ValueText: var value } && (OperationalApi.CredentialHeaders.Contains(value) || value == "Bearer" || value == "Basic"))
-                {
-                    continue;
-                }
-
-                text.Append(node.SyntaxTree.GetText().ToString(TextSpan.FromBounds(position, literal.SpanStart))).Append("\"…\"");
-                position = literal.Span.End;
-            }
-
-            text.Append(node.SyntaxTree.GetText().ToString(TextSpan.FromBounds(position, span.End)));
-            var snippet = System.Text.RegularExpressions.Regex.Replace(text.ToString(), @"\s+", " ").Trim();
-            return snippet.Length > 200 ? snippet.Substring(0, 200) + "…" : snippet;
-        }
-
         private static void Report(OperationAnalysisContext context, string facet, string library, string target, string? scope, string confidence, string? reason)
         {
             var properties = ImmutableDictionary.CreateBuilder<string, string?>();
@@ -340,7 +313,7 @@ namespace InventoryScanner.Analyzers.Rules
             // A call on a chain (services.AddHealthChecks().AddNpgSql(…).AddRedis(…)) is located at its own name, not the chain's start.
             var syntax = context.Operation.Syntax;
             var span = CallLocations.SpanOf(syntax);
-            properties.Add(FindingProperties.Evidence, Snippet(syntax, span));
+            properties.Add(FindingProperties.Evidence, EvidenceSnippets.WithoutLiterals(syntax, span, keep: value => OperationalApi.CredentialHeaders.Contains(value) || value == "Bearer" || value == "Basic"));
             var rule = facet switch
             {
                 OperationalFacets.HealthCheck => HealthRule,

@@ -24,6 +24,9 @@ public sealed class InventoryGraph
     public const string ExternalNode = "external";
     public const string ChannelNode = "channel";
 
+    /// <summary>A database or cache (INV4001, INV4002): one node per store the findings name.</summary>
+    public const string DataStoreNode = "datastore";
+
     /// <summary>The edge kind of an API gateway's route, from the gateway to what it forwards to.</summary>
     public const string RoutesKind = "routes";
 
@@ -85,6 +88,10 @@ public sealed class InventoryGraph
                         graph.Edge(from, to, "declared", finding);
                     }
 
+                    break;
+                case FindingKinds.Database or FindingKinds.Cache:
+                    // A store reached from two components is a shared database (or cache): its fan-in says so.
+                    graph.Edge(component, graph.Node("store:" + finding.Target, DataStoreNode, finding.Target), finding.Kind == FindingKinds.Cache ? "caches" : "reads-writes", finding);
                     break;
                 case FindingKinds.QueuePublish:
                     graph.Edge(component, graph.Channel(finding), "publishes", finding);

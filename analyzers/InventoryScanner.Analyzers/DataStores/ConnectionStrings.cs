@@ -1,0 +1,100 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+
+namespace InventoryScanner.Analyzers.DataStores
+{
+    /// <summary>
+    /// The store a connection string names, without its credentials: <c>Server=db1;Database=orders;Password=…</c> →
+    /// <c>db1/orders</c>; <c>mongodb://user:pw@mongo:27017/catalog</c> → <c>mongo/catalog</c>;
+    /// <c>redis:6379,password=…</c> → <c>redis</c>; <c>Data Source=app.db</c> (SQLite) → <c>app.db</c>.
+    /// </summary>
+    internal static class ConnectionStrings
+    {
+        private static readonly string[] HostKeys = { "server", "host", "data source", "datasource", "address", "addr", "network address", "hostname", "accountendpoint" };
+        private static readonly string[] DatabaseKeys = { "database", "initial catalog", "dbname", "database name" };
+
+        public static string? Describe(string store, string value)
+        {
+            value = value.Trim();
+            if (value.Length == 0)
+            {
+                return null;
+            }
+
+            if (value.StartsWith("mongodb://", StringComparison.OrdinalIgnoreCase) || value.StartsWith("mongodb+srv://", StringComparison.OrdinalIgnoreCase)
+                || value.StartsWith("postgres://", StringComparison.OrdinalIgnoreCase) || value.StartsWith("postgresql://", StringComparison.OrdinalIgnoreCase)
+                || value.StartsWith("redis://", StringComparison.OrdinalIgnoreCase) || value.StartsWith("rediss://", StringComparison.OrdinalIgnoreCase))
+            {
+                return FromUrl(value);
+            }
+
+            if (store == "redis")
+            {
+                // StackExchange.Redis: "host:port,host2:port,password=…,ssl=true"
+                var first = value.Split(',')[0].Trim();
+                return first.IndexOf('=') >= 0 ? null : HostOnly(first);
+            }
+
+            if (value.IndexOf('=') < 0)
+            {
+                // A name (EF6's "name=Orders" reaches here as a key), a SQLite file, or a placeholder.
+                return value.IndexOf(' ') >= 0 ? null : value;
+            }
+
+            var pairs = value.Split(';')
+                .Select(part => part.Split(new[] { '=' }, 2))
+                .Where(kv => kv.Length == 2)
+                .Select(kv => (Key: kv[0].Trim().ToLowerInvariant(), Value: kv[1].Trim()))
+                .ToList();
+            var host = pairs.FirstOrDefault(p => HostKeys.Contains(p.Key)).Value;
+            var database = pairs.FirstOrDefault(p => DatabaseKeys.Contains(p.Key)).Value;
+            if (store == "sqlite")
+            {
+                return host ?? pairs.FirstOrDefault(p => p.Key == "filename").Value;
+            }
+
+            if (host is null && database is null)
+            {
+                return null;
+            }
+
+            host = host is null ? null : HostOnly(host);
+            return database is null ? host : (host ?? "?") + "/" + database;
+        }
+
+        private static string? FromUrl(string value)
+        {
+            if (!Uri.TryCreate(value, UriKind.Absolute, out var uri))
+            {
+                return null;
+            }
+
+            var database = uri.AbsolutePath.Trim('/');
+            return database.Length == 0 ? uri.Host : uri.Host + "/" + database;
+        }
+
+        /// <summary><c>tcp:db1.example.com,1433</c> → <c>db1.example.com</c>; <c>mongo:27017</c> → <c>mongo</c>; <c>(localdb)\MSSQLLocalDB</c> kept.</summary>
+        private static string HostOnly(string host)
+        {
+            if (host.StartsWith("tcp:", StringComparison.OrdinalIgnoreCase))
+            {
+                host = host.Substring(4);
+            }
+
+            var comma = host.IndexOf(',');
+            if (comma > 0)
+            {
+                host = host.Substring(0, comma);
+            }
+
+            var colon = host.LastIndexOf(':');
+            if (colon > 0 && host.Substring(colon + 1).All(char.IsDigit) && host.IndexOf(']') < 0)
+            {
+                host = host.Substring(0, colon);
+            }
+
+            return host.Trim();
+        }
+    }
+}

@@ -1,0 +1,64 @@
+using System.Collections.Immutable;
+
+namespace InventoryScanner.Analyzers.DataStores
+{
+    /// <summary>
+    /// One way code reaches a data store: a type created with a connection string (<c>new SqlConnection(cs)</c>), a
+    /// factory call (<c>NpgsqlDataSource.Create(cs)</c>, <c>ConnectionMultiplexer.Connect(cs)</c>) or an EF Core provider
+    /// call (<c>options.UseSqlServer(cs)</c>); the store it names (<c>sqlserver</c>, <c>postgres</c>, <c>redis</c>…) and
+    /// the finding kind (<c>database</c> or <c>cache</c>).
+    /// </summary>
+    internal sealed class DataStoreApi
+    {
+        public DataStoreApi(string library, string typeName, string? member, string store, string kind)
+        {
+            Library = library;
+            TypeName = typeName;
+            Member = member;
+            Store = store;
+            Kind = kind;
+        }
+
+        public string Library { get; }
+
+        /// <summary>Metadata name of the type created, or of the type that declares <see cref="Member"/>.</summary>
+        public string TypeName { get; }
+
+        /// <summary>The factory or provider method; null for a constructor.</summary>
+        public string? Member { get; }
+
+        public string Store { get; }
+
+        public string Kind { get; }
+
+        public string SimpleName => TypeName.Substring(TypeName.LastIndexOf('.') + 1);
+
+        /// <summary>The types a connection is created as, in every library the rule knows.</summary>
+        public static readonly ImmutableArray<DataStoreApi> Constructors = ImmutableArray.Create(
+            new DataStoreApi("System.Data.SqlClient", "System.Data.SqlClient.SqlConnection", null, "sqlserver", FindingKinds.Database),
+            new DataStoreApi("Microsoft.Data.SqlClient", "Microsoft.Data.SqlClient.SqlConnection", null, "sqlserver", FindingKinds.Database),
+            new DataStoreApi("Npgsql", "Npgsql.NpgsqlConnection", null, "postgres", FindingKinds.Database),
+            new DataStoreApi("MySql.Data", "MySql.Data.MySqlClient.MySqlConnection", null, "mysql", FindingKinds.Database),
+            new DataStoreApi("MySqlConnector", "MySqlConnector.MySqlConnection", null, "mysql", FindingKinds.Database),
+            new DataStoreApi("Microsoft.Data.Sqlite", "Microsoft.Data.Sqlite.SqliteConnection", null, "sqlite", FindingKinds.Database),
+            new DataStoreApi("System.Data.SQLite", "System.Data.SQLite.SQLiteConnection", null, "sqlite", FindingKinds.Database),
+            new DataStoreApi("Oracle.ManagedDataAccess", "Oracle.ManagedDataAccess.Client.OracleConnection", null, "oracle", FindingKinds.Database),
+            new DataStoreApi("System.Data.OleDb", "System.Data.OleDb.OleDbConnection", null, "oledb", FindingKinds.Database),
+            new DataStoreApi("System.Data.Odbc", "System.Data.Odbc.OdbcConnection", null, "odbc", FindingKinds.Database),
+            new DataStoreApi("MongoDB.Driver", "MongoDB.Driver.MongoClient", null, "mongodb", FindingKinds.Database),
+            new DataStoreApi("Microsoft.Azure.Cosmos", "Microsoft.Azure.Cosmos.CosmosClient", null, "cosmos", FindingKinds.Database));
+
+        /// <summary>Static factories and EF Core's provider calls, whose first argument is the connection string.</summary>
+        public static readonly ImmutableArray<DataStoreApi> Calls = ImmutableArray.Create(
+            new DataStoreApi("Npgsql", "Npgsql.NpgsqlDataSource", "Create", "postgres", FindingKinds.Database),
+            new DataStoreApi("StackExchange.Redis", "StackExchange.Redis.ConnectionMultiplexer", "Connect", "redis", FindingKinds.Cache),
+            new DataStoreApi("StackExchange.Redis", "StackExchange.Redis.ConnectionMultiplexer", "ConnectAsync", "redis", FindingKinds.Cache),
+            new DataStoreApi("Microsoft.EntityFrameworkCore.SqlServer", "Microsoft.EntityFrameworkCore.SqlServerDbContextOptionsExtensions", "UseSqlServer", "sqlserver", FindingKinds.Database),
+            new DataStoreApi("Npgsql.EntityFrameworkCore.PostgreSQL", "Microsoft.EntityFrameworkCore.NpgsqlDbContextOptionsBuilderExtensions", "UseNpgsql", "postgres", FindingKinds.Database),
+            new DataStoreApi("Pomelo.EntityFrameworkCore.MySql", "Microsoft.EntityFrameworkCore.MySqlDbContextOptionsBuilderExtensions", "UseMySql", "mysql", FindingKinds.Database),
+            new DataStoreApi("MySql.EntityFrameworkCore", "Microsoft.EntityFrameworkCore.MySQLDbContextOptionsExtensions", "UseMySQL", "mysql", FindingKinds.Database),
+            new DataStoreApi("Microsoft.EntityFrameworkCore.Sqlite", "Microsoft.EntityFrameworkCore.SqliteDbContextOptionsBuilderExtensions", "UseSqlite", "sqlite", FindingKinds.Database),
+            new DataStoreApi("Oracle.EntityFrameworkCore", "Microsoft.EntityFrameworkCore.OracleDbContextOptionsExtensions", "UseOracle", "oracle", FindingKinds.Database),
+            new DataStoreApi("Microsoft.EntityFrameworkCore.Cosmos", "Microsoft.EntityFrameworkCore.CosmosDbContextOptionsExtensions", "UseCosmos", "cosmos", FindingKinds.Database));
+    }
+}

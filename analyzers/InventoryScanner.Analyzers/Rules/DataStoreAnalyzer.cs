@@ -1,0 +1,200 @@
+using System;
+using System.Collections.Immutable;
+using System.Linq;
+using InventoryScanner.Analyzers.DataStores;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Operations;
+
+namespace InventoryScanner.Analyzers.Rules
+{
+    /// <summary>
+    /// Inventory facts: the databases and caches a component connects to — an ADO.NET connection created with a
+    /// connection string (SQL Server, PostgreSQL, MySQL, SQLite, Oracle, OLE DB, ODBC), a MongoDB or Cosmos DB client,
+    /// <c>NpgsqlDataSource.Create</c>, an EF Core provider call (<c>UseSqlServer</c>, <c>UseNpgsql</c>, …) and a Redis
+    /// <c>ConnectionMultiplexer.Connect</c>. The connection string is resolved through constants and configuration
+    /// (<c>GetConnectionString("Orders")</c>) and the target names the store (<c>sqlserver:db1/orders</c>), never its
+    /// credentials. The types it knows are in <see cref="DataStoreApi"/>.
+    /// </summary>
+    [DiagnosticAnalyzer(LanguageNames.CSharp)]
+    [TriggerWords("Connection", "MongoClient", "CosmosClient", "NpgsqlDataSource", "ConnectionMultiplexer", "UseSqlServer", "UseNpgsql", "UseMySql", "UseSqlite", "UseOracle", "UseCosmos")]
+    public sealed class DataStoreAnalyzer : DiagnosticAnalyzer
+    {
+        private static readonly DiagnosticDescriptor DatabaseRule = RuleDescriptors.Create(
+            RuleIdentifiers.DatabaseConnection,
+            title: "Database connection",
+            messageFormat: "{0} database: {1}",
+            category: RuleCategories.Data,
+            defaultSeverity: DiagnosticSeverity.Hidden,
+            description: "A connection to a database: an ADO.NET connection, a MongoDB or Cosmos DB client, an Npgsql data source or an EF Core provider, with the store the connection string names (never its credentials).");
+
+        private static readonly DiagnosticDescriptor CacheRule = RuleDescriptors.Create(
+            RuleIdentifiers.CacheConnection,
+            title: "Cache connection",
+            messageFormat: "{0} cache: {1}",
+            category: RuleCategories.Data,
+            defaultSeverity: DiagnosticSeverity.Hidden,
+            description: "A connection to a distributed cache (Redis through StackExchange.Redis), with the host its configuration names.");
+
+        public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics => ImmutableArray.Create(DatabaseRule, CacheRule);
+
+        public override void Initialize(AnalysisContext context)
+        {
+            context.EnableConcurrentExecution();
+            context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
+            context.RegisterCompilationStartAction(start =>
+            {
+                var resolver = new ValueResolver(start.Compilation, start.Options, start.CancellationToken);
+                start.RegisterOperationAction(c => AnalyzeCreation(c, resolver), OperationKind.ObjectCreation, OperationKind.Invalid);
+                start.RegisterOperationAction(c => AnalyzeCall(c, resolver), OperationKind.Invocation, OperationKind.Invalid);
+            });
+        }
+
+        /// <summary><c>new SqlConnection(cs)</c>, <c>new MongoClient(url)</c>; by name with low confidence when the type is missing.</summary>
+        private static void AnalyzeCreation(OperationAnalysisContext context, ValueResolver resolver)
+        {
+            var (name, type, argument) = context.Operation switch
+            {
+                IObjectCreationOperation { Type: INamedTypeSymbol created } creation => (created.Name, created, creation.Arguments.FirstOrDefault()?.Value),
+                IInvalidOperation { Syntax: ObjectCreationExpressionSyntax syntax } invalid => (syntax.Type.ToString().Split('.').Last(), (INamedTypeSymbol?)null, FirstArgument(invalid, syntax.ArgumentList)),
+                _ => (null, null, null),
+            };
+            if (name is null)
+            {
+                return;
+            }
+
+            var bound = type is not null && type.TypeKind != TypeKind.Error;
+            var api = DataStoreApi.Constructors.FirstOrDefault(a => bound ? type!.ToDisplayString() == a.TypeName : a.SimpleName == name);
+            if (api is null)
+            {
+                return;
+            }
+
+            Report(context, api, argument, resolver, bound ? Confidence.High : Confidence.Low, bound ? null : api.Library + " did not resolve; recognised by the type's name");
+        }
+
+        /// <summary><c>options.UseSqlServer(cs)</c>, <c>NpgsqlDataSource.Create(cs)</c>, <c>ConnectionMultiplexer.Connect(cs)</c>.</summary>
+        private static void AnalyzeCall(OperationAnalysisContext context, ValueResolver resolver)
+        {
+            if (context.Operation.Syntax is not InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax { Name.Identifier.ValueText: var name } access } invocation)
+            {
+                return;
+            }
+
+            var candidates = DataStoreApi.Calls.Where(a => a.Member == name).ToList();
+            if (candidates.Count == 0)
+            {
+                return;
+            }
+
+            if (context.Operation is IInvocationOperation bound)
+            {
+                var method = bound.TargetMethod.ReducedFrom ?? bound.TargetMethod;
+                var api = candidates.FirstOrDefault(a => method.ContainingType?.ToDisplayString() == a.TypeName)
+                    // EF Core providers move their extension classes between versions; the namespace and name hold.
+                    ?? candidates.FirstOrDefault(a => a.TypeName.StartsWith("Microsoft.EntityFrameworkCore.", StringComparison.Ordinal)
+                        && method.ContainingNamespace?.ToDisplayString() == "Microsoft.EntityFrameworkCore");
+                if (api is null)
+                {
+                    return;
+                }
+
+                var connection = bound.Arguments.Where(a => a.Parameter?.Ordinal == (method.IsExtensionMethod ? 1 : 0)).Select(a => a.Value).FirstOrDefault();
+                Report(context, api, connection, resolver, Confidence.High, null);
+                return;
+            }
+
+            // Unbound: a provider call is distinctive by name; a factory needs its type named at the call.
+            var byName = candidates.FirstOrDefault(a => a.TypeName.StartsWith("Microsoft.EntityFrameworkCore.", StringComparison.Ordinal)
+                || (access.Expression is IdentifierNameSyntax { Identifier.ValueText: var receiver } && receiver == a.SimpleName));
+            if (byName is not null)
+            {
+                Report(context, byName, FirstArgument((IInvalidOperation)context.Operation, invocation.ArgumentList), resolver, Confidence.Low, byName.Library + " did not resolve; recognised by " + name);
+            }
+        }
+
+        private static IOperation? FirstArgument(IInvalidOperation invalid, ArgumentListSyntax? arguments)
+        {
+            if (arguments is null || arguments.Arguments.Count == 0 || invalid.SemanticModel is not { } model)
+            {
+                return null;
+            }
+
+            return model.GetOperation(arguments.Arguments[0].Expression);
+        }
+
+        private static void Report(OperationAnalysisContext context, DataStoreApi api, IOperation? connection, ValueResolver resolver, string confidence, string? reason)
+        {
+            var value = connection is null ? ResolvedValue.None : resolver.Resolve(CallSite.Unwrap(connection), context.CancellationToken);
+            var store = Describe(api.Store, value);
+            var target = api.Store + ":" + store;
+            var properties = ImmutableDictionary.CreateBuilder<string, string?>();
+            properties.Add(FindingProperties.Kind, api.Kind);
+            properties.Add(FindingProperties.Library, api.Library);
+            properties.Add(FindingProperties.Target, target);
+            properties.Add(FindingProperties.Store, api.Store);
+            properties.Add(FindingProperties.TargetSource, value.HasText ? value.Source : TargetSources.Unresolved);
+            properties.Add(FindingProperties.ConfigKey, value.ConfigKey);
+
+            // Each configuration file's value, as the store it names: the connection strings themselves hold passwords.
+            properties.Add(FindingProperties.ConfigValues, PerFile(api.Store, value.ConfigValues));
+            properties.Add(FindingProperties.Confidence, confidence);
+            properties.Add(FindingProperties.ConfidenceReason, reason);
+            properties.Add(FindingProperties.ContainingSymbol, context.ContainingSymbol.GetDocumentationCommentId() + "#" + target);
+            var syntax = context.Operation.Syntax;
+            var span = CallLocations.SpanOf(syntax);
+            properties.Add(FindingProperties.Evidence, EvidenceSnippets.WithoutLiterals(syntax, span));
+            context.ReportDiagnostic(Diagnostic.Create(api.Kind == FindingKinds.Cache ? CacheRule : DatabaseRule, Location.Create(syntax.SyntaxTree, span), properties.ToImmutable(), api.Library, target));
+        }
+
+        /// <summary>The store the value names; a configuration key nobody sets or a hole stays visible as itself.</summary>
+        private static string Describe(string store, ResolvedValue value)
+        {
+            if (!value.HasText)
+            {
+                return TargetSources.Unresolved;
+            }
+
+            if (value.Source == TargetSources.Configuration && value.ConfigValues is null && value.ConfigKey is not null)
+            {
+                return "{config:" + value.ConfigKey + "}";
+            }
+
+            if (value.Source == TargetSources.Environment)
+            {
+                return value.TargetText() ?? TargetSources.Unresolved;
+            }
+
+            return ConnectionStrings.Describe(store, value.Text!) ?? TargetSources.Unresolved;
+        }
+
+        /// <summary><c>appsettings.json=Server=db1;…; appsettings.Development.json=…</c> → <c>appsettings.json=db1/orders; …</c>.</summary>
+        private static string? PerFile(string store, string? configValues)
+        {
+            if (configValues is null)
+            {
+                return null;
+            }
+
+            var files = ConfigurationFileValues(configValues);
+            return files.Count == 0 ? null : string.Join("; ", files.Select(f => f.File + "=" + (ConnectionStrings.Describe(store, f.Value) ?? "?")));
+        }
+
+        /// <summary>Splits <c>a.json=v1; b.json=v2</c> at the file names, since a connection string holds '=' and ';' itself.</summary>
+        private static System.Collections.Generic.List<(string File, string Value)> ConfigurationFileValues(string configValues)
+        {
+            var result = new System.Collections.Generic.List<(string, string)>();
+            var matches = System.Text.RegularExpressions.Regex.Matches(configValues, @"(?:^|; )(?<file>[^=;\s]+\.(?:json|config|ya?ml|env|pubxml))=");
+            for (var i = 0; i < matches.Count; i++)
+            {
+                var start = matches[i].Index + matches[i].Length;
+                var end = i + 1 < matches.Count ? matches[i + 1].Index : configValues.Length;
+                result.Add((matches[i].Groups["file"].Value, configValues.Substring(start, end - start)));
+            }
+
+            return result;
+        }
+    }
+}

@@ -1,0 +1,142 @@
+using InventoryScanner.Analyzers.Rules;
+using InventoryScanner.Analyzers.Tests.Verifiers;
+using Microsoft.CodeAnalysis;
+
+namespace InventoryScanner.Analyzers.Tests.Rules;
+
+public sealed class DataStoreAnalyzerTests
+{
+    private const string Password = "Orders!Db2024";
+
+    private const string Stubs = """
+        namespace Microsoft.Data.SqlClient { public sealed class SqlConnection { public SqlConnection(string connectionString) { } } }
+        namespace Npgsql
+        {
+            public sealed class NpgsqlConnection { public NpgsqlConnection(string connectionString) { } }
+            public sealed class NpgsqlDataSource { public static NpgsqlDataSource Create(string connectionString) => null!; }
+        }
+        namespace StackExchange.Redis
+        {
+            public sealed class ConnectionMultiplexer
+            {
+                public static ConnectionMultiplexer Connect(string configuration) => null!;
+                public static System.Threading.Tasks.Task<ConnectionMultiplexer> ConnectAsync(string configuration) => null!;
+            }
+        }
+        namespace Microsoft.EntityFrameworkCore
+        {
+            public class DbContextOptionsBuilder { }
+            public static class SqlServerDbContextOptionsExtensions
+            {
+                public static DbContextOptionsBuilder UseSqlServer(this DbContextOptionsBuilder builder, string connectionString) => builder;
+            }
+            public static class NpgsqlDbContextOptionsBuilderExtensions
+            {
+                public static DbContextOptionsBuilder UseNpgsql(this DbContextOptionsBuilder builder, string connectionString) => builder;
+            }
+        }
+        """;
+
+    private static readonly (string, string)[] Settings =
+    [
+        ("/src/Orders/appsettings.json", $$"""{ "ConnectionStrings": { "Orders": "Server=tcp:sql-prod.example.com,1433;Initial Catalog=orders;User Id=app;Password={{Password}}" }, "Redis": "cache.example.com:6380,password={{Password}},ssl=true" }"""),
+        ("/src/Orders/appsettings.Development.json", """{ "ConnectionStrings": { "Orders": "Server=(localdb)\\MSSQLLocalDB;Database=orders-dev;Trusted_Connection=True" } }"""),
+    ];
+
+    private const string Code = $$"""
+        using Microsoft.Data.SqlClient;
+        using Microsoft.EntityFrameworkCore;
+        using Microsoft.Extensions.Configuration;
+        class Orders
+        {
+            void Open(IConfiguration configuration, DbContextOptionsBuilder options)
+            {
+                var sql = new SqlConnection(configuration.GetConnectionString("Orders"));
+                var pg = new Npgsql.NpgsqlConnection("Host=pg.internal;Port=5432;Database=catalog;Username=app;Password={{Password}}");
+                var source = Npgsql.NpgsqlDataSource.Create("Host=pg2.internal;Database=stock");
+                var redis = StackExchange.Redis.ConnectionMultiplexer.Connect(configuration["Redis"]);
+                options.UseSqlServer(configuration.GetConnectionString("Missing"));
+            }
+        }
+        """;
+
+    private static string[] Describe(IEnumerable<Diagnostic> diagnostics) =>
+        diagnostics.Select(d => $"{d.Id} {d.Properties[FindingProperties.Kind]} {d.Properties[FindingProperties.Target]} {d.Properties[FindingProperties.Confidence]}").ToArray();
+
+    [Fact]
+    public async Task Connections_ShouldNameTheStore_ResolvedThroughConfiguration()
+    {
+        var diagnostics = await AnalyzerRunner.RunAsync(new DataStoreAnalyzer(), Settings, Code, Stubs, InventoryScanner.Analyzers.Tests.Stubs.Configuration);
+
+        Assert.Equal(
+            [
+                "INV4001 database sqlserver:sql-prod.example.com/orders high",
+                "INV4001 database postgres:pg.internal/catalog high",
+                "INV4001 database postgres:pg2.internal/stock high",
+                "INV4002 cache redis:cache.example.com high",
+                "INV4001 database sqlserver:{config:ConnectionStrings:Missing} high",
+            ],
+            Describe(diagnostics));
+        Assert.Equal("ConnectionStrings:Orders", diagnostics[0].Properties[FindingProperties.ConfigKey]);
+        Assert.Equal(@"appsettings.json=sql-prod.example.com/orders; appsettings.Development.json=(localdb)\MSSQLLocalDB/orders-dev", diagnostics[0].Properties[FindingProperties.ConfigValues]);
+    }
+
+    [Fact]
+    public async Task NoProperty_ShouldHoldThePassword()
+    {
+        var diagnostics = await AnalyzerRunner.RunAsync(new DataStoreAnalyzer(), Settings, Code, Stubs, InventoryScanner.Analyzers.Tests.Stubs.Configuration);
+
+        Assert.NotEmpty(diagnostics);
+        Assert.All(diagnostics, d => Assert.All(d.Properties.Values, v => Assert.DoesNotContain(Password, v ?? "", StringComparison.Ordinal)));
+        Assert.Contains(diagnostics, d => d.Properties[FindingProperties.Evidence] == "new Npgsql.NpgsqlConnection(\"…\")");
+    }
+
+    [Fact]
+    public async Task MissingPackages_ShouldStillBeFound_WithLowConfidence()
+    {
+        var diagnostics = await AnalyzerRunner.RunAsync(
+            new DataStoreAnalyzer(),
+            """
+            class Legacy
+            {
+                void Open(Microsoft.EntityFrameworkCore.DbContextOptionsBuilder options)
+                {
+                    var connection = new SqlConnection("Data Source=legacy-sql;Initial Catalog=Billing;Integrated Security=SSPI");
+                    options.UseNpgsql("Host=pg;Database=ledger");
+                    var redis = ConnectionMultiplexer.Connect("redis:6379");
+                }
+            }
+            """);
+
+        Assert.Equal(
+            [
+                "INV4001 database sqlserver:legacy-sql/Billing low",
+                "INV4001 database postgres:pg/ledger low",
+                "INV4002 cache redis:redis low",
+            ],
+            Describe(diagnostics));
+    }
+
+    [Fact]
+    public async Task LookAlikes_ShouldNotBeReported()
+    {
+        var diagnostics = await AnalyzerRunner.RunAsync(
+            new DataStoreAnalyzer(),
+            """
+            class Connection { public Connection(string s) { } }
+            class Sql { public static Sql Connect(string s) => null!; }
+            class App
+            {
+                void Run()
+                {
+                    var text = "Server=db;Database=orders";      // a connection string that reaches no connection
+                    var own = new Connection(text);             // the application's own type
+                    var other = Sql.Connect(text);              // a Connect on the application's own type
+                    var builder = new System.Text.StringBuilder("Host=pg;Database=x");
+                }
+            }
+            """);
+
+        Assert.Empty(diagnostics);
+    }
+}
