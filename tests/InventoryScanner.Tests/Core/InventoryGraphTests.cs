@@ -26,6 +26,23 @@ public sealed class InventoryGraphTests
     }
 
     [Fact]
+    public void DatabaseOfTwoComponents_ShouldBeOneSharedStoreNode()
+    {
+        var inventory = Inventory(
+            [Component("Orders"), Component("Billing")],
+            [
+                Finding("Orders", FindingKinds.Database, "sqlserver:sql-prod/orders", "Microsoft.Data.SqlClient"),
+                Finding("Billing", FindingKinds.Database, "sqlserver:sql-prod/orders", "Microsoft.Data.SqlClient"),
+                Finding("Billing", FindingKinds.Cache, "redis:cache", "StackExchange.Redis", line: 20),
+            ]);
+
+        var store = Assert.Single(inventory.Graph.Nodes, n => n.Id == "store:sqlserver:sql-prod/orders");
+        Assert.Equal((InventoryGraph.DataStoreNode, 2), (store.Type, store.FanIn));
+        Assert.Contains(inventory.Graph.Edges, e => e.From == "component:Billing" && e.To == "store:redis:cache" && e.Kind == "caches");
+        Assert.Equal(2, inventory.Graph.Edges.Count(e => e.Kind == "reads-writes"));
+    }
+
+    [Fact]
     public void PublisherToAnExchange_ShouldReachTheConsumerOfABoundQueue()
     {
         var binding = Finding("Notifications", FindingKinds.QueueBinding, "queue:notifications.email", "RabbitMQ.Client");

@@ -21,7 +21,7 @@ public sealed class ReportBrowserTests(SampleScanFixture fixture)
 
         Assert.Equal(Graph.GetProperty("nodes").GetArrayLength(), browser.Driver.FindElements(By.CssSelector("#graph-nodes g.node")).Count);
         Assert.Equal(Graph.GetProperty("edges").GetArrayLength(), browser.Driver.FindElements(By.CssSelector("#graph-edges path.edge")).Count);
-        Assert.Equal(3, browser.Driver.FindElements(By.CssSelector(".legend .key")).Count);
+        Assert.Equal(4, browser.Driver.FindElements(By.CssSelector(".legend .key")).Count);
         Assert.Empty(browser.Errors());
         Assert.Equal(0, browser.Requests());
     }
