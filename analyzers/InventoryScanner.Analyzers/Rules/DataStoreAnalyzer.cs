@@ -152,14 +152,14 @@ namespace InventoryScanner.Analyzers.Rules
         /// <summary>The store the value names; a configuration key nobody sets or a hole stays visible as itself.</summary>
         private static string Describe(string store, ResolvedValue value)
         {
+            if (value.ConfigKey is not null && value.ConfigValues is null && !value.ConfigKey.StartsWith("env:", StringComparison.Ordinal))
+            {
+                return "{config:" + value.ConfigKey + "}";
+            }
+
             if (!value.HasText)
             {
                 return TargetSources.Unresolved;
-            }
-
-            if (value.Source == TargetSources.Configuration && value.ConfigValues is null && value.ConfigKey is not null)
-            {
-                return "{config:" + value.ConfigKey + "}";
             }
 
             if (value.Source == TargetSources.Environment)
