@@ -174,6 +174,12 @@ namespace InventoryScanner.Analyzers
         /// <summary>A cache the component connects to (Redis): target <c>redis:host</c>.</summary>
         public const string Cache = "cache";
 
+        /// <summary>Object storage: Azure Blob (<c>azure-blob:account</c>) or Amazon S3.</summary>
+        public const string BlobStorage = "blob-storage";
+
+        /// <summary>Mail sent: an SMTP client (<c>smtp:host</c>), SendGrid, Amazon SES.</summary>
+        public const string Smtp = "smtp";
+
         /// <summary>A health check, telemetry or outbound credential (see <see cref="FindingProperties.Facet"/>): a fact for the maturity model.</summary>
         public const string Operations = "operations";
     }

@@ -32,6 +32,8 @@ namespace InventoryScanner.Analyzers
         public const string OutboundAuthentication = "INV3003";
         public const string DatabaseConnection = "INV4001";
         public const string CacheConnection = "INV4002";
+        public const string ObjectStorage = "INV4003";
+        public const string MailSent = "INV4004";
         public const string HardcodedCredential = "INV9001";
 
         public static string GetHelpUri(string id) =>

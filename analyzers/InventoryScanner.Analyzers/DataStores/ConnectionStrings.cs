@@ -24,9 +24,16 @@ namespace InventoryScanner.Analyzers.DataStores
 
             if (value.StartsWith("mongodb://", StringComparison.OrdinalIgnoreCase) || value.StartsWith("mongodb+srv://", StringComparison.OrdinalIgnoreCase)
                 || value.StartsWith("postgres://", StringComparison.OrdinalIgnoreCase) || value.StartsWith("postgresql://", StringComparison.OrdinalIgnoreCase)
-                || value.StartsWith("redis://", StringComparison.OrdinalIgnoreCase) || value.StartsWith("rediss://", StringComparison.OrdinalIgnoreCase))
+                || value.StartsWith("redis://", StringComparison.OrdinalIgnoreCase) || value.StartsWith("rediss://", StringComparison.OrdinalIgnoreCase)
+                || value.StartsWith("https://", StringComparison.OrdinalIgnoreCase) || value.StartsWith("http://", StringComparison.OrdinalIgnoreCase))
             {
                 return FromUrl(value);
+            }
+
+            if (store == "sendgrid" || store == "ses" || store == "s3")
+            {
+                // An API key or a region: the service is the target, the key is the credential rule's.
+                return store == "s3" || store == "ses" ? "aws" : "api";
             }
 
             if (store == "redis")
@@ -49,6 +56,13 @@ namespace InventoryScanner.Analyzers.DataStores
                 .ToList();
             var host = pairs.FirstOrDefault(p => HostKeys.Contains(p.Key)).Value;
             var database = pairs.FirstOrDefault(p => DatabaseKeys.Contains(p.Key)).Value;
+            if (store == "azure-blob")
+            {
+                // DefaultEndpointsProtocol=https;AccountName=acct;AccountKey=…: the account; UseDevelopmentStorage=true: the emulator.
+                return pairs.FirstOrDefault(p => p.Key == "accountname").Value
+                    ?? (pairs.Any(p => p.Key == "usedevelopmentstorage") ? "devstoreaccount1" : null);
+            }
+
             if (store == "sqlite")
             {
                 return host ?? pairs.FirstOrDefault(p => p.Key == "filename").Value;

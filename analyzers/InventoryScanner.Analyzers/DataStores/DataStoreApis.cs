@@ -5,8 +5,9 @@ namespace InventoryScanner.Analyzers.DataStores
     /// <summary>
     /// One way code reaches a data store: a type created with a connection string (<c>new SqlConnection(cs)</c>), a
     /// factory call (<c>NpgsqlDataSource.Create(cs)</c>, <c>ConnectionMultiplexer.Connect(cs)</c>) or an EF Core provider
-    /// call (<c>options.UseSqlServer(cs)</c>); the store it names (<c>sqlserver</c>, <c>postgres</c>, <c>redis</c>…) and
-    /// the finding kind (<c>database</c> or <c>cache</c>).
+    /// call (<c>options.UseSqlServer(cs)</c>); the store it names (<c>sqlserver</c>, <c>postgres</c>, <c>redis</c>,
+    /// <c>azure-blob</c>, <c>s3</c>, <c>smtp</c>…) and the finding kind (<c>database</c>, <c>cache</c>, <c>blob-storage</c>,
+    /// <c>smtp</c>).
     /// </summary>
     internal sealed class DataStoreApi
     {
@@ -46,7 +47,13 @@ namespace InventoryScanner.Analyzers.DataStores
             new DataStoreApi("System.Data.OleDb", "System.Data.OleDb.OleDbConnection", null, "oledb", FindingKinds.Database),
             new DataStoreApi("System.Data.Odbc", "System.Data.Odbc.OdbcConnection", null, "odbc", FindingKinds.Database),
             new DataStoreApi("MongoDB.Driver", "MongoDB.Driver.MongoClient", null, "mongodb", FindingKinds.Database),
-            new DataStoreApi("Microsoft.Azure.Cosmos", "Microsoft.Azure.Cosmos.CosmosClient", null, "cosmos", FindingKinds.Database));
+            new DataStoreApi("Microsoft.Azure.Cosmos", "Microsoft.Azure.Cosmos.CosmosClient", null, "cosmos", FindingKinds.Database),
+            new DataStoreApi("Azure.Storage.Blobs", "Azure.Storage.Blobs.BlobServiceClient", null, "azure-blob", FindingKinds.BlobStorage),
+            new DataStoreApi("Azure.Storage.Blobs", "Azure.Storage.Blobs.BlobContainerClient", null, "azure-blob", FindingKinds.BlobStorage),
+            new DataStoreApi("AWSSDK.S3", "Amazon.S3.AmazonS3Client", null, "s3", FindingKinds.BlobStorage),
+            new DataStoreApi("System.Net.Mail", "System.Net.Mail.SmtpClient", null, "smtp", FindingKinds.Smtp),
+            new DataStoreApi("SendGrid", "SendGrid.SendGridClient", null, "sendgrid", FindingKinds.Smtp),
+            new DataStoreApi("AWSSDK.SimpleEmail", "Amazon.SimpleEmail.AmazonSimpleEmailServiceClient", null, "ses", FindingKinds.Smtp));
 
         /// <summary>Static factories and EF Core's provider calls, whose first argument is the connection string.</summary>
         public static readonly ImmutableArray<DataStoreApi> Calls = ImmutableArray.Create(
@@ -59,6 +66,10 @@ namespace InventoryScanner.Analyzers.DataStores
             new DataStoreApi("MySql.EntityFrameworkCore", "Microsoft.EntityFrameworkCore.MySQLDbContextOptionsExtensions", "UseMySQL", "mysql", FindingKinds.Database),
             new DataStoreApi("Microsoft.EntityFrameworkCore.Sqlite", "Microsoft.EntityFrameworkCore.SqliteDbContextOptionsBuilderExtensions", "UseSqlite", "sqlite", FindingKinds.Database),
             new DataStoreApi("Oracle.EntityFrameworkCore", "Microsoft.EntityFrameworkCore.OracleDbContextOptionsExtensions", "UseOracle", "oracle", FindingKinds.Database),
-            new DataStoreApi("Microsoft.EntityFrameworkCore.Cosmos", "Microsoft.EntityFrameworkCore.CosmosDbContextOptionsExtensions", "UseCosmos", "cosmos", FindingKinds.Database));
+            new DataStoreApi("Microsoft.EntityFrameworkCore.Cosmos", "Microsoft.EntityFrameworkCore.CosmosDbContextOptionsExtensions", "UseCosmos", "cosmos", FindingKinds.Database),
+
+            // MailKit: the host is the first argument of Connect on its SmtpClient.
+            new DataStoreApi("MailKit", "MailKit.Net.Smtp.SmtpClient", "Connect", "smtp", FindingKinds.Smtp),
+            new DataStoreApi("MailKit", "MailKit.Net.Smtp.SmtpClient", "ConnectAsync", "smtp", FindingKinds.Smtp));
     }
 }

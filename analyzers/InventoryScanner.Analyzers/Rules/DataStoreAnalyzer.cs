@@ -13,12 +13,13 @@ namespace InventoryScanner.Analyzers.Rules
     /// Inventory facts: the databases and caches a component connects to — an ADO.NET connection created with a
     /// connection string (SQL Server, PostgreSQL, MySQL, SQLite, Oracle, OLE DB, ODBC), a MongoDB or Cosmos DB client,
     /// <c>NpgsqlDataSource.Create</c>, an EF Core provider call (<c>UseSqlServer</c>, <c>UseNpgsql</c>, …) and a Redis
-    /// <c>ConnectionMultiplexer.Connect</c>. The connection string is resolved through constants and configuration
+    /// <c>ConnectionMultiplexer.Connect</c>; object storage (Azure Blob, Amazon S3) and mail (System.Net.Mail and
+    /// MailKit SMTP clients, SendGrid, Amazon SES). The connection string is resolved through constants and configuration
     /// (<c>GetConnectionString("Orders")</c>) and the target names the store (<c>sqlserver:db1/orders</c>), never its
     /// credentials. The types it knows are in <see cref="DataStoreApi"/>.
     /// </summary>
     [DiagnosticAnalyzer(LanguageNames.CSharp)]
-    [TriggerWords("Connection", "MongoClient", "CosmosClient", "NpgsqlDataSource", "ConnectionMultiplexer", "UseSqlServer", "UseNpgsql", "UseMySql", "UseSqlite", "UseOracle", "UseCosmos")]
+    [TriggerWords("Connection", "MongoClient", "CosmosClient", "NpgsqlDataSource", "ConnectionMultiplexer", "UseSqlServer", "UseNpgsql", "UseMySql", "UseSqlite", "UseOracle", "UseCosmos", "BlobServiceClient", "BlobContainerClient", "AmazonS3Client", "SmtpClient", "SendGridClient", "SimpleEmailServiceClient")]
     public sealed class DataStoreAnalyzer : DiagnosticAnalyzer
     {
         private static readonly DiagnosticDescriptor DatabaseRule = RuleDescriptors.Create(
@@ -37,7 +38,23 @@ namespace InventoryScanner.Analyzers.Rules
             defaultSeverity: DiagnosticSeverity.Hidden,
             description: "A connection to a distributed cache (Redis through StackExchange.Redis), with the host its configuration names.");
 
-        public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics => ImmutableArray.Create(DatabaseRule, CacheRule);
+        private static readonly DiagnosticDescriptor StorageRule = RuleDescriptors.Create(
+            RuleIdentifiers.ObjectStorage,
+            title: "Object storage client",
+            messageFormat: "{0} object storage: {1}",
+            category: RuleCategories.Data,
+            defaultSeverity: DiagnosticSeverity.Hidden,
+            description: "A client of Azure Blob storage or Amazon S3, with the storage account its connection string or address names (never its key).");
+
+        private static readonly DiagnosticDescriptor MailRule = RuleDescriptors.Create(
+            RuleIdentifiers.MailSent,
+            title: "Mail client",
+            messageFormat: "{0} mail: {1}",
+            category: RuleCategories.Data,
+            defaultSeverity: DiagnosticSeverity.Hidden,
+            description: "Mail sent through an SMTP server (System.Net.Mail, MailKit), SendGrid or Amazon SES, with the server's host where the code or its configuration names it.");
+
+        public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics => ImmutableArray.Create(DatabaseRule, CacheRule, StorageRule, MailRule);
 
         public override void Initialize(AnalysisContext context)
         {
@@ -92,7 +109,8 @@ namespace InventoryScanner.Analyzers.Rules
             if (context.Operation is IInvocationOperation bound)
             {
                 var method = bound.TargetMethod.ReducedFrom ?? bound.TargetMethod;
-                var api = candidates.FirstOrDefault(a => method.ContainingType?.ToDisplayString() == a.TypeName)
+                // Declared on the type, or inherited by it (MailKit's SmtpClient.Connect is MailService's).
+                var api = candidates.FirstOrDefault(a => method.ContainingType?.ToDisplayString() == a.TypeName || bound.Instance?.Type?.ToDisplayString() == a.TypeName)
                     // EF Core providers move their extension classes between versions; the namespace and name hold.
                     ?? candidates.FirstOrDefault(a => a.TypeName.StartsWith("Microsoft.EntityFrameworkCore.", StringComparison.Ordinal)
                         && method.ContainingNamespace?.ToDisplayString() == "Microsoft.EntityFrameworkCore");
@@ -107,8 +125,10 @@ namespace InventoryScanner.Analyzers.Rules
             }
 
             // Unbound: a provider call is distinctive by name; a factory needs its type named at the call.
+            var receiverType = context.Operation.SemanticModel?.GetTypeInfo(access.Expression, context.CancellationToken).Type;
             var byName = candidates.FirstOrDefault(a => a.TypeName.StartsWith("Microsoft.EntityFrameworkCore.", StringComparison.Ordinal)
-                || (access.Expression is IdentifierNameSyntax { Identifier.ValueText: var receiver } && receiver == a.SimpleName));
+                || (access.Expression is IdentifierNameSyntax { Identifier.ValueText: var receiver } && receiver == a.SimpleName)
+                || (receiverType is IErrorTypeSymbol && receiverType.Name == a.SimpleName));
             if (byName is not null)
             {
                 Report(context, byName, FirstArgument((IInvalidOperation)context.Operation, invocation.ArgumentList), resolver, Confidence.Low, byName.Library + " did not resolve; recognised by " + name);
@@ -146,7 +166,14 @@ namespace InventoryScanner.Analyzers.Rules
             var syntax = context.Operation.Syntax;
             var span = CallLocations.SpanOf(syntax);
             properties.Add(FindingProperties.Evidence, EvidenceSnippets.WithoutLiterals(syntax, span));
-            context.ReportDiagnostic(Diagnostic.Create(api.Kind == FindingKinds.Cache ? CacheRule : DatabaseRule, Location.Create(syntax.SyntaxTree, span), properties.ToImmutable(), api.Library, target));
+            var rule = api.Kind switch
+            {
+                FindingKinds.Cache => CacheRule,
+                FindingKinds.BlobStorage => StorageRule,
+                FindingKinds.Smtp => MailRule,
+                _ => DatabaseRule,
+            };
+            context.ReportDiagnostic(Diagnostic.Create(rule, Location.Create(syntax.SyntaxTree, span), properties.ToImmutable(), api.Library, target));
         }
 
         /// <summary>The store the value names; a configuration key nobody sets or a hole stays visible as itself.</summary>

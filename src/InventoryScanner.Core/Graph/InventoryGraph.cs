@@ -89,9 +89,16 @@ public sealed class InventoryGraph
                     }
 
                     break;
-                case FindingKinds.Database or FindingKinds.Cache:
+                case FindingKinds.Database or FindingKinds.Cache or FindingKinds.BlobStorage or FindingKinds.Smtp:
                     // A store reached from two components is a shared database (or cache): its fan-in says so.
-                    graph.Edge(component, graph.Node("store:" + finding.Target, DataStoreNode, finding.Target), finding.Kind == FindingKinds.Cache ? "caches" : "reads-writes", finding);
+                    var use = finding.Kind switch
+                    {
+                        FindingKinds.Cache => "caches",
+                        FindingKinds.BlobStorage => "stores-files",
+                        FindingKinds.Smtp => "sends-mail",
+                        _ => "reads-writes",
+                    };
+                    graph.Edge(component, graph.Node("store:" + finding.Target, DataStoreNode, finding.Target), use, finding);
                     break;
                 case FindingKinds.QueuePublish:
                     graph.Edge(component, graph.Channel(finding), "publishes", finding);

@@ -118,6 +118,35 @@ public sealed class DataStoreAnalyzerTests
     }
 
     [Fact]
+    public async Task ObjectStorageAndMail_ShouldNameTheAccountAndTheServer()
+    {
+        var diagnostics = await AnalyzerRunner.RunAsync(
+            new DataStoreAnalyzer(),
+            $$"""
+            class Outbox
+            {
+                void Send()
+                {
+                    var blobs = new BlobServiceClient("DefaultEndpointsProtocol=https;AccountName=contosodocs;AccountKey={{Password}};EndpointSuffix=core.windows.net");
+                    var container = new BlobContainerClient(new System.Uri("https://contosoimages.blob.core.windows.net/thumbnails"), null);
+                    var smtp = new System.Net.Mail.SmtpClient("smtp.contoso.example", 587);
+                    var s3 = new AmazonS3Client();
+                }
+            }
+            """);
+
+        Assert.Equal(
+            [
+                "INV4003 blob-storage azure-blob:contosodocs low",
+                "INV4003 blob-storage azure-blob:contosoimages.blob.core.windows.net/thumbnails low",
+                "INV4004 smtp smtp:smtp.contoso.example high",
+                "INV4003 blob-storage s3:unresolved low",
+            ],
+            Describe(diagnostics));
+        Assert.All(diagnostics, d => Assert.All(d.Properties.Values, v => Assert.DoesNotContain(Password, v ?? "", StringComparison.Ordinal)));
+    }
+
+    [Fact]
     public async Task LookAlikes_ShouldNotBeReported()
     {
         var diagnostics = await AnalyzerRunner.RunAsync(
