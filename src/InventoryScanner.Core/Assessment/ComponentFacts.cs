@@ -22,6 +22,7 @@ public sealed class ComponentFacts
         Publishes = own.Where(f => f.Kind == FindingKinds.QueuePublish).ToList();
         Consumes = own.Where(f => f.Kind == FindingKinds.QueueConsume).ToList();
         Operations = own.Where(f => f.Kind == FindingKinds.Operations).ToList();
+        DataStores = own.Where(f => f.Kind is FindingKinds.Database or FindingKinds.Cache or FindingKinds.BlobStorage or FindingKinds.Smtp).ToList();
         Consumers = messaging.Where(m => m.Component == component && m.Role == "consumer").ToList();
         Publishers = messaging.Where(m => m.Component == component && m.Role == "publisher").ToList();
     }
@@ -42,6 +43,9 @@ public sealed class ComponentFacts
 
     public IReadOnlyList<Finding> Consumes { get; }
 
+    /// <summary>Databases, caches, object stores and mail services it connects to (INV4001–INV4004).</summary>
+    public IReadOnlyList<Finding> DataStores { get; }
+
     /// <summary>Health checks, telemetry and outbound credentials (INV3001–INV3003).</summary>
     public IReadOnlyList<Finding> Operations { get; }
 
@@ -49,11 +53,11 @@ public sealed class ComponentFacts
 
     public IReadOnlyList<MessagingEndpoint> Publishers { get; }
 
-    /// <summary>Integration points: outbound calls, publishes and consumes.</summary>
-    public int IntegrationPoints => Calls.Count + Publishes.Count + Consumes.Count;
+    /// <summary>Integration points: outbound calls, publishes, consumes and data-store connections.</summary>
+    public int IntegrationPoints => Calls.Count + Publishes.Count + Consumes.Count + DataStores.Count;
 
     /// <summary>The integration points themselves: the evidence of a practice that is missing for all of them.</summary>
-    public IReadOnlyList<Finding> IntegrationFindings => [.. Calls, .. Publishes, .. Consumes];
+    public IReadOnlyList<Finding> IntegrationFindings => [.. Calls, .. Publishes, .. Consumes, .. DataStores];
 
     /// <summary>The operations findings of one facet (<c>health-check</c>, <c>telemetry</c>, <c>outbound-auth</c>).</summary>
     public IReadOnlyList<Finding> OperationsOf(string facet) => Operations.Where(f => Detail(f, FindingProperties.Facet) == facet).ToList();
