@@ -131,6 +131,17 @@ public sealed class RuleCatalogueTests
             $"{registration}: no trigger word of the HTTP or gRPC rule in it"));
     }
 
+    /// <summary>The same for the data-store catalogue: every type a connection is created as, and every call.</summary>
+    [Fact]
+    public void DataStoreCatalogue_ShouldBeReachableThroughTheTriggerWords()
+    {
+        var words = typeof(InventoryScanner.Analyzers.Rules.DataStoreAnalyzer).GetCustomAttribute<TriggerWordsAttribute>()!.Words;
+        var names = InventoryScanner.Analyzers.DataStores.DataStoreApi.Constructors.Select(a => a.SimpleName)
+            .Concat(InventoryScanner.Analyzers.DataStores.DataStoreApi.Calls.Select(a => a.Member!.StartsWith("Connect", StringComparison.Ordinal) || a.Member == "Create" ? a.SimpleName : a.Member!));
+
+        Assert.All(names, name => Assert.True(words.Any(word => name.Contains(word, StringComparison.OrdinalIgnoreCase)), $"{name}: no trigger word of DataStoreAnalyzer in it"));
+    }
+
     /// <summary>The same for the operations catalogue: every call, type, property and header it knows.</summary>
     [Fact]
     public void OperationsCatalogue_ShouldBeReachableThroughTheTriggerWords()

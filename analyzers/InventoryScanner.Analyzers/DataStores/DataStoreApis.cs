@@ -56,6 +56,9 @@ namespace InventoryScanner.Analyzers.DataStores
             new DataStoreApi("AWSSDK.SimpleEmail", "Amazon.SimpleEmail.AmazonSimpleEmailServiceClient", null, "ses", FindingKinds.Smtp));
 
         /// <summary>Static factories and EF Core's provider calls, whose first argument is the connection string.</summary>
+        /// <summary>Where Aspire's client integrations live; their classes are matched by this namespace and the method name.</summary>
+        public const string AspireNamespace = "Microsoft.Extensions.Hosting";
+
         public static readonly ImmutableArray<DataStoreApi> Calls = ImmutableArray.Create(
             new DataStoreApi("Npgsql", "Npgsql.NpgsqlDataSource", "Create", "postgres", FindingKinds.Database),
             new DataStoreApi("StackExchange.Redis", "StackExchange.Redis.ConnectionMultiplexer", "Connect", "redis", FindingKinds.Cache),
@@ -67,6 +70,17 @@ namespace InventoryScanner.Analyzers.DataStores
             new DataStoreApi("Microsoft.EntityFrameworkCore.Sqlite", "Microsoft.EntityFrameworkCore.SqliteDbContextOptionsBuilderExtensions", "UseSqlite", "sqlite", FindingKinds.Database),
             new DataStoreApi("Oracle.EntityFrameworkCore", "Microsoft.EntityFrameworkCore.OracleDbContextOptionsExtensions", "UseOracle", "oracle", FindingKinds.Database),
             new DataStoreApi("Microsoft.EntityFrameworkCore.Cosmos", "Microsoft.EntityFrameworkCore.CosmosDbContextOptionsExtensions", "UseCosmos", "cosmos", FindingKinds.Database),
+
+            // Aspire's client integrations: the first argument is the connection name, the AppHost resource's name.
+            new DataStoreApi("Aspire.Npgsql.EntityFrameworkCore.PostgreSQL", AspireNamespace + ".AspireEFPostgreSqlExtensions", "AddNpgsqlDbContext", "postgres", FindingKinds.Database),
+            new DataStoreApi("Aspire.Npgsql", AspireNamespace + ".AspirePostgreSqlNpgsqlExtensions", "AddNpgsqlDataSource", "postgres", FindingKinds.Database),
+            new DataStoreApi("Aspire.Microsoft.EntityFrameworkCore.SqlServer", AspireNamespace + ".AspireSqlServerEFCoreSqlClientExtensions", "AddSqlServerDbContext", "sqlserver", FindingKinds.Database),
+            new DataStoreApi("Aspire.Microsoft.Data.SqlClient", AspireNamespace + ".AspireSqlServerSqlClientExtensions", "AddSqlServerClient", "sqlserver", FindingKinds.Database),
+            new DataStoreApi("Aspire.MongoDB.Driver", AspireNamespace + ".AspireMongoDBDriverExtensions", "AddMongoDBClient", "mongodb", FindingKinds.Database),
+            new DataStoreApi("Aspire.StackExchange.Redis", AspireNamespace + ".AspireRedisExtensions", "AddRedisClient", "redis", FindingKinds.Cache),
+            new DataStoreApi("Aspire.StackExchange.Redis.DistributedCaching", AspireNamespace + ".AspireRedisDistributedCacheExtensions", "AddRedisDistributedCache", "redis", FindingKinds.Cache),
+            new DataStoreApi("Aspire.StackExchange.Redis.OutputCaching", AspireNamespace + ".AspireRedisOutputCacheExtensions", "AddRedisOutputCache", "redis", FindingKinds.Cache),
+            new DataStoreApi("Aspire.Azure.Storage.Blobs", AspireNamespace + ".AspireBlobStorageExtensions", "AddAzureBlobClient", "azure-blob", FindingKinds.BlobStorage),
 
             // MailKit: the host is the first argument of Connect on its SmtpClient.
             new DataStoreApi("MailKit", "MailKit.Net.Smtp.SmtpClient", "Connect", "smtp", FindingKinds.Smtp),

@@ -19,7 +19,7 @@ namespace InventoryScanner.Analyzers.Rules
     /// credentials. The types it knows are in <see cref="DataStoreApi"/>.
     /// </summary>
     [DiagnosticAnalyzer(LanguageNames.CSharp)]
-    [TriggerWords("Connection", "MongoClient", "CosmosClient", "NpgsqlDataSource", "ConnectionMultiplexer", "UseSqlServer", "UseNpgsql", "UseMySql", "UseSqlite", "UseOracle", "UseCosmos", "BlobServiceClient", "BlobContainerClient", "AmazonS3Client", "SmtpClient", "SendGridClient", "SimpleEmailServiceClient")]
+    [TriggerWords("Connection", "MongoClient", "CosmosClient", "NpgsqlDataSource", "ConnectionMultiplexer", "UseSqlServer", "UseNpgsql", "UseMySql", "UseSqlite", "UseOracle", "UseCosmos", "DbContext", "AddNpgsqlDataSource", "AddSqlServerClient", "AddMongoDBClient", "AddRedis", "AddAzureBlobClient", "BlobServiceClient", "BlobContainerClient", "AmazonS3Client", "SmtpClient", "SendGridClient", "SimpleEmailServiceClient")]
     public sealed class DataStoreAnalyzer : DiagnosticAnalyzer
     {
         private static readonly DiagnosticDescriptor DatabaseRule = RuleDescriptors.Create(
@@ -113,7 +113,11 @@ namespace InventoryScanner.Analyzers.Rules
                 var api = candidates.FirstOrDefault(a => method.ContainingType?.ToDisplayString() == a.TypeName || bound.Instance?.Type?.ToDisplayString() == a.TypeName)
                     // EF Core providers move their extension classes between versions; the namespace and name hold.
                     ?? candidates.FirstOrDefault(a => a.TypeName.StartsWith("Microsoft.EntityFrameworkCore.", StringComparison.Ordinal)
-                        && method.ContainingNamespace?.ToDisplayString() == "Microsoft.EntityFrameworkCore");
+                        && method.ContainingNamespace?.ToDisplayString() == "Microsoft.EntityFrameworkCore")
+                    // Aspire's integration classes are named per package and version; namespace, prefix and method hold.
+                    ?? candidates.FirstOrDefault(a => a.TypeName.StartsWith(DataStoreApi.AspireNamespace + ".Aspire", StringComparison.Ordinal)
+                        && method.ContainingNamespace?.ToDisplayString() == DataStoreApi.AspireNamespace
+                        && method.ContainingType?.Name.StartsWith("Aspire", StringComparison.Ordinal) == true);
                 if (api is null)
                 {
                     return;
@@ -127,6 +131,7 @@ namespace InventoryScanner.Analyzers.Rules
             // Unbound: a provider call is distinctive by name; a factory needs its type named at the call.
             var receiverType = context.Operation.SemanticModel?.GetTypeInfo(access.Expression, context.CancellationToken).Type;
             var byName = candidates.FirstOrDefault(a => a.TypeName.StartsWith("Microsoft.EntityFrameworkCore.", StringComparison.Ordinal)
+                || a.TypeName.StartsWith(DataStoreApi.AspireNamespace + ".Aspire", StringComparison.Ordinal)
                 || (access.Expression is IdentifierNameSyntax { Identifier.ValueText: var receiver } && receiver == a.SimpleName)
                 || (receiverType is IErrorTypeSymbol && receiverType.Name == a.SimpleName));
             if (byName is not null)

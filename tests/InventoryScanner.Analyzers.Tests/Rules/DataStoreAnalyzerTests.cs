@@ -147,6 +147,45 @@ public sealed class DataStoreAnalyzerTests
     }
 
     [Fact]
+    public async Task AspireClientIntegrations_ShouldNameTheResource()
+    {
+        const string Aspire = """
+            namespace Microsoft.Extensions.Hosting
+            {
+                public interface IHostApplicationBuilder { }
+                public static class AspireEFPostgreSqlExtensions
+                {
+                    public static void AddNpgsqlDbContext<TContext>(this IHostApplicationBuilder builder, string connectionName) { }
+                }
+                public static class AspireRedisExtensions
+                {
+                    public static void AddRedisClient(this IHostApplicationBuilder builder, string connectionName) { }
+                }
+            }
+            """;
+        var diagnostics = await AnalyzerRunner.RunAsync(
+            new DataStoreAnalyzer(),
+            """
+            using Microsoft.Extensions.Hosting;
+            class CatalogContext { }
+            static class Program
+            {
+                static void Configure(IHostApplicationBuilder builder)
+                {
+                    builder.AddNpgsqlDbContext<CatalogContext>("catalogdb");
+                    builder.AddRedisClient("cache");
+                    builder.AddSqlServerDbContext<CatalogContext>("orders");
+                }
+            }
+            """,
+            Aspire);
+
+        Assert.Equal(
+            ["INV4001 database postgres:catalogdb high", "INV4002 cache redis:cache high", "INV4001 database sqlserver:orders low"],
+            Describe(diagnostics));
+    }
+
+    [Fact]
     public async Task LookAlikes_ShouldNotBeReported()
     {
         var diagnostics = await AnalyzerRunner.RunAsync(
