@@ -43,6 +43,22 @@ public sealed class InventoryGraphTests
     }
 
     [Fact]
+    public void StoresTheScanCouldNotName_ShouldStayEachComponentsOwn()
+    {
+        var inventory = Inventory(
+            [Component("Orders"), Component("Billing")],
+            [
+                Finding("Orders", FindingKinds.Database, "sqlserver:unresolved", "Microsoft.Data.SqlClient"),
+                Finding("Billing", FindingKinds.Database, "sqlserver:unresolved", "Microsoft.Data.SqlClient"),
+            ]);
+
+        Assert.Equal(
+            ["store:sqlserver:unresolved@Billing", "store:sqlserver:unresolved@Orders"],
+            inventory.Graph.Nodes.Where(n => n.Type == InventoryGraph.DataStoreNode).Select(n => n.Id).Order(StringComparer.Ordinal));
+        Assert.All(inventory.Graph.Nodes.Where(n => n.Type == InventoryGraph.DataStoreNode), n => Assert.Equal(1, n.FanIn));
+    }
+
+    [Fact]
     public void PublisherToAnExchange_ShouldReachTheConsumerOfABoundQueue()
     {
         var binding = Finding("Notifications", FindingKinds.QueueBinding, "queue:notifications.email", "RabbitMQ.Client");
