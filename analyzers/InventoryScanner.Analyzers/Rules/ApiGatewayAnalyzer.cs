@@ -104,9 +104,7 @@ namespace InventoryScanner.Analyzers.Rules
             var routes = ConfigurationFileNames.IsOcelotFile(file.Name) ? OcelotRoutes(file) : YarpRoutes(file);
             foreach (var route in routes)
             {
-                var start = file.Positions.TryGetValue(route.Key, out var offset) ? Math.Min(offset, text.Length) : 0;
-                var span = new TextSpan(start, 0);
-                var location = Location.Create(context.AdditionalFile.Path, span, text.Lines.GetLinePositionSpan(span));
+                var location = LocationOf(context, file, text, route.Key);
                 var properties = ImmutableDictionary.CreateBuilder<string, string?>();
                 properties.Add(FindingProperties.Kind, FindingKinds.GatewayRoute);
                 properties.Add(FindingProperties.Library, route.Library);
@@ -153,8 +151,6 @@ namespace InventoryScanner.Analyzers.Rules
                     continue;
                 }
 
-                var start = file.Positions.TryGetValue(entry.Key, out var offset) ? Math.Min(offset, text.Length) : 0;
-                var span = new TextSpan(start, 0);
                 var properties = ImmutableDictionary.CreateBuilder<string, string?>();
                 properties.Add(FindingProperties.Kind, FindingKinds.Gateway);
                 properties.Add(FindingProperties.Library, entry.Value);
@@ -164,8 +160,16 @@ namespace InventoryScanner.Analyzers.Rules
                 properties.Add(FindingProperties.Confidence, product is "nginx" or "haproxy" ? Confidence.Medium : Confidence.High);
                 properties.Add(FindingProperties.ConfidenceReason, product is "nginx" or "haproxy" ? product + " may serve files rather than route to services" : null);
                 properties.Add(FindingProperties.ContainingSymbol, "config:" + file.Name + ":" + entry.Key);
-                context.ReportDiagnostic(Diagnostic.Create(HostRule, Location.Create(context.AdditionalFile.Path, span, text.Lines.GetLinePositionSpan(span)), properties.ToImmutable(), product + " (service " + parts[1] + ")"));
+                context.ReportDiagnostic(Diagnostic.Create(HostRule, LocationOf(context, file, text, entry.Key), properties.ToImmutable(), product + " (service " + parts[1] + ")"));
             }
+        }
+
+        /// <summary>Where a configuration key's value starts in its file: the line a finding about it points at.</summary>
+        private static Location LocationOf(AdditionalFileAnalysisContext context, ConfigurationFile file, SourceText text, string key)
+        {
+            var start = file.Positions.TryGetValue(key, out var offset) ? Math.Min(offset, text.Length) : 0;
+            var span = new TextSpan(start, 0);
+            return Location.Create(context.AdditionalFile.Path, span, text.Lines.GetLinePositionSpan(span));
         }
 
         private sealed class Route
