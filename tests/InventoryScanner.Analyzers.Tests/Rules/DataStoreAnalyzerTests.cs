@@ -186,6 +186,31 @@ public sealed class DataStoreAnalyzerTests
     }
 
     [Fact]
+    public async Task UnboundProviderInsideAnUnboundRegistration_ShouldStillReadTheConfiguration()
+    {
+        var diagnostics = await AnalyzerRunner.RunAsync(
+            new DataStoreAnalyzer(),
+            [("/src/Ordering/appsettings.json", """{ "ConnectionString": "Server=tcp:127.0.0.1,5433;Database=OrderingDb;User Id=sa;Password=x" }""")],
+            """
+            using Microsoft.Extensions.Configuration;
+            static class Startup
+            {
+                public static void AddCustomDbContext(this object services, IConfiguration configuration)
+                {
+                    services.AddDbContext<OrderingContext>(options =>
+                    {
+                        options.UseSqlServer(configuration["ConnectionString"],
+                            sqlServerOptionsAction: sqlOptions => { sqlOptions.EnableRetryOnFailure(maxRetryCount: 15); });
+                    }, ServiceLifetime.Scoped);
+                }
+            }
+            """,
+            InventoryScanner.Analyzers.Tests.Stubs.Configuration);
+
+        Assert.Equal(["INV4001 database sqlserver:127.0.0.1/OrderingDb low"], Describe(diagnostics));
+    }
+
+    [Fact]
     public async Task LookAlikes_ShouldNotBeReported()
     {
         var diagnostics = await AnalyzerRunner.RunAsync(
