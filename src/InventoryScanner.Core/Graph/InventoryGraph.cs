@@ -145,6 +145,17 @@ public sealed class InventoryGraph
                 .ToList(),
             Cycles = cycles,
             Orphans = Orphans(),
+            SharedStores = Graph.Vertices
+                .Where(v => v.Type == DataStoreNode)
+                .Select(store => (store, edges: Graph.InEdges(store).ToList()))
+                .Where(s => s.edges.Select(e => e.Source.Id).Distinct(StringComparer.Ordinal).Count() >= 2)
+                .OrderBy(s => s.store.Id, StringComparer.Ordinal)
+                .Select(s => new SharedStore(
+                    s.store.Id,
+                    s.store.Label,
+                    [.. s.edges.Select(e => e.Source.Label).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)],
+                    [.. s.edges.SelectMany(e => e.Findings).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)]))
+                .ToList(),
         };
     }
 

@@ -198,7 +198,16 @@ public sealed class GraphModel
     /// outside the scanned code, or nobody is on it.
     /// </summary>
     public IReadOnlyList<OrphanChannel> Orphans { get; init; } = [];
+
+    /// <summary>
+    /// Databases, caches, object stores and mail services that two or more components reach: an integration through a
+    /// shared store, the tightest coupling an estate has (one schema change breaks every one of them).
+    /// </summary>
+    public IReadOnlyList<SharedStore> SharedStores { get; init; } = [];
 }
+
+/// <summary>A store (<c>store:sqlserver:sql-prod/orders</c>) reached from several components, with the findings of each.</summary>
+public sealed record SharedStore(string Store, string Label, IReadOnlyList<string> Components, IReadOnlyList<string> Findings);
 
 /// <summary>A channel only one side of which the scan found: <c>no-consumer</c> or <c>no-publisher</c>, with its findings.</summary>
 public sealed record OrphanChannel(string Channel, string Label, string Missing, IReadOnlyList<string> Components, IReadOnlyList<string> Findings);

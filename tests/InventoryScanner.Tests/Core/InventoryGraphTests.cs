@@ -40,6 +40,8 @@ public sealed class InventoryGraphTests
         Assert.Equal((InventoryGraph.DataStoreNode, 2), (store.Type, store.FanIn));
         Assert.Contains(inventory.Graph.Edges, e => e.From == "component:Billing" && e.To == "store:redis:cache" && e.Kind == "caches");
         Assert.Equal(2, inventory.Graph.Edges.Count(e => e.Kind == "reads-writes"));
+        var shared = Assert.Single(inventory.Graph.SharedStores);
+        Assert.Equal(("store:sqlserver:sql-prod/orders", "Billing, Orders", 2), (shared.Store, string.Join(", ", shared.Components), shared.Findings.Count));
     }
 
     [Fact]

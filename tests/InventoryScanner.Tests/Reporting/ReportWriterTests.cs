@@ -72,6 +72,21 @@ public sealed class ReportWriterTests
     }
 
     [Fact]
+    public void SharedStore_ShouldBeListedInBothReports()
+    {
+        var inventory = Inventory(
+            [Component("Orders"), Component("Billing")],
+            [Finding("Orders", FindingKinds.Database, "sqlserver:sql-prod/orders"), Finding("Billing", FindingKinds.Database, "sqlserver:sql-prod/orders", line: 20)]);
+
+        var html = ReportWriterFactory.Create("html", TemplateSource.Embedded).Render(inventory);
+        var markdown = ReportWriterFactory.Create("md", TemplateSource.Embedded).Render(inventory);
+
+        Assert.Contains("<h3>Shared stores</h3>", html, StringComparison.Ordinal);
+        Assert.Contains("<td>Billing, Orders</td>", html, StringComparison.Ordinal);
+        Assert.Contains("- `sqlserver:sql-prod/orders`: Billing, Orders", markdown, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Json_ShouldNotEscapeApostrophes()
     {
         var inventory = Inventory([Component("Crm")], [Finding("Crm", FindingKinds.HttpClient, "https://crm.example.com/a", evidence: "Log(\"can't reach partner\");")]);
