@@ -48,6 +48,7 @@ namespace InventoryScanner.Analyzers.DataStores
             new DataStoreApi("System.Data.Odbc", "System.Data.Odbc.OdbcConnection", null, "odbc", FindingKinds.Database),
             new DataStoreApi("MongoDB.Driver", "MongoDB.Driver.MongoClient", null, "mongodb", FindingKinds.Database),
             new DataStoreApi("Microsoft.Azure.Cosmos", "Microsoft.Azure.Cosmos.CosmosClient", null, "cosmos", FindingKinds.Database),
+            new DataStoreApi("System.Data.Linq", "System.Data.Linq.DataContext", null, "sqlserver", FindingKinds.Database),
             new DataStoreApi("Azure.Storage.Blobs", "Azure.Storage.Blobs.BlobServiceClient", null, "azure-blob", FindingKinds.BlobStorage),
             new DataStoreApi("Azure.Storage.Blobs", "Azure.Storage.Blobs.BlobContainerClient", null, "azure-blob", FindingKinds.BlobStorage),
             new DataStoreApi("AWSSDK.S3", "Amazon.S3.AmazonS3Client", null, "s3", FindingKinds.BlobStorage),
@@ -56,6 +57,11 @@ namespace InventoryScanner.Analyzers.DataStores
             new DataStoreApi("AWSSDK.SimpleEmail", "Amazon.SimpleEmail.AmazonSimpleEmailServiceClient", null, "ses", FindingKinds.Smtp));
 
         /// <summary>Static factories and EF Core's provider calls, whose first argument is the connection string.</summary>
+        /// <summary>Contexts whose base constructor takes the connection string or its name: Entity Framework 6, LINQ to SQL.</summary>
+        public static readonly ImmutableArray<DataStoreApi> Contexts = ImmutableArray.Create(
+            new DataStoreApi("EntityFramework", "System.Data.Entity.DbContext", null, "sqlserver", FindingKinds.Database),
+            new DataStoreApi("System.Data.Linq", "System.Data.Linq.DataContext", null, "sqlserver", FindingKinds.Database));
+
         /// <summary>Where Aspire's client integrations live; their classes are matched by this namespace and the method name.</summary>
         public const string AspireNamespace = "Microsoft.Extensions.Hosting";
 

@@ -19,7 +19,7 @@ namespace InventoryScanner.Analyzers.Rules
     /// credentials. The types it knows are in <see cref="DataStoreApi"/>.
     /// </summary>
     [DiagnosticAnalyzer(LanguageNames.CSharp)]
-    [TriggerWords("Connection", "MongoClient", "CosmosClient", "NpgsqlDataSource", "ConnectionMultiplexer", "UseSqlServer", "UseNpgsql", "UseMySql", "UseSqlite", "UseOracle", "UseCosmos", "DbContext", "AddNpgsqlDataSource", "AddSqlServerClient", "AddMongoDBClient", "AddRedis", "AddAzureBlobClient", "BlobServiceClient", "BlobContainerClient", "AmazonS3Client", "SmtpClient", "SendGridClient", "SimpleEmailServiceClient")]
+    [TriggerWords("Connection", "MongoClient", "CosmosClient", "NpgsqlDataSource", "ConnectionMultiplexer", "UseSqlServer", "UseNpgsql", "UseMySql", "UseSqlite", "UseOracle", "UseCosmos", "DbContext", "DataContext", "AddNpgsqlDataSource", "AddSqlServerClient", "AddMongoDBClient", "AddRedis", "AddAzureBlobClient", "BlobServiceClient", "BlobContainerClient", "AmazonS3Client", "SmtpClient", "SendGridClient", "SimpleEmailServiceClient")]
     public sealed class DataStoreAnalyzer : DiagnosticAnalyzer
     {
         private static readonly DiagnosticDescriptor DatabaseRule = RuleDescriptors.Create(
@@ -95,6 +95,12 @@ namespace InventoryScanner.Analyzers.Rules
         /// <summary><c>options.UseSqlServer(cs)</c>, <c>NpgsqlDataSource.Create(cs)</c>, <c>ConnectionMultiplexer.Connect(cs)</c>.</summary>
         private static void AnalyzeCall(OperationAnalysisContext context, ValueResolver resolver)
         {
+            if (context.Operation.Syntax is ConstructorInitializerSyntax initializer)
+            {
+                AnalyzeContextBase(context, initializer, resolver);
+                return;
+            }
+
             if (context.Operation.Syntax is not InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax { Name.Identifier.ValueText: var name } access } invocation)
             {
                 return;
@@ -140,6 +146,57 @@ namespace InventoryScanner.Analyzers.Rules
             }
         }
 
+        /// <summary>
+        /// An Entity Framework 6 or LINQ to SQL context: <c>class BillingContext : DbContext { public BillingContext() :
+        /// base("name=BillingDb") { } }</c>. The argument is a connection string, <c>name=</c> a connection string of the
+        /// configuration (web.config's <c>connectionStrings</c>), or a bare name: the connection string of that name when
+        /// one is configured, else the database EF6 creates under that name.
+        /// </summary>
+        private static void AnalyzeContextBase(OperationAnalysisContext context, ConstructorInitializerSyntax initializer, ValueResolver resolver)
+        {
+            if (!initializer.ThisOrBaseKeyword.IsKind(Microsoft.CodeAnalysis.CSharp.SyntaxKind.BaseKeyword) || initializer.ArgumentList.Arguments.Count == 0
+                || context.ContainingSymbol.ContainingType?.BaseType is not { } baseType)
+            {
+                return;
+            }
+
+            var api = DataStoreApi.Contexts.FirstOrDefault(a => baseType.TypeKind == TypeKind.Error ? baseType.Name == a.SimpleName : InheritsFrom(baseType, a.TypeName));
+            if (api is null || context.Operation.SemanticModel is not { } model)
+            {
+                return;
+            }
+
+            var argument = model.GetOperation(initializer.ArgumentList.Arguments[0].Expression, context.CancellationToken);
+            if (argument?.Type?.SpecialType is not (SpecialType.System_String or null))
+            {
+                return;
+            }
+
+            var value = resolver.Resolve(argument, context.CancellationToken);
+            if (value.IsFullyResolved && value.Text is { } text && text.IndexOf(';') < 0)
+            {
+                var name = text.StartsWith("name=", StringComparison.OrdinalIgnoreCase) ? text.Substring("name=".Length).Trim() : text;
+                var configured = resolver.FromConfiguration("ConnectionStrings:" + name, initializer.ArgumentList.Arguments[0].Expression.ToString());
+                value = configured.ConfigValues is not null || text.StartsWith("name=", StringComparison.OrdinalIgnoreCase) ? configured : value;
+            }
+
+            var resolved = baseType.TypeKind != TypeKind.Error;
+            Report(context, api, value, resolved ? Confidence.High : Confidence.Low, resolved ? null : api.Library + " did not resolve; the context recognised by its base type's name");
+        }
+
+        private static bool InheritsFrom(ITypeSymbol type, string metadataName)
+        {
+            for (var current = type; current is not null; current = current.BaseType)
+            {
+                if (current.ToDisplayString() == metadataName)
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
         private static IOperation? FirstArgument(IInvalidOperation invalid, ArgumentListSyntax? arguments)
         {
             if (arguments is null || arguments.Arguments.Count == 0 || invalid.SemanticModel is not { } model)
@@ -150,9 +207,11 @@ namespace InventoryScanner.Analyzers.Rules
             return model.GetOperation(arguments.Arguments[0].Expression);
         }
 
-        private static void Report(OperationAnalysisContext context, DataStoreApi api, IOperation? connection, ValueResolver resolver, string confidence, string? reason)
+        private static void Report(OperationAnalysisContext context, DataStoreApi api, IOperation? connection, ValueResolver resolver, string confidence, string? reason) =>
+            Report(context, api, connection is null ? ResolvedValue.None : resolver.Resolve(CallSite.Unwrap(connection), context.CancellationToken), confidence, reason);
+
+        private static void Report(OperationAnalysisContext context, DataStoreApi api, ResolvedValue value, string confidence, string? reason)
         {
-            var value = connection is null ? ResolvedValue.None : resolver.Resolve(CallSite.Unwrap(connection), context.CancellationToken);
             var store = Describe(api.Store, value);
             var target = api.Store + ":" + store;
             var properties = ImmutableDictionary.CreateBuilder<string, string?>();

@@ -211,6 +211,47 @@ public sealed class DataStoreAnalyzerTests
     }
 
     [Fact]
+    public async Task EntityFramework6Contexts_ShouldReadTheirConnectionStringFromWebConfig()
+    {
+        const string Ef6 = """
+            namespace System.Data.Entity { public class DbContext { protected DbContext(string nameOrConnectionString) { } protected DbContext() { } } }
+            """;
+        const string WebConfig = """
+            <configuration>
+              <connectionStrings>
+                <add name="BillingDb" connectionString="Data Source=sql-legacy;Initial Catalog=Billing;Integrated Security=SSPI" providerName="System.Data.SqlClient" />
+              </connectionStrings>
+            </configuration>
+            """;
+        var diagnostics = await AnalyzerRunner.RunAsync(
+            new DataStoreAnalyzer(),
+            [("/src/Billing.Web/Web.config", WebConfig)],
+            """
+            class BillingContext : System.Data.Entity.DbContext { public BillingContext() : base("name=BillingDb") { } }
+            class BillingByName : System.Data.Entity.DbContext { public BillingByName() : base("BillingDb") { } }
+            class Conventional : System.Data.Entity.DbContext { public Conventional() : base("ReportsDb") { } }
+            class Plain : System.Data.Entity.DbContext { public Plain() { } }
+            class NotAContext : System.Exception { public NotAContext() : base("name=BillingDb") { } }
+            """,
+            Ef6);
+
+        Assert.Equal(
+            ["INV4001 database sqlserver:sql-legacy/Billing high", "INV4001 database sqlserver:sql-legacy/Billing high", "INV4001 database sqlserver:ReportsDb high"],
+            Describe(diagnostics));
+        Assert.Equal("ConnectionStrings:BillingDb", diagnostics[0].Properties[FindingProperties.ConfigKey]);
+    }
+
+    [Fact]
+    public async Task ContextOfAMissingEntityFramework_ShouldStillBeFound_WithLowConfidence()
+    {
+        var diagnostics = await AnalyzerRunner.RunAsync(
+            new DataStoreAnalyzer(),
+            "class BillingContext : DbContext { public BillingContext() : base(\"Data Source=sql-legacy;Initial Catalog=Billing\") { } }");
+
+        Assert.Equal(["INV4001 database sqlserver:sql-legacy/Billing low"], Describe(diagnostics));
+    }
+
+    [Fact]
     public async Task LookAlikes_ShouldNotBeReported()
     {
         var diagnostics = await AnalyzerRunner.RunAsync(
