@@ -120,6 +120,9 @@ namespace InventoryScanner.Analyzers
         /// <summary>The store a data-store finding reaches: <c>sqlserver</c>, <c>postgres</c>, <c>mysql</c>, <c>sqlite</c>, <c>redis</c>, …</summary>
         public const string Store = "store";
 
+        /// <summary>The context class a database finding belongs to: <c>OrderingContext</c> of <c>AddDbContext&lt;OrderingContext&gt;</c> or <c>OnConfiguring</c>.</summary>
+        public const string DbContext = "dbContext";
+
         /// <summary>What an operations finding is about: <c>health-check</c>, <c>telemetry</c>, <c>outbound-auth</c>.</summary>
         public const string Facet = "facet";
 

@@ -184,6 +184,30 @@ namespace InventoryScanner.Analyzers.Rules
             Report(context, api, value, resolved ? Confidence.High : Confidence.Low, resolved ? null : api.Library + " did not resolve; the context recognised by its base type's name");
         }
 
+        /// <summary>
+        /// The context a database call configures: the type argument of the registration whose lambda holds the provider
+        /// call (<c>AddDbContext&lt;T&gt;</c>, <c>AddDbContextPool&lt;T&gt;</c>, <c>AddDbContextFactory&lt;T&gt;</c>, Aspire's
+        /// <c>AddNpgsqlDbContext&lt;T&gt;</c>), or the context class itself (its <c>OnConfiguring</c>, its base constructor).
+        /// </summary>
+        private static string? ContextOf(OperationAnalysisContext context)
+        {
+            foreach (var node in context.Operation.Syntax.AncestorsAndSelf())
+            {
+                if (node is InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax { Name: GenericNameSyntax { TypeArgumentList.Arguments.Count: 1 } generic } }
+                    && (generic.Identifier.ValueText.EndsWith("DbContext", StringComparison.Ordinal)
+                        || generic.Identifier.ValueText is "AddDbContextPool" or "AddDbContextFactory" or "AddPooledDbContextFactory"))
+                {
+                    var name = generic.TypeArgumentList.Arguments[0].ToString();
+                    return name.Substring(name.LastIndexOf('.') + 1);
+                }
+            }
+
+            var type = context.ContainingSymbol.ContainingType;
+            return type is not null && (InheritsFrom(type, "Microsoft.EntityFrameworkCore.DbContext") || DataStoreApi.Contexts.Any(a => InheritsFrom(type, a.TypeName)) || type.BaseType is IErrorTypeSymbol { Name: "DbContext" or "DataContext" })
+                ? type.Name
+                : null;
+        }
+
         private static bool InheritsFrom(ITypeSymbol type, string metadataName)
         {
             for (var current = type; current is not null; current = current.BaseType)
@@ -219,6 +243,7 @@ namespace InventoryScanner.Analyzers.Rules
             properties.Add(FindingProperties.Library, api.Library);
             properties.Add(FindingProperties.Target, target);
             properties.Add(FindingProperties.Store, api.Store);
+            properties.Add(FindingProperties.DbContext, api.Kind == FindingKinds.Database ? ContextOf(context) : null);
             properties.Add(FindingProperties.TargetSource, value.HasText ? value.Source : TargetSources.Unresolved);
             properties.Add(FindingProperties.ConfigKey, value.ConfigKey);
 

@@ -21,7 +21,7 @@ public static class FindingFactory
         FindingProperties.References, FindingProperties.Operation, FindingProperties.Subscription, FindingProperties.Polling, FindingProperties.KnownDefault,
         FindingProperties.ErrorHandling, FindingProperties.Idempotency, FindingProperties.Outbox,
         FindingProperties.Durable, FindingProperties.DeadLetterExchange, FindingProperties.ExchangeType, FindingProperties.Handler,
-        FindingProperties.Facet, FindingProperties.CheckScope, FindingProperties.Upstream, FindingProperties.Store,
+        FindingProperties.Facet, FindingProperties.CheckScope, FindingProperties.Upstream, FindingProperties.Store, FindingProperties.DbContext,
     ];
 
     /// <summary>The finding for an inventory diagnostic; null for diagnostics that are not inventory findings.</summary>

@@ -252,6 +252,41 @@ public sealed class DataStoreAnalyzerTests
     }
 
     [Fact]
+    public async Task DatabaseFindings_ShouldNameTheContextTheyConfigure()
+    {
+        var diagnostics = await AnalyzerRunner.RunAsync(
+            new DataStoreAnalyzer(),
+            """
+            using Microsoft.EntityFrameworkCore;
+            class OrderingContext : DbContext
+            {
+                protected override void OnConfiguring(DbContextOptionsBuilder options) => options.UseSqlServer("Server=sql;Database=ordering");
+            }
+            static class Startup
+            {
+                public static void Configure(this object services)
+                {
+                    services.AddDbContext<CatalogContext>(options => options.UseNpgsql("Host=pg;Database=catalog"));
+                    var plain = new Npgsql.NpgsqlConnection("Host=pg;Database=catalog");
+                }
+            }
+            """,
+            """
+            namespace Microsoft.EntityFrameworkCore
+            {
+                public class DbContextOptionsBuilder { }
+                public class DbContext { protected virtual void OnConfiguring(DbContextOptionsBuilder options) { } }
+                public static class SqlServerDbContextOptionsExtensions { public static DbContextOptionsBuilder UseSqlServer(this DbContextOptionsBuilder b, string c) => b; }
+            }
+            namespace Npgsql { public sealed class NpgsqlConnection { public NpgsqlConnection(string c) { } } }
+            """);
+
+        Assert.Equal(
+            ["sqlserver:sql/ordering OrderingContext", "postgres:pg/catalog CatalogContext", "postgres:pg/catalog -"],
+            diagnostics.Select(d => $"{d.Properties[FindingProperties.Target]} {d.Properties.GetValueOrDefault(FindingProperties.DbContext) ?? "-"}"));
+    }
+
+    [Fact]
     public async Task LookAlikes_ShouldNotBeReported()
     {
         var diagnostics = await AnalyzerRunner.RunAsync(
