@@ -25,6 +25,8 @@ namespace InventoryScanner.Analyzers
         public const string Microsoft_Extensions_Configuration_ConfigurationBinder = "Microsoft.Extensions.Configuration.ConfigurationBinder";
         public const string Microsoft_Extensions_Configuration_ConfigurationExtensions = "Microsoft.Extensions.Configuration.ConfigurationExtensions";
 
+        public const string Microsoft_EntityFrameworkCore_DbContext = "Microsoft.EntityFrameworkCore.DbContext";
+
         public const string RestSharp_RestClient = "RestSharp.RestClient";
         public const string RestSharp_IRestClient = "RestSharp.IRestClient";
 

@@ -33,6 +33,16 @@ namespace InventoryScanner.Analyzers
             }
         }
 
+        /// <summary>
+        /// Whether a library declares the type: its namespace or its assembly's name starts with <paramref name="prefix"/>
+        /// (<c>AddOpenTelemetry</c> lives in Microsoft.Extensions.DependencyInjection, in the OpenTelemetry.Extensions.Hosting
+        /// assembly). How a call found by name is told apart from the application's own method of that name.
+        /// </summary>
+        public static bool IsDeclaredIn(this ITypeSymbol? type, string prefix) =>
+            type is not null
+            && ((type.ContainingNamespace?.ToDisplayString() ?? string.Empty).StartsWith(prefix, System.StringComparison.Ordinal)
+                || (type.ContainingAssembly?.Name ?? string.Empty).StartsWith(prefix, System.StringComparison.Ordinal));
+
         /// <summary>The type is <paramref name="expected"/> (generic definitions compared), derives from it or implements it.</summary>
         public static bool IsOrInherits(this ITypeSymbol? type, INamedTypeSymbol? expected)
         {

@@ -71,10 +71,7 @@ namespace InventoryScanner.Analyzers.Rules
                 }
 
                 var bound = context.Operation as IInvocationOperation;
-                var type = bound?.TargetMethod.ContainingType;
-                if (bound is not null
-                    && !(type?.ContainingNamespace?.ToDisplayString() ?? string.Empty).StartsWith(declaredIn, StringComparison.Ordinal)
-                    && !(type?.ContainingAssembly?.Name ?? string.Empty).StartsWith(declaredIn, StringComparison.Ordinal))
+                if (bound is not null && !bound.TargetMethod.ContainingType.IsDeclaredIn(declaredIn))
                 {
                     return;
                 }

@@ -63,13 +63,14 @@ namespace InventoryScanner.Analyzers.Rules
             context.RegisterCompilationStartAction(start =>
             {
                 var resolver = new ValueResolver(start.Compilation, start.Options, start.CancellationToken);
-                start.RegisterOperationAction(c => AnalyzeCreation(c, resolver), OperationKind.ObjectCreation, OperationKind.Invalid);
-                start.RegisterOperationAction(c => AnalyzeCall(c, resolver), OperationKind.Invocation, OperationKind.Invalid);
+                var contexts = new ContextTypes(start.Compilation);
+                start.RegisterOperationAction(c => AnalyzeCreation(c, resolver, contexts), OperationKind.ObjectCreation, OperationKind.Invalid);
+                start.RegisterOperationAction(c => AnalyzeCall(c, resolver, contexts), OperationKind.Invocation, OperationKind.Invalid);
             });
         }
 
         /// <summary><c>new SqlConnection(cs)</c>, <c>new MongoClient(url)</c>; by name with low confidence when the type is missing.</summary>
-        private static void AnalyzeCreation(OperationAnalysisContext context, ValueResolver resolver)
+        private static void AnalyzeCreation(OperationAnalysisContext context, ValueResolver resolver, ContextTypes contexts)
         {
             var (name, type, argument) = context.Operation switch
             {
@@ -89,15 +90,15 @@ namespace InventoryScanner.Analyzers.Rules
                 return;
             }
 
-            Report(context, api, argument, resolver, bound ? Confidence.High : Confidence.Low, bound ? null : api.Library + " did not resolve; recognised by the type's name");
+            Report(context, contexts, api, argument, resolver, bound ? Confidence.High : Confidence.Low, bound ? null : api.Library + " did not resolve; recognised by the type's name");
         }
 
         /// <summary><c>options.UseSqlServer(cs)</c>, <c>NpgsqlDataSource.Create(cs)</c>, <c>ConnectionMultiplexer.Connect(cs)</c>.</summary>
-        private static void AnalyzeCall(OperationAnalysisContext context, ValueResolver resolver)
+        private static void AnalyzeCall(OperationAnalysisContext context, ValueResolver resolver, ContextTypes contexts)
         {
             if (context.Operation.Syntax is ConstructorInitializerSyntax initializer)
             {
-                AnalyzeContextBase(context, initializer, resolver);
+                AnalyzeContextBase(context, initializer, resolver, contexts);
                 return;
             }
 
@@ -130,7 +131,7 @@ namespace InventoryScanner.Analyzers.Rules
                 }
 
                 var connection = bound.Arguments.Where(a => a.Parameter?.Ordinal == (method.IsExtensionMethod ? 1 : 0)).Select(a => a.Value).FirstOrDefault();
-                Report(context, api, connection, resolver, Confidence.High, null);
+                Report(context, contexts, api, connection, resolver, Confidence.High, null);
                 return;
             }
 
@@ -142,7 +143,7 @@ namespace InventoryScanner.Analyzers.Rules
                 || (receiverType is IErrorTypeSymbol && receiverType.Name == a.SimpleName));
             if (byName is not null)
             {
-                Report(context, byName, FirstArgument((IInvalidOperation)context.Operation, invocation.ArgumentList), resolver, Confidence.Low, byName.Library + " did not resolve; recognised by " + name);
+                Report(context, contexts, byName, FirstArgument((IInvalidOperation)context.Operation, invocation.ArgumentList), resolver, Confidence.Low, byName.Library + " did not resolve; recognised by " + name);
             }
         }
 
@@ -152,7 +153,7 @@ namespace InventoryScanner.Analyzers.Rules
         /// configuration (web.config's <c>connectionStrings</c>), or a bare name: the connection string of that name when
         /// one is configured, else the database EF6 creates under that name.
         /// </summary>
-        private static void AnalyzeContextBase(OperationAnalysisContext context, ConstructorInitializerSyntax initializer, ValueResolver resolver)
+        private static void AnalyzeContextBase(OperationAnalysisContext context, ConstructorInitializerSyntax initializer, ValueResolver resolver, ContextTypes contexts)
         {
             if (!initializer.ThisOrBaseKeyword.IsKind(Microsoft.CodeAnalysis.CSharp.SyntaxKind.BaseKeyword) || initializer.ArgumentList.Arguments.Count == 0
                 || context.ContainingSymbol.ContainingType?.BaseType is not { } baseType)
@@ -160,7 +161,7 @@ namespace InventoryScanner.Analyzers.Rules
                 return;
             }
 
-            var api = DataStoreApi.Contexts.FirstOrDefault(a => baseType.TypeKind == TypeKind.Error ? baseType.Name == a.SimpleName : InheritsFrom(baseType, a.TypeName));
+            var api = baseType.TypeKind == TypeKind.Error ? DataStoreApi.Contexts.FirstOrDefault(a => baseType.Name == a.SimpleName) : contexts.LegacyOf(baseType);
             if (api is null || context.Operation.SemanticModel is not { } model)
             {
                 return;
@@ -181,7 +182,7 @@ namespace InventoryScanner.Analyzers.Rules
             }
 
             var resolved = baseType.TypeKind != TypeKind.Error;
-            Report(context, api, value, resolved ? Confidence.High : Confidence.Low, resolved ? null : api.Library + " did not resolve; the context recognised by its base type's name");
+            Report(context, contexts, api, value, resolved ? Confidence.High : Confidence.Low, resolved ? null : api.Library + " did not resolve; the context recognised by its base type's name");
         }
 
         /// <summary>
@@ -189,7 +190,7 @@ namespace InventoryScanner.Analyzers.Rules
         /// call (<c>AddDbContext&lt;T&gt;</c>, <c>AddDbContextPool&lt;T&gt;</c>, <c>AddDbContextFactory&lt;T&gt;</c>, Aspire's
         /// <c>AddNpgsqlDbContext&lt;T&gt;</c>), or the context class itself (its <c>OnConfiguring</c>, its base constructor).
         /// </summary>
-        private static string? ContextOf(OperationAnalysisContext context)
+        private static string? ContextOf(OperationAnalysisContext context, ContextTypes contexts)
         {
             foreach (var node in context.Operation.Syntax.AncestorsAndSelf())
             {
@@ -203,22 +204,29 @@ namespace InventoryScanner.Analyzers.Rules
             }
 
             var type = context.ContainingSymbol.ContainingType;
-            return type is not null && (InheritsFrom(type, "Microsoft.EntityFrameworkCore.DbContext") || DataStoreApi.Contexts.Any(a => InheritsFrom(type, a.TypeName)) || type.BaseType is IErrorTypeSymbol { Name: "DbContext" or "DataContext" })
-                ? type.Name
-                : null;
+            return type is not null && (contexts.IsContext(type) || type.BaseType is IErrorTypeSymbol { Name: "DbContext" or "DataContext" }) ? type.Name : null;
         }
 
-        private static bool InheritsFrom(ITypeSymbol type, string metadataName)
+        /// <summary>The context base types of a compilation, resolved once: EF Core's, and the legacy ones of <see cref="DataStoreApi.Contexts"/>.</summary>
+        private sealed class ContextTypes
         {
-            for (var current = type; current is not null; current = current.BaseType)
+            private readonly INamedTypeSymbol? _efCore;
+            private readonly ImmutableArray<(DataStoreApi Api, INamedTypeSymbol Type)> _legacy;
+
+            public ContextTypes(Compilation compilation)
             {
-                if (current.ToDisplayString() == metadataName)
-                {
-                    return true;
-                }
+                _efCore = compilation.GetBestTypeByMetadataName(KnownTypeNames.Microsoft_EntityFrameworkCore_DbContext);
+                _legacy = DataStoreApi.Contexts
+                    .Select(api => (api, type: compilation.GetBestTypeByMetadataName(api.TypeName)))
+                    .Where(pair => pair.type is not null)
+                    .Select(pair => (pair.api, pair.type!))
+                    .ToImmutableArray();
             }
 
-            return false;
+            /// <summary>The legacy context API a type derives from (EF6, LINQ to SQL), if any.</summary>
+            public DataStoreApi? LegacyOf(ITypeSymbol type) => _legacy.FirstOrDefault(pair => type.IsOrInherits(pair.Type)).Api;
+
+            public bool IsContext(ITypeSymbol type) => type.IsOrInherits(_efCore) || LegacyOf(type) is not null;
         }
 
         private static IOperation? FirstArgument(IInvalidOperation invalid, ArgumentListSyntax? arguments)
@@ -231,10 +239,10 @@ namespace InventoryScanner.Analyzers.Rules
             return model.GetOperation(arguments.Arguments[0].Expression);
         }
 
-        private static void Report(OperationAnalysisContext context, DataStoreApi api, IOperation? connection, ValueResolver resolver, string confidence, string? reason) =>
-            Report(context, api, connection is null ? ResolvedValue.None : resolver.Resolve(CallSite.Unwrap(connection), context.CancellationToken), confidence, reason);
+        private static void Report(OperationAnalysisContext context, ContextTypes contexts, DataStoreApi api, IOperation? connection, ValueResolver resolver, string confidence, string? reason) =>
+            Report(context, contexts, api, connection is null ? ResolvedValue.None : resolver.Resolve(CallSite.Unwrap(connection), context.CancellationToken), confidence, reason);
 
-        private static void Report(OperationAnalysisContext context, DataStoreApi api, ResolvedValue value, string confidence, string? reason)
+        private static void Report(OperationAnalysisContext context, ContextTypes contexts, DataStoreApi api, ResolvedValue value, string confidence, string? reason)
         {
             var store = Describe(api.Store, value);
             var target = api.Store + ":" + store;
@@ -243,7 +251,7 @@ namespace InventoryScanner.Analyzers.Rules
             properties.Add(FindingProperties.Library, api.Library);
             properties.Add(FindingProperties.Target, target);
             properties.Add(FindingProperties.Store, api.Store);
-            properties.Add(FindingProperties.DbContext, api.Kind == FindingKinds.Database ? ContextOf(context) : null);
+            properties.Add(FindingProperties.DbContext, api.Kind == FindingKinds.Database ? ContextOf(context, contexts) : null);
             properties.Add(FindingProperties.TargetSource, value.HasText ? value.Source : TargetSources.Unresolved);
             properties.Add(FindingProperties.ConfigKey, value.ConfigKey);
 

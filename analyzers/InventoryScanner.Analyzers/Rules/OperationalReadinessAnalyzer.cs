@@ -98,7 +98,7 @@ namespace InventoryScanner.Analyzers.Rules
                     Report(context, api.Facet, api.Library, api.Target, api.Scope, Confidence.Medium, $"the {api.Library} convention {name}(), recognised by name");
                     matched = true;
                 }
-                else if (bound is not null ? DeclaredIn(bound.TargetMethod, api.DeclaredIn) : LooksLike(invocation, api))
+                else if (bound is not null ? bound.TargetMethod.ContainingType.IsDeclaredIn(api.DeclaredIn) : LooksLike(invocation, api))
                 {
                     Report(context, api.Facet, api.Library, api.Target, api.Scope, bound is null ? Confidence.Low : Confidence.High, bound is null ? $"{api.Library} did not resolve; recognised by name" : null);
                     matched = true;
@@ -146,7 +146,7 @@ namespace InventoryScanner.Analyzers.Rules
 
             foreach (var api in OperationalApi.Creations)
             {
-                if (name == api.Member && (type is null || type.TypeKind == TypeKind.Error || DeclaredIn(type, api.DeclaredIn!)))
+                if (name == api.Member && (type is null || type.TypeKind == TypeKind.Error || type.IsDeclaredIn(api.DeclaredIn!)))
                 {
                     var resolved = type is not null && type.TypeKind != TypeKind.Error;
                     Report(context, api.Facet, api.Library, api.Target, null, resolved ? Confidence.High : Confidence.Low, resolved ? null : $"{api.Library} did not resolve; recognised by the type's name");
@@ -284,13 +284,6 @@ namespace InventoryScanner.Analyzers.Rules
             var header = context.Operation.SemanticModel?.GetConstantValue(invocation.ArgumentList.Arguments[0].Expression, context.CancellationToken);
             return header is { HasValue: true, Value: string value } && OperationalApi.CredentialHeaders.Contains(value);
         }
-
-        private static bool DeclaredIn(IMethodSymbol method, string prefix) => DeclaredIn(method.ContainingType, prefix);
-
-        private static bool DeclaredIn(ITypeSymbol? type, string prefix) =>
-            type is not null
-            && ((type.ContainingNamespace?.ToDisplayString() ?? string.Empty).StartsWith(prefix, StringComparison.Ordinal)
-                || (type.ContainingAssembly?.Name ?? string.Empty).StartsWith(prefix, StringComparison.Ordinal));
 
         /// <summary>
         /// Unbound (the package is missing): the member's name, on a receiver or extension the compiler could not resolve.
