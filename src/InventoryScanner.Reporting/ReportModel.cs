@@ -92,7 +92,6 @@ public sealed record ReportModel(
             GraphPanelData.Json(inventory));
     }
 
-    /// <summary>A call or a channel end: not a secret, a warning, or a fact about the topology (registration, binding).</summary>
-    public static bool IsIntegrationPoint(string kind) =>
-        kind is not (FindingKinds.Secret or FindingKinds.AntiPattern or FindingKinds.HttpClientRegistration or FindingKinds.QueueBinding or FindingKinds.QueueDeclaration or FindingKinds.ServiceResource or FindingKinds.MessagingReliability or FindingKinds.Operations or FindingKinds.Gateway);
+    /// <summary>A call, a channel end, a data-store connection or a gateway route (<see cref="IntegrationKinds"/>).</summary>
+    public static bool IsIntegrationPoint(string kind) => IntegrationKinds.IsIntegrationPoint(kind);
 }

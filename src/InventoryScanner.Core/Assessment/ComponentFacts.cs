@@ -6,23 +6,19 @@ namespace InventoryScanner.Core.Assessment;
 /// <summary>The findings and messaging endpoints of one component, sorted into what the criteria and the index read.</summary>
 public sealed class ComponentFacts
 {
-    private static readonly HashSet<string> CallKinds = new(StringComparer.Ordinal)
-    {
-        FindingKinds.HttpClient, FindingKinds.GrpcClient, FindingKinds.SoapClient, FindingKinds.SignalRClient,
-    };
-
     public ComponentFacts(string component, IReadOnlyList<Finding> findings, IReadOnlyList<MessagingEndpoint> messaging)
     {
         Component = component;
         var own = findings.Where(f => f.Component == component).ToList();
-        Calls = own.Where(f => CallKinds.Contains(f.Kind)).ToList();
+        Calls = own.Where(f => IntegrationKinds.Calls.Contains(f.Kind)).ToList();
         HttpCalls = own.Where(f => f.Kind == FindingKinds.HttpClient).ToList();
         AntiPatterns = own.Where(f => f.Kind == FindingKinds.AntiPattern).ToList();
         Secrets = own.Where(f => f.Kind == FindingKinds.Secret && !f.IsTestOnly).ToList();
         Publishes = own.Where(f => f.Kind == FindingKinds.QueuePublish).ToList();
         Consumes = own.Where(f => f.Kind == FindingKinds.QueueConsume).ToList();
         Operations = own.Where(f => f.Kind == FindingKinds.Operations).ToList();
-        DataStores = own.Where(f => f.Kind is FindingKinds.Database or FindingKinds.Cache or FindingKinds.BlobStorage or FindingKinds.Smtp).ToList();
+        DataStores = own.Where(f => IntegrationKinds.DataStores.Contains(f.Kind)).ToList();
+        IntegrationFindings = own.Where(f => IntegrationKinds.IsIntegrationPoint(f.Kind)).ToList();
         Consumers = messaging.Where(m => m.Component == component && m.Role == "consumer").ToList();
         Publishers = messaging.Where(m => m.Component == component && m.Role == "publisher").ToList();
     }
@@ -53,11 +49,11 @@ public sealed class ComponentFacts
 
     public IReadOnlyList<MessagingEndpoint> Publishers { get; }
 
-    /// <summary>Integration points: outbound calls, publishes, consumes and data-store connections.</summary>
-    public int IntegrationPoints => Calls.Count + Publishes.Count + Consumes.Count + DataStores.Count;
+    /// <summary>Integration points (<see cref="IntegrationKinds"/>): calls, channel ends, data-store connections, gateway routes.</summary>
+    public int IntegrationPoints => IntegrationFindings.Count;
 
     /// <summary>The integration points themselves: the evidence of a practice that is missing for all of them.</summary>
-    public IReadOnlyList<Finding> IntegrationFindings => [.. Calls, .. Publishes, .. Consumes, .. DataStores];
+    public IReadOnlyList<Finding> IntegrationFindings { get; }
 
     /// <summary>The operations findings of one facet (<c>health-check</c>, <c>telemetry</c>, <c>outbound-auth</c>).</summary>
     public IReadOnlyList<Finding> OperationsOf(string facet) => Operations.Where(f => Detail(f, FindingProperties.Facet) == facet).ToList();

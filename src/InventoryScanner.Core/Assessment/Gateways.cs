@@ -12,9 +12,6 @@ namespace InventoryScanner.Core.Assessment;
 /// </summary>
 public sealed class Gateways
 {
-    /// <summary>Host suffixes of managed API gateways.</summary>
-    public static readonly string[] ManagedHostSuffixes = [".azure-api.net", ".apigee.net", ".apigee.io"];
-
     private readonly HashSet<string> _nodes;
 
     private Gateways(HashSet<string> nodes) => _nodes = nodes;
@@ -49,16 +46,6 @@ public sealed class Gateways
 
     private static string HostOf(string origin) => Uri.TryCreate(origin, UriKind.Absolute, out var uri) ? uri.Host : origin;
 
-    /// <summary>Azure API Management (<c>*.azure-api.net</c>), Apigee, and AWS API Gateway (<c>*.execute-api.*.amazonaws.com</c>).</summary>
-    public static bool IsManagedGateway(string origin)
-    {
-        if (!Uri.TryCreate(origin, UriKind.Absolute, out var uri))
-        {
-            return false;
-        }
-
-        var host = uri.Host;
-        return ManagedHostSuffixes.Any(suffix => host.EndsWith(suffix, StringComparison.OrdinalIgnoreCase))
-            || (host.Contains(".execute-api.", StringComparison.OrdinalIgnoreCase) && host.EndsWith(".amazonaws.com", StringComparison.OrdinalIgnoreCase));
-    }
+    /// <summary>The analyzers' list of managed gateways (<see cref="Analyzers.Http.ManagedGateways"/>).</summary>
+    public static bool IsManagedGateway(string origin) => Analyzers.Http.ManagedGateways.IsGateway(origin);
 }
