@@ -33,6 +33,40 @@ internal sealed record ProjectFile(string Path, string Name, string Language, IR
     private static readonly string[] TestAssemblies =
         ["xunit.core", "xunit.assert", "xunit.v3.core", "nunit.framework", "Microsoft.VisualStudio.TestPlatform.TestFramework", "Microsoft.VisualStudio.QualityTools.UnitTestFramework"];
 
+    /// <summary>
+    /// Component names, unique within the scan: a folder with two projects of one name (a legacy and a modernised copy
+    /// of <c>eShopWCFService.csproj</c>) names each after the folder that tells them apart,
+    /// <c>eShopWCFService (eShopLegacyNTier)</c>, since components, graph nodes and the assessment are keyed by name.
+    /// </summary>
+    public static List<ProjectFile> WithUniqueNames(IReadOnlyList<ProjectFile> files, string root)
+    {
+        var result = files.ToList();
+        foreach (var group in files.Select((file, index) => (file, index)).GroupBy(x => x.file.Name, StringComparer.OrdinalIgnoreCase).Where(g => g.Count() > 1))
+        {
+            var folders = group.Select(x => RelativeFolders(root, x.file.Path)).ToList();
+            var common = 0;
+            while (folders.All(f => f.Length > common) && folders.All(f => string.Equals(f[common], folders[0][common], StringComparison.OrdinalIgnoreCase)))
+            {
+                common++;
+            }
+
+            var firsts = folders.Select(f => f.Length > common ? f[common] : ".").ToList();
+            var distinct = firsts.Distinct(StringComparer.OrdinalIgnoreCase).Count() == firsts.Count;
+            foreach (var ((file, index), folder) in group.Zip(folders))
+            {
+                var rest = folder.Length > common ? string.Join("/", folder.Skip(common)) : ".";
+                var where = distinct ? (folder.Length > common ? folder[common] : ".") : rest;
+                result[index] = file with { Name = $"{file.Name} ({where})" };
+            }
+        }
+
+        return result;
+    }
+
+    private static string[] RelativeFolders(string root, string path) =>
+        (System.IO.Path.GetDirectoryName(System.IO.Path.GetRelativePath(root, path)) ?? string.Empty)
+            .Split([System.IO.Path.DirectorySeparatorChar, '/'], StringSplitOptions.RemoveEmptyEntries);
+
     public static ProjectFile Read(string path)
     {
         var name = System.IO.Path.GetFileNameWithoutExtension(path);

@@ -133,7 +133,7 @@ public static class Scanner
         List<string> messages,
         CancellationToken cancellationToken)
     {
-        var files = input.ProjectPaths.Select(ProjectFile.Read).ToList();
+        var files = ProjectFile.WithUniqueNames([.. input.ProjectPaths.Select(ProjectFile.Read)], input.Root);
         var configuration = ConfigurationDocuments.Discover(input.Root, files.Where(f => f.Language == "C#").Select(f => f.Path), (file, owned) => options.Settings.ExcludedBy(input.Root, file, byInclude: !owned) is null);
         var (salt, saltSource) = RepositorySalt.For(input.Root);
         options.Progress.Info($"secret hashes salted with {saltSource}");

@@ -53,7 +53,7 @@ internal static class SourceFallback
                 (legacy?.Paths ?? project.HintPaths.Select(hint => Path.GetFullPath(Path.Combine(directory, hint.Replace('\\', Path.DirectorySeparatorChar)))).Where(File.Exists))
                     .Select(LegacyReferences.Reference));
         return CSharpCompilation.Create(
-            project.Name,
+            Path.GetFileNameWithoutExtension(project.Path),
             trees,
             references,
             new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable));

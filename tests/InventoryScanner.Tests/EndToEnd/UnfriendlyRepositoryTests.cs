@@ -45,6 +45,31 @@ public sealed class UnfriendlyRepositoryTests
     }
 
     [Fact]
+    public async Task TwoProjectsOfOneName_ShouldBeTwoComponents_NamedAfterTheFolderThatTellsThemApart()
+    {
+        // A legacy and a modernised copy of one service side by side, as sample and migration repositories keep them.
+        var repository = FixtureCopy.Repository(
+            ("Legacy/src/Orders/Orders.csproj", FixtureCopy.Project),
+            ("Legacy/src/Orders/Partner.cs", FixtureCopy.PartnerClient("legacy.example.com/api")),
+            ("Modern/src/Orders/Orders.csproj", FixtureCopy.Project),
+            ("Modern/src/Orders/Partner.cs", FixtureCopy.PartnerClient("modern.example.com/api")));
+
+        var run = await CliRun.ScanAsync(repository);
+
+        Assert.True(run.ExitCode == 0, run.Error);
+        var inventory = JsonDocument.Parse(run.Read("inventory.json")).RootElement;
+        Assert.Equal(
+            ["Orders (Legacy)", "Orders (Modern)"],
+            inventory.GetProperty("components").EnumerateArray().Select(c => c.GetProperty("name").GetString()).Order(StringComparer.Ordinal));
+        Assert.Equal(
+            ["Orders (Legacy) https://legacy.example.com/api/ping", "Orders (Modern) https://modern.example.com/api/ping"],
+            inventory.GetProperty("findings").EnumerateArray()
+                .Where(f => f.GetProperty("kind").GetString() == "http-client")
+                .Select(f => f.GetProperty("component").GetString() + " " + f.GetProperty("target").GetString())
+                .Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
     public async Task MsbuildSdkThatCannotBeResolved_ShouldFailOnlyItsProject_WithTheReason()
     {
         var repository = FixtureCopy.Repository(
