@@ -120,6 +120,9 @@ namespace InventoryScanner.Analyzers
         /// <summary>The store a data-store finding reaches: <c>sqlserver</c>, <c>postgres</c>, <c>mysql</c>, <c>sqlite</c>, <c>redis</c>, …</summary>
         public const string Store = "store";
 
+        /// <summary>What a store is used for beyond its kind's plain use: <c>distributed-cache</c>, <c>output-cache</c>, <c>signalr-backplane</c>.</summary>
+        public const string StoreUse = "storeUse";
+
         /// <summary>The context class a database finding belongs to: <c>OrderingContext</c> of <c>AddDbContext&lt;OrderingContext&gt;</c> or <c>OnConfiguring</c>.</summary>
         public const string DbContext = "dbContext";
 

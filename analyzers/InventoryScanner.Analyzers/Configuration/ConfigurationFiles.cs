@@ -198,6 +198,24 @@ namespace InventoryScanner.Analyzers.Configuration
                         {
                             section = null;
                         }
+                        else if (reader.Depth == 2 && reader.LocalName == "mailSettings")
+                        {
+                            section = "mailSettings";
+                        }
+                        else if (reader.Depth == 4 && reader.LocalName == "network" && section == "mailSettings")
+                        {
+                            if (reader.GetAttribute("host") is { Length: > 0 } host)
+                            {
+                                values[MailSettingsKeys.Host] = host;
+                                positions[MailSettingsKeys.Host] = Offset(reader, lineStarts, "host");
+                            }
+
+                            if (reader.GetAttribute("enableSsl") is { Length: > 0 } enableSsl)
+                            {
+                                values[MailSettingsKeys.EnableSsl] = enableSsl;
+                                positions[MailSettingsKeys.EnableSsl] = Offset(reader, lineStarts, "enableSsl");
+                            }
+                        }
                         else if (reader.LocalName == "add" && section == "appSettings" && reader.GetAttribute("key") is { } key)
                         {
                             values[key] = reader.GetAttribute("value") ?? string.Empty;
@@ -349,6 +367,14 @@ namespace InventoryScanner.Analyzers.Configuration
         Env,
         Yaml,
         MsBuildProperties,
+    }
+
+    /// <summary>The keys of <c>&lt;system.net&gt;&lt;mailSettings&gt;&lt;smtp&gt;&lt;network host="…" enableSsl="…"&gt;</c>, what <c>new SmtpClient()</c> reads.</summary>
+    internal static class MailSettingsKeys
+    {
+        public const string Host = "system.net:mailSettings:smtp:network:host";
+
+        public const string EnableSsl = "system.net:mailSettings:smtp:network:enableSsl";
     }
 
     internal static class WcfEndpointKeys

@@ -126,6 +126,11 @@ namespace InventoryScanner.Analyzers.Configuration
                     // configuration["A:B"] where Microsoft.Extensions.Configuration did not resolve: the key is still the key.
                     return unresolvedKey;
 
+                case IInvalidOperation { Syntax: InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax { Name.Identifier.ValueText: "GetConnectionString" }, ArgumentList.Arguments.Count: 1 } call }
+                    when operation.SemanticModel?.GetConstantValue(call.ArgumentList.Arguments[0].Expression).Value is string unresolvedName:
+                    // builder.Configuration.GetConnectionString("orderingdb") in a project whose packages did not restore.
+                    return "ConnectionStrings:" + unresolvedName;
+
                 case IPropertyReferenceOperation { Property.IsIndexer: true, Arguments.Length: 1 } indexer
                     when indexer.Arguments[0].Value.ConstantValue.Value is string name:
                     if (IsConfiguration(indexer.Instance?.Type))

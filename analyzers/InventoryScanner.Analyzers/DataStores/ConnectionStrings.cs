@@ -14,6 +14,21 @@ namespace InventoryScanner.Analyzers.DataStores
         private static readonly string[] HostKeys = { "server", "host", "data source", "datasource", "address", "addr", "network address", "hostname", "accountendpoint" };
         private static readonly string[] DatabaseKeys = { "database", "initial catalog", "dbname", "database name" };
 
+        /// <summary>Stores that are one cloud service: what the code hands them is a key or a region, not an address.</summary>
+        private static readonly Dictionary<string, string> ServiceStores = new Dictionary<string, string>(StringComparer.Ordinal)
+        {
+            ["sendgrid"] = "api",
+            ["postmark"] = "api",
+            ["mailgun"] = "api",
+            ["s3"] = "aws",
+            ["ses"] = "aws",
+            ["dynamodb"] = "aws",
+            ["gcs"] = "google",
+        };
+
+        /// <summary>Azure Storage's services, whose connection string names the account.</summary>
+        private static readonly HashSet<string> AzureStorage = new HashSet<string>(StringComparer.Ordinal) { "azure-blob", "azure-table", "azure-files", "azure-datalake", "azure-storage" };
+
         public static string? Describe(string store, string value)
         {
             value = value.Trim();
@@ -22,18 +37,17 @@ namespace InventoryScanner.Analyzers.DataStores
                 return null;
             }
 
-            if (value.StartsWith("mongodb://", StringComparison.OrdinalIgnoreCase) || value.StartsWith("mongodb+srv://", StringComparison.OrdinalIgnoreCase)
-                || value.StartsWith("postgres://", StringComparison.OrdinalIgnoreCase) || value.StartsWith("postgresql://", StringComparison.OrdinalIgnoreCase)
-                || value.StartsWith("redis://", StringComparison.OrdinalIgnoreCase) || value.StartsWith("rediss://", StringComparison.OrdinalIgnoreCase)
-                || value.StartsWith("https://", StringComparison.OrdinalIgnoreCase) || value.StartsWith("http://", StringComparison.OrdinalIgnoreCase))
+            var scheme = value.IndexOf("://", StringComparison.Ordinal);
+            if (scheme > 0 && value.Substring(0, scheme).All(c => char.IsLetterOrDigit(c) || c == '+' || c == '-' || c == '.'))
             {
+                // mongodb://, postgres://, redis://, ftp://, sftp://, https://account.blob.core.windows.net/container.
                 return FromUrl(value);
             }
 
-            if (store == "sendgrid" || store == "ses" || store == "s3")
+            if (ServiceStores.TryGetValue(store, out var service))
             {
                 // An API key or a region: the service is the target, the key is the credential rule's.
-                return store == "s3" || store == "ses" ? "aws" : "api";
+                return service;
             }
 
             if (store == "redis")
@@ -45,8 +59,8 @@ namespace InventoryScanner.Analyzers.DataStores
 
             if (value.IndexOf('=') < 0)
             {
-                // A name (EF6's "name=Orders" reaches here as a key), a SQLite file, or a placeholder.
-                return value.IndexOf(' ') >= 0 ? null : value;
+                // A name (EF6's "name=Orders" reaches here as a key), a SQLite file, a host (memcached:11211), or a placeholder.
+                return value.IndexOf(' ') >= 0 ? null : store == "memcached" || store == "cassandra" ? HostOnly(value) : value;
             }
 
             var pairs = value.Split(';')
@@ -56,7 +70,13 @@ namespace InventoryScanner.Analyzers.DataStores
                 .ToList();
             var host = pairs.FirstOrDefault(p => HostKeys.Contains(p.Key)).Value;
             var database = pairs.FirstOrDefault(p => DatabaseKeys.Contains(p.Key)).Value;
-            if (store == "azure-blob")
+            if (pairs.FirstOrDefault(p => p.Key == "endpoint").Value is { } endpoint && Uri.TryCreate(endpoint, UriKind.Absolute, out var endpointUri))
+            {
+                // Azure Communication Services: endpoint=https://contoso.communication.azure.com/;accesskey=…
+                return endpointUri.Host;
+            }
+
+            if (AzureStorage.Contains(store))
             {
                 // DefaultEndpointsProtocol=https;AccountName=acct;AccountKey=…: the account; UseDevelopmentStorage=true: the emulator.
                 return pairs.FirstOrDefault(p => p.Key == "accountname").Value

@@ -11,13 +11,17 @@ namespace InventoryScanner.Analyzers.DataStores
     /// </summary>
     internal sealed class DataStoreApi
     {
-        public DataStoreApi(string library, string typeName, string? member, string store, string kind)
+        public DataStoreApi(string library, string typeName, string? member, string store, string kind, string? targetProperty = null, int? nameArgument = null, string? use = null, bool connectionName = false)
         {
             Library = library;
             TypeName = typeName;
             Member = member;
             Store = store;
             Kind = kind;
+            TargetProperty = targetProperty;
+            NameArgument = nameArgument;
+            Use = use;
+            ConnectionName = connectionName;
         }
 
         public string Library { get; }
@@ -32,31 +36,64 @@ namespace InventoryScanner.Analyzers.DataStores
 
         public string Kind { get; }
 
+        /// <summary>
+        /// The property that holds the target when no argument does: <c>new SqlConnection { ConnectionString = cs }</c>,
+        /// <c>new SmtpClient { Host = "smtp" }</c>, <c>AddStackExchangeRedisCache(o =&gt; o.Configuration = cs)</c>.
+        /// </summary>
+        public string? TargetProperty { get; }
+
+        /// <summary>The argument (after the connection) that names a part of the store: a container, a table, a share.</summary>
+        public int? NameArgument { get; }
+
+        /// <summary>What the store is used for, when it is not the kind's plain use: <c>signalr-backplane</c>, <c>output-cache</c>.</summary>
+        public string? Use { get; }
+
+        /// <summary>The argument names a connection string of the configuration (Enterprise Library's <c>CreateDatabase("Orders")</c>).</summary>
+        public bool ConnectionName { get; }
+
         public string SimpleName => TypeName.Substring(TypeName.LastIndexOf('.') + 1);
 
         /// <summary>The types a connection is created as, in every library the rule knows.</summary>
         public static readonly ImmutableArray<DataStoreApi> Constructors = ImmutableArray.Create(
-            new DataStoreApi("System.Data.SqlClient", "System.Data.SqlClient.SqlConnection", null, "sqlserver", FindingKinds.Database),
-            new DataStoreApi("Microsoft.Data.SqlClient", "Microsoft.Data.SqlClient.SqlConnection", null, "sqlserver", FindingKinds.Database),
-            new DataStoreApi("Npgsql", "Npgsql.NpgsqlConnection", null, "postgres", FindingKinds.Database),
-            new DataStoreApi("MySql.Data", "MySql.Data.MySqlClient.MySqlConnection", null, "mysql", FindingKinds.Database),
-            new DataStoreApi("MySqlConnector", "MySqlConnector.MySqlConnection", null, "mysql", FindingKinds.Database),
-            new DataStoreApi("Microsoft.Data.Sqlite", "Microsoft.Data.Sqlite.SqliteConnection", null, "sqlite", FindingKinds.Database),
-            new DataStoreApi("System.Data.SQLite", "System.Data.SQLite.SQLiteConnection", null, "sqlite", FindingKinds.Database),
-            new DataStoreApi("Oracle.ManagedDataAccess", "Oracle.ManagedDataAccess.Client.OracleConnection", null, "oracle", FindingKinds.Database),
-            new DataStoreApi("System.Data.OleDb", "System.Data.OleDb.OleDbConnection", null, "oledb", FindingKinds.Database),
-            new DataStoreApi("System.Data.Odbc", "System.Data.Odbc.OdbcConnection", null, "odbc", FindingKinds.Database),
+            new DataStoreApi("System.Data.SqlClient", "System.Data.SqlClient.SqlConnection", null, "sqlserver", FindingKinds.Database, targetProperty: "ConnectionString"),
+            new DataStoreApi("Microsoft.Data.SqlClient", "Microsoft.Data.SqlClient.SqlConnection", null, "sqlserver", FindingKinds.Database, targetProperty: "ConnectionString"),
+            new DataStoreApi("Npgsql", "Npgsql.NpgsqlConnection", null, "postgres", FindingKinds.Database, targetProperty: "ConnectionString"),
+            new DataStoreApi("MySql.Data", "MySql.Data.MySqlClient.MySqlConnection", null, "mysql", FindingKinds.Database, targetProperty: "ConnectionString"),
+            new DataStoreApi("MySqlConnector", "MySqlConnector.MySqlConnection", null, "mysql", FindingKinds.Database, targetProperty: "ConnectionString"),
+            new DataStoreApi("Microsoft.Data.Sqlite", "Microsoft.Data.Sqlite.SqliteConnection", null, "sqlite", FindingKinds.Database, targetProperty: "ConnectionString"),
+            new DataStoreApi("System.Data.SQLite", "System.Data.SQLite.SQLiteConnection", null, "sqlite", FindingKinds.Database, targetProperty: "ConnectionString"),
+            new DataStoreApi("Oracle.ManagedDataAccess", "Oracle.ManagedDataAccess.Client.OracleConnection", null, "oracle", FindingKinds.Database, targetProperty: "ConnectionString"),
+            new DataStoreApi("System.Data.OleDb", "System.Data.OleDb.OleDbConnection", null, "oledb", FindingKinds.Database, targetProperty: "ConnectionString"),
+            new DataStoreApi("System.Data.Odbc", "System.Data.Odbc.OdbcConnection", null, "odbc", FindingKinds.Database, targetProperty: "ConnectionString"),
             new DataStoreApi("MongoDB.Driver", "MongoDB.Driver.MongoClient", null, "mongodb", FindingKinds.Database),
             new DataStoreApi("Microsoft.Azure.Cosmos", "Microsoft.Azure.Cosmos.CosmosClient", null, "cosmos", FindingKinds.Database),
             new DataStoreApi("System.Data.Linq", "System.Data.Linq.DataContext", null, "sqlserver", FindingKinds.Database),
             new DataStoreApi("Azure.Storage.Blobs", "Azure.Storage.Blobs.BlobServiceClient", null, "azure-blob", FindingKinds.BlobStorage),
-            new DataStoreApi("Azure.Storage.Blobs", "Azure.Storage.Blobs.BlobContainerClient", null, "azure-blob", FindingKinds.BlobStorage),
+            new DataStoreApi("Azure.Storage.Blobs", "Azure.Storage.Blobs.BlobContainerClient", null, "azure-blob", FindingKinds.BlobStorage, nameArgument: 1),
+            new DataStoreApi("Azure.Storage.Blobs", "Azure.Storage.Blobs.BlobClient", null, "azure-blob", FindingKinds.BlobStorage, nameArgument: 1),
+            new DataStoreApi("Azure.Storage.Files.Shares", "Azure.Storage.Files.Shares.ShareServiceClient", null, "azure-files", FindingKinds.BlobStorage),
+            new DataStoreApi("Azure.Storage.Files.Shares", "Azure.Storage.Files.Shares.ShareClient", null, "azure-files", FindingKinds.BlobStorage, nameArgument: 1),
+            new DataStoreApi("Azure.Storage.Files.DataLake", "Azure.Storage.Files.DataLake.DataLakeServiceClient", null, "azure-datalake", FindingKinds.BlobStorage),
             new DataStoreApi("AWSSDK.S3", "Amazon.S3.AmazonS3Client", null, "s3", FindingKinds.BlobStorage),
-            new DataStoreApi("System.Net.Mail", "System.Net.Mail.SmtpClient", null, "smtp", FindingKinds.Smtp),
+            new DataStoreApi("AWSSDK.S3", "Amazon.S3.Transfer.TransferUtility", null, "s3", FindingKinds.BlobStorage),
+            new DataStoreApi("FluentFTP", "FluentFTP.FtpClient", null, "ftp", FindingKinds.BlobStorage),
+            new DataStoreApi("FluentFTP", "FluentFTP.AsyncFtpClient", null, "ftp", FindingKinds.BlobStorage),
+            new DataStoreApi("SSH.NET", "Renci.SshNet.SftpClient", null, "sftp", FindingKinds.BlobStorage),
+            new DataStoreApi("AWSSDK.DynamoDBv2", "Amazon.DynamoDBv2.AmazonDynamoDBClient", null, "dynamodb", FindingKinds.Database),
+            new DataStoreApi("Azure.Data.Tables", "Azure.Data.Tables.TableServiceClient", null, "azure-table", FindingKinds.Database),
+            new DataStoreApi("Azure.Data.Tables", "Azure.Data.Tables.TableClient", null, "azure-table", FindingKinds.Database, nameArgument: 1),
+            new DataStoreApi("NEST", "Nest.ElasticClient", null, "elasticsearch", FindingKinds.Database),
+            new DataStoreApi("Elasticsearch.Net", "Elasticsearch.Net.ElasticLowLevelClient", null, "elasticsearch", FindingKinds.Database),
+            new DataStoreApi("Elastic.Clients.Elasticsearch", "Elastic.Clients.Elasticsearch.ElasticsearchClient", null, "elasticsearch", FindingKinds.Database),
+            new DataStoreApi("OpenSearch.Client", "OpenSearch.Client.OpenSearchClient", null, "opensearch", FindingKinds.Database),
+            new DataStoreApi("EnyimMemcachedCore", "Enyim.Caching.MemcachedClient", null, "memcached", FindingKinds.Cache),
+            new DataStoreApi("System.Net.Mail", "System.Net.Mail.SmtpClient", null, "smtp", FindingKinds.Smtp, targetProperty: "Host"),
             new DataStoreApi("SendGrid", "SendGrid.SendGridClient", null, "sendgrid", FindingKinds.Smtp),
-            new DataStoreApi("AWSSDK.SimpleEmail", "Amazon.SimpleEmail.AmazonSimpleEmailServiceClient", null, "ses", FindingKinds.Smtp));
+            new DataStoreApi("Postmark", "PostmarkDotNet.PostmarkClient", null, "postmark", FindingKinds.Smtp),
+            new DataStoreApi("Azure.Communication.Email", "Azure.Communication.Email.EmailClient", null, "azure-communication", FindingKinds.Smtp),
+            new DataStoreApi("AWSSDK.SimpleEmail", "Amazon.SimpleEmail.AmazonSimpleEmailServiceClient", null, "ses", FindingKinds.Smtp),
+            new DataStoreApi("AWSSDK.SimpleEmailV2", "Amazon.SimpleEmailV2.AmazonSimpleEmailServiceV2Client", null, "ses", FindingKinds.Smtp));
 
-        /// <summary>Static factories and EF Core's provider calls, whose first argument is the connection string.</summary>
         /// <summary>Contexts whose base constructor takes the connection string or its name: Entity Framework 6, LINQ to SQL.</summary>
         public static readonly ImmutableArray<DataStoreApi> Contexts = ImmutableArray.Create(
             new DataStoreApi("EntityFramework", "System.Data.Entity.DbContext", null, "sqlserver", FindingKinds.Database),
@@ -65,6 +102,13 @@ namespace InventoryScanner.Analyzers.DataStores
         /// <summary>Where Aspire's client integrations live; their classes are matched by this namespace and the method name.</summary>
         public const string AspireNamespace = "Microsoft.Extensions.Hosting";
 
+        /// <summary>Where the cache, mail and storage registrations of Microsoft.Extensions and FluentEmail live.</summary>
+        public const string DependencyInjection = "Microsoft.Extensions.DependencyInjection";
+
+        /// <summary>
+        /// Static factories, EF Core's provider calls and registrations, whose first argument is the connection string
+        /// (or, with <see cref="TargetProperty"/>, whose options lambda sets it).
+        /// </summary>
         public static readonly ImmutableArray<DataStoreApi> Calls = ImmutableArray.Create(
             new DataStoreApi("Npgsql", "Npgsql.NpgsqlDataSource", "Create", "postgres", FindingKinds.Database),
             new DataStoreApi("StackExchange.Redis", "StackExchange.Redis.ConnectionMultiplexer", "Connect", "redis", FindingKinds.Cache),
@@ -87,6 +131,52 @@ namespace InventoryScanner.Analyzers.DataStores
             new DataStoreApi("Aspire.StackExchange.Redis.DistributedCaching", AspireNamespace + ".AspireRedisDistributedCacheExtensions", "AddRedisDistributedCache", "redis", FindingKinds.Cache),
             new DataStoreApi("Aspire.StackExchange.Redis.OutputCaching", AspireNamespace + ".AspireRedisOutputCacheExtensions", "AddRedisOutputCache", "redis", FindingKinds.Cache),
             new DataStoreApi("Aspire.Azure.Storage.Blobs", AspireNamespace + ".AspireBlobStorageExtensions", "AddAzureBlobClient", "azure-blob", FindingKinds.BlobStorage),
+            new DataStoreApi("Aspire.Azure.Data.Tables", AspireNamespace + ".AspireTablesExtensions", "AddAzureTableClient", "azure-table", FindingKinds.Database),
+            new DataStoreApi("Aspire.Microsoft.Azure.Cosmos", AspireNamespace + ".AspireMicrosoftAzureCosmosExtensions", "AddAzureCosmosClient", "cosmos", FindingKinds.Database),
+            new DataStoreApi("Aspire.Microsoft.EntityFrameworkCore.Cosmos", AspireNamespace + ".AspireAzureEFCoreCosmosExtensions", "AddCosmosDbContext", "cosmos", FindingKinds.Database),
+            new DataStoreApi("Aspire.Pomelo.EntityFrameworkCore.MySql", AspireNamespace + ".AspireEFMySqlExtensions", "AddMySqlDbContext", "mysql", FindingKinds.Database),
+            new DataStoreApi("Aspire.MySqlConnector", AspireNamespace + ".AspireMySqlConnectorExtensions", "AddMySqlDataSource", "mysql", FindingKinds.Database),
+            new DataStoreApi("Aspire.Oracle.EntityFrameworkCore", AspireNamespace + ".AspireOracleEFCoreExtensions", "AddOracleDatabaseDbContext", "oracle", FindingKinds.Database),
+            new DataStoreApi("Aspire.Elastic.Clients.Elasticsearch", AspireNamespace + ".AspireElasticClientsElasticsearchExtensions", "AddElasticsearchClient", "elasticsearch", FindingKinds.Database),
+
+            // Distributed caches and the SignalR backplane registered in DI: the connection in an argument or the options lambda.
+            new DataStoreApi("Microsoft.Extensions.Caching.StackExchangeRedis", DependencyInjection + ".StackExchangeRedisCacheServiceCollectionExtensions", "AddStackExchangeRedisCache", "redis", FindingKinds.Cache, targetProperty: "Configuration", use: "distributed-cache"),
+            new DataStoreApi("Microsoft.AspNetCore.OutputCaching.StackExchangeRedis", DependencyInjection + ".StackExchangeRedisOutputCacheServiceCollectionExtensions", "AddStackExchangeRedisOutputCache", "redis", FindingKinds.Cache, targetProperty: "Configuration", use: "output-cache"),
+            new DataStoreApi("Microsoft.Extensions.Caching.SqlServer", DependencyInjection + ".SqlServerCachingServicesExtensions", "AddDistributedSqlServerCache", "sqlserver", FindingKinds.Cache, targetProperty: "ConnectionString", use: "distributed-cache"),
+            new DataStoreApi("Microsoft.Extensions.Caching.Cosmos", DependencyInjection + ".CosmosCacheServicesExtensions", "AddCosmosCache", "cosmos", FindingKinds.Cache, use: "distributed-cache"),
+            new DataStoreApi("Microsoft.AspNetCore.SignalR.StackExchangeRedis", DependencyInjection + ".StackExchangeRedisDependencyInjectionExtensions", "AddStackExchangeRedis", "redis", FindingKinds.Cache, use: "signalr-backplane"),
+            new DataStoreApi("EnyimMemcachedCore", DependencyInjection + ".EnyimMemcachedServiceCollectionExtensions", "AddEnyimMemcached", "memcached", FindingKinds.Cache),
+
+            // Documents, search and wide-column stores reached by a call.
+            new DataStoreApi("MongoDB.Driver", "MongoDB.Driver.IMongoClient", "GetDatabase", "mongodb", FindingKinds.Database),
+            new DataStoreApi("MongoDB.Driver", "MongoDB.Driver.MongoClient", "GetDatabase", "mongodb", FindingKinds.Database),
+            new DataStoreApi("MongoDB.Driver", "MongoDB.Driver.IMongoDatabase", "GetCollection", "mongodb", FindingKinds.Database),
+            new DataStoreApi("CassandraCSharpDriver", "Cassandra.Builder", "AddContactPoint", "cassandra", FindingKinds.Database),
+            new DataStoreApi("CassandraCSharpDriver", "Cassandra.Builder", "AddContactPoints", "cassandra", FindingKinds.Database),
+
+            // Legacy data access: the Enterprise Library's database by connection-string name, the old storage account, helpers.
+            new DataStoreApi("EnterpriseLibrary.Data", "Microsoft.Practices.EnterpriseLibrary.Data.DatabaseFactory", "CreateDatabase", "sqlserver", FindingKinds.Database, connectionName: true),
+            new DataStoreApi("EnterpriseLibrary.Data", "Microsoft.Practices.EnterpriseLibrary.Data.DatabaseProviderFactory", "Create", "sqlserver", FindingKinds.Database, connectionName: true),
+            new DataStoreApi("WindowsAzure.Storage", "Microsoft.WindowsAzure.Storage.CloudStorageAccount", "Parse", "azure-storage", FindingKinds.BlobStorage),
+            new DataStoreApi("Microsoft.Azure.Storage.Common", "Microsoft.Azure.Storage.CloudStorageAccount", "Parse", "azure-storage", FindingKinds.BlobStorage),
+            new DataStoreApi("MySql.Data", "MySql.Data.MySqlClient.MySqlHelper", "ExecuteNonQuery", "mysql", FindingKinds.Database),
+            new DataStoreApi("MySql.Data", "MySql.Data.MySqlClient.MySqlHelper", "ExecuteReader", "mysql", FindingKinds.Database),
+            new DataStoreApi("MySql.Data", "MySql.Data.MySqlClient.MySqlHelper", "ExecuteScalar", "mysql", FindingKinds.Database),
+            new DataStoreApi("MySql.Data", "MySql.Data.MySqlClient.MySqlHelper", "ExecuteDataset", "mysql", FindingKinds.Database),
+            new DataStoreApi("Data Access Application Block", "Microsoft.ApplicationBlocks.Data.SqlHelper", "ExecuteNonQuery", "sqlserver", FindingKinds.Database),
+            new DataStoreApi("Data Access Application Block", "Microsoft.ApplicationBlocks.Data.SqlHelper", "ExecuteReader", "sqlserver", FindingKinds.Database),
+            new DataStoreApi("Data Access Application Block", "Microsoft.ApplicationBlocks.Data.SqlHelper", "ExecuteScalar", "sqlserver", FindingKinds.Database),
+            new DataStoreApi("Data Access Application Block", "Microsoft.ApplicationBlocks.Data.SqlHelper", "ExecuteDataset", "sqlserver", FindingKinds.Database),
+
+            // Google Cloud Storage: a client of the project's credentials, no address.
+            new DataStoreApi("Google.Cloud.Storage.V1", "Google.Cloud.Storage.V1.StorageClient", "Create", "gcs", FindingKinds.BlobStorage),
+            new DataStoreApi("Google.Cloud.Storage.V1", "Google.Cloud.Storage.V1.StorageClient", "CreateAsync", "gcs", FindingKinds.BlobStorage),
+
+            // FluentEmail's senders: the SMTP host, or the mail service and its key.
+            new DataStoreApi("FluentEmail.Smtp", DependencyInjection + ".FluentEmailSmtpBuilderExtensions", "AddSmtpSender", "smtp", FindingKinds.Smtp, targetProperty: "Host"),
+            new DataStoreApi("FluentEmail.MailKit", DependencyInjection + ".FluentEmailMailKitBuilderExtensions", "AddMailKitSender", "smtp", FindingKinds.Smtp, targetProperty: "Server"),
+            new DataStoreApi("FluentEmail.SendGrid", DependencyInjection + ".FluentEmailSendGridBuilderExtensions", "AddSendGridSender", "sendgrid", FindingKinds.Smtp),
+            new DataStoreApi("FluentEmail.Mailgun", DependencyInjection + ".FluentEmailMailgunBuilderExtensions", "AddMailGunSender", "mailgun", FindingKinds.Smtp),
 
             // MailKit: the host is the first argument of Connect on its SmtpClient.
             new DataStoreApi("MailKit", "MailKit.Net.Smtp.SmtpClient", "Connect", "smtp", FindingKinds.Smtp),

@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Immutable;
 using System.Linq;
+using InventoryScanner.Analyzers.Configuration;
 using InventoryScanner.Analyzers.DataStores;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
@@ -19,7 +20,7 @@ namespace InventoryScanner.Analyzers.Rules
     /// credentials. The types it knows are in <see cref="DataStoreApi"/>.
     /// </summary>
     [DiagnosticAnalyzer(LanguageNames.CSharp)]
-    [TriggerWords("Connection", "MongoClient", "CosmosClient", "NpgsqlDataSource", "ConnectionMultiplexer", "UseSqlServer", "UseNpgsql", "UseMySql", "UseSqlite", "UseOracle", "UseCosmos", "DbContext", "DataContext", "AddNpgsqlDataSource", "AddSqlServerClient", "AddMongoDBClient", "AddRedis", "AddAzureBlobClient", "BlobServiceClient", "BlobContainerClient", "AmazonS3Client", "SmtpClient", "SendGridClient", "SimpleEmailServiceClient")]
+    [TriggerWords("Connection", "MongoClient", "CosmosClient", "NpgsqlDataSource", "ConnectionMultiplexer", "UseSqlServer", "UseNpgsql", "UseMySql", "UseSqlite", "UseOracle", "UseCosmos", "DbContext", "DataContext", "AddNpgsqlDataSource", "AddSqlServerClient", "AddMongoDBClient", "AddRedis", "AddAzureBlobClient", "BlobServiceClient", "BlobContainerClient", "AmazonS3Client", "SmtpClient", "SendGridClient", "SimpleEmailServiceClient", "SimpleEmailServiceV2Client", "BlobClient", "ShareServiceClient", "ShareClient", "DataLakeServiceClient", "TransferUtility", "FtpClient", "SftpClient", "AmazonDynamoDBClient", "TableServiceClient", "TableClient", "ElasticClient", "ElasticLowLevelClient", "ElasticsearchClient", "OpenSearchClient", "MemcachedClient", "AddEnyimMemcached", "PostmarkClient", "EmailClient", "GetDatabase", "GetCollection", "AddContactPoint", "AddStackExchangeRedis", "AddDistributedSqlServerCache", "AddCosmosCache", "AddAzureTableClient", "AddAzureCosmosClient", "AddMySqlDataSource", "AddElasticsearchClient", "DatabaseFactory", "DatabaseProviderFactory", "CloudStorageAccount", "MySqlHelper", "SqlHelper", "StorageClient", "AddSmtpSender", "AddMailKitSender", "AddSendGridSender", "AddMailGunSender")]
     public sealed class DataStoreAnalyzer : DiagnosticAnalyzer
     {
         private static readonly DiagnosticDescriptor DatabaseRule = RuleDescriptors.Create(
@@ -90,7 +91,83 @@ namespace InventoryScanner.Analyzers.Rules
                 return;
             }
 
-            Report(context, contexts, api, argument, resolver, bound ? Confidence.High : Confidence.Low, bound ? null : api.Library + " did not resolve; recognised by the type's name");
+            var value = argument is not null ? resolver.Resolve(CallSite.Unwrap(Settings(argument)), context.CancellationToken) : ResolvedValue.None;
+            if (!value.HasText && value.ConfigKey is null && api.TargetProperty is { } property)
+            {
+                // new SqlConnection { ConnectionString = cs }, or connection.ConnectionString = cs on the local it went into.
+                value = resolver.Resolve(CallSite.Unwrap(AssignedProperty(context.Operation, property, context.CancellationToken)), context.CancellationToken);
+            }
+
+            if (!value.HasText && value.ConfigKey is null && api.TypeName == "System.Net.Mail.SmtpClient")
+            {
+                // new SmtpClient() reads <system.net><mailSettings><smtp><network host="…"> of web.config or app.config.
+                var configured = resolver.FromConfiguration(MailSettingsKeys.Host, null);
+                value = configured.ConfigValues is null ? value : configured;
+            }
+
+            Report(context, contexts, api, value, bound ? Confidence.High : Confidence.Low, bound ? null : api.Library + " did not resolve; recognised by the type's name", NameOf(api, context.Operation, resolver, context.CancellationToken));
+        }
+
+        /// <summary>
+        /// A settings object handed to a client in place of its address (<c>new ElasticClient(new ConnectionSettings(new
+        /// Uri(url)))</c>): the address it was made from.
+        /// </summary>
+        private static IOperation Settings(IOperation argument)
+        {
+            var unwrapped = CallSite.Unwrap(argument);
+            return unwrapped is IObjectCreationOperation { Type: { SpecialType: SpecialType.None } settings, Arguments.Length: > 0 } creation
+                && settings.Name != "Uri" && settings.Name.EndsWith("Settings", StringComparison.Ordinal)
+                ? creation.Arguments[0].Value
+                : argument;
+        }
+
+        /// <summary>
+        /// The value given to a property of what the operation creates: in its object initializer, or assigned to the local
+        /// or field the creation is stored in, within the member that creates it.
+        /// </summary>
+        private static IOperation? AssignedProperty(IOperation operation, string property, System.Threading.CancellationToken cancellationToken)
+        {
+            if (operation is IObjectCreationOperation { Initializer: { } initializer })
+            {
+                foreach (var member in initializer.Initializers)
+                {
+                    if (member is ISimpleAssignmentOperation { Target: IPropertyReferenceOperation target } assignment && target.Property.Name == property)
+                    {
+                        return assignment.Value;
+                    }
+                }
+            }
+
+            var holder = operation.Parent switch
+            {
+                IVariableInitializerOperation { Parent: IVariableDeclaratorOperation declarator } => (ISymbol)declarator.Symbol,
+                ISimpleAssignmentOperation assignment => MemberAssignments.ReferencedSymbol(assignment.Target),
+                IConversionOperation { Parent: IVariableInitializerOperation { Parent: IVariableDeclaratorOperation declarator } } => declarator.Symbol,
+                _ => null,
+            };
+            var scope = operation.Syntax.Ancestors().FirstOrDefault(n => n is BaseMethodDeclarationSyntax or AccessorDeclarationSyntax or LocalFunctionStatementSyntax);
+            return holder is null || scope is null || operation.SemanticModel is not { } model
+                ? null
+                : MemberAssignments.FindAssignedValue(holder, property, scope, model, cancellationToken);
+        }
+
+        /// <summary>The store's part an argument names (a container, a table, a share): <c>new BlobContainerClient(cs, "invoices")</c> → <c>invoices</c>.</summary>
+        private static string? NameOf(DataStoreApi api, IOperation creation, ValueResolver resolver, System.Threading.CancellationToken cancellationToken)
+        {
+            if (api.NameArgument is not { } ordinal)
+            {
+                return null;
+            }
+
+            var named = creation switch
+            {
+                IObjectCreationOperation bound => bound.Arguments.FirstOrDefault(a => a.Parameter?.Ordinal == ordinal && a.Parameter.Type.SpecialType == SpecialType.System_String)?.Value,
+                // Unbound: the argument at that position, when it is a string.
+                IInvalidOperation { Syntax: ObjectCreationExpressionSyntax { ArgumentList.Arguments: var arguments } } when arguments.Count > ordinal =>
+                    creation.SemanticModel?.GetOperation(arguments[ordinal].Expression, cancellationToken) is { Type.SpecialType: SpecialType.System_String } argument ? argument : null,
+                _ => null,
+            };
+            return named is not null && resolver.Resolve(CallSite.Unwrap(named), cancellationToken) is { IsFullyResolved: true, Text: { Length: > 0 } name } ? name : null;
         }
 
         /// <summary><c>options.UseSqlServer(cs)</c>, <c>NpgsqlDataSource.Create(cs)</c>, <c>ConnectionMultiplexer.Connect(cs)</c>.</summary>
@@ -131,7 +208,7 @@ namespace InventoryScanner.Analyzers.Rules
                 }
 
                 var connection = bound.Arguments.Where(a => a.Parameter?.Ordinal == (method.IsExtensionMethod ? 1 : 0)).Select(a => a.Value).FirstOrDefault();
-                Report(context, contexts, api, connection, resolver, Confidence.High, null);
+                ReportCall(context, contexts, api, invocation, connection, resolver, Confidence.High, null);
                 return;
             }
 
@@ -139,12 +216,93 @@ namespace InventoryScanner.Analyzers.Rules
             var receiverType = context.Operation.SemanticModel?.GetTypeInfo(access.Expression, context.CancellationToken).Type;
             var byName = candidates.FirstOrDefault(a => a.TypeName.StartsWith("Microsoft.EntityFrameworkCore.", StringComparison.Ordinal)
                 || a.TypeName.StartsWith(DataStoreApi.AspireNamespace + ".Aspire", StringComparison.Ordinal)
+                || a.TypeName.StartsWith(DataStoreApi.DependencyInjection + ".", StringComparison.Ordinal)
                 || (access.Expression is IdentifierNameSyntax { Identifier.ValueText: var receiver } && receiver == a.SimpleName)
-                || (receiverType is IErrorTypeSymbol && receiverType.Name == a.SimpleName));
+                || (receiverType is IErrorTypeSymbol && receiverType.Name == a.SimpleName)
+                // client.GetDatabase("shop").GetCollection<T>("orders"): MongoDB's shape, whatever the client's type.
+                || (a.Member == "GetCollection" && access.Expression is InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax { Name.Identifier.ValueText: "GetDatabase" } }));
             if (byName is not null)
             {
-                Report(context, contexts, byName, FirstArgument((IInvalidOperation)context.Operation, invocation.ArgumentList), resolver, Confidence.Low, byName.Library + " did not resolve; recognised by " + name);
+                ReportCall(context, contexts, byName, invocation, FirstArgument((IInvalidOperation)context.Operation, invocation.ArgumentList), resolver, Confidence.Low, byName.Library + " did not resolve; recognised by " + name);
             }
+        }
+
+        /// <summary>
+        /// A call's store: its connection argument; the property its options lambda sets (<c>o =&gt; o.Configuration =
+        /// cs</c>); a connection string named in the configuration (<c>CreateDatabase("Orders")</c>); a MongoDB collection
+        /// with the database it is in. A provider call that names no connection inside another store's registration
+        /// (<c>AddNpgsqlDbContext&lt;T&gt;("db", o =&gt; o.UseNpgsql(n =&gt; n.UseVector()))</c>) is that registration's.
+        /// </summary>
+        private static void ReportCall(OperationAnalysisContext context, ContextTypes contexts, DataStoreApi api, InvocationExpressionSyntax invocation, IOperation? connection, ValueResolver resolver, string confidence, string? reason)
+        {
+            var lambda = CallSite.Unwrap(connection) is IDelegateCreationOperation or IAnonymousFunctionOperation ? connection : null;
+            connection = lambda is null ? connection : null;
+            if (api.Member!.StartsWith("Execute", StringComparison.Ordinal) && connection?.Type?.SpecialType is not (SpecialType.System_String or null))
+            {
+                // SqlHelper.ExecuteReader(connection, …): the connection was opened, and reported, where it was created.
+                return;
+            }
+
+            if (api.Member == "GetDatabase" && api.Store == "mongodb" && invocation.Parent is MemberAccessExpressionSyntax { Name.Identifier.ValueText: "GetCollection", Parent: InvocationExpressionSyntax })
+            {
+                // client.GetDatabase("shop").GetCollection<Order>("orders"): the collection names the database too.
+                return;
+            }
+
+            var value = connection is null ? ResolvedValue.None : resolver.Resolve(CallSite.Unwrap(connection), context.CancellationToken);
+            if (connection is null && api.TargetProperty is { } property && context.Operation.SemanticModel is { } model)
+            {
+                var assigned = invocation.ArgumentList.Arguments
+                    .Select(a => a.Expression).OfType<LambdaExpressionSyntax>()
+                    .SelectMany(l => l.DescendantNodes().OfType<AssignmentExpressionSyntax>())
+                    .FirstOrDefault(a => a.Left is MemberAccessExpressionSyntax { Name.Identifier.ValueText: var assignedName } && assignedName == property);
+                value = assigned is null ? value : resolver.Resolve(model.GetOperation(assigned.Right, context.CancellationToken), context.CancellationToken);
+            }
+
+            if (!value.HasText && value.ConfigKey is null && invocation.Ancestors().OfType<InvocationExpressionSyntax>().Any(IsStoreRegistration))
+            {
+                return;
+            }
+
+            if (api.ConnectionName && value.IsFullyResolved && value.Text is { } connectionName && connectionName.IndexOf(';') < 0)
+            {
+                value = resolver.FromConfiguration("ConnectionStrings:" + connectionName, connection?.Syntax.ToString());
+            }
+
+            string? part = null;
+            if (api.Member == "GetCollection")
+            {
+                // The collection is the part; the database is the receiver's GetDatabase("shop"), followed through a local or field.
+                part = value.IsFullyResolved ? value.Text : null;
+                value = DatabaseOf(context.Operation, invocation, resolver, context.CancellationToken);
+            }
+
+            Report(context, contexts, api, value, confidence, reason, part);
+        }
+
+        /// <summary>Whether a call registers a data store (an Aspire client integration, a cache), so what it nests configures that store.</summary>
+        private static bool IsStoreRegistration(InvocationExpressionSyntax call) =>
+            call.Expression is MemberAccessExpressionSyntax { Name.Identifier.ValueText: var name }
+            && DataStoreApi.Calls.Any(a => a.Member == name && a.TypeName.StartsWith(DataStoreApi.AspireNamespace + ".Aspire", StringComparison.Ordinal));
+
+        /// <summary>The database a MongoDB collection is taken from: <c>GetDatabase("shop")</c> at the receiver, or where the receiver was initialised.</summary>
+        private static ResolvedValue DatabaseOf(IOperation operation, InvocationExpressionSyntax invocation, ValueResolver resolver, System.Threading.CancellationToken cancellationToken)
+        {
+            if (invocation.Expression is not MemberAccessExpressionSyntax access || operation.SemanticModel is not { } model)
+            {
+                return ResolvedValue.None;
+            }
+
+            var receiver = model.GetOperation(access.Expression, cancellationToken);
+            var origin = CallSite.Unwrap(MemberAssignments.ValueOrConstruction(receiver, cancellationToken)) ?? CallSite.Unwrap(receiver);
+            var database = origin switch
+            {
+                IInvocationOperation { TargetMethod.Name: "GetDatabase" } getDatabase => getDatabase.Arguments.FirstOrDefault(a => a.Parameter?.Ordinal == 0)?.Value,
+                IInvalidOperation { Syntax: InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax { Name.Identifier.ValueText: "GetDatabase" }, ArgumentList.Arguments.Count: > 0 } call } =>
+                    model.GetOperation(call.ArgumentList.Arguments[0].Expression, cancellationToken),
+                _ => null,
+            };
+            return database is null ? ResolvedValue.None : resolver.Resolve(CallSite.Unwrap(database), cancellationToken);
         }
 
         /// <summary>
@@ -242,15 +400,16 @@ namespace InventoryScanner.Analyzers.Rules
         private static void Report(OperationAnalysisContext context, ContextTypes contexts, DataStoreApi api, IOperation? connection, ValueResolver resolver, string confidence, string? reason) =>
             Report(context, contexts, api, connection is null ? ResolvedValue.None : resolver.Resolve(CallSite.Unwrap(connection), context.CancellationToken), confidence, reason);
 
-        private static void Report(OperationAnalysisContext context, ContextTypes contexts, DataStoreApi api, ResolvedValue value, string confidence, string? reason)
+        private static void Report(OperationAnalysisContext context, ContextTypes contexts, DataStoreApi api, ResolvedValue value, string confidence, string? reason, string? part = null)
         {
             var store = Describe(api.Store, value);
-            var target = api.Store + ":" + store;
+            var target = api.Store + ":" + store + (part is null ? string.Empty : "/" + part);
             var properties = ImmutableDictionary.CreateBuilder<string, string?>();
             properties.Add(FindingProperties.Kind, api.Kind);
             properties.Add(FindingProperties.Library, api.Library);
             properties.Add(FindingProperties.Target, target);
             properties.Add(FindingProperties.Store, api.Store);
+            properties.Add(FindingProperties.StoreUse, api.Use);
             properties.Add(FindingProperties.DbContext, api.Kind == FindingKinds.Database ? ContextOf(context, contexts) : null);
             properties.Add(FindingProperties.TargetSource, value.HasText ? value.Source : TargetSources.Unresolved);
             properties.Add(FindingProperties.ConfigKey, value.ConfigKey);

@@ -99,7 +99,7 @@ public sealed class InventoryGraph
                         _ => "reads-writes",
                     };
                     // A store the scan could not name is that component's own unknown, not one store shared by all who have one.
-                    var open = finding.Target.EndsWith(":" + TargetSources.Unresolved, StringComparison.Ordinal) || finding.Target.Contains("{config:", StringComparison.Ordinal) || finding.Target.Contains(":env:", StringComparison.Ordinal);
+                    var open = finding.Target.Contains(":" + TargetSources.Unresolved, StringComparison.Ordinal) || finding.Target.Contains("{config:", StringComparison.Ordinal) || finding.Target.Contains(":env:", StringComparison.Ordinal);
                     var storeId = "store:" + finding.Target + (open ? "@" + finding.Component : string.Empty);
                     graph.Edge(component, graph.Node(storeId, DataStoreNode, open ? finding.Target + " (" + finding.Component + ")" : finding.Target), use, finding);
                     break;

@@ -309,3 +309,389 @@ public sealed class DataStoreAnalyzerTests
         Assert.Empty(diagnostics);
     }
 }
+
+public sealed class DataStoreCatalogueTests
+{
+    private const string Key = "Sg.Contoso-Key_2024";
+
+    private static string[] Describe(IEnumerable<Diagnostic> diagnostics) =>
+        diagnostics.Select(d => $"{d.Id} {d.Properties[FindingProperties.Kind]} {d.Properties[FindingProperties.Target]} {d.Properties[FindingProperties.Confidence]}").ToArray();
+
+    private const string DocumentStubs = """
+        namespace MongoDB.Driver
+        {
+            public interface IMongoCollection<T> { }
+            public interface IMongoDatabase { IMongoCollection<T> GetCollection<T>(string name); }
+            public interface IMongoClient { IMongoDatabase GetDatabase(string name); }
+            public sealed class MongoClient : IMongoClient { public MongoClient(string url) { } public IMongoDatabase GetDatabase(string name) => null!; }
+        }
+        namespace Amazon.DynamoDBv2 { public sealed class AmazonDynamoDBClient { public AmazonDynamoDBClient() { } } }
+        namespace Azure.Data.Tables { public sealed class TableClient { public TableClient(string connectionString, string tableName) { } } }
+        namespace Nest
+        {
+            public sealed class ConnectionSettings { public ConnectionSettings(System.Uri uri) { } }
+            public sealed class ElasticClient { public ElasticClient(ConnectionSettings settings) { } }
+        }
+        namespace Cassandra
+        {
+            public sealed class Builder { public Builder AddContactPoint(string address) => this; public object Build() => null!; }
+            public static class Cluster { public static Builder Builder() => new Builder(); }
+        }
+        """;
+
+    [Fact]
+    public async Task DocumentTableSearchAndWideColumnStores_ShouldNameTheDatabaseAndTheCollection()
+    {
+        var diagnostics = await AnalyzerRunner.RunAsync(
+            new DataStoreAnalyzer(),
+            """
+            using MongoDB.Driver;
+            class Catalog
+            {
+                private readonly IMongoDatabase _shop;
+                public Catalog(IMongoClient client) { _shop = client.GetDatabase("shop"); }
+                IMongoCollection<Cart> Carts => _shop.GetCollection<Cart>("carts");
+                void Open(IMongoClient client)
+                {
+                    var orders = client.GetDatabase("sales").GetCollection<Order>("orders");
+                    var mongo = new MongoClient("mongodb://mongo:27017");
+                    var dynamo = new Amazon.DynamoDBv2.AmazonDynamoDBClient();
+                    var audit = new Azure.Data.Tables.TableClient("DefaultEndpointsProtocol=https;AccountName=contosoaudit;AccountKey=k", "audit");
+                    var search = new Nest.ElasticClient(new Nest.ConnectionSettings(new System.Uri("http://search.internal:9200")));
+                    var cluster = Cassandra.Cluster.Builder().AddContactPoint("cassandra-1").Build();
+                }
+            }
+            class Cart { }
+            class Order { }
+            """,
+            DocumentStubs);
+
+        Assert.Equal(
+            [
+                "INV4001 database mongodb:shop high",
+                "INV4001 database mongodb:shop/carts high",
+                "INV4001 database mongodb:sales/orders high",
+                "INV4001 database mongodb:mongo high",
+                "INV4001 database dynamodb:unresolved high",
+                "INV4001 database azure-table:contosoaudit/audit high",
+                "INV4001 database elasticsearch:search.internal high",
+                "INV4001 database cassandra:cassandra-1 high",
+            ],
+            Describe(diagnostics));
+    }
+
+    [Fact]
+    public async Task DocumentStoresWithoutTheirPackages_ShouldStillBeFound_WithLowConfidence()
+    {
+        var diagnostics = await AnalyzerRunner.RunAsync(
+            new DataStoreAnalyzer(),
+            """
+            class Catalog
+            {
+                void Open(IMongoClient client)
+                {
+                    var orders = client.GetDatabase("sales").GetCollection<Order>("orders");
+                    var audit = new TableClient("UseDevelopmentStorage=true", "audit");
+                    var search = new ElasticsearchClient(new System.Uri("https://search.example.com"));
+                }
+            }
+            class Order { }
+            """);
+
+        Assert.Equal(
+            [
+                "INV4001 database mongodb:sales/orders low",
+                "INV4001 database azure-table:devstoreaccount1/audit low",
+                "INV4001 database elasticsearch:search.example.com low",
+            ],
+            Describe(diagnostics));
+    }
+
+    private const string CacheStubs = """
+        namespace Microsoft.Extensions.DependencyInjection
+        {
+            public interface IServiceCollection { }
+            public interface ISignalRServerBuilder { }
+            public sealed class RedisCacheOptions { public string Configuration { get; set; } = ""; public string InstanceName { get; set; } = ""; }
+            public sealed class SqlServerCacheOptions { public string ConnectionString { get; set; } = ""; public string TableName { get; set; } = ""; }
+            public static class StackExchangeRedisCacheServiceCollectionExtensions
+            {
+                public static IServiceCollection AddStackExchangeRedisCache(this IServiceCollection services, System.Action<RedisCacheOptions> setup) => services;
+            }
+            public static class SqlServerCachingServicesExtensions
+            {
+                public static IServiceCollection AddDistributedSqlServerCache(this IServiceCollection services, System.Action<SqlServerCacheOptions> setup) => services;
+            }
+            public static class StackExchangeRedisDependencyInjectionExtensions
+            {
+                public static ISignalRServerBuilder AddStackExchangeRedis(this ISignalRServerBuilder builder, string redisConnectionString) => builder;
+            }
+        }
+        namespace Microsoft.Extensions.Caching.Memory { public interface IMemoryCache { } }
+        """;
+
+    [Fact]
+    public async Task DistributedCachesAndTheSignalRBackplane_ShouldNameTheirServer()
+    {
+        var diagnostics = await AnalyzerRunner.RunAsync(
+            new DataStoreAnalyzer(),
+            [("/src/Web/appsettings.json", """{ "Redis": "cache.internal:6379,password=x" }""")],
+            """
+            using Microsoft.Extensions.Configuration;
+            using Microsoft.Extensions.DependencyInjection;
+            static class Startup
+            {
+                static void Configure(IServiceCollection services, ISignalRServerBuilder signalR, IConfiguration configuration)
+                {
+                    services.AddStackExchangeRedisCache(o => { o.Configuration = configuration["Redis"]; o.InstanceName = "web"; });
+                    services.AddDistributedSqlServerCache(o => o.ConnectionString = "Server=sql-cache;Database=Cache");
+                    signalR.AddStackExchangeRedis("backplane:6379");
+                    Microsoft.Extensions.Caching.Memory.IMemoryCache local = null!;
+                }
+            }
+            """,
+            CacheStubs,
+            InventoryScanner.Analyzers.Tests.Stubs.Configuration);
+
+        Assert.Equal(
+            ["INV4002 cache redis:cache.internal high", "INV4002 cache sqlserver:sql-cache/Cache high", "INV4002 cache redis:backplane high"],
+            Describe(diagnostics));
+        Assert.Equal(["distributed-cache", "distributed-cache", "signalr-backplane"], diagnostics.Select(d => d.Properties[FindingProperties.StoreUse]));
+    }
+
+    [Fact]
+    public async Task CacheRegistrationsWithoutTheirPackages_ShouldStillBeFound_WithLowConfidence()
+    {
+        var diagnostics = await AnalyzerRunner.RunAsync(
+            new DataStoreAnalyzer(),
+            """
+            static class Startup
+            {
+                static void Configure(object services) => services.AddStackExchangeRedisCache(options => options.Configuration = "redis:6379");
+            }
+            """);
+
+        Assert.Equal(["INV4002 cache redis:redis low"], Describe(diagnostics));
+    }
+
+    private const string StorageAndMailStubs = """
+        namespace Azure.Storage.Blobs { public sealed class BlobClient { public BlobClient(string connectionString, string blobContainerName, string blobName) { } } }
+        namespace Azure.Storage.Files.Shares { public sealed class ShareClient { public ShareClient(string connectionString, string shareName) { } } }
+        namespace Amazon.S3.Transfer { public sealed class TransferUtility { public TransferUtility() { } } }
+        namespace FluentFTP { public sealed class FtpClient { public FtpClient(string host, string user, string pass) { } } }
+        namespace Renci.SshNet { public sealed class SftpClient { public SftpClient(string host, int port, string username, string password) { } } }
+        namespace Google.Cloud.Storage.V1 { public abstract class StorageClient { public static StorageClient Create() => null!; } }
+        namespace PostmarkDotNet { public sealed class PostmarkClient { public PostmarkClient(string serverToken) { } } }
+        namespace Azure.Communication.Email { public sealed class EmailClient { public EmailClient(string connectionString) { } } }
+        namespace System.Net.Mail { public sealed class SmtpClient { public SmtpClient() { } public SmtpClient(string host) { } public string Host { get; set; } = ""; public bool EnableSsl { get; set; } } }
+        namespace Microsoft.Extensions.DependencyInjection
+        {
+            public sealed class FluentEmailServicesBuilder { }
+            public static class FluentEmailSmtpBuilderExtensions
+            {
+                public static FluentEmailServicesBuilder AddSmtpSender(this FluentEmailServicesBuilder builder, string host, int port) => builder;
+            }
+        }
+        """;
+
+    [Fact]
+    public async Task StorageAndMailClients_ShouldNameTheAccountTheShareAndTheServer()
+    {
+        var diagnostics = await AnalyzerRunner.RunAsync(
+            new DataStoreAnalyzer(),
+            $$"""
+            using System.Net.Mail;
+            using Microsoft.Extensions.DependencyInjection;
+            class Outbox
+            {
+                void Send(Microsoft.Extensions.DependencyInjection.FluentEmailServicesBuilder email)
+                {
+                    var invoice = new Azure.Storage.Blobs.BlobClient("DefaultEndpointsProtocol=https;AccountName=contosodocs;AccountKey=k", "invoices", "2024/01.pdf");
+                    var share = new Azure.Storage.Files.Shares.ShareClient("DefaultEndpointsProtocol=https;AccountName=contosofiles;AccountKey=k", "exports");
+                    var transfer = new Amazon.S3.Transfer.TransferUtility();
+                    var ftp = new FluentFTP.FtpClient("ftp.partner.example", "user", "{{Key}}");
+                    var sftp = new Renci.SshNet.SftpClient("sftp.partner.example", 22, "user", "{{Key}}");
+                    var gcs = Google.Cloud.Storage.V1.StorageClient.Create();
+                    var postmark = new PostmarkDotNet.PostmarkClient("{{Key}}");
+                    var acs = new Azure.Communication.Email.EmailClient("endpoint=https://contoso.communication.azure.com/;accesskey={{Key}}");
+                    var initialised = new SmtpClient { Host = "smtp.initialised.example", EnableSsl = true };
+                    var assigned = new SmtpClient();
+                    assigned.Host = "smtp.assigned.example";
+                    email.AddSmtpSender("smtp.fluent.example", 587);
+                }
+            }
+            """,
+            StorageAndMailStubs);
+
+        Assert.Equal(
+            [
+                "INV4003 blob-storage azure-blob:contosodocs/invoices high",
+                "INV4003 blob-storage azure-files:contosofiles/exports high",
+                "INV4003 blob-storage s3:unresolved high",
+                "INV4003 blob-storage ftp:ftp.partner.example high",
+                "INV4003 blob-storage sftp:sftp.partner.example high",
+                "INV4003 blob-storage gcs:unresolved high",
+                "INV4004 smtp postmark:api high",
+                "INV4004 smtp azure-communication:contoso.communication.azure.com high",
+                "INV4004 smtp smtp:smtp.initialised.example high",
+                "INV4004 smtp smtp:smtp.assigned.example high",
+                "INV4004 smtp smtp:smtp.fluent.example high",
+            ],
+            Describe(diagnostics));
+        Assert.All(diagnostics, d => Assert.All(d.Properties.Values, v => Assert.DoesNotContain(Key, v ?? "", StringComparison.Ordinal)));
+    }
+
+    [Fact]
+    public async Task SmtpClientWithoutAHost_ShouldReadTheMailSettingsOfWebConfig()
+    {
+        const string WebConfig = """
+            <configuration>
+              <system.net>
+                <mailSettings>
+                  <smtp from="noreply@contoso.example" deliveryMethod="Network">
+                    <network host="mail.contoso.example" port="587" enableSsl="true" userName="noreply" />
+                  </smtp>
+                </mailSettings>
+              </system.net>
+            </configuration>
+            """;
+        var diagnostics = await AnalyzerRunner.RunAsync(
+            new DataStoreAnalyzer(),
+            [("/src/Shop.Web/Web.config", WebConfig)],
+            "class Mailer { void Send() { var smtp = new System.Net.Mail.SmtpClient(); } }",
+            StorageAndMailStubs);
+
+        var mail = Assert.Single(diagnostics);
+        Assert.Equal("smtp:mail.contoso.example", mail.Properties[FindingProperties.Target]);
+        Assert.Equal(InventoryScanner.Analyzers.Configuration.MailSettingsKeys.Host, mail.Properties[FindingProperties.ConfigKey]);
+    }
+
+    private const string LegacyStubs = """
+        namespace System.Configuration
+        {
+            public sealed class ConnectionStringSettings { public string ConnectionString { get; set; } = ""; }
+            public sealed class ConnectionStringSettingsCollection { public ConnectionStringSettings this[string name] => null!; }
+            public static class ConfigurationManager { public static ConnectionStringSettingsCollection ConnectionStrings => null!; }
+        }
+        namespace System.Data.SqlClient { public sealed class SqlConnection { public SqlConnection() { } public SqlConnection(string cs) { } public string ConnectionString { get; set; } = ""; } }
+        namespace Microsoft.Practices.EnterpriseLibrary.Data { public static class DatabaseFactory { public static object CreateDatabase(string name) => null!; } }
+        namespace Microsoft.ApplicationBlocks.Data
+        {
+            public static class SqlHelper
+            {
+                public static int ExecuteNonQuery(string connectionString, string commandText) => 0;
+                public static int ExecuteNonQuery(System.Data.SqlClient.SqlConnection connection, string commandText) => 0;
+            }
+        }
+        namespace Microsoft.WindowsAzure.Storage { public sealed class CloudStorageAccount { public static CloudStorageAccount Parse(string connectionString) => null!; } }
+        """;
+
+    [Fact]
+    public async Task LegacyDataAccess_ShouldReadTheConnectionStringsOfWebConfig()
+    {
+        const string WebConfig = """
+            <configuration>
+              <connectionStrings>
+                <add name="Catalog" connectionString="Server=sql-legacy;Initial Catalog=Catalog;Integrated Security=True" providerName="System.Data.SqlClient" />
+                <add name="Orders" connectionString="Data Source=sql-orders;Initial Catalog=Orders;Integrated Security=True" providerName="System.Data.SqlClient" />
+              </connectionStrings>
+            </configuration>
+            """;
+        var diagnostics = await AnalyzerRunner.RunAsync(
+            new DataStoreAnalyzer(),
+            [("/src/Shop.Web/Web.config", WebConfig)],
+            """
+            using System.Configuration;
+            using System.Data.SqlClient;
+            class Repository
+            {
+                SqlConnection Create() => new SqlConnection { ConnectionString = ConfigurationManager.ConnectionStrings["Catalog"].ConnectionString };
+                void Legacy()
+                {
+                    var connection = new SqlConnection();
+                    connection.ConnectionString = ConfigurationManager.ConnectionStrings["Orders"].ConnectionString;
+                    var database = Microsoft.Practices.EnterpriseLibrary.Data.DatabaseFactory.CreateDatabase("Orders");
+                    Microsoft.ApplicationBlocks.Data.SqlHelper.ExecuteNonQuery("Server=sql-helper;Database=Audit", "delete from Log");
+                    Microsoft.ApplicationBlocks.Data.SqlHelper.ExecuteNonQuery(connection, "delete from Log");
+                    var account = Microsoft.WindowsAzure.Storage.CloudStorageAccount.Parse("DefaultEndpointsProtocol=https;AccountName=legacyimages;AccountKey=k");
+                }
+            }
+            """,
+            LegacyStubs);
+
+        Assert.Equal(
+            [
+                "INV4001 database sqlserver:sql-legacy/Catalog high",
+                "INV4001 database sqlserver:sql-orders/Orders high",
+                "INV4001 database sqlserver:sql-orders/Orders high",
+                "INV4001 database sqlserver:sql-helper/Audit high",
+                "INV4003 blob-storage azure-storage:legacyimages high",
+            ],
+            Describe(diagnostics));
+    }
+
+    [Fact]
+    public async Task ProviderCallInsideAnAspireRegistration_ShouldBeThatRegistrations()
+    {
+        var diagnostics = await AnalyzerRunner.RunAsync(
+            new DataStoreAnalyzer(),
+            """
+            using Microsoft.Extensions.Hosting;
+            using Microsoft.EntityFrameworkCore;
+            class CatalogContext { }
+            static class Program
+            {
+                static void Configure(IHostApplicationBuilder builder) =>
+                    builder.AddNpgsqlDbContext<CatalogContext>("catalogdb", configureDbContextOptions: options => options.UseNpgsql(npgsql => npgsql.UseVector()));
+            }
+            """,
+            """
+            namespace Microsoft.Extensions.Hosting
+            {
+                public interface IHostApplicationBuilder { }
+                public static class AspireEFPostgreSqlExtensions
+                {
+                    public static void AddNpgsqlDbContext<TContext>(this IHostApplicationBuilder builder, string connectionName, System.Action<Microsoft.EntityFrameworkCore.DbContextOptionsBuilder>? configureDbContextOptions = null) { }
+                }
+            }
+            namespace Microsoft.EntityFrameworkCore
+            {
+                public class DbContextOptionsBuilder { }
+                public sealed class NpgsqlDbContextOptionsBuilder { public NpgsqlDbContextOptionsBuilder UseVector() => this; }
+                public static class NpgsqlDbContextOptionsBuilderExtensions
+                {
+                    public static DbContextOptionsBuilder UseNpgsql(this DbContextOptionsBuilder builder, System.Action<NpgsqlDbContextOptionsBuilder>? options = null) => builder;
+                }
+            }
+            """);
+
+        Assert.Equal(["INV4001 database postgres:catalogdb high"], Describe(diagnostics));
+    }
+
+    [Fact]
+    public async Task LookAlikesOfTheNewStores_ShouldNotBeReported()
+    {
+        var diagnostics = await AnalyzerRunner.RunAsync(
+            new DataStoreAnalyzer(),
+            """
+            namespace Shop
+            {
+                class TableClient { public TableClient(string cs, string name) { } }
+                class Registry { public object GetDatabase(string name) => null!; public object GetCollection<T>(string name) => null!; }
+                static class SqlHelper { public static int ExecuteNonQuery(string cs, string sql) => 0; }
+                class App
+                {
+                    void Run(Registry registry)
+                    {
+                        var table = new TableClient("UseDevelopmentStorage=true", "audit");   // the application's own type
+                        var database = registry.GetDatabase("shop");                           // a GetDatabase of its own
+                        var collection = registry.GetCollection<App>("apps");
+                        SqlHelper.ExecuteNonQuery("Server=db;Database=x", "select 1");         // its own helper, not the Application Block
+                    }
+                }
+            }
+            """);
+
+        Assert.Empty(diagnostics);
+    }
+}
