@@ -34,6 +34,9 @@ namespace InventoryScanner.Analyzers
         public const string CacheConnection = "INV4002";
         public const string ObjectStorage = "INV4003";
         public const string MailSent = "INV4004";
+
+        /// <summary>The scanner's own rule (a fact of two components, which no compilation sees): integration through a shared data store.</summary>
+        public const string SharedDataStore = "INV4005";
         public const string HardcodedCredential = "INV9001";
 
         public static string GetHelpUri(string id) =>

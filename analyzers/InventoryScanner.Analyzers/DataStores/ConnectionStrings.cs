@@ -11,6 +11,17 @@ namespace InventoryScanner.Analyzers.DataStores
     /// </summary>
     internal static class ConnectionStrings
     {
+        /// <summary>
+        /// Whether a data-store target names one store (a database, a container, a host) rather than only a cloud service
+        /// reached with a key or a region (<c>s3:aws</c>, <c>sendgrid:api</c>): two components on <c>s3:aws</c> share a
+        /// vendor, not a bucket.
+        /// </summary>
+        public static bool NamesOneStore(string target)
+        {
+            var colon = target.IndexOf(':');
+            return colon > 0 && !(ServiceStores.TryGetValue(target.Substring(0, colon), out var service) && target.Substring(colon + 1) == service);
+        }
+
         private static readonly string[] HostKeys = { "server", "host", "data source", "datasource", "address", "addr", "network address", "hostname", "accountendpoint" };
         private static readonly string[] DatabaseKeys = { "database", "initial catalog", "dbname", "database name" };
 

@@ -29,7 +29,7 @@ namespace InventoryScanner.Analyzers.Rules
             messageFormat: "{0} database: {1}",
             category: RuleCategories.Data,
             defaultSeverity: DiagnosticSeverity.Hidden,
-            description: "A connection to a database: an ADO.NET connection, a MongoDB or Cosmos DB client, an Npgsql data source or an EF Core provider, with the store the connection string names (never its credentials).");
+            description: "A connection to a database: an ADO.NET connection, an EF Core provider or an EF6 context, a MongoDB database or collection, Cosmos DB, DynamoDB, Azure Table storage, Elasticsearch or Cassandra, with the store the connection string names (never its credentials).");
 
         private static readonly DiagnosticDescriptor CacheRule = RuleDescriptors.Create(
             RuleIdentifiers.CacheConnection,
@@ -37,7 +37,7 @@ namespace InventoryScanner.Analyzers.Rules
             messageFormat: "{0} cache: {1}",
             category: RuleCategories.Data,
             defaultSeverity: DiagnosticSeverity.Hidden,
-            description: "A connection to a distributed cache (Redis through StackExchange.Redis), with the host its configuration names.");
+            description: "A connection to a distributed cache (Redis, a SQL Server or Cosmos DB cache, Memcached) or a Redis SignalR backplane, with the host its configuration names.");
 
         private static readonly DiagnosticDescriptor StorageRule = RuleDescriptors.Create(
             RuleIdentifiers.ObjectStorage,
@@ -45,7 +45,7 @@ namespace InventoryScanner.Analyzers.Rules
             messageFormat: "{0} object storage: {1}",
             category: RuleCategories.Data,
             defaultSeverity: DiagnosticSeverity.Hidden,
-            description: "A client of Azure Blob storage or Amazon S3, with the storage account its connection string or address names (never its key).");
+            description: "A client of object or file storage (Azure Blob and Files, Amazon S3, Google Cloud Storage, FTP, SFTP), with the storage account or host its connection string or address names (never its key).");
 
         private static readonly DiagnosticDescriptor MailRule = RuleDescriptors.Create(
             RuleIdentifiers.MailSent,
@@ -53,7 +53,7 @@ namespace InventoryScanner.Analyzers.Rules
             messageFormat: "{0} mail: {1}",
             category: RuleCategories.Data,
             defaultSeverity: DiagnosticSeverity.Hidden,
-            description: "Mail sent through an SMTP server (System.Net.Mail, MailKit), SendGrid or Amazon SES, with the server's host where the code or its configuration names it.");
+            description: "Mail sent through an SMTP server (System.Net.Mail, MailKit, FluentEmail) or a mail service (SendGrid, Postmark, Mailgun, Amazon SES, Azure Communication Services), with the server's host where the code or its configuration names it.");
 
         public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics => ImmutableArray.Create(DatabaseRule, CacheRule, StorageRule, MailRule);
 

@@ -102,11 +102,17 @@ public static class FindingFactory
         var seen = new Dictionary<string, int>(StringComparer.Ordinal);
         foreach (var finding in findings.OrderBy(f => f.Path, StringComparer.Ordinal).ThenBy(f => f.Line).ThenBy(f => f.Column))
         {
-            var identity = string.Join('\n', finding.RuleId, finding.Component, finding.Symbol ?? finding.Path, finding.Target, finding.ValueHash ?? "");
-            var hash = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(identity)))[..16];
+            var hash = FingerprintOf(finding);
             var occurrence = seen[hash] = seen.GetValueOrDefault(hash) + 1;
             finding.Fingerprint = occurrence == 1 ? hash : $"{hash}-{occurrence}";
         }
+    }
+
+    /// <summary>A finding's line-independent identity: rule, component, symbol (or path), target and a secret's value hash.</summary>
+    public static string FingerprintOf(Finding finding)
+    {
+        var identity = string.Join('\n', finding.RuleId, finding.Component, finding.Symbol ?? finding.Path, finding.Target, finding.ValueHash ?? "");
+        return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(identity)))[..16];
     }
 
     private static string Truncate(string text) => text.Length <= MaxEvidenceLength ? text : text[..MaxEvidenceLength] + "…";

@@ -25,6 +25,7 @@ public static class MaturityCriteria
         new("R4", 2, "Consumers catch the failures of their handlers", ConsumersCatch),
         new("D1", 3, "Outbound HTTP goes through typed or generated clients (typed HttpClient, Refit, gRPC, WCF proxies)", TypedClients),
         new("D2", 3, "One client library per kind of integration (HTTP, messaging) in the component", OneLibraryPerKind),
+        new("D3", 3, "Each data store is owned by one component (no integration through a shared data store)", OwnedStores),
         new("M1", 4, "Every outbound HTTP client has resilience (retry, timeout, circuit breaker)", Resilience),
         new("M2", 4, "Every consumer acknowledges manually (or through its library) and has dead-lettering", ConsumerSafety),
         new("M3", 4, "Dependencies have health checks", HealthChecks),
@@ -131,6 +132,24 @@ public static class MaturityCriteria
         return mixed.Count > 0
             ? Fail("D2", 3, Title, string.Join("; ", mixed), strays)
             : Pass("D2", 3, Title, string.Join("; ", groups.Select(g => $"{g.Item1} through {g.Item2[0].Library}")), groups.SelectMany(g => g.Item2));
+    }
+
+    /// <summary>
+    /// Defined boundaries: no database, cache or object store that another component reaches too (INV4005). A shared store
+    /// is integration nobody designed; the verdict names the component's connections to the shared stores.
+    /// </summary>
+    private static CriterionVerdict OwnedStores(ComponentFacts facts)
+    {
+        const string Title = "Each data store is owned by one component (no integration through a shared data store)";
+        if (facts.DataStores.Count == 0)
+        {
+            return NotApplicable("D3", 3, Title, "no databases, caches or object stores");
+        }
+
+        var shared = facts.AntiPatternsOf(RuleIdentifiers.SharedDataStore);
+        return shared.Count > 0
+            ? Fail("D3", 3, Title, $"{shared.Count} store(s) shared with other components: {string.Join(", ", shared.Select(f => f.Target))}", shared)
+            : Pass("D3", 3, Title, $"its {facts.DataStores.Select(f => f.Target).Distinct(StringComparer.Ordinal).Count()} store(s) are its own", facts.DataStores);
     }
 
     /// <summary>A call through an <c>AddHttpClient</c> registration (typed or named), or through Refit.</summary>

@@ -1,4 +1,5 @@
 using InventoryScanner.Analyzers;
+using InventoryScanner.Analyzers.DataStores;
 using InventoryScanner.Core.Model;
 using QuikGraph;
 using QuikGraph.Algorithms;
@@ -146,8 +147,9 @@ public sealed class InventoryGraph
             Cycles = cycles,
             Orphans = Orphans(),
             SharedStores = Graph.Vertices
-                .Where(v => v.Type == DataStoreNode)
-                .Select(store => (store, edges: Graph.InEdges(store).ToList()))
+                .Where(v => v.Type == DataStoreNode && DataStoreTargets.NamesOneStore(v.Label))
+                // Two services that send mail through one relay share a vendor, not data.
+                .Select(store => (store, edges: Graph.InEdges(store).Where(e => e.Kind != "sends-mail").ToList()))
                 .Where(s => s.edges.Select(e => e.Source.Id).Distinct(StringComparer.Ordinal).Count() >= 2)
                 .OrderBy(s => s.store.Id, StringComparer.Ordinal)
                 .Select(s => new SharedStore(
@@ -268,8 +270,8 @@ public sealed class InventoryGraph
             .Where(g => g.Select(p => p.Name).Distinct().Count() == 1)
             .ToDictionary(g => g.Key, g => g.First().Name, StringComparer.OrdinalIgnoreCase);
 
-    /// <summary>Catalog.API, Catalog_API, catalog-api → catalogapi.</summary>
-    private static string Normalise(string name) =>
+    /// <summary>A project or resource name without separators or case: Catalog.API, Catalog_API, catalog-api → catalogapi.</summary>
+    public static string Normalise(string name) =>
         new(name.Where(char.IsLetterOrDigit).Select(char.ToLowerInvariant).ToArray());
 
     public static string? Origin(string target)

@@ -34,7 +34,7 @@ public interface IInventoryPass
 
 /// <summary>
 /// The ordered passes after the analysis: join (calls to their client registrations) → fingerprints → allowlist →
-/// graph → messaging reliability → assessment. Each later concern (the assessment, the estate merge) is one more pass here.
+/// graph → shared stores → messaging reliability → assessment. Each later concern (the assessment, the estate merge) is one more pass here.
 /// </summary>
 public static class InventoryPipeline
 {
@@ -44,6 +44,7 @@ public static class InventoryPipeline
         new FingerprintPass(),
         new AllowlistPass(),
         new GraphPass(),
+        new SharedStorePass(),
         new MessagingPass(),
         new Assessment.AssessmentPass(),
     ];

@@ -4,10 +4,17 @@ using InventoryScanner.Core.Messaging;
 
 namespace InventoryScanner.Core.Passes;
 
-/// <summary>Calls through a named or typed client take the target and resilience of its registration, wherever it is.</summary>
+/// <summary>
+/// Calls through a named or typed client take the target and resilience of its registration, wherever it is; data-store
+/// connections the Aspire AppHost provides take its resource's name.
+/// </summary>
 public sealed class RegistrationJoinPass : IInventoryPass
 {
-    public void Run(InventoryDraft draft) => RegistrationJoin.Apply(draft.Findings);
+    public void Run(InventoryDraft draft)
+    {
+        RegistrationJoin.Apply(draft.Findings);
+        AspireResourceJoin.Apply(draft.Findings);
+    }
 }
 
 /// <summary>Line-independent fingerprints, made unique within the scan (after the join: a joined target is part of them).</summary>
@@ -34,6 +41,24 @@ public sealed class AllowlistPass : IInventoryPass
 public sealed class GraphPass : IInventoryPass
 {
     public void Run(InventoryDraft draft) => draft.Graph = InventoryGraph.Build(draft.Scan.Components, draft.Findings).ToModel();
+}
+
+/// <summary>
+/// A warning (INV4005) for each component on a data store two or more components share, from the graph's shared stores;
+/// kept in the findings' order (path, line, column, rule).
+/// </summary>
+public sealed class SharedStorePass : IInventoryPass
+{
+    public void Run(InventoryDraft draft)
+    {
+        if (draft.Graph is not { SharedStores.Count: > 0 } graph)
+        {
+            return;
+        }
+
+        draft.Findings = [.. draft.Findings.Concat(SharedStoreFindings.Of(graph, draft.Findings))
+            .OrderBy(f => f.Path, StringComparer.Ordinal).ThenBy(f => f.Line).ThenBy(f => f.Column).ThenBy(f => f.RuleId, StringComparer.Ordinal)];
+    }
 }
 
 /// <summary>Every publisher and consumer with its reliability facts and risks.</summary>

@@ -180,6 +180,27 @@ public sealed class AssessmentTests
         Assert.Equal(Verdicts.NotApplicable, Verdict(inventory, "Quiet", "D2").Verdict);
     }
 
+    [Fact]
+    public void StoreTwoComponentsShare_ShouldFailD3ForBoth_AndPlanItsOwnership()
+    {
+        var inventory = Inventory(
+            [Component("Orders"), Component("Billing"), Component("Catalog"), Component("Quiet")],
+            [
+                Finding("Orders", FindingKinds.Database, "sqlserver:sql-prod/orders", "Microsoft.Data.SqlClient", ruleId: RuleIdentifiers.DatabaseConnection),
+                Finding("Billing", FindingKinds.Database, "sqlserver:sql-prod/orders", "Microsoft.Data.SqlClient", ruleId: RuleIdentifiers.DatabaseConnection),
+                Finding("Catalog", FindingKinds.Database, "postgres:catalogdb", "Aspire.Npgsql", ruleId: RuleIdentifiers.DatabaseConnection),
+            ]);
+
+        var orders = Verdict(inventory, "Orders", "D3");
+        Assert.Equal((Verdicts.Fail, "1 store(s) shared with other components: sqlserver:sql-prod/orders"), (orders.Verdict, orders.Note));
+        var warning = Assert.Single(inventory.Findings, f => f.Component == "Orders" && f.RuleId == RuleIdentifiers.SharedDataStore);
+        Assert.Equal([warning.Fingerprint], orders.Findings);
+        Assert.Equal(Verdicts.Fail, Verdict(inventory, "Billing", "D3").Verdict);
+        Assert.Equal((Verdicts.Pass, "its 1 store(s) are its own"), (Verdict(inventory, "Catalog", "D3").Verdict, Verdict(inventory, "Catalog", "D3").Note));
+        Assert.Equal(Verdicts.NotApplicable, Verdict(inventory, "Quiet", "D3").Verdict);
+        Assert.Contains(inventory.Assessment!.Priorities, p => p.Component == "Orders" && p.Criterion == "D3");
+    }
+
     private static Finding Consumer(string component, string library, string? errorHandling, int line = 40)
     {
         var consumer = Finding(component, FindingKinds.QueueConsume, "queue:orders", library, line: line, ruleId: RuleIdentifiers.RabbitMqConsume);

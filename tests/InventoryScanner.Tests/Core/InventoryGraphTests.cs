@@ -1,3 +1,4 @@
+using InventoryScanner.Core.Analysis;
 using InventoryScanner.Analyzers;
 using InventoryScanner.Core.Graph;
 using InventoryScanner.Core.Model;
@@ -42,6 +43,71 @@ public sealed class InventoryGraphTests
         Assert.Equal(2, inventory.Graph.Edges.Count(e => e.Kind == "reads-writes"));
         var shared = Assert.Single(inventory.Graph.SharedStores);
         Assert.Equal(("store:sqlserver:sql-prod/orders", "Billing, Orders", 2), (shared.Store, string.Join(", ", shared.Components), shared.Findings.Count));
+    }
+
+    [Fact]
+    public void SharedStore_ShouldWarnEachComponentOnIt_AtItsOwnConnection()
+    {
+        var inventory = Inventory(
+            [Component("Orders"), Component("Billing"), Component("Reports")],
+            [
+                Finding("Orders", FindingKinds.Database, "sqlserver:sql-prod/orders", "Microsoft.Data.SqlClient", line: 12),
+                Finding("Orders", FindingKinds.Database, "sqlserver:sql-prod/orders", "Microsoft.Data.SqlClient", line: 30),
+                Finding("Billing", FindingKinds.Database, "sqlserver:sql-prod/orders", "Dapper", line: 7),
+                Finding("Reports", FindingKinds.Database, "sqlserver:sql-prod/reports", "Microsoft.Data.SqlClient"),
+            ]);
+
+        var warnings = inventory.Findings.Where(f => f.RuleId == RuleIdentifiers.SharedDataStore).OrderBy(f => f.Component, StringComparer.Ordinal).ToList();
+        Assert.Equal(
+            ["Billing 7 Dapper warning sqlserver:sql-prod/orders sharedWith=Orders", "Orders 12 Microsoft.Data.SqlClient warning sqlserver:sql-prod/orders sharedWith=Billing"],
+            warnings.Select(w => $"{w.Component} {w.Line} {w.Library} {w.Severity} {w.Target} sharedWith={w.Details![SharedStoreFindings.SharedWith]}"));
+        Assert.All(warnings, w => Assert.Equal(FindingKinds.AntiPattern, w.Kind));
+        Assert.Equal(2, warnings.Select(w => w.Fingerprint).Distinct().Count());
+        Assert.DoesNotContain(inventory.Findings, f => f.Component == "Reports" && f.RuleId == RuleIdentifiers.SharedDataStore);
+
+        // A warning is no integration point and no edge: the graph is the connections'.
+        Assert.Equal(3, inventory.Graph.Edges.Count(e => e.Kind == "reads-writes"));
+    }
+
+    [Theory]
+    [InlineData(FindingKinds.Smtp, "smtp:relay.contoso.example")]
+    [InlineData(FindingKinds.BlobStorage, "s3:aws")]
+    [InlineData(FindingKinds.Database, "dynamodb:aws")]
+    public void AVendorTwoComponentsUse_ShouldNotBeASharedStore(string kind, string target)
+    {
+        var inventory = Inventory(
+            [Component("Orders"), Component("Billing")],
+            [Finding("Orders", kind, target), Finding("Billing", kind, target)]);
+
+        Assert.Empty(inventory.Graph.SharedStores);
+        Assert.DoesNotContain(inventory.Findings, f => f.RuleId == RuleIdentifiers.SharedDataStore);
+    }
+
+    [Fact]
+    public void ConnectionTheAppHostProvides_ShouldTakeTheResourcesName_AndShowTheSharing()
+    {
+        var resource = Finding("AppHost", FindingKinds.ServiceResource, "ordering-api", "Aspire.Hosting");
+        resource.Details = new Dictionary<string, string> { [FindingProperties.Project] = "Ordering_API", [FindingProperties.References] = "eventbus (AddRabbitMQ), orderingdb (AddDatabase)" };
+        var processor = Finding("AppHost", FindingKinds.ServiceResource, "order-processor", "Aspire.Hosting", line: 20);
+        processor.Details = new Dictionary<string, string> { [FindingProperties.Project] = "OrderProcessor", [FindingProperties.References] = "orderingdb (AddDatabase)" };
+        var unreferenced = Finding("Catalog.API", FindingKinds.Database, "postgres:{config:ConnectionStrings:catalogdb}", "Npgsql.EntityFrameworkCore.PostgreSQL");
+        var inventory = Inventory(
+            [Component("AppHost"), Component("Ordering.API"), Component("OrderProcessor"), Component("Catalog.API")],
+            [
+                resource,
+                processor,
+                Finding("Ordering.API", FindingKinds.Database, "postgres:{config:ConnectionStrings:orderingdb}", "Npgsql.EntityFrameworkCore.PostgreSQL"),
+                Finding("OrderProcessor", FindingKinds.Database, "postgres:orderingdb", "Aspire.Npgsql"),
+                unreferenced,
+            ]);
+
+        var ordering = Assert.Single(inventory.Findings, f => f.Component == "Ordering.API" && f.Kind == FindingKinds.Database);
+        Assert.Equal(("postgres:orderingdb", AspireResourceJoin.AspireReference), (ordering.Target, ordering.Details![FindingProperties.TargetSource]));
+
+        // Catalog.API is given no catalogdb by the AppHost: its placeholder stays what the code says.
+        Assert.Equal("postgres:{config:ConnectionStrings:catalogdb}", unreferenced.Target);
+        var shared = Assert.Single(inventory.Graph.SharedStores);
+        Assert.Equal(["OrderProcessor", "Ordering.API"], shared.Components);
     }
 
     [Fact]
