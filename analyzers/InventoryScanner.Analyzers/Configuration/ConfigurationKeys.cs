@@ -170,7 +170,11 @@ namespace InventoryScanner.Analyzers.Configuration
                         return Join(SectionPath(invocation.Arguments[0].Value), key);
                     }
 
-                    if (Is(method.ContainingType, _configurationExtensions) && method.Name == "GetConnectionString"
+                    // By name as well: Microsoft.Extensions.Configuration.ConfigurationExtensions is declared in both the
+                    // Abstractions assembly (GetConnectionString) and Microsoft.Extensions.Configuration (Add<TSource>), and
+                    // the compilation's best type by that name may be the other one.
+                    if ((Is(method.ContainingType, _configurationExtensions) || method.ContainingType?.ToDisplayString() == KnownTypeNames.Microsoft_Extensions_Configuration_ConfigurationExtensions)
+                        && method.Name == "GetConnectionString"
                         && Argument(invocation, "name") is string connection)
                     {
                         return "ConnectionStrings:" + connection;

@@ -7,14 +7,13 @@ namespace InventoryScanner.Core.Analysis;
 /// <summary>
 /// Joins data-store connections to the Aspire AppHost resources that provide them. A service reads
 /// <c>GetConnectionString("orderingdb")</c> from no file of its own: the AppHost's <c>WithReference(orderingdb)</c> puts
-/// it there at run time. Here, with the AppHost's findings (INV1007), a <c>postgres:{config:ConnectionStrings:orderingdb}</c>
-/// of a project the AppHost gives that reference becomes <c>postgres:orderingdb</c>, the resource, as Aspire's client
+/// it there at run time. Here, with the AppHost's findings (INV1007), a connection read from
+/// <c>ConnectionStrings:orderingdb</c> (a <c>{config:…}</c> placeholder, or a developer's value in appsettings) of a
+/// project the AppHost gives that reference becomes <c>postgres:orderingdb</c>, the resource, as Aspire's client
 /// integrations (<c>AddNpgsqlDataSource("orderingdb")</c>) already are. Nothing is detected here.
 /// </summary>
 public static class AspireResourceJoin
 {
-    private const string Placeholder = "{config:ConnectionStrings:";
-
     public static void Apply(IReadOnlyList<Finding> findings)
     {
         // What each project is given, by its normalised name: Ordering_API → { eventbus, orderingdb }.
@@ -35,20 +34,19 @@ public static class AspireResourceJoin
 
         foreach (var finding in findings.Where(f => IntegrationKinds.DataStores.Contains(f.Kind)))
         {
-            var start = finding.Target.IndexOf(Placeholder, StringComparison.Ordinal);
-            if (start < 0 || !finding.Target.EndsWith('}') || !referenced.TryGetValue(InventoryGraph.Normalise(finding.Component), out var resources))
+            const string Prefix = "ConnectionStrings:";
+            if (finding.Details?.GetValueOrDefault(FindingProperties.ConfigKey) is not { } key || !key.StartsWith(Prefix, StringComparison.OrdinalIgnoreCase)
+                || !referenced.TryGetValue(InventoryGraph.Normalise(finding.Component), out var resources)
+                || !resources.TryGetValue(key[Prefix.Length..], out var name))
             {
                 continue;
             }
 
-            var name = finding.Target[(start + Placeholder.Length)..^1];
-            if (!resources.Contains(name))
-            {
-                continue;
-            }
-
-            finding.Target = finding.Target[..start] + name;
-            finding.Message = finding.Message.Replace(Placeholder + name + "}", name, StringComparison.Ordinal);
+            // The AppHost's value reaches the service as an environment variable, which wins over its appsettings files
+            // (a developer's localhost string): the resource is the store; the files' values stay in configValues.
+            var store = finding.Target[..(finding.Target.IndexOf(':', StringComparison.Ordinal) + 1)];
+            finding.Message = finding.Message.Replace(finding.Target, store + name, StringComparison.Ordinal);
+            finding.Target = store + name;
             finding.Details = new SortedDictionary<string, string>(finding.Details?.ToDictionary() ?? [], StringComparer.Ordinal)
             {
                 [FindingProperties.TargetSource] = AspireReference,

@@ -669,6 +669,65 @@ public sealed class DataStoreCatalogueTests
     }
 
     [Fact]
+    public async Task ConnectionStringOfAnUnresolvedConfiguration_ShouldStillNameItsKey()
+    {
+        // Microsoft.Extensions.Hosting did not restore: builder.Configuration does not bind, the provider does.
+        var diagnostics = await AnalyzerRunner.RunAsync(
+            new DataStoreAnalyzer(),
+            """
+            using Microsoft.EntityFrameworkCore;
+            static class Extensions
+            {
+                public static void AddApplicationServices(this IHostApplicationBuilder builder, DbContextOptionsBuilder options)
+                {
+                    options.UseNpgsql(builder.Configuration.GetConnectionString("orderingdb"));
+                }
+            }
+            """,
+            """
+            namespace Microsoft.EntityFrameworkCore
+            {
+                public class DbContextOptionsBuilder { }
+                public static class NpgsqlDbContextOptionsBuilderExtensions { public static DbContextOptionsBuilder UseNpgsql(this DbContextOptionsBuilder b, string c) => b; }
+            }
+            """);
+
+        Assert.Equal("INV4001 database postgres:{config:ConnectionStrings:orderingdb} low", Assert.Single(Describe(diagnostics)));
+    }
+
+    [Fact]
+    public async Task GetConnectionString_ShouldBeRead_WhenTwoAssembliesDeclareConfigurationExtensions()
+    {
+        // ASP.NET Core's shared framework: the Abstractions' ConfigurationExtensions (GetConnectionString) and
+        // Microsoft.Extensions.Configuration's own class of the same name.
+        const string Abstractions = """
+            namespace Microsoft.Extensions.Configuration
+            {
+                public interface IConfiguration { string this[string key] { get; } }
+                public static class ConfigurationExtensions { public static string GetConnectionString(this IConfiguration configuration, string name) => null!; }
+            }
+            """;
+        const string Configuration = """
+            namespace Microsoft.Extensions.Configuration { public static class ConfigurationExtensions { public static void Add(this object builder) { } } }
+            """;
+        const string Npgsql = """
+            namespace Npgsql { public sealed class NpgsqlConnection { public NpgsqlConnection(string connectionString) { } } }
+            """;
+        var diagnostics = await AnalyzerRunner.RunWithLibrariesAsync(
+            new DataStoreAnalyzer(),
+            [("Microsoft.Extensions.Configuration.Abstractions", Abstractions), ("Microsoft.Extensions.Configuration", Configuration), ("Npgsql", Npgsql)],
+            """
+            using Microsoft.Extensions.Configuration;
+            class Orders
+            {
+                Npgsql.NpgsqlConnection Open(IConfiguration configuration) => new Npgsql.NpgsqlConnection(configuration.GetConnectionString("orderingdb"));
+            }
+            """);
+
+        Assert.Equal("INV4001 database postgres:{config:ConnectionStrings:orderingdb} high", Assert.Single(Describe(diagnostics)));
+    }
+
+    [Fact]
     public async Task LookAlikesOfTheNewStores_ShouldNotBeReported()
     {
         var diagnostics = await AnalyzerRunner.RunAsync(

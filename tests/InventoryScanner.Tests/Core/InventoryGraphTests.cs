@@ -90,24 +90,39 @@ public sealed class InventoryGraphTests
         resource.Details = new Dictionary<string, string> { [FindingProperties.Project] = "Ordering_API", [FindingProperties.References] = "eventbus (AddRabbitMQ), orderingdb (AddDatabase)" };
         var processor = Finding("AppHost", FindingKinds.ServiceResource, "order-processor", "Aspire.Hosting", line: 20);
         processor.Details = new Dictionary<string, string> { [FindingProperties.Project] = "OrderProcessor", [FindingProperties.References] = "orderingdb (AddDatabase)" };
-        var unreferenced = Finding("Catalog.API", FindingKinds.Database, "postgres:{config:ConnectionStrings:catalogdb}", "Npgsql.EntityFrameworkCore.PostgreSQL");
+        var unreferenced = Connection("Catalog.API", "postgres:{config:ConnectionStrings:catalogdb}", "ConnectionStrings:catalogdb");
+        var webhooks = Connection("Webhooks.API", "postgres:localhost/WebhooksDB", "ConnectionStrings:WebhooksDB");
+        var hooks = Finding("AppHost", FindingKinds.ServiceResource, "webhooks-api", "Aspire.Hosting", line: 30);
+        hooks.Details = new Dictionary<string, string> { [FindingProperties.Project] = "Webhooks_API", [FindingProperties.References] = "webhooksdb (AddDatabase)" };
         var inventory = Inventory(
-            [Component("AppHost"), Component("Ordering.API"), Component("OrderProcessor"), Component("Catalog.API")],
+            [Component("AppHost"), Component("Ordering.API"), Component("OrderProcessor"), Component("Catalog.API"), Component("Webhooks.API")],
             [
                 resource,
                 processor,
-                Finding("Ordering.API", FindingKinds.Database, "postgres:{config:ConnectionStrings:orderingdb}", "Npgsql.EntityFrameworkCore.PostgreSQL"),
+                hooks,
+                Connection("Ordering.API", "postgres:{config:ConnectionStrings:orderingdb}", "ConnectionStrings:orderingdb"),
                 Finding("OrderProcessor", FindingKinds.Database, "postgres:orderingdb", "Aspire.Npgsql"),
                 unreferenced,
+                webhooks,
             ]);
 
         var ordering = Assert.Single(inventory.Findings, f => f.Component == "Ordering.API" && f.Kind == FindingKinds.Database);
         Assert.Equal(("postgres:orderingdb", AspireResourceJoin.AspireReference), (ordering.Target, ordering.Details![FindingProperties.TargetSource]));
 
+        // A developer's localhost string in appsettings is overridden at run time by what the AppHost provides.
+        Assert.Equal("postgres:webhooksdb", webhooks.Target);
+
         // Catalog.API is given no catalogdb by the AppHost: its placeholder stays what the code says.
         Assert.Equal("postgres:{config:ConnectionStrings:catalogdb}", unreferenced.Target);
         var shared = Assert.Single(inventory.Graph.SharedStores);
         Assert.Equal(["OrderProcessor", "Ordering.API"], shared.Components);
+
+        static Finding Connection(string component, string target, string configKey)
+        {
+            var connection = Finding(component, FindingKinds.Database, target, "Npgsql.EntityFrameworkCore.PostgreSQL");
+            connection.Details = new Dictionary<string, string> { [FindingProperties.ConfigKey] = configKey, [FindingProperties.TargetSource] = TargetSources.Configuration };
+            return connection;
+        }
     }
 
     [Fact]
