@@ -120,6 +120,9 @@ namespace InventoryScanner.Analyzers
         /// <summary>The store a data-store finding reaches: <c>sqlserver</c>, <c>postgres</c>, <c>mysql</c>, <c>sqlite</c>, <c>redis</c>, …</summary>
         public const string Store = "store";
 
+        /// <summary>"true" for a connection made only by EF Core's design-time tools (in an <c>IDesignTimeDbContextFactory&lt;T&gt;</c>, for migrations).</summary>
+        public const string DesignTime = "designTime";
+
         /// <summary>What a store is used for beyond its kind's plain use: <c>distributed-cache</c>, <c>output-cache</c>, <c>signalr-backplane</c>.</summary>
         public const string StoreUse = "storeUse";
 

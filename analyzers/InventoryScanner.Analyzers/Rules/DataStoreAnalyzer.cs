@@ -410,6 +410,7 @@ namespace InventoryScanner.Analyzers.Rules
             properties.Add(FindingProperties.Target, target);
             properties.Add(FindingProperties.Store, api.Store);
             properties.Add(FindingProperties.StoreUse, api.Use);
+            properties.Add(FindingProperties.DesignTime, IsDesignTimeFactory(context.ContainingSymbol.ContainingType) ? "true" : null);
             properties.Add(FindingProperties.DbContext, api.Kind == FindingKinds.Database ? ContextOf(context, contexts) : null);
             properties.Add(FindingProperties.TargetSource, value.HasText ? value.Source : TargetSources.Unresolved);
             properties.Add(FindingProperties.ConfigKey, value.ConfigKey);
@@ -431,6 +432,16 @@ namespace InventoryScanner.Analyzers.Rules
             };
             context.ReportDiagnostic(Diagnostic.Create(rule, Location.Create(syntax.SyntaxTree, span), properties.ToImmutable(), api.Library, target));
         }
+
+        /// <summary>
+        /// A factory only EF Core's tools call (<c>dotnet ef migrations</c>): its connection string is the developer's
+        /// (<c>Server=.</c>), not where the service runs. By the interface's name, so it holds when EF Core did not resolve.
+        /// </summary>
+        private static bool IsDesignTimeFactory(INamedTypeSymbol? type) =>
+            type is not null && type.AllInterfaces.Any(i => i.Name == "IDesignTimeDbContextFactory")
+            || type?.DeclaringSyntaxReferences.Any(r => r.GetSyntax() is TypeDeclarationSyntax { BaseList: { } bases }
+                && bases.Types.Any(b => b.Type is GenericNameSyntax { Identifier.ValueText: "IDesignTimeDbContextFactory" }
+                    || b.Type is QualifiedNameSyntax { Right: GenericNameSyntax { Identifier.ValueText: "IDesignTimeDbContextFactory" } })) == true;
 
         /// <summary>The store the value names; a configuration key nobody sets or a hole stays visible as itself.</summary>
         private static string Describe(string store, ResolvedValue value)

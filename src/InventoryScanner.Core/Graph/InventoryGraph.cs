@@ -100,7 +100,9 @@ public sealed class InventoryGraph
                         _ => "reads-writes",
                     };
                     // A store the scan could not name is that component's own unknown, not one store shared by all who have one.
-                    var open = finding.Target.Contains(":" + TargetSources.Unresolved, StringComparison.Ordinal) || finding.Target.Contains("{config:", StringComparison.Ordinal) || finding.Target.Contains(":env:", StringComparison.Ordinal);
+                    // So is the developer's database a design-time factory names for migrations (Server=.).
+                    var open = finding.Details?.GetValueOrDefault(FindingProperties.DesignTime) == "true"
+                        || finding.Target.Contains(":" + TargetSources.Unresolved, StringComparison.Ordinal) || finding.Target.Contains("{config:", StringComparison.Ordinal) || finding.Target.Contains(":env:", StringComparison.Ordinal);
                     var storeId = "store:" + finding.Target + (open ? "@" + finding.Component : string.Empty);
                     graph.Edge(component, graph.Node(storeId, DataStoreNode, open ? finding.Target + " (" + finding.Component + ")" : finding.Target), use, finding);
                     break;

@@ -728,6 +728,38 @@ public sealed class DataStoreCatalogueTests
     }
 
     [Fact]
+    public async Task DesignTimeFactory_ShouldBeMarked_RestoredOrNot()
+    {
+        var diagnostics = await AnalyzerRunner.RunAsync(
+            new DataStoreAnalyzer(),
+            """
+            using Microsoft.EntityFrameworkCore;
+            class CatalogContextDesignFactory : Microsoft.EntityFrameworkCore.Design.IDesignTimeDbContextFactory<CatalogContext>
+            {
+                public CatalogContext CreateDbContext(string[] args) { new DbContextOptionsBuilder().UseSqlServer("Server=.;Initial Catalog=Catalog"); return null!; }
+            }
+            class OrderingDesignFactory : IDesignTimeDbContextFactory<OrderingContext>
+            {
+                public OrderingContext CreateDbContext(string[] args) { new DbContextOptionsBuilder().UseSqlServer("Server=.;Initial Catalog=Ordering"); return null!; }
+            }
+            class Runtime { void Open(DbContextOptionsBuilder options) => options.UseSqlServer("Server=sql;Initial Catalog=Catalog"); }
+            class CatalogContext { }
+            """,
+            """
+            namespace Microsoft.EntityFrameworkCore.Design { public interface IDesignTimeDbContextFactory<T> { T CreateDbContext(string[] args); } }
+            namespace Microsoft.EntityFrameworkCore
+            {
+                public class DbContextOptionsBuilder { }
+                public static class SqlServerDbContextOptionsExtensions { public static DbContextOptionsBuilder UseSqlServer(this DbContextOptionsBuilder b, string c) => b; }
+            }
+            """);
+
+        Assert.Equal(
+            ["sqlserver:./Catalog true", "sqlserver:./Ordering true", "sqlserver:sql/Catalog -"],
+            diagnostics.Select(d => $"{d.Properties[FindingProperties.Target]} {d.Properties.GetValueOrDefault(FindingProperties.DesignTime) ?? "-"}"));
+    }
+
+    [Fact]
     public async Task LookAlikesOfTheNewStores_ShouldNotBeReported()
     {
         var diagnostics = await AnalyzerRunner.RunAsync(

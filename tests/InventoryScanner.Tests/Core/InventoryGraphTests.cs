@@ -84,6 +84,19 @@ public sealed class InventoryGraphTests
     }
 
     [Fact]
+    public void DesignTimeFactoriesOnOneDevelopersServer_ShouldNotBeASharedStore()
+    {
+        var catalog = Finding("Catalog", FindingKinds.Database, "sqlserver:./catalog", "Microsoft.EntityFrameworkCore.SqlServer");
+        var webhooks = Finding("Webhooks", FindingKinds.Database, "sqlserver:./catalog", "Microsoft.EntityFrameworkCore.SqlServer");
+        catalog.Details = new Dictionary<string, string> { [FindingProperties.DesignTime] = "true" };
+        webhooks.Details = new Dictionary<string, string> { [FindingProperties.DesignTime] = "true" };
+        var inventory = Inventory([Component("Catalog"), Component("Webhooks")], [catalog, webhooks]);
+
+        Assert.Empty(inventory.Graph.SharedStores);
+        Assert.Equal(2, inventory.Graph.Nodes.Count(n => n.Type == InventoryGraph.DataStoreNode));
+    }
+
+    [Fact]
     public void ConnectionTheAppHostProvides_ShouldTakeTheResourcesName_AndShowTheSharing()
     {
         var resource = Finding("AppHost", FindingKinds.ServiceResource, "ordering-api", "Aspire.Hosting");
