@@ -12,7 +12,8 @@ public static class FindingFactory
     private const int MaxEvidenceLength = 200;
 
     /// <summary>Properties copied into <see cref="Finding.Details"/> when present.</summary>
-    private static readonly string[] DetailKeys =
+    /// <summary>The diagnostic properties a finding keeps as details; the rest become its own fields or stay inside the analyzer.</summary>
+    internal static readonly string[] DetailKeys =
     [
         FindingProperties.HttpMethod, FindingProperties.Exchange, FindingProperties.RoutingKey, FindingProperties.Queue,
         FindingProperties.TargetSource, FindingProperties.Expression, FindingProperties.SecretKind,
@@ -22,6 +23,7 @@ public static class FindingFactory
         FindingProperties.ErrorHandling, FindingProperties.Idempotency, FindingProperties.Outbox,
         FindingProperties.Durable, FindingProperties.DeadLetterExchange, FindingProperties.ExchangeType, FindingProperties.Handler,
         FindingProperties.Facet, FindingProperties.CheckScope, FindingProperties.Upstream, FindingProperties.Store, FindingProperties.DbContext,
+        FindingProperties.StoreUse, FindingProperties.DesignTime,
     ];
 
     /// <summary>The finding for an inventory diagnostic; null for diagnostics that are not inventory findings.</summary>

@@ -5,6 +5,27 @@ namespace InventoryScanner.Tests.Core;
 
 public sealed class FindingFactoryTests
 {
+    /// <summary>
+    /// A property an analyzer reports and the scanner drops never reaches inventory.json: every property is a detail or
+    /// one of the finding's own fields. (The data-store rule's designTime and storeUse were dropped that way.)
+    /// </summary>
+    [Fact]
+    public void EveryFindingProperty_ShouldReachTheFinding()
+    {
+        string[] ownFields =
+        [
+            InventoryScanner.Analyzers.FindingProperties.Kind, InventoryScanner.Analyzers.FindingProperties.Library, InventoryScanner.Analyzers.FindingProperties.Target,
+            InventoryScanner.Analyzers.FindingProperties.Confidence, InventoryScanner.Analyzers.FindingProperties.ConfidenceReason,
+            InventoryScanner.Analyzers.FindingProperties.ContainingSymbol, InventoryScanner.Analyzers.FindingProperties.Evidence, InventoryScanner.Analyzers.FindingProperties.ValueHash,
+        ];
+        var properties = typeof(InventoryScanner.Analyzers.FindingProperties)
+            .GetFields(System.Reflection.BindingFlags.Public | System.Reflection.BindingFlags.Static)
+            .Where(f => f.IsLiteral)
+            .Select(f => (string)f.GetRawConstantValue()!);
+
+        Assert.All(properties, p => Assert.True(FindingFactory.DetailKeys.Contains(p) || ownFields.Contains(p), $"{p}: neither a detail nor a field of the finding"));
+    }
+
     [Fact]
     public void Fingerprint_ShouldNotDependOnTheLine()
     {
