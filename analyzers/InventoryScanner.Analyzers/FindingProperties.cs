@@ -171,6 +171,9 @@ namespace InventoryScanner.Analyzers
         /// <summary>A retry, dead-letter, confirm, outbox or idempotence setting: a fact for the maturity model, not an integration.</summary>
         public const string MessagingReliability = "messaging-reliability";
 
+        /// <summary>A readiness fact of a component's data stores (INV4006): retries, migrations, TLS on mail, an in-memory test store.</summary>
+        public const string DataStoreFact = "data-store-fact";
+
         /// <summary>An API gateway hosted by the component (Ocelot, YARP): target <c>gateway:ocelot</c>; its routes follow as <see cref="GatewayRoute"/>.</summary>
         public const string Gateway = "gateway";
 

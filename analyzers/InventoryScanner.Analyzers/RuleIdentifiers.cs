@@ -37,6 +37,8 @@ namespace InventoryScanner.Analyzers
 
         /// <summary>The scanner's own rule (a fact of two components, which no compilation sees): integration through a shared data store.</summary>
         public const string SharedDataStore = "INV4005";
+        public const string DataStoreReadiness = "INV4006";
+        public const string ConnectionNotDisposed = "INV4007";
         public const string HardcodedCredential = "INV9001";
 
         public static string GetHelpUri(string id) =>

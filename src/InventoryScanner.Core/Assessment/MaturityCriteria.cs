@@ -23,6 +23,7 @@ public static class MaturityCriteria
         new("R2", 2, "HTTP clients are shared or made by a factory, not created per call", SharedClients),
         new("R3", 2, "No plain-text credentials in code or configuration", NoSecrets),
         new("R4", 2, "Consumers catch the failures of their handlers", ConsumersCatch),
+        new("R5", 2, "Database connections are disposed after use", ConnectionsDisposed),
         new("D1", 3, "Outbound HTTP goes through typed or generated clients (typed HttpClient, Refit, gRPC, WCF proxies)", TypedClients),
         new("D2", 3, "One client library per kind of integration (HTTP, messaging) in the component", OneLibraryPerKind),
         new("D3", 3, "Each data store is owned by one component (no integration through a shared data store)", OwnedStores),
@@ -31,6 +32,7 @@ public static class MaturityCriteria
         new("M3", 4, "Dependencies have health checks", HealthChecks),
         new("M4", 4, "Telemetry (traces or metrics) is exported", Telemetry),
         new("M5", 4, "Outbound calls carry credentials", OutboundCredentials),
+        new("M6", 4, "Database connections retry transient failures", DatabaseRetries),
         new("O1", 5, "Consumers are idempotent or publishers use an outbox; contracts are versioned and tested", _ => Unknown("O1", 5, "Consumers are idempotent or publishers use an outbox; contracts are versioned and tested", "optimizing is judged against a previous scan (a baseline), and contract tests are not collected yet")),
     ];
 
@@ -132,6 +134,48 @@ public static class MaturityCriteria
         return mixed.Count > 0
             ? Fail("D2", 3, Title, string.Join("; ", mixed), strays)
             : Pass("D2", 3, Title, string.Join("; ", groups.Select(g => $"{g.Item1} through {g.Item2[0].Library}")), groups.SelectMany(g => g.Item2));
+    }
+
+    private static CriterionVerdict ConnectionsDisposed(ComponentFacts facts)
+    {
+        const string Title = "Database connections are disposed after use";
+        var databases = facts.DataStores.Where(f => f.Kind == FindingKinds.Database).ToList();
+        if (databases.Count == 0)
+        {
+            return NotApplicable("R5", 2, Title, "no databases");
+        }
+
+        var undisposed = facts.AntiPatternsOf(RuleIdentifiers.ConnectionNotDisposed);
+        return undisposed.Count > 0
+            ? Fail("R5", 2, Title, $"{undisposed.Count} connection(s) created and never disposed", undisposed)
+            : Pass("R5", 2, Title, "no connection left undisposed", Array.Empty<string>());
+    }
+
+    /// <summary>
+    /// Managed data access: EF Core contexts retry transient failures (<c>EnableRetryOnFailure</c>, INV4006), as Aspire's
+    /// EF Core and Npgsql integrations do by default. Other connections (ADO.NET, Redis, document stores) retry through
+    /// policies the scan cannot judge yet: with nothing else, the verdict is unknown, never a guess.
+    /// </summary>
+    private static CriterionVerdict DatabaseRetries(ComponentFacts facts)
+    {
+        const string Title = "Database connections retry transient failures";
+        var databases = facts.DataStores.Where(f => f.Kind == FindingKinds.Database).ToList();
+        if (databases.Count == 0)
+        {
+            return NotApplicable("M6", 4, Title, "no databases");
+        }
+
+        var retries = facts.DataStoreFacts.Where(f => f.Target == Analyzers.DataStores.DataStoreFacts.RetryOnFailure).ToList();
+        var aspire = databases.Where(f => f.Library.StartsWith("Aspire.", StringComparison.Ordinal)).ToList();
+        var contexts = databases.Except(aspire).Where(f => ComponentFacts.Detail(f, FindingProperties.DbContext) is not null).ToList();
+        if (retries.Count > 0 || (aspire.Count > 0 && contexts.Count == 0 && aspire.Count == databases.Count))
+        {
+            return Pass("M6", 4, Title, retries.Count > 0 ? $"{retries.Count} retry setting(s)" : "Aspire's client integrations retry by default", retries.Count > 0 ? retries : aspire);
+        }
+
+        return contexts.Count > 0
+            ? Fail("M6", 4, Title, $"{contexts.Count} EF Core context configuration(s) without EnableRetryOnFailure", contexts)
+            : new CriterionVerdict("M6", 4, Title, Verdicts.Unknown, $"the retry of {databases.Count} connection(s) outside EF Core is not judged yet", [.. databases.Select(f => f.Fingerprint)]);
     }
 
     /// <summary>

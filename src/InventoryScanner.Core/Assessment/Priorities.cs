@@ -24,6 +24,7 @@ public static class Priorities
         ["R2"] = ("share one HttpClient or use IHttpClientFactory", 2, 0.5),
         ["R3"] = ("move credentials to a secret store", 2, 1.0),
         ["R4"] = ("catch handler failures and dead-letter what keeps failing", 4, 1.0),
+        ["R5"] = ("dispose database connections (using)", 0.5, 0.5),
         ["D1"] = ("put HTTP calls behind typed clients", 2, 0.3),
         ["D2"] = ("move calls to the component's main client library", 2, 0.2),
         ["D3"] = ("give the shared store one owner and reach its data through that component's API or events", 16, 0.6),
@@ -32,6 +33,7 @@ public static class Priorities
         ["M3"] = ("add health checks of the databases, brokers and services it depends on", 2, 0.4),
         ["M4"] = ("export traces and metrics (OpenTelemetry)", 4, 0.3),
         ["M5"] = ("authenticate outbound calls (a token handler or a managed identity)", 2, 0.6),
+        ["M6"] = ("retry transient database failures (EnableRetryOnFailure or a retry policy)", 1, 0.5),
     };
 
     /// <summary>Remediations done once per component: their hours are not multiplied by the findings behind the verdict.</summary>

@@ -201,6 +201,40 @@ public sealed class AssessmentTests
         Assert.Contains(inventory.Assessment!.Priorities, p => p.Component == "Orders" && p.Criterion == "D3");
     }
 
+    [Fact]
+    public void DatabaseConnections_ShouldBeJudgedForDisposalAndRetries()
+    {
+        Finding Database(string component, string library, string? dbContext = null, int line = 10)
+        {
+            var database = Finding(component, FindingKinds.Database, "sqlserver:sql/" + component.ToLowerInvariant(), library, line: line, ruleId: RuleIdentifiers.DatabaseConnection);
+            database.Details = dbContext is null ? null : new Dictionary<string, string> { [FindingProperties.DbContext] = dbContext };
+            return database;
+        }
+
+        var undisposed = Finding("Legacy", FindingKinds.AntiPattern, "SqlConnection", "Microsoft.Data.SqlClient", line: 11, ruleId: RuleIdentifiers.ConnectionNotDisposed);
+        var retry = Finding("Resilient", FindingKinds.DataStoreFact, "retry-on-failure", "Microsoft.EntityFrameworkCore", line: 12, ruleId: RuleIdentifiers.DataStoreReadiness);
+        var inventory = Inventory(
+            [Component("Legacy"), Component("Resilient"), Component("Fragile"), Component("Aspire"), Component("Quiet")],
+            [
+                Database("Legacy", "Microsoft.Data.SqlClient"), undisposed,
+                Database("Resilient", "Microsoft.EntityFrameworkCore.SqlServer", "OrderingContext"), retry,
+                Database("Fragile", "Microsoft.EntityFrameworkCore.SqlServer", "CatalogContext"),
+                Database("Aspire", "Aspire.Npgsql.EntityFrameworkCore.PostgreSQL", "CatalogContext"),
+            ]);
+
+        Assert.Equal((Verdicts.Fail, "1 connection(s) created and never disposed"), (Verdict(inventory, "Legacy", "R5").Verdict, Verdict(inventory, "Legacy", "R5").Note));
+        Assert.Equal([undisposed.Fingerprint], Verdict(inventory, "Legacy", "R5").Findings);
+        Assert.Equal(Verdicts.Pass, Verdict(inventory, "Resilient", "R5").Verdict);
+        Assert.Equal(Verdicts.NotApplicable, Verdict(inventory, "Quiet", "R5").Verdict);
+
+        Assert.Equal(Verdicts.Unknown, Verdict(inventory, "Legacy", "M6").Verdict);
+        Assert.Equal(Verdicts.Pass, Verdict(inventory, "Resilient", "M6").Verdict);
+        Assert.Equal([retry.Fingerprint], Verdict(inventory, "Resilient", "M6").Findings);
+        Assert.Equal((Verdicts.Fail, "1 EF Core context configuration(s) without EnableRetryOnFailure"), (Verdict(inventory, "Fragile", "M6").Verdict, Verdict(inventory, "Fragile", "M6").Note));
+        Assert.Equal((Verdicts.Pass, "Aspire's client integrations retry by default"), (Verdict(inventory, "Aspire", "M6").Verdict, Verdict(inventory, "Aspire", "M6").Note));
+        Assert.Equal(Verdicts.NotApplicable, Verdict(inventory, "Quiet", "M6").Verdict);
+    }
+
     private static Finding Consumer(string component, string library, string? errorHandling, int line = 40)
     {
         var consumer = Finding(component, FindingKinds.QueueConsume, "queue:orders", library, line: line, ruleId: RuleIdentifiers.RabbitMqConsume);

@@ -1,0 +1,60 @@
+using System.Collections.Immutable;
+
+namespace InventoryScanner.Analyzers.DataStores
+{
+    /// <summary>Values of an INV4006 finding's target: what a component does to make its data stores dependable.</summary>
+    public static class DataStoreFacts
+    {
+        /// <summary>Transient failures are retried: EF Core's <c>EnableRetryOnFailure</c>, SqlClient's retry providers, Redis reconnecting.</summary>
+        public const string RetryOnFailure = "retry-on-failure";
+
+        /// <summary>The schema is versioned: an EF Core model snapshot, an EF6 migrations configuration, <c>Database.Migrate()</c>.</summary>
+        public const string Migrations = "migrations";
+
+        /// <summary>Mail leaves encrypted: <c>EnableSsl = true</c>, MailKit's <c>SecureSocketOptions.StartTls</c>/<c>SslOnConnect</c>/<c>Auto</c>.</summary>
+        public const string Tls = "tls";
+
+        /// <summary>Mail leaves in clear text: <c>EnableSsl = false</c>, <c>SecureSocketOptions.None</c>, <c>useSsl: false</c>.</summary>
+        public const string NoTls = "no-tls";
+
+        /// <summary>EF Core's in-memory provider: a store for tests, not an integration.</summary>
+        public const string InMemory = "in-memory-database";
+    }
+
+    /// <summary>A member that states a readiness fact of a data store: its name, the namespace or assembly prefixes that declare it, the library, the fact.</summary>
+    internal sealed class DataStoreFactApi
+    {
+        public DataStoreFactApi(string member, string library, string fact, params string[] declaredIn)
+        {
+            Member = member;
+            Library = library;
+            Fact = fact;
+            DeclaredIn = declaredIn.ToImmutableArray();
+        }
+
+        public string Member { get; }
+
+        public string Library { get; }
+
+        public string Fact { get; }
+
+        public ImmutableArray<string> DeclaredIn { get; }
+
+        /// <summary>EF Core's providers declare their options builders in their own namespaces (Npgsql's, Pomelo's, Oracle's).</summary>
+        private static readonly string[] EntityFrameworkCore = { "Microsoft.EntityFrameworkCore", "Npgsql.EntityFrameworkCore", "Pomelo.EntityFrameworkCore", "Oracle.EntityFrameworkCore", "MySql.EntityFrameworkCore" };
+
+        public static readonly ImmutableArray<DataStoreFactApi> Calls = ImmutableArray.Create(
+            new DataStoreFactApi("EnableRetryOnFailure", "Microsoft.EntityFrameworkCore", DataStoreFacts.RetryOnFailure, EntityFrameworkCore),
+            new DataStoreFactApi("CreateExponentialRetryProvider", "Microsoft.Data.SqlClient", DataStoreFacts.RetryOnFailure, "Microsoft.Data.SqlClient"),
+            new DataStoreFactApi("CreateIncrementalRetryProvider", "Microsoft.Data.SqlClient", DataStoreFacts.RetryOnFailure, "Microsoft.Data.SqlClient"),
+            new DataStoreFactApi("CreateFixedRetryProvider", "Microsoft.Data.SqlClient", DataStoreFacts.RetryOnFailure, "Microsoft.Data.SqlClient"),
+            new DataStoreFactApi("Migrate", "Microsoft.EntityFrameworkCore", DataStoreFacts.Migrations, "Microsoft.EntityFrameworkCore"),
+            new DataStoreFactApi("MigrateAsync", "Microsoft.EntityFrameworkCore", DataStoreFacts.Migrations, "Microsoft.EntityFrameworkCore"),
+            new DataStoreFactApi("UseInMemoryDatabase", "Microsoft.EntityFrameworkCore.InMemory", DataStoreFacts.InMemory, "Microsoft.EntityFrameworkCore"));
+
+        /// <summary>Base types whose subclasses mean the schema is migrated: one per context, unlike the migrations themselves.</summary>
+        public static readonly ImmutableArray<(string TypeName, string Library)> MigrationBases = ImmutableArray.Create(
+            ("Microsoft.EntityFrameworkCore.Infrastructure.ModelSnapshot", "Microsoft.EntityFrameworkCore"),
+            ("System.Data.Entity.Migrations.DbMigrationsConfiguration`1", "EntityFramework"));
+    }
+}
