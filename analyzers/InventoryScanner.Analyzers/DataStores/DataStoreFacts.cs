@@ -48,6 +48,11 @@ namespace InventoryScanner.Analyzers.DataStores
             new DataStoreFactApi("CreateExponentialRetryProvider", "Microsoft.Data.SqlClient", DataStoreFacts.RetryOnFailure, "Microsoft.Data.SqlClient"),
             new DataStoreFactApi("CreateIncrementalRetryProvider", "Microsoft.Data.SqlClient", DataStoreFacts.RetryOnFailure, "Microsoft.Data.SqlClient"),
             new DataStoreFactApi("CreateFixedRetryProvider", "Microsoft.Data.SqlClient", DataStoreFacts.RetryOnFailure, "Microsoft.Data.SqlClient"),
+            // Aspire's Enrich…DbContext adds its retries (and health checks) to a context registered with AddDbContext.
+            new DataStoreFactApi("EnrichNpgsqlDbContext", "Aspire.Npgsql.EntityFrameworkCore.PostgreSQL", DataStoreFacts.RetryOnFailure, "Aspire"),
+            new DataStoreFactApi("EnrichSqlServerDbContext", "Aspire.Microsoft.EntityFrameworkCore.SqlServer", DataStoreFacts.RetryOnFailure, "Aspire"),
+            new DataStoreFactApi("EnrichMySqlDbContext", "Aspire.Pomelo.EntityFrameworkCore.MySql", DataStoreFacts.RetryOnFailure, "Aspire"),
+            new DataStoreFactApi("EnrichOracleDatabaseDbContext", "Aspire.Oracle.EntityFrameworkCore", DataStoreFacts.RetryOnFailure, "Aspire"),
             new DataStoreFactApi("Migrate", "Microsoft.EntityFrameworkCore", DataStoreFacts.Migrations, "Microsoft.EntityFrameworkCore"),
             new DataStoreFactApi("MigrateAsync", "Microsoft.EntityFrameworkCore", DataStoreFacts.Migrations, "Microsoft.EntityFrameworkCore"),
             new DataStoreFactApi("UseInMemoryDatabase", "Microsoft.EntityFrameworkCore.InMemory", DataStoreFacts.InMemory, "Microsoft.EntityFrameworkCore"));

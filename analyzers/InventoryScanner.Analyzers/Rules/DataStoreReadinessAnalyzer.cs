@@ -16,7 +16,7 @@ namespace InventoryScanner.Analyzers.Rules
     /// without TLS, and EF Core's in-memory provider (a store for tests). The maturity model reads them per component.
     /// </summary>
     [DiagnosticAnalyzer(LanguageNames.CSharp)]
-    [TriggerWords("EnableRetryOnFailure", "RetryProvider", "Migrate", "ModelSnapshot", "DbMigrationsConfiguration", "MigrateDatabaseToLatestVersion", "UseInMemoryDatabase", "EnableSsl", "SecureSocketOptions", "AbortOnConnectFail", "Connect")]
+    [TriggerWords("EnableRetryOnFailure", "DbContext", "ExecutionStrategy", "RetryProvider", "Migrate", "ModelSnapshot", "DbMigrationsConfiguration", "MigrateDatabaseToLatestVersion", "UseInMemoryDatabase", "EnableSsl", "SecureSocketOptions", "AbortOnConnectFail", "Connect")]
     public sealed class DataStoreReadinessAnalyzer : DiagnosticAnalyzer
     {
         private static readonly DiagnosticDescriptor Rule = RuleDescriptors.Create(
@@ -135,12 +135,21 @@ namespace InventoryScanner.Analyzers.Rules
             }
         }
 
-        /// <summary>EF6's <c>new MigrateDatabaseToLatestVersion&lt;TContext, TConfiguration&gt;()</c>.</summary>
+        /// <summary>EF6's <c>new MigrateDatabaseToLatestVersion&lt;TContext, TConfiguration&gt;()</c> and <c>new SqlAzureExecutionStrategy()</c>.</summary>
         private static void AnalyzeCreation(OperationAnalysisContext context)
         {
-            if (context.Operation is IObjectCreationOperation { Type: INamedTypeSymbol { Name: "MigrateDatabaseToLatestVersion" } type } && type.IsDeclaredIn("System.Data.Entity"))
+            if (context.Operation is not IObjectCreationOperation { Type: INamedTypeSymbol type } || !type.IsDeclaredIn("System.Data.Entity"))
+            {
+                return;
+            }
+
+            if (type.Name == "MigrateDatabaseToLatestVersion")
             {
                 Report(context, "EntityFramework", DataStoreFacts.Migrations, "MigrateDatabaseToLatestVersion", Confidence.High);
+            }
+            else if (type.Name == "SqlAzureExecutionStrategy")
+            {
+                Report(context, "EntityFramework", DataStoreFacts.RetryOnFailure, "SqlAzureExecutionStrategy", Confidence.High);
             }
         }
 

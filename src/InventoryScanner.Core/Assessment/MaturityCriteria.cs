@@ -156,6 +156,9 @@ public static class MaturityCriteria
     /// EF Core and Npgsql integrations do by default. Other connections (ADO.NET, Redis, document stores) retry through
     /// policies the scan cannot judge yet: with nothing else, the verdict is unknown, never a guess.
     /// </summary>
+    private static readonly string[] EntityFrameworkCoreProviders =
+        ["Microsoft.EntityFrameworkCore", "Npgsql.EntityFrameworkCore", "Pomelo.EntityFrameworkCore", "Oracle.EntityFrameworkCore", "MySql.EntityFrameworkCore"];
+
     private static CriterionVerdict DatabaseRetries(ComponentFacts facts)
     {
         const string Title = "Database connections retry transient failures";
@@ -167,7 +170,10 @@ public static class MaturityCriteria
 
         var retries = facts.DataStoreFacts.Where(f => f.Target == Analyzers.DataStores.DataStoreFacts.RetryOnFailure).ToList();
         var aspire = databases.Where(f => f.Library.StartsWith("Aspire.", StringComparison.Ordinal)).ToList();
-        var contexts = databases.Except(aspire).Where(f => ComponentFacts.Detail(f, FindingProperties.DbContext) is not null).ToList();
+        // EF Core's providers (not EF6, whose retries are a DbConfiguration's execution strategy).
+        var contexts = databases.Except(aspire)
+            .Where(f => ComponentFacts.Detail(f, FindingProperties.DbContext) is not null && EntityFrameworkCoreProviders.Any(p => f.Library.StartsWith(p, StringComparison.Ordinal)))
+            .ToList();
         if (retries.Count > 0 || (aspire.Count > 0 && contexts.Count == 0 && aspire.Count == databases.Count))
         {
             return Pass("M6", 4, Title, retries.Count > 0 ? $"{retries.Count} retry setting(s)" : "Aspire's client integrations retry by default", retries.Count > 0 ? retries : aspire);
@@ -175,7 +181,7 @@ public static class MaturityCriteria
 
         return contexts.Count > 0
             ? Fail("M6", 4, Title, $"{contexts.Count} EF Core context configuration(s) without EnableRetryOnFailure", contexts)
-            : new CriterionVerdict("M6", 4, Title, Verdicts.Unknown, $"the retry of {databases.Count} connection(s) outside EF Core is not judged yet", [.. databases.Select(f => f.Fingerprint)]);
+            : new CriterionVerdict("M6", 4, Title, Verdicts.Unknown, $"the retry of {databases.Count} connection(s) outside EF Core (ADO.NET, EF6, document stores) is not judged yet", [.. databases.Select(f => f.Fingerprint)]);
     }
 
     /// <summary>

@@ -126,6 +126,39 @@ public sealed class DataStoreReadinessAnalyzerTests
     }
 
     [Fact]
+    public async Task AspireEnrichmentAndTheEf6ExecutionStrategy_ShouldBeRetries()
+    {
+        var diagnostics = await AnalyzerRunner.RunWithLibrariesAsync(
+            new DataStoreReadinessAnalyzer(),
+            [
+                ("Aspire.Npgsql.EntityFrameworkCore.PostgreSQL", """
+                    namespace Microsoft.Extensions.Hosting
+                    {
+                        public interface IHostApplicationBuilder { }
+                        public static class AspireEFPostgreSqlExtensions { public static void EnrichNpgsqlDbContext<TContext>(this IHostApplicationBuilder builder) { } }
+                    }
+                    """),
+                ("EntityFramework.SqlServer", "namespace System.Data.Entity.SqlServer { public sealed class SqlAzureExecutionStrategy { } }"),
+            ],
+            """
+            using Microsoft.Extensions.Hosting;
+            class OrderingContext { }
+            static class Extensions
+            {
+                static void Add(IHostApplicationBuilder builder)
+                {
+                    builder.EnrichNpgsqlDbContext<OrderingContext>();
+                    var strategy = new System.Data.Entity.SqlServer.SqlAzureExecutionStrategy();
+                }
+            }
+            """);
+
+        Assert.Equal(
+            ["retry-on-failure Aspire.Npgsql.EntityFrameworkCore.PostgreSQL high", "retry-on-failure EntityFramework high"],
+            Describe(diagnostics));
+    }
+
+    [Fact]
     public async Task LookAlikes_ShouldNotBeReported()
     {
         var diagnostics = await AnalyzerRunner.RunAsync(

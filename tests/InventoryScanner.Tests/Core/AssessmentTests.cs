@@ -214,12 +214,13 @@ public sealed class AssessmentTests
         var undisposed = Finding("Legacy", FindingKinds.AntiPattern, "SqlConnection", "Microsoft.Data.SqlClient", line: 11, ruleId: RuleIdentifiers.ConnectionNotDisposed);
         var retry = Finding("Resilient", FindingKinds.DataStoreFact, "retry-on-failure", "Microsoft.EntityFrameworkCore", line: 12, ruleId: RuleIdentifiers.DataStoreReadiness);
         var inventory = Inventory(
-            [Component("Legacy"), Component("Resilient"), Component("Fragile"), Component("Aspire"), Component("Quiet")],
+            [Component("Legacy"), Component("Resilient"), Component("Fragile"), Component("Aspire"), Component("Ef6"), Component("Quiet")],
             [
                 Database("Legacy", "Microsoft.Data.SqlClient"), undisposed,
                 Database("Resilient", "Microsoft.EntityFrameworkCore.SqlServer", "OrderingContext"), retry,
                 Database("Fragile", "Microsoft.EntityFrameworkCore.SqlServer", "CatalogContext"),
                 Database("Aspire", "Aspire.Npgsql.EntityFrameworkCore.PostgreSQL", "CatalogContext"),
+                Database("Ef6", "EntityFramework", "BillingContext"),
             ]);
 
         Assert.Equal((Verdicts.Fail, "1 connection(s) created and never disposed"), (Verdict(inventory, "Legacy", "R5").Verdict, Verdict(inventory, "Legacy", "R5").Note));
@@ -233,6 +234,9 @@ public sealed class AssessmentTests
         Assert.Equal((Verdicts.Fail, "1 EF Core context configuration(s) without EnableRetryOnFailure"), (Verdict(inventory, "Fragile", "M6").Verdict, Verdict(inventory, "Fragile", "M6").Note));
         Assert.Equal((Verdicts.Pass, "Aspire's client integrations retry by default"), (Verdict(inventory, "Aspire", "M6").Verdict, Verdict(inventory, "Aspire", "M6").Note));
         Assert.Equal(Verdicts.NotApplicable, Verdict(inventory, "Quiet", "M6").Verdict);
+
+        // EF6 retries through a DbConfiguration's execution strategy, which an SqlAzureExecutionStrategy fact shows when present.
+        Assert.Equal(Verdicts.Unknown, Verdict(inventory, "Ef6", "M6").Verdict);
     }
 
     private static Finding Consumer(string component, string library, string? errorHandling, int line = 40)
