@@ -19,7 +19,22 @@ namespace InventoryScanner.Analyzers.DataStores
         public static bool NamesOneStore(string target)
         {
             var colon = target.IndexOf(':');
-            return colon > 0 && !(ServiceStores.TryGetValue(target.Substring(0, colon), out var service) && target.Substring(colon + 1) == service);
+            return colon > 0
+                && !(ServiceStores.TryGetValue(target.Substring(0, colon), out var service) && target.Substring(colon + 1) == service)
+                && !target.Substring(colon + 1).Split('/').Any(IsPlaceholder);
+        }
+
+        /// <summary>A template's stand-in for a real name: <c>TODO</c>, <c>xxx</c>, <c>&lt;server&gt;</c>, <c>your-server</c>, <c>__DB__</c>.</summary>
+        private static bool IsPlaceholder(string part)
+        {
+            var text = part.Trim();
+            return text.Length == 0
+                || text.Equals("TODO", StringComparison.OrdinalIgnoreCase) || text.Equals("TBD", StringComparison.OrdinalIgnoreCase)
+                || text.Equals("changeme", StringComparison.OrdinalIgnoreCase) || text.Equals("placeholder", StringComparison.OrdinalIgnoreCase)
+                || text.Trim('x', 'X').Length == 0
+                || (text.StartsWith("<", StringComparison.Ordinal) && text.EndsWith(">", StringComparison.Ordinal))
+                || (text.StartsWith("__", StringComparison.Ordinal) && text.EndsWith("__", StringComparison.Ordinal))
+                || text.StartsWith("your", StringComparison.OrdinalIgnoreCase) && text.Length > 4 && !char.IsLower(text[4]);
         }
 
         private static readonly string[] HostKeys = { "server", "host", "data source", "datasource", "address", "addr", "network address", "hostname", "accountendpoint" };

@@ -73,6 +73,10 @@ public sealed class InventoryGraphTests
     [InlineData(FindingKinds.Smtp, "smtp:relay.contoso.example")]
     [InlineData(FindingKinds.BlobStorage, "s3:aws")]
     [InlineData(FindingKinds.Database, "dynamodb:aws")]
+    [InlineData(FindingKinds.Database, "sqlserver:TODO/TODO")]
+    [InlineData(FindingKinds.Database, "sqlserver:<server>/orders")]
+    [InlineData(FindingKinds.Database, "postgres:your-server/catalog")]
+    [InlineData(FindingKinds.Database, "mysql:xxx/shop")]
     public void AVendorTwoComponentsUse_ShouldNotBeASharedStore(string kind, string target)
     {
         var inventory = Inventory(
