@@ -126,6 +126,12 @@ namespace InventoryScanner.Analyzers.Configuration
                     // configuration["A:B"] where Microsoft.Extensions.Configuration did not resolve: the key is still the key.
                     return unresolvedKey;
 
+                case IInvalidOperation { Syntax: MemberAccessExpressionSyntax { Name.Identifier.ValueText: "ConnectionString", Expression: ElementAccessExpressionSyntax { ArgumentList.Arguments.Count: 1 } settings } }
+                    when settings.Expression is MemberAccessExpressionSyntax { Name.Identifier.ValueText: "ConnectionStrings", Expression: IdentifierNameSyntax { Identifier.ValueText: "ConfigurationManager" } or MemberAccessExpressionSyntax { Name.Identifier.ValueText: "ConfigurationManager" } }
+                        && operation.SemanticModel?.GetConstantValue(settings.ArgumentList.Arguments[0].Expression).Value is string unresolvedSettings:
+                    // ConfigurationManager.ConnectionStrings["Billing"].ConnectionString where System.Configuration did not resolve.
+                    return "ConnectionStrings:" + unresolvedSettings;
+
                 case IInvalidOperation { Syntax: InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax { Name.Identifier.ValueText: "GetConnectionString" }, ArgumentList.Arguments.Count: 1 } call }
                     when operation.SemanticModel?.GetConstantValue(call.ArgumentList.Arguments[0].Expression).Value is string unresolvedName:
                     // builder.Configuration.GetConnectionString("orderingdb") in a project whose packages did not restore.

@@ -77,6 +77,9 @@ namespace InventoryScanner.Analyzers.Rules
             {
                 IObjectCreationOperation { Type: INamedTypeSymbol created } creation => (created.Name, created, creation.Arguments.FirstOrDefault()?.Value),
                 IInvalidOperation { Syntax: ObjectCreationExpressionSyntax syntax } invalid => (syntax.Type.ToString().Split('.').Last(), (INamedTypeSymbol?)null, FirstArgument(invalid, syntax.ArgumentList)),
+                // new(cs) where the type it makes did not resolve: the type the context expects (a return type, a declared local) names it.
+                IInvalidOperation { Syntax: ImplicitObjectCreationExpressionSyntax implicitNew } invalid when ExpectedTypeName(implicitNew) is { } expected =>
+                    (expected, (INamedTypeSymbol?)null, FirstArgument(invalid, implicitNew.ArgumentList)),
                 _ => (null, null, null),
             };
             if (name is null)
@@ -85,7 +88,9 @@ namespace InventoryScanner.Analyzers.Rules
             }
 
             var bound = type is not null && type.TypeKind != TypeKind.Error;
-            var api = DataStoreApi.Constructors.FirstOrDefault(a => bound ? type!.ToDisplayString() == a.TypeName : a.SimpleName == name);
+            var api = bound
+                ? DataStoreApi.Constructors.FirstOrDefault(a => type!.ToDisplayString() == a.TypeName)
+                : ByName(name, context.Operation.Syntax);
             if (api is null)
             {
                 return;
@@ -106,6 +111,55 @@ namespace InventoryScanner.Analyzers.Rules
             }
 
             Report(context, contexts, api, value, bound ? Confidence.High : Confidence.Low, bound ? null : api.Library + " did not resolve; recognised by the type's name", NameOf(api, context.Operation, resolver, context.CancellationToken));
+        }
+
+        /// <summary>
+        /// The type a target-typed <c>new(…)</c> makes, as the code writes it where the type is declared: the member's return
+        /// type (<c>OleDbConnection Reports() =&gt; new(cs)</c>, <c>return new(cs);</c>) or the variable's, field's or
+        /// property's type. The compiler's own error type for it has no name.
+        /// </summary>
+        private static string? ExpectedTypeName(ImplicitObjectCreationExpressionSyntax creation)
+        {
+            TypeSyntax? declared = creation.Parent switch
+            {
+                ArrowExpressionClauseSyntax { Parent: MethodDeclarationSyntax method } => method.ReturnType,
+                ArrowExpressionClauseSyntax { Parent: PropertyDeclarationSyntax property } => property.Type,
+                ReturnStatementSyntax => creation.Ancestors().OfType<MethodDeclarationSyntax>().FirstOrDefault()?.ReturnType,
+                EqualsValueClauseSyntax { Parent: VariableDeclaratorSyntax { Parent: VariableDeclarationSyntax variable } } => variable.Type,
+                EqualsValueClauseSyntax { Parent: PropertyDeclarationSyntax property } => property.Type,
+                _ => null,
+            };
+            var name = declared switch
+            {
+                QualifiedNameSyntax qualified => qualified.Right.Identifier.ValueText,
+                SimpleNameSyntax simple => simple.Identifier.ValueText,
+                _ => null,
+            };
+            return name is null or "var" ? null : name;
+        }
+
+        /// <summary>
+        /// The API an unresolved type name stands for: the one whose namespace the file imports or the syntax names
+        /// (<c>SqlConnection</c> under <c>using Microsoft.Data.SqlClient;</c>), else the first of that name. Never
+        /// System.Net.Mail's <c>SmtpClient</c>: the framework always resolves it, so an unresolved one is MailKit's, whose
+        /// creation is not its connection (its <c>Connect</c> is).
+        /// </summary>
+        private static DataStoreApi? ByName(string name, SyntaxNode creation)
+        {
+            var candidates = DataStoreApi.Constructors.Where(a => a.SimpleName == name && a.TypeName != "System.Net.Mail.SmtpClient").ToList();
+            if (candidates.Count <= 1)
+            {
+                return candidates.FirstOrDefault();
+            }
+
+            var written = creation is ObjectCreationExpressionSyntax { Type: var typeSyntax } ? typeSyntax.ToString() : name;
+            var imported = creation.SyntaxTree.GetRoot().DescendantNodes(n => n is CompilationUnitSyntax or BaseNamespaceDeclarationSyntax)
+                .OfType<UsingDirectiveSyntax>()
+                .Select(u => u.Name?.ToString())
+                .ToList();
+            return candidates.FirstOrDefault(a => written.IndexOf('.') > 0 && a.TypeName.EndsWith(written, StringComparison.Ordinal))
+                ?? candidates.FirstOrDefault(a => imported.Contains(a.TypeName.Substring(0, a.TypeName.Length - a.SimpleName.Length - 1)))
+                ?? candidates[0];
         }
 
         /// <summary>
@@ -138,6 +192,13 @@ namespace InventoryScanner.Analyzers.Rules
                 }
             }
 
+            if (operation is IInvalidOperation { Syntax: BaseObjectCreationExpressionSyntax { Initializer: { } unbound } } && operation.SemanticModel is { } unboundModel)
+            {
+                // The type did not resolve: the initializer is still syntax, and its value may bind.
+                var assigned = unbound.Expressions.OfType<AssignmentExpressionSyntax>().FirstOrDefault(a => a.Left is IdentifierNameSyntax { Identifier.ValueText: var name } && name == property);
+                return assigned is null ? null : unboundModel.GetOperation(assigned.Right, cancellationToken);
+            }
+
             var holder = operation.Parent switch
             {
                 IVariableInitializerOperation { Parent: IVariableDeclaratorOperation declarator } => (ISymbol)declarator.Symbol,
@@ -146,9 +207,28 @@ namespace InventoryScanner.Analyzers.Rules
                 _ => null,
             };
             var scope = operation.Syntax.Ancestors().FirstOrDefault(n => n is BaseMethodDeclarationSyntax or AccessorDeclarationSyntax or LocalFunctionStatementSyntax);
-            return holder is null || scope is null || operation.SemanticModel is not { } model
-                ? null
-                : MemberAssignments.FindAssignedValue(holder, property, scope, model, cancellationToken);
+            if (holder is null || scope is null || operation.SemanticModel is not { } model)
+            {
+                return null;
+            }
+
+            return MemberAssignments.FindAssignedValue(holder, property, scope, model, cancellationToken)
+                ?? (operation is IInvalidOperation ? UnboundAssignment(holder, property, scope, model, cancellationToken) : null);
+        }
+
+        /// <summary><c>connection.ConnectionString = …</c> on a local whose type did not resolve: the local still binds, the property does not.</summary>
+        private static IOperation? UnboundAssignment(ISymbol holder, string property, SyntaxNode scope, SemanticModel model, System.Threading.CancellationToken cancellationToken)
+        {
+            foreach (var assignment in scope.DescendantNodes().OfType<AssignmentExpressionSyntax>())
+            {
+                if (assignment.Left is MemberAccessExpressionSyntax { Name.Identifier.ValueText: var name, Expression: IdentifierNameSyntax receiver } && name == property
+                    && SymbolEqualityComparer.Default.Equals(model.GetSymbolInfo(receiver, cancellationToken).Symbol, holder))
+                {
+                    return model.GetOperation(assignment.Right, cancellationToken);
+                }
+            }
+
+            return null;
         }
 
         /// <summary>The store's part an argument names (a container, a table, a share): <c>new BlobContainerClient(cs, "invoices")</c> → <c>invoices</c>.</summary>

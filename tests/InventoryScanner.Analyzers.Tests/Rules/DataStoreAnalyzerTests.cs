@@ -760,6 +760,47 @@ public sealed class DataStoreCatalogueTests
     }
 
     [Fact]
+    public async Task LegacyShapesWithoutTheirPackages_ShouldKeepTheirTargetsAndTheirLibrary()
+    {
+        const string AppConfig = """
+            <configuration>
+              <connectionStrings>
+                <add name="Billing" connectionString="Data Source=sql-billing;Initial Catalog=Billing;Integrated Security=SSPI" />
+                <add name="Reports" connectionString="Provider=Microsoft.ACE.OLEDB.12.0;Data Source=reports.accdb" />
+              </connectionStrings>
+            </configuration>
+            """;
+        var diagnostics = await AnalyzerRunner.RunAsync(
+            new DataStoreAnalyzer(),
+            [("/src/Billing/app.config", AppConfig)],
+            """
+            using Microsoft.Data.SqlClient;
+            static class Stores
+            {
+                static SqlConnection Initialised() => new SqlConnection { ConnectionString = ConfigurationManager.ConnectionStrings["Billing"].ConnectionString };
+                static void Assigned()
+                {
+                    using (var connection = new SqlConnection())
+                    {
+                        connection.ConnectionString = ConfigurationManager.ConnectionStrings["Billing"].ConnectionString;
+                    }
+                }
+                static OleDbConnection Reports() => new(ConfigurationManager.ConnectionStrings["Reports"].ConnectionString);
+                static void Mail() { using var smtp = new SmtpClient(); smtp.Connect("smtp.example", 587); }   // MailKit's, unresolved: its Connect is the connection
+            }
+            """);
+
+        Assert.Equal(
+            [
+                "INV4001 database sqlserver:sql-billing/Billing low Microsoft.Data.SqlClient",
+                "INV4001 database sqlserver:sql-billing/Billing low Microsoft.Data.SqlClient",
+                "INV4001 database oledb:reports.accdb low System.Data.OleDb",
+                "INV4004 smtp smtp:smtp.example low MailKit",
+            ],
+            diagnostics.Select(d => Describe([d])[0] + " " + d.Properties[FindingProperties.Library]));
+    }
+
+    [Fact]
     public async Task LookAlikesOfTheNewStores_ShouldNotBeReported()
     {
         var diagnostics = await AnalyzerRunner.RunAsync(

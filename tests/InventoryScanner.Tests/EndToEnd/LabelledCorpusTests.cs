@@ -6,13 +6,13 @@ using Xunit.Abstractions;
 namespace InventoryScanner.Tests.EndToEnd;
 
 /// <summary>
-/// Precision and recall per library on the labelled corpus (tests/fixtures/Labelled), restored and with its packages
+/// Precision and recall per library (outbound clients, messaging, data stores) on the labelled corpus (tests/fixtures/Labelled), restored and with its packages
 /// unresolved. A drop below what the detectors reach today fails the test; the table is written to the test output.
 /// </summary>
 [Collection(ScannerCollection.Name)]
 public sealed partial class LabelledCorpusTests(ITestOutputHelper output)
 {
-    private static readonly string[] IntegrationKinds = ["http-client", "grpc-client", "soap-client", "signalr-client", "queue-publish", "queue-consume"];
+    private static readonly string[] IntegrationKinds = ["http-client", "grpc-client", "soap-client", "signalr-client", "queue-publish", "queue-consume", "database", "cache", "blob-storage", "smtp"];
 
     private static string Corpus => Path.Combine(RepositoryPaths.Root, "tests", "fixtures", "Labelled");
 
