@@ -5,14 +5,15 @@ using InventoryScanner.Core.Model;
 namespace InventoryScanner.Core.Assessment;
 
 /// <summary>
-/// The sprawl index: 100 × the weighted sum of five ratios, each 0 to 1, so it does not grow just because an estate is
+/// The sprawl index: 100 × the weighted sum of six ratios, each 0 to 1, so it does not grow just because an estate is
 /// large (the counts stand beside each ratio). Weights sum to 1.
 /// <list type="bullet">
-/// <item><c>point-to-point</c> (0.30): direct edges (HTTP, gRPC, SOAP, SignalR, not to an API gateway) among a component's edges to others (direct, to a gateway, through channels);</item>
+/// <item><c>point-to-point</c> (0.25): direct edges (HTTP, gRPC, SOAP, SignalR, not to an API gateway) among a component's edges to others (direct, to a gateway, through channels);</item>
 /// <item><c>hard-coded</c> (0.20): hard-coded URLs (INV1003) among outbound calls;</item>
 /// <item><c>duplicate-clients</c> (0.15): external origins called from two or more components among all origins called (gateways left out);</item>
-/// <item><c>fan-out</c> (0.20): the mean fan-out of the components over 10, capped at 1 (a component that talks to ten systems is at the cap);</item>
-/// <item><c>unknown-map</c> (0.15): unresolved targets and orphan channels among outbound calls and channels.</item>
+/// <item><c>fan-out</c> (0.15): the mean fan-out of the components over 10, capped at 1 (a component that talks to ten systems is at the cap);</item>
+/// <item><c>unknown-map</c> (0.15): unresolved targets and orphan channels among outbound calls and channels;</item>
+/// <item><c>shared-stores</c> (0.10): data stores reached from two or more components (<see cref="GraphModel.SharedStores"/>) among the data stores reached.</item>
 /// </list>
 /// Bands: below 25 contained, below 50 emerging, below 75 sprawling, else tangled. A component's index uses the same
 /// parts over its own edges and findings.
@@ -21,11 +22,12 @@ public static class Sprawl
 {
     public static readonly HashSet<string> DirectKinds = new(StringComparer.Ordinal) { "http", "grpc", "soap", "signalr" };
 
-    public const double PointToPointWeight = 0.30;
+    public const double PointToPointWeight = 0.25;
     public const double HardCodedWeight = 0.20;
     public const double DuplicateWeight = 0.15;
-    public const double FanOutWeight = 0.20;
+    public const double FanOutWeight = 0.15;
     public const double UnknownWeight = 0.15;
+    public const double SharedStoreWeight = 0.10;
     public const int FanOutCap = 10;
 
     public static SprawlModel Of(IReadOnlyList<ComponentFacts> components, GraphModel graph, IReadOnlyList<Finding> findings, Gateways? gateways = null)
@@ -77,6 +79,8 @@ public static class Sprawl
         var fanOut = graph.Nodes.Where(n => nodes.Contains(n.Id)).Sum(n => n.FanOut);
         var unresolved = calls.Where(c => c.Target == TargetSources.Unresolved || c.Target.Contains("{config:", StringComparison.Ordinal)).ToList();
         var channels = graph.Nodes.Count(n => n.Type == "channel" && graph.Edges.Any(e => (nodes.Contains(e.From) && e.To == n.Id) || (nodes.Contains(e.To) && e.From == n.Id)));
+        var stores = graph.Edges.Where(e => nodes.Contains(e.From) && graph.Nodes.Any(n => n.Id == e.To && n.Type == InventoryGraph.DataStoreNode)).Select(e => e.To).ToHashSet(StringComparer.Ordinal);
+        var shared = graph.SharedStores.Where(s => stores.Contains(s.Store)).ToList();
         var parts = new List<SprawlPart>
         {
             Part("point-to-point", direct.Count, direct.Count + viaGateway.Count + brokered.Count, PointToPointWeight, direct.SelectMany(e => e.Findings)),
@@ -84,6 +88,7 @@ public static class Sprawl
             Part("duplicate-clients", duplicated.Count, origins.Count, DuplicateWeight, calls.Where(c => InventoryGraph.Origin(c.Target) is { } o && sharedOrigins.Contains(o)).Select(c => c.Fingerprint)),
             Part("fan-out", fanOut, nodes.Count * FanOutCap, FanOutWeight, []),
             Part("unknown-map", unresolved.Count + orphans.Count, calls.Count + channels, UnknownWeight, unresolved.Select(f => f.Fingerprint).Concat(orphans.SelectMany(o => o.Findings))),
+            Part("shared-stores", shared.Count, stores.Count, SharedStoreWeight, shared.SelectMany(s => s.Findings)),
         };
         // From the exact ratios: the rounded contributions shown beside them may not add up to it by a point.
         var index = (int)Math.Round(parts.Sum(p => 100 * p.Weight * Ratio(p.Numerator, p.Denominator)), MidpointRounding.AwayFromZero);

@@ -367,11 +367,30 @@ public sealed class AssessmentTests
         Assert.Equal((1, 2), (parts["duplicate-clients"].Numerator, parts["duplicate-clients"].Denominator));
         Assert.Equal((4, 20), (parts["fan-out"].Numerator, parts["fan-out"].Denominator));
         Assert.Equal((1, 4), (parts["unknown-map"].Numerator, parts["unknown-map"].Denominator));
-        var expected = 100 * ((0.30 * 3 / 4) + (0.20 * 1 / 3) + (0.15 * 1 / 2) + (0.20 * 4 / 20) + (0.15 * 1 / 4));
+        Assert.Equal((0, 0), (parts["shared-stores"].Numerator, parts["shared-stores"].Denominator));
+        var expected = 100 * ((0.25 * 3 / 4) + (0.20 * 1 / 3) + (0.15 * 1 / 2) + (0.15 * 4 / 20) + (0.15 * 1 / 4));
         Assert.Equal((int)Math.Round(expected, MidpointRounding.AwayFromZero), estate.Index);
         Assert.Equal("emerging", estate.Band);
         Assert.Equal(expected, estate.Parts.Sum(p => p.Contribution), precision: 0);
         Assert.Equal("point-to-point", inventory.Assessment.Style.Estate);
+    }
+
+    [Fact]
+    public void SprawlIndex_ShouldCountTheStoresComponentsShare()
+    {
+        var inventory = Inventory(
+            [Component("A"), Component("B")],
+            [
+                Finding("A", FindingKinds.Database, "sqlserver:sql/orders", "Microsoft.Data.SqlClient", line: 1),
+                Finding("B", FindingKinds.Database, "sqlserver:sql/orders", "Microsoft.Data.SqlClient", line: 2),
+                Finding("B", FindingKinds.Cache, "redis:cache", "StackExchange.Redis", line: 3),
+            ]);
+
+        var estate = inventory.Assessment!.Sprawl.Estate.Parts.Single(p => p.Name == "shared-stores");
+        Assert.Equal((1, 2, 0.10), (estate.Numerator, estate.Denominator, estate.Weight));
+        Assert.Equal(2, estate.Findings.Count);
+        var a = inventory.Assessment.Sprawl.Components.Single(c => c.Component == "A").Index.Parts.Single(p => p.Name == "shared-stores");
+        Assert.Equal((1, 1), (a.Numerator, a.Denominator));
     }
 
     [Theory]

@@ -65,6 +65,7 @@ public sealed class SampleScanTests(SampleScanFixture fixture)
                 "operations src/Billing.Worker/BillingWorker.cs:41 auth:credential-header high",
                 "http-client src/Billing.Worker/BillingWorker.cs:42 https://api.payments-partner.example/v1/charges high",
                 "http-client src/Billing.Worker/FraudCheckClient.cs:9 https://fraud.partner.example/api/checks high",
+                "database src/Billing.Worker/InvoiceLedger.cs:13 sqlserver:sql-prod-01/Orders high",
                 "http-client-registration src/Billing.Worker/Program.cs:6 https://fraud.partner.example/api/ high",
                 "http-client-registration src/Billing.Worker/Program.cs:11 https://rates.tax-authority.example high",
                 "http-client src/Billing.Worker/TaxCalculator.cs:6 https://rates.tax-authority.example/v2/rates/{country} high",
@@ -82,6 +83,7 @@ public sealed class SampleScanTests(SampleScanFixture fixture)
                 "http-client src/Ordering.Api/InventoryClient.cs:21 http://inventory.internal:8080/api/reservations high",
                 "http-client src/Ordering.Api/LoyaltyNotifier.cs:11 https://loyalty.contoso.example/api/members/orders/{Id}/points high",
                 "queue-publish src/Ordering.Api/OrderService.cs:21 queue:billing.orders high",
+                "database src/Ordering.Api/OrderStore.cs:10 sqlserver:sql-prod-01/Orders high",
                 "http-client-registration src/Ordering.Api/Program.cs:6 unresolved high",
                 "http-client-registration src/Ordering.Api/Program.cs:7 unresolved high",
                 "http-client-registration src/Ordering.Api/Program.cs:8 https://loyalty.contoso.example/api/ high",
@@ -106,6 +108,8 @@ public sealed class SampleScanTests(SampleScanFixture fixture)
                 "INV2010 src/Billing.Worker/BillingWorker.cs:31 queue:billing.orders warning",
                 "INV1003 src/Billing.Worker/BillingWorker.cs:42 https://api.payments-partner.example/v1/charges warning",
                 "INV1003 src/Billing.Worker/FraudCheckClient.cs:9 https://fraud.partner.example/api/checks warning",
+                "INV4005 src/Billing.Worker/InvoiceLedger.cs:13 sqlserver:sql-prod-01/Orders warning",
+                "INV4007 src/Billing.Worker/InvoiceLedger.cs:13 SqlConnection warning",
                 "INV1003 src/Crm.Sync/ContactSync.cs:18 https://crm.partner-crm.example/api/v2/contacts?modifiedSince={since} warning",
                 "INV1003 src/Crm.Sync/ContactSync.cs:28 https://crm.partner-crm.example/api/v2/contacts/{id} warning",
                 "INV1004 src/Crm.Sync/ContactSync.cs:33 PingAsync warning",
@@ -118,6 +122,7 @@ public sealed class SampleScanTests(SampleScanFixture fixture)
                 "INV1003 src/Ordering.Api/InventoryClient.cs:21 http://inventory.internal:8080/api/reservations warning",
                 "INV1005 src/Ordering.Api/InventoryClient.cs:21 http://inventory.internal:8080/api/reservations warning",
                 "INV1003 src/Ordering.Api/LoyaltyNotifier.cs:11 https://loyalty.contoso.example/api/members/orders/{Id}/points warning",
+                "INV4005 src/Ordering.Api/OrderStore.cs:10 sqlserver:sql-prod-01/Orders warning",
             ],
             warnings);
     }
@@ -154,8 +159,12 @@ public sealed class SampleScanTests(SampleScanFixture fixture)
         Assert.Contains("component:Billing.Worker -publishes-> channel:RabbitMQ.Client:exchange:billing", edges);
         Assert.Contains("channel:RabbitMQ.Client:exchange:billing -binds-> channel:RabbitMQ.Client:queue:notifications.email", edges);
         Assert.Contains("channel:RabbitMQ.Client:queue:notifications.email -consumes-> component:Legacy.Notifications", edges);
+        Assert.Contains("component:Ordering.Api -reads-writes-> store:sqlserver:sql-prod-01/Orders", edges);
+        Assert.Contains("component:Billing.Worker -reads-writes-> store:sqlserver:sql-prod-01/Orders", edges);
         var ordering = graph.GetProperty("nodes").EnumerateArray().Single(n => n.GetProperty("id").GetString() == "component:Ordering.Api");
-        Assert.Equal(4, ordering.GetProperty("fanOut").GetInt32());
+        Assert.Equal(5, ordering.GetProperty("fanOut").GetInt32());
+        var shared = Assert.Single(graph.GetProperty("sharedStores").EnumerateArray());
+        Assert.Equal(["Billing.Worker", "Ordering.Api"], shared.GetProperty("components").EnumerateArray().Select(c => c.GetString()));
     }
 
     [Fact]
@@ -246,9 +255,9 @@ public sealed class SampleScanTests(SampleScanFixture fixture)
         }
 
         var sprawl = assessment.GetProperty("sprawl").GetProperty("estate");
-        Assert.Equal((42, "emerging"), (sprawl.GetProperty("index").GetInt32(), sprawl.GetProperty("band").GetString()));
+        Assert.Equal((48, "emerging"), (sprawl.GetProperty("index").GetInt32(), sprawl.GetProperty("band").GetString()));
         Assert.Equal("point-to-point", assessment.GetProperty("style").GetProperty("estate").GetString());
-        Assert.Contains("sprawl index of **42 (emerging)**", File.ReadAllText(Path.Combine(RepositoryPaths.Root, "docs", "assessment.md")), StringComparison.Ordinal);
+        Assert.Contains("sprawl index of **48 (emerging)**", File.ReadAllText(Path.Combine(RepositoryPaths.Root, "docs", "assessment.md")), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -312,14 +321,15 @@ public sealed class SampleScanTests(SampleScanFixture fixture)
         var run = await CliRun.ScanAsync(RepositoryPaths.Sample, "--no-restore", "--fail-on", "warning", "-v", "quiet");
 
         Assert.Equal(1, run.ExitCode);
-        Assert.Contains("21 finding(s) at or above 'warning':", run.Error);
+        Assert.Contains("24 finding(s) at or above 'warning':", run.Error);
         Assert.True(File.Exists(Path.Combine(run.OutDirectory, "inventory.json")));
 
         // Each finding that made the scan fail, as path:line: severity rule: message (a secret's word, never its value).
         var listed = run.Error.Split('\n').Where(line => line.StartsWith("  ", StringComparison.Ordinal)).ToList();
-        Assert.Equal(21, listed.Count);
+        Assert.Equal(24, listed.Count);
         Assert.All(listed, line => Assert.Matches(@"^  [^\s:]+:\d+: (warning|error) INV\d{4}: \S", line));
         Assert.Contains(listed, line => line.Contains(": warning INV9001: ", StringComparison.Ordinal));
+        Assert.Contains(listed, line => line.Contains(": warning INV4005: Integration through a shared data store", StringComparison.Ordinal));
         Assert.False(SampleSecrets.Any(secret => run.Error.Contains(secret, StringComparison.Ordinal)), "stderr holds a raw secret");
     }
 
