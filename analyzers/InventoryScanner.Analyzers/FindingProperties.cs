@@ -123,6 +123,15 @@ namespace InventoryScanner.Analyzers
         /// <summary>"true" for a connection made only by EF Core's design-time tools (in an <c>IDesignTimeDbContextFactory&lt;T&gt;</c>, for migrations).</summary>
         public const string DesignTime = "designTime";
 
+        /// <summary>The tables a SQL statement names (INV4008): <c>dbo.Orders, OrderLines</c>.</summary>
+        public const string Tables = "tables";
+
+        /// <summary>A SQL statement's verb: <c>select</c>, <c>insert</c>, <c>update</c>, <c>delete</c>, <c>merge</c>, <c>exec</c>…</summary>
+        public const string Statement = "statement";
+
+        /// <summary>The stored procedure a statement runs (<c>exec dbo.usp_Close</c>, or a command of type StoredProcedure).</summary>
+        public const string Procedure = "procedure";
+
         /// <summary>What a store is used for beyond its kind's plain use: <c>distributed-cache</c>, <c>output-cache</c>, <c>signalr-backplane</c>.</summary>
         public const string StoreUse = "storeUse";
 
@@ -173,6 +182,9 @@ namespace InventoryScanner.Analyzers
 
         /// <summary>A readiness fact of a component's data stores (INV4006): retries, migrations, TLS on mail, an in-memory test store.</summary>
         public const string DataStoreFact = "data-store-fact";
+
+        /// <summary>SQL a component issues (INV4008): through Dapper, EF Core's raw SQL, EF6 or an ADO.NET command, with the tables it names.</summary>
+        public const string SqlStatement = "sql-statement";
 
         /// <summary>An API gateway hosted by the component (Ocelot, YARP): target <c>gateway:ocelot</c>; its routes follow as <see cref="GatewayRoute"/>.</summary>
         public const string Gateway = "gateway";

@@ -39,6 +39,7 @@ namespace InventoryScanner.Analyzers
         public const string SharedDataStore = "INV4005";
         public const string DataStoreReadiness = "INV4006";
         public const string ConnectionNotDisposed = "INV4007";
+        public const string SqlStatement = "INV4008";
         public const string HardcodedCredential = "INV9001";
 
         public static string GetHelpUri(string id) =>

@@ -23,7 +23,7 @@ public static class FindingFactory
         FindingProperties.ErrorHandling, FindingProperties.Idempotency, FindingProperties.Outbox,
         FindingProperties.Durable, FindingProperties.DeadLetterExchange, FindingProperties.ExchangeType, FindingProperties.Handler,
         FindingProperties.Facet, FindingProperties.CheckScope, FindingProperties.Upstream, FindingProperties.Store, FindingProperties.DbContext,
-        FindingProperties.StoreUse, FindingProperties.DesignTime,
+        FindingProperties.StoreUse, FindingProperties.DesignTime, FindingProperties.Tables, FindingProperties.Statement, FindingProperties.Procedure,
     ];
 
     /// <summary>The finding for an inventory diagnostic; null for diagnostics that are not inventory findings.</summary>

@@ -229,7 +229,7 @@ public sealed class BadInputTests
         await process.WaitForExitAsync();
 
         Assert.True(process.ExitCode == 0, error);
-        Assert.Contains("51 finding(s)", output);
+        Assert.Contains("53 finding(s)", output);
         Assert.True(File.Exists(Path.Combine(outDirectory, "report.html")));
     }
 }
