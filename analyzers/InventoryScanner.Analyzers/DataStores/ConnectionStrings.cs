@@ -63,6 +63,15 @@ namespace InventoryScanner.Analyzers.DataStores
                 return null;
             }
 
+            // Entity Framework 6's entity connection string (database first, .edmx):
+            // metadata=res://*/Shop.csdl|…;provider=System.Data.SqlClient;provider connection string="data source=.;initial catalog=Shop"
+            var inner = value.IndexOf("provider connection string", StringComparison.OrdinalIgnoreCase);
+            if (inner >= 0 && value.IndexOf('=', inner) is var equals and > 0)
+            {
+                var provider = value.Substring(equals + 1).Trim().Trim('"', '\'', ' ');
+                return Describe(store, provider.EndsWith("\"", StringComparison.Ordinal) ? provider.Substring(0, provider.Length - 1) : provider);
+            }
+
             var scheme = value.IndexOf("://", StringComparison.Ordinal);
             if (scheme > 0 && value.Substring(0, scheme).All(c => char.IsLetterOrDigit(c) || c == '+' || c == '-' || c == '.'))
             {

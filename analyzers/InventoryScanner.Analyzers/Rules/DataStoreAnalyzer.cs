@@ -60,7 +60,10 @@ namespace InventoryScanner.Analyzers.Rules
         public override void Initialize(AnalysisContext context)
         {
             context.EnableConcurrentExecution();
-            context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
+
+            // Designers generate the connections of legacy data access: an .edmx's context (base("name=ShopEntities")), a
+            // .dbml's DataContext, a typed DataSet's TableAdapters (new SqlConnection in InitConnection). They are the integration.
+            context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.Analyze | GeneratedCodeAnalysisFlags.ReportDiagnostics);
             context.RegisterCompilationStartAction(start =>
             {
                 var resolver = new ValueResolver(start.Compilation, start.Options, start.CancellationToken);
