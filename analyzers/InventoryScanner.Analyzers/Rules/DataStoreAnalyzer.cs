@@ -20,7 +20,7 @@ namespace InventoryScanner.Analyzers.Rules
     /// credentials. The types it knows are in <see cref="DataStoreApi"/>.
     /// </summary>
     [DiagnosticAnalyzer(LanguageNames.CSharp)]
-    [TriggerWords("Connection", "MongoClient", "CosmosClient", "NpgsqlDataSource", "ConnectionMultiplexer", "UseSqlServer", "UseNpgsql", "UseMySql", "UseSqlite", "UseOracle", "UseCosmos", "DbContext", "DataContext", "AddNpgsqlDataSource", "AddSqlServerClient", "AddMongoDBClient", "AddRedis", "AddAzureBlobClient", "BlobServiceClient", "BlobContainerClient", "AmazonS3Client", "SmtpClient", "SendGridClient", "SimpleEmailServiceClient", "SimpleEmailServiceV2Client", "BlobClient", "ShareServiceClient", "ShareClient", "DataLakeServiceClient", "TransferUtility", "FtpClient", "SftpClient", "AmazonDynamoDBClient", "TableServiceClient", "TableClient", "ElasticClient", "ElasticLowLevelClient", "ElasticsearchClient", "OpenSearchClient", "MemcachedClient", "AddEnyimMemcached", "PostmarkClient", "EmailClient", "GetDatabase", "GetCollection", "AddContactPoint", "AddStackExchangeRedis", "AddDistributedSqlServerCache", "AddCosmosCache", "AddAzureTableClient", "AddAzureCosmosClient", "AddMySqlDataSource", "AddElasticsearchClient", "DatabaseFactory", "DatabaseProviderFactory", "CloudStorageAccount", "MySqlHelper", "SqlHelper", "StorageClient", "AddSmtpSender", "AddMailKitSender", "AddSendGridSender", "AddMailGunSender")]
+    [TriggerWords("Connection", "MongoClient", "CosmosClient", "NpgsqlDataSource", "ConnectionMultiplexer", "UseSqlServer", "UseNpgsql", "UseMySql", "UseSqlite", "UseOracle", "UseCosmos", "DbContext", "DataContext", "AddNpgsqlDataSource", "AddSqlServerClient", "AddMongoDBClient", "AddRedis", "AddAzureBlobClient", "BlobServiceClient", "BlobContainerClient", "AmazonS3Client", "SmtpClient", "SendGridClient", "SimpleEmailServiceClient", "SimpleEmailServiceV2Client", "BlobClient", "ShareServiceClient", "ShareClient", "DataLakeServiceClient", "TransferUtility", "FtpClient", "SftpClient", "AmazonDynamoDBClient", "TableServiceClient", "TableClient", "ElasticClient", "ElasticLowLevelClient", "ElasticsearchClient", "OpenSearchClient", "MemcachedClient", "AddEnyimMemcached", "PostmarkClient", "EmailClient", "GetDatabase", "GetCollection", "AddContactPoint", "AddStackExchangeRedis", "AddDistributedSqlServerCache", "AddCosmosCache", "AddAzureTableClient", "AddAzureCosmosClient", "AddMySqlDataSource", "AddElasticsearchClient", "DatabaseFactory", "DatabaseProviderFactory", "CloudStorageAccount", "MySqlHelper", "SqlHelper", "StorageClient", "AddSmtpSender", "AddMailKitSender", "AddSendGridSender", "AddMailGunSender", GeneratedCodeWords = new[] { "DbContext", "DataContext", "SqlConnection", "OleDbConnection", "OdbcConnection", "OracleConnection", "MySqlConnection", "NpgsqlConnection", "SQLiteConnection" })]
     public sealed class DataStoreAnalyzer : DiagnosticAnalyzer
     {
         private static readonly DiagnosticDescriptor DatabaseRule = RuleDescriptors.Create(
@@ -155,7 +155,7 @@ namespace InventoryScanner.Analyzers.Rules
                 return candidates.FirstOrDefault();
             }
 
-            var written = creation is ObjectCreationExpressionSyntax { Type: var typeSyntax } ? typeSyntax.ToString() : name;
+            var written = creation is ObjectCreationExpressionSyntax { Type: var typeSyntax } ? typeSyntax.ToString().Replace("global::", string.Empty) : name;
             var imported = creation.SyntaxTree.GetRoot().DescendantNodes(n => n is CompilationUnitSyntax or BaseNamespaceDeclarationSyntax)
                 .OfType<UsingDirectiveSyntax>()
                 .Select(u => u.Name?.ToString())
@@ -202,11 +202,19 @@ namespace InventoryScanner.Analyzers.Rules
                 return assigned is null ? null : unboundModel.GetOperation(assigned.Right, cancellationToken);
             }
 
-            var holder = operation.Parent switch
+            var parent = operation.Parent;
+            while (parent is IConversionOperation)
+            {
+                parent = parent.Parent;
+            }
+
+            var holder = parent switch
             {
                 IVariableInitializerOperation { Parent: IVariableDeclaratorOperation declarator } => (ISymbol)declarator.Symbol,
                 ISimpleAssignmentOperation assignment => MemberAssignments.ReferencedSymbol(assignment.Target),
-                IConversionOperation { Parent: IVariableInitializerOperation { Parent: IVariableDeclaratorOperation declarator } } => declarator.Symbol,
+                // this._connection = new SqlConnection() where the type did not resolve: the assignment is as invalid as its value.
+                IInvalidOperation { Syntax: AssignmentExpressionSyntax { Left: var left } } when operation.SemanticModel is { } invalidModel =>
+                    invalidModel.GetSymbolInfo(left, cancellationToken).Symbol?.OriginalDefinition,
                 _ => null,
             };
             var scope = operation.Syntax.Ancestors().FirstOrDefault(n => n is BaseMethodDeclarationSyntax or AccessorDeclarationSyntax or LocalFunctionStatementSyntax);
@@ -224,8 +232,9 @@ namespace InventoryScanner.Analyzers.Rules
         {
             foreach (var assignment in scope.DescendantNodes().OfType<AssignmentExpressionSyntax>())
             {
-                if (assignment.Left is MemberAccessExpressionSyntax { Name.Identifier.ValueText: var name, Expression: IdentifierNameSyntax receiver } && name == property
-                    && SymbolEqualityComparer.Default.Equals(model.GetSymbolInfo(receiver, cancellationToken).Symbol, holder))
+                // connection.ConnectionString = …, or this._connection.ConnectionString = … (a TableAdapter's field).
+                if (assignment.Left is MemberAccessExpressionSyntax { Name.Identifier.ValueText: var name, Expression: IdentifierNameSyntax or MemberAccessExpressionSyntax { Expression: ThisExpressionSyntax } } left && name == property
+                    && SymbolEqualityComparer.Default.Equals(model.GetSymbolInfo(left.Expression, cancellationToken).Symbol?.OriginalDefinition, holder.OriginalDefinition))
                 {
                     return model.GetOperation(assignment.Right, cancellationToken);
                 }

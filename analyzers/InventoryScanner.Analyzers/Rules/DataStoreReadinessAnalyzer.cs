@@ -16,7 +16,7 @@ namespace InventoryScanner.Analyzers.Rules
     /// without TLS, and EF Core's in-memory provider (a store for tests). The maturity model reads them per component.
     /// </summary>
     [DiagnosticAnalyzer(LanguageNames.CSharp)]
-    [TriggerWords("EnableRetryOnFailure", "DbContext", "ExecutionStrategy", "RetryProvider", "Migrate", "ModelSnapshot", "DbMigrationsConfiguration", "MigrateDatabaseToLatestVersion", "UseInMemoryDatabase", "EnableSsl", "SecureSocketOptions", "AbortOnConnectFail", "Connect")]
+    [TriggerWords("EnableRetryOnFailure", "DbContext", "ExecutionStrategy", "RetryProvider", "Migrate", "ModelSnapshot", "DbMigrationsConfiguration", "MigrateDatabaseToLatestVersion", "UseInMemoryDatabase", "EnableSsl", "SecureSocketOptions", "AbortOnConnectFail", "Connect", GeneratedCodeWords = new[] { "ModelSnapshot", "DbMigrationsConfiguration" })]
     public sealed class DataStoreReadinessAnalyzer : DiagnosticAnalyzer
     {
         private static readonly DiagnosticDescriptor Rule = RuleDescriptors.Create(

@@ -788,6 +788,15 @@ public sealed class DataStoreCatalogueTests
                 static OleDbConnection Reports() => new(ConfigurationManager.ConnectionStrings["Reports"].ConnectionString);
                 static void Mail() { using var smtp = new SmtpClient(); smtp.Connect("smtp.example", 587); }   // MailKit's, unresolved: its Connect is the connection
             }
+            class PaymentsTableAdapter
+            {
+                private global::System.Data.SqlClient.SqlConnection _connection;
+                private void InitConnection()
+                {
+                    this._connection = new global::System.Data.SqlClient.SqlConnection();
+                    this._connection.ConnectionString = global::System.Configuration.ConfigurationManager.ConnectionStrings["Billing"].ConnectionString;
+                }
+            }
             """);
 
         Assert.Equal(
@@ -796,6 +805,7 @@ public sealed class DataStoreCatalogueTests
                 "INV4001 database sqlserver:sql-billing/Billing low Microsoft.Data.SqlClient",
                 "INV4001 database oledb:reports.accdb low System.Data.OleDb",
                 "INV4004 smtp smtp:smtp.example low MailKit",
+                "INV4001 database sqlserver:sql-billing/Billing low System.Data.SqlClient",
             ],
             diagnostics.Select(d => Describe([d])[0] + " " + d.Properties[FindingProperties.Library]));
     }
