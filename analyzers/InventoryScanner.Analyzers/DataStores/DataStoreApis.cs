@@ -11,8 +11,9 @@ namespace InventoryScanner.Analyzers.DataStores
     /// </summary>
     internal sealed class DataStoreApi
     {
-        public DataStoreApi(string library, string typeName, string? member, string store, string kind, string? targetProperty = null, int? nameArgument = null, string? use = null, bool connectionName = false)
+        public DataStoreApi(string library, string typeName, string? member, string store, string kind, string? targetProperty = null, int? nameArgument = null, string? use = null, bool connectionName = false, bool bucket = false)
         {
+            Bucket = bucket;
             Library = library;
             TypeName = typeName;
             Member = member;
@@ -47,6 +48,12 @@ namespace InventoryScanner.Analyzers.DataStores
 
         /// <summary>What the store is used for, when it is not the kind's plain use: <c>signalr-backplane</c>, <c>output-cache</c>.</summary>
         public string? Use { get; }
+
+        /// <summary>
+        /// An Amazon S3 call whose target is the bucket it names (<c>bucketName</c>, or a request's <c>BucketName</c>):
+        /// bucket names are global, so <c>s3:invoices</c> from two components is one bucket. Reported only when the bucket resolves.
+        /// </summary>
+        public bool Bucket { get; }
 
         /// <summary>The argument names a connection string of the configuration (Enterprise Library's <c>CreateDatabase("Orders")</c>).</summary>
         public bool ConnectionName { get; }
@@ -167,6 +174,40 @@ namespace InventoryScanner.Analyzers.DataStores
             new DataStoreApi("Data Access Application Block", "Microsoft.ApplicationBlocks.Data.SqlHelper", "ExecuteReader", "sqlserver", FindingKinds.Database),
             new DataStoreApi("Data Access Application Block", "Microsoft.ApplicationBlocks.Data.SqlHelper", "ExecuteScalar", "sqlserver", FindingKinds.Database),
             new DataStoreApi("Data Access Application Block", "Microsoft.ApplicationBlocks.Data.SqlHelper", "ExecuteDataset", "sqlserver", FindingKinds.Database),
+
+            // Amazon S3's calls name the bucket, which is the store: s3:<bucket>.
+            new DataStoreApi("AWSSDK.S3", "Amazon.S3.IAmazonS3", "PutObjectAsync", "s3", FindingKinds.BlobStorage, bucket: true),
+            new DataStoreApi("AWSSDK.S3", "Amazon.S3.IAmazonS3", "GetObjectAsync", "s3", FindingKinds.BlobStorage, bucket: true),
+            new DataStoreApi("AWSSDK.S3", "Amazon.S3.IAmazonS3", "DeleteObjectAsync", "s3", FindingKinds.BlobStorage, bucket: true),
+            new DataStoreApi("AWSSDK.S3", "Amazon.S3.IAmazonS3", "CopyObjectAsync", "s3", FindingKinds.BlobStorage, bucket: true),
+            new DataStoreApi("AWSSDK.S3", "Amazon.S3.IAmazonS3", "GetObjectMetadataAsync", "s3", FindingKinds.BlobStorage, bucket: true),
+            new DataStoreApi("AWSSDK.S3", "Amazon.S3.IAmazonS3", "ListObjectsV2Async", "s3", FindingKinds.BlobStorage, bucket: true),
+            new DataStoreApi("AWSSDK.S3", "Amazon.S3.IAmazonS3", "ListObjectsAsync", "s3", FindingKinds.BlobStorage, bucket: true),
+            new DataStoreApi("AWSSDK.S3", "Amazon.S3.IAmazonS3", "InitiateMultipartUploadAsync", "s3", FindingKinds.BlobStorage, bucket: true),
+            new DataStoreApi("AWSSDK.S3", "Amazon.S3.IAmazonS3", "GetPreSignedURL", "s3", FindingKinds.BlobStorage, bucket: true),
+            new DataStoreApi("AWSSDK.S3", "Amazon.S3.IAmazonS3", "GetPreSignedURLAsync", "s3", FindingKinds.BlobStorage, bucket: true),
+            new DataStoreApi("AWSSDK.S3", "Amazon.S3.AmazonS3Client", "PutObjectAsync", "s3", FindingKinds.BlobStorage, bucket: true),
+            new DataStoreApi("AWSSDK.S3", "Amazon.S3.AmazonS3Client", "GetObjectAsync", "s3", FindingKinds.BlobStorage, bucket: true),
+            new DataStoreApi("AWSSDK.S3", "Amazon.S3.AmazonS3Client", "DeleteObjectAsync", "s3", FindingKinds.BlobStorage, bucket: true),
+            new DataStoreApi("AWSSDK.S3", "Amazon.S3.AmazonS3Client", "CopyObjectAsync", "s3", FindingKinds.BlobStorage, bucket: true),
+            new DataStoreApi("AWSSDK.S3", "Amazon.S3.AmazonS3Client", "GetObjectMetadataAsync", "s3", FindingKinds.BlobStorage, bucket: true),
+            new DataStoreApi("AWSSDK.S3", "Amazon.S3.AmazonS3Client", "ListObjectsV2Async", "s3", FindingKinds.BlobStorage, bucket: true),
+            new DataStoreApi("AWSSDK.S3", "Amazon.S3.AmazonS3Client", "ListObjectsAsync", "s3", FindingKinds.BlobStorage, bucket: true),
+            new DataStoreApi("AWSSDK.S3", "Amazon.S3.AmazonS3Client", "InitiateMultipartUploadAsync", "s3", FindingKinds.BlobStorage, bucket: true),
+            new DataStoreApi("AWSSDK.S3", "Amazon.S3.AmazonS3Client", "GetPreSignedURL", "s3", FindingKinds.BlobStorage, bucket: true),
+            new DataStoreApi("AWSSDK.S3", "Amazon.S3.AmazonS3Client", "GetPreSignedURLAsync", "s3", FindingKinds.BlobStorage, bucket: true),
+            new DataStoreApi("AWSSDK.S3", "Amazon.S3.Transfer.ITransferUtility", "UploadAsync", "s3", FindingKinds.BlobStorage, bucket: true),
+            new DataStoreApi("AWSSDK.S3", "Amazon.S3.Transfer.ITransferUtility", "Upload", "s3", FindingKinds.BlobStorage, bucket: true),
+            new DataStoreApi("AWSSDK.S3", "Amazon.S3.Transfer.ITransferUtility", "DownloadAsync", "s3", FindingKinds.BlobStorage, bucket: true),
+            new DataStoreApi("AWSSDK.S3", "Amazon.S3.Transfer.ITransferUtility", "Download", "s3", FindingKinds.BlobStorage, bucket: true),
+            new DataStoreApi("AWSSDK.S3", "Amazon.S3.Transfer.ITransferUtility", "UploadDirectoryAsync", "s3", FindingKinds.BlobStorage, bucket: true),
+            new DataStoreApi("AWSSDK.S3", "Amazon.S3.Transfer.ITransferUtility", "DownloadDirectoryAsync", "s3", FindingKinds.BlobStorage, bucket: true),
+            new DataStoreApi("AWSSDK.S3", "Amazon.S3.Transfer.TransferUtility", "UploadAsync", "s3", FindingKinds.BlobStorage, bucket: true),
+            new DataStoreApi("AWSSDK.S3", "Amazon.S3.Transfer.TransferUtility", "Upload", "s3", FindingKinds.BlobStorage, bucket: true),
+            new DataStoreApi("AWSSDK.S3", "Amazon.S3.Transfer.TransferUtility", "DownloadAsync", "s3", FindingKinds.BlobStorage, bucket: true),
+            new DataStoreApi("AWSSDK.S3", "Amazon.S3.Transfer.TransferUtility", "Download", "s3", FindingKinds.BlobStorage, bucket: true),
+            new DataStoreApi("AWSSDK.S3", "Amazon.S3.Transfer.TransferUtility", "UploadDirectoryAsync", "s3", FindingKinds.BlobStorage, bucket: true),
+            new DataStoreApi("AWSSDK.S3", "Amazon.S3.Transfer.TransferUtility", "DownloadDirectoryAsync", "s3", FindingKinds.BlobStorage, bucket: true),
 
             // Google Cloud Storage: a client of the project's credentials, no address.
             new DataStoreApi("Google.Cloud.Storage.V1", "Google.Cloud.Storage.V1.StorageClient", "Create", "gcs", FindingKinds.BlobStorage),

@@ -20,7 +20,7 @@ namespace InventoryScanner.Analyzers.Rules
     /// credentials. The types it knows are in <see cref="DataStoreApi"/>.
     /// </summary>
     [DiagnosticAnalyzer(LanguageNames.CSharp)]
-    [TriggerWords("Connection", "MongoClient", "CosmosClient", "NpgsqlDataSource", "ConnectionMultiplexer", "UseSqlServer", "UseNpgsql", "UseMySql", "UseSqlite", "UseOracle", "UseCosmos", "DbContext", "DataContext", "AddNpgsqlDataSource", "AddSqlServerClient", "AddMongoDBClient", "AddRedis", "AddAzureBlobClient", "BlobServiceClient", "BlobContainerClient", "AmazonS3Client", "SmtpClient", "SendGridClient", "SimpleEmailServiceClient", "SimpleEmailServiceV2Client", "BlobClient", "ShareServiceClient", "ShareClient", "DataLakeServiceClient", "TransferUtility", "FtpClient", "SftpClient", "AmazonDynamoDBClient", "TableServiceClient", "TableClient", "ElasticClient", "ElasticLowLevelClient", "ElasticsearchClient", "OpenSearchClient", "MemcachedClient", "AddEnyimMemcached", "PostmarkClient", "EmailClient", "GetDatabase", "GetCollection", "AddContactPoint", "AddStackExchangeRedis", "AddDistributedSqlServerCache", "AddCosmosCache", "AddAzureTableClient", "AddAzureCosmosClient", "AddMySqlDataSource", "AddElasticsearchClient", "DatabaseFactory", "DatabaseProviderFactory", "CloudStorageAccount", "MySqlHelper", "SqlHelper", "StorageClient", "AddSmtpSender", "AddMailKitSender", "AddSendGridSender", "AddMailGunSender", GeneratedCodeWords = new[] { "DbContext", "DataContext", "SqlConnection", "OleDbConnection", "OdbcConnection", "OracleConnection", "MySqlConnection", "NpgsqlConnection", "SQLiteConnection" })]
+    [TriggerWords("Connection", "MongoClient", "CosmosClient", "NpgsqlDataSource", "ConnectionMultiplexer", "UseSqlServer", "UseNpgsql", "UseMySql", "UseSqlite", "UseOracle", "UseCosmos", "DbContext", "DataContext", "AddNpgsqlDataSource", "AddSqlServerClient", "AddMongoDBClient", "AddRedis", "AddAzureBlobClient", "BlobServiceClient", "BlobContainerClient", "AmazonS3Client", "SmtpClient", "SendGridClient", "SimpleEmailServiceClient", "SimpleEmailServiceV2Client", "BlobClient", "ShareServiceClient", "ShareClient", "DataLakeServiceClient", "TransferUtility", "FtpClient", "SftpClient", "AmazonDynamoDBClient", "TableServiceClient", "TableClient", "ElasticClient", "ElasticLowLevelClient", "ElasticsearchClient", "OpenSearchClient", "MemcachedClient", "AddEnyimMemcached", "PostmarkClient", "EmailClient", "GetDatabase", "GetCollection", "AddContactPoint", "AddStackExchangeRedis", "AddDistributedSqlServerCache", "AddCosmosCache", "AddAzureTableClient", "AddAzureCosmosClient", "AddMySqlDataSource", "AddElasticsearchClient", "DatabaseFactory", "DatabaseProviderFactory", "CloudStorageAccount", "MySqlHelper", "SqlHelper", "StorageClient", "AddSmtpSender", "AddMailKitSender", "AddSendGridSender", "AddMailGunSender", "ObjectAsync", "ObjectMetadataAsync", "ListObjects", "MultipartUpload", "PreSignedURL", "Upload", "Download", GeneratedCodeWords = new[] { "DbContext", "DataContext", "SqlConnection", "OleDbConnection", "OdbcConnection", "OracleConnection", "MySqlConnection", "NpgsqlConnection", "SQLiteConnection" })]
     public sealed class DataStoreAnalyzer : DiagnosticAnalyzer
     {
         private static readonly DiagnosticDescriptor DatabaseRule = RuleDescriptors.Create(
@@ -327,6 +327,16 @@ namespace InventoryScanner.Analyzers.Rules
         /// </summary>
         private static void ReportCall(OperationAnalysisContext context, ContextTypes contexts, DataStoreApi api, InvocationExpressionSyntax invocation, IOperation? connection, ValueResolver resolver, string confidence, string? reason)
         {
+            if (api.Bucket)
+            {
+                if (BucketOf(context.Operation, invocation, resolver, context.CancellationToken) is { IsFullyResolved: true, Text: { Length: > 0 } bucket } named)
+                {
+                    Report(context, contexts, api, named, confidence, reason, storeName: bucket);
+                }
+
+                return;
+            }
+
             var lambda = CallSite.Unwrap(connection) is IDelegateCreationOperation or IAnonymousFunctionOperation ? connection : null;
             connection = lambda is null ? connection : null;
             if (api.Member!.StartsWith("Execute", StringComparison.Ordinal) && connection?.Type?.SpecialType is not (SpecialType.System_String or null))
@@ -370,6 +380,36 @@ namespace InventoryScanner.Analyzers.Rules
             }
 
             Report(context, contexts, api, value, confidence, reason, part);
+        }
+
+        /// <summary>
+        /// The bucket an S3 call names: its <c>bucketName</c> argument, or the <c>BucketName</c> of the request it is
+        /// handed (created in the call, or in the local or field the call reads). A bucket's name is no secret: its value
+        /// per configuration file is kept as it is.
+        /// </summary>
+        private static ResolvedValue BucketOf(IOperation operation, InvocationExpressionSyntax invocation, ValueResolver resolver, System.Threading.CancellationToken cancellationToken)
+        {
+            IOperation? named = null;
+            if (operation is IInvocationOperation bound)
+            {
+                named = bound.Arguments.FirstOrDefault(a => a.Parameter?.Name == "bucketName")?.Value;
+                if (named is null && bound.Arguments.FirstOrDefault(a => a.Parameter?.Type.Name.EndsWith("Request", StringComparison.Ordinal) == true) is { } request)
+                {
+                    var creation = CallSite.Unwrap(MemberAssignments.ValueOrInitializer(request.Value, cancellationToken)) ?? CallSite.Unwrap(request.Value);
+                    named = creation is IObjectCreationOperation { Initializer: { } initializer }
+                        ? initializer.Initializers.OfType<ISimpleAssignmentOperation>().FirstOrDefault(a => a.Target is IPropertyReferenceOperation { Property.Name: "BucketName" })?.Value
+                        : null;
+                }
+            }
+            else if (operation.SemanticModel is { } model)
+            {
+                // Unbound: a request created in the call with BucketName = …, or a first argument named like a bucket.
+                var initializer = invocation.ArgumentList.Arguments.Select(a => a.Expression).OfType<BaseObjectCreationExpressionSyntax>().Select(c => c.Initializer).FirstOrDefault(i => i is not null);
+                var assigned = initializer?.Expressions.OfType<AssignmentExpressionSyntax>().FirstOrDefault(a => a.Left is IdentifierNameSyntax { Identifier.ValueText: "BucketName" });
+                named = assigned is null ? null : model.GetOperation(assigned.Right, cancellationToken);
+            }
+
+            return named is null ? ResolvedValue.None : resolver.Resolve(CallSite.Unwrap(named), cancellationToken);
         }
 
         /// <summary>Whether a call registers a data store (an Aspire client integration, a cache), so what it nests configures that store.</summary>
@@ -492,9 +532,9 @@ namespace InventoryScanner.Analyzers.Rules
         private static void Report(OperationAnalysisContext context, ContextTypes contexts, DataStoreApi api, IOperation? connection, ValueResolver resolver, string confidence, string? reason) =>
             Report(context, contexts, api, connection is null ? ResolvedValue.None : resolver.Resolve(CallSite.Unwrap(connection), context.CancellationToken), confidence, reason);
 
-        private static void Report(OperationAnalysisContext context, ContextTypes contexts, DataStoreApi api, ResolvedValue value, string confidence, string? reason, string? part = null)
+        private static void Report(OperationAnalysisContext context, ContextTypes contexts, DataStoreApi api, ResolvedValue value, string confidence, string? reason, string? part = null, string? storeName = null)
         {
-            var store = Describe(api.Store, value);
+            var store = storeName ?? Describe(api.Store, value);
             var target = api.Store + ":" + store + (part is null ? string.Empty : "/" + part);
             var properties = ImmutableDictionary.CreateBuilder<string, string?>();
             properties.Add(FindingProperties.Kind, api.Kind);
@@ -508,7 +548,7 @@ namespace InventoryScanner.Analyzers.Rules
             properties.Add(FindingProperties.ConfigKey, value.ConfigKey);
 
             // Each configuration file's value, as the store it names: the connection strings themselves hold passwords.
-            properties.Add(FindingProperties.ConfigValues, PerFile(api.Store, value.ConfigValues));
+            properties.Add(FindingProperties.ConfigValues, storeName is null ? PerFile(api.Store, value.ConfigValues) : value.ConfigValues);
             properties.Add(FindingProperties.Confidence, confidence);
             properties.Add(FindingProperties.ConfidenceReason, reason);
             properties.Add(FindingProperties.ContainingSymbol, context.ContainingSymbol.GetDocumentationCommentId() + "#" + target);

@@ -872,6 +872,66 @@ public sealed class DataStoreCatalogueTests
     }
 
     [Fact]
+    public async Task S3Calls_ShouldNameTheirBucket_WhenItResolves()
+    {
+        const string S3 = """
+            namespace Amazon.S3
+            {
+                public interface IAmazonS3
+                {
+                    System.Threading.Tasks.Task<object> PutObjectAsync(Model.PutObjectRequest request);
+                    System.Threading.Tasks.Task<object> GetObjectAsync(string bucketName, string key);
+                    System.Threading.Tasks.Task<object> DeleteObjectAsync(string bucketName, string key);
+                }
+                namespace Model { public sealed class PutObjectRequest { public string BucketName { get; set; } = ""; public string Key { get; set; } = ""; } }
+                namespace Transfer { public sealed class TransferUtility { public System.Threading.Tasks.Task UploadAsync(string filePath, string bucketName) => null!; } }
+            }
+            """;
+        var diagnostics = await AnalyzerRunner.RunAsync(
+            new DataStoreAnalyzer(),
+            [("/src/Docs/appsettings.json", """{ "Storage": { "Bucket": "contoso-archive" } }""")],
+            """
+            using Amazon.S3;
+            using Amazon.S3.Model;
+            using Microsoft.Extensions.Configuration;
+            class Archive(IAmazonS3 s3, Amazon.S3.Transfer.TransferUtility transfer, IConfiguration configuration)
+            {
+                private const string Invoices = "contoso-invoices";
+                async System.Threading.Tasks.Task Run(string key, string anyBucket)
+                {
+                    await s3.PutObjectAsync(new PutObjectRequest { BucketName = Invoices, Key = key });
+                    var request = new PutObjectRequest { BucketName = configuration["Storage:Bucket"], Key = key };
+                    await s3.PutObjectAsync(request);
+                    await s3.GetObjectAsync("contoso-reports", key);
+                    await s3.DeleteObjectAsync(anyBucket, key);
+                    await transfer.UploadAsync("/tmp/file", Invoices);
+                }
+            }
+            """,
+            S3,
+            InventoryScanner.Analyzers.Tests.Stubs.Configuration);
+
+        Assert.Equal(
+            [
+                "INV4003 blob-storage s3:contoso-invoices high",
+                "INV4003 blob-storage s3:contoso-archive high",
+                "INV4003 blob-storage s3:contoso-reports high",
+                "INV4003 blob-storage s3:contoso-invoices high",
+            ],
+            Describe(diagnostics));
+        var unbound = await AnalyzerRunner.RunAsync(
+            new DataStoreAnalyzer(),
+            """
+            class Archive(IAmazonS3 s3)
+            {
+                System.Threading.Tasks.Task Run(string key) => s3.PutObjectAsync(new PutObjectRequest { BucketName = "contoso-invoices", Key = key });
+            }
+            """);
+        Assert.Equal(["INV4003 blob-storage s3:contoso-invoices low"], Describe(unbound));
+        Assert.Equal(("configuration", "Storage:Bucket", "appsettings.json=contoso-archive"), (diagnostics[1].Properties[FindingProperties.TargetSource], diagnostics[1].Properties[FindingProperties.ConfigKey], diagnostics[1].Properties[FindingProperties.ConfigValues]));
+    }
+
+    [Fact]
     public async Task LookAlikesOfTheNewStores_ShouldNotBeReported()
     {
         var diagnostics = await AnalyzerRunner.RunAsync(
