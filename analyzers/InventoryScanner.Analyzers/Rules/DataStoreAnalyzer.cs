@@ -20,7 +20,7 @@ namespace InventoryScanner.Analyzers.Rules
     /// credentials. The types it knows are in <see cref="DataStoreApi"/>.
     /// </summary>
     [DiagnosticAnalyzer(LanguageNames.CSharp)]
-    [TriggerWords("Connection", "MongoClient", "CosmosClient", "NpgsqlDataSource", "ConnectionMultiplexer", "UseSqlServer", "UseNpgsql", "UseMySql", "UseSqlite", "UseOracle", "UseCosmos", "DbContext", "DataContext", "AddNpgsqlDataSource", "AddSqlServerClient", "AddMongoDBClient", "AddRedis", "AddAzureBlobClient", "BlobServiceClient", "BlobContainerClient", "AmazonS3Client", "SmtpClient", "SendGridClient", "SimpleEmailServiceClient", "SimpleEmailServiceV2Client", "BlobClient", "ShareServiceClient", "ShareClient", "DataLakeServiceClient", "TransferUtility", "FtpClient", "SftpClient", "AmazonDynamoDBClient", "TableServiceClient", "TableClient", "ElasticClient", "ElasticLowLevelClient", "ElasticsearchClient", "OpenSearchClient", "MemcachedClient", "AddEnyimMemcached", "PostmarkClient", "EmailClient", "GetDatabase", "GetCollection", "AddContactPoint", "AddStackExchangeRedis", "AddDistributedSqlServerCache", "AddCosmosCache", "AddAzureTableClient", "AddAzureCosmosClient", "AddMySqlDataSource", "AddElasticsearchClient", "DatabaseFactory", "DatabaseProviderFactory", "CloudStorageAccount", "MySqlHelper", "SqlHelper", "StorageClient", "AddSmtpSender", "AddMailKitSender", "AddSendGridSender", "AddMailGunSender", "ObjectAsync", "ObjectMetadataAsync", "ListObjects", "MultipartUpload", "PreSignedURL", "Upload", "Download", GeneratedCodeWords = new[] { "DbContext", "DataContext", "SqlConnection", "OleDbConnection", "OdbcConnection", "OracleConnection", "MySqlConnection", "NpgsqlConnection", "SQLiteConnection" })]
+    [TriggerWords("Connection", "MongoClient", "CosmosClient", "NpgsqlDataSource", "ConnectionMultiplexer", "UseSqlServer", "UseNpgsql", "UseMySql", "UseSqlite", "UseOracle", "UseCosmos", "DbContext", "DataContext", "AddNpgsqlDataSource", "AddSqlServerClient", "AddMongoDBClient", "AddRedis", "AddAzureBlobClient", "BlobServiceClient", "BlobContainerClient", "AmazonS3Client", "SmtpClient", "SendGridClient", "SimpleEmailServiceClient", "SimpleEmailServiceV2Client", "BlobClient", "ShareServiceClient", "ShareClient", "DataLakeServiceClient", "TransferUtility", "FtpClient", "SftpClient", "AmazonDynamoDBClient", "TableServiceClient", "TableClient", "ElasticClient", "ElasticLowLevelClient", "ElasticsearchClient", "OpenSearchClient", "MemcachedClient", "AddEnyimMemcached", "PostmarkClient", "EmailClient", "GetDatabase", "GetCollection", "AddContactPoint", "AddStackExchangeRedis", "AddDistributedSqlServerCache", "AddCosmosCache", "AddAzureTableClient", "AddAzureCosmosClient", "AddMySqlDataSource", "AddElasticsearchClient", "DatabaseFactory", "DatabaseProviderFactory", "CloudStorageAccount", "MySqlHelper", "SqlHelper", "StorageClient", "AddSmtpSender", "AddMailKitSender", "AddSendGridSender", "AddMailGunSender", "ObjectAsync", "ObjectMetadataAsync", "ListObjects", "MultipartUpload", "PreSignedURL", "Upload", "Download", "CreateConnection", GeneratedCodeWords = new[] { "DbContext", "DataContext", "SqlConnection", "OleDbConnection", "OdbcConnection", "OracleConnection", "MySqlConnection", "NpgsqlConnection", "SQLiteConnection" })]
     public sealed class DataStoreAnalyzer : DiagnosticAnalyzer
     {
         private static readonly DiagnosticDescriptor DatabaseRule = RuleDescriptors.Create(
@@ -276,6 +276,12 @@ namespace InventoryScanner.Analyzers.Rules
                 return;
             }
 
+            if (name == "CreateConnection" && context.Operation is IInvocationOperation { TargetMethod.ContainingType: var factory } creation && IsProviderFactory(factory))
+            {
+                AnalyzeProviderFactory(context, creation, access, resolver, contexts);
+                return;
+            }
+
             var candidates = DataStoreApi.Calls.Where(a => a.Member == name).ToList();
             if (candidates.Count == 0)
             {
@@ -411,6 +417,53 @@ namespace InventoryScanner.Analyzers.Rules
 
             return named is null ? ResolvedValue.None : resolver.Resolve(CallSite.Unwrap(named), cancellationToken);
         }
+
+        /// <summary>The provider-agnostic data access of ADO.NET: a <c>DbProviderFactory</c> or one of its providers' factories.</summary>
+        private static bool IsProviderFactory(INamedTypeSymbol? type)
+        {
+            for (var current = type; current is not null; current = current.BaseType)
+            {
+                if (current.ToDisplayString() == "System.Data.Common.DbProviderFactory")
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        /// <summary>
+        /// <c>DbProviderFactories.GetFactory("System.Data.SqlClient").CreateConnection()</c>, then
+        /// <c>connection.ConnectionString = cs</c>: the store from the provider's invariant name (or the factory's type),
+        /// the target from the connection string given to the connection it creates.
+        /// </summary>
+        private static void AnalyzeProviderFactory(OperationAnalysisContext context, IInvocationOperation creation, MemberAccessExpressionSyntax access, ValueResolver resolver, ContextTypes contexts)
+        {
+            var receiver = CallSite.Unwrap(MemberAssignments.ValueOrConstruction(creation.Instance, context.CancellationToken)) ?? CallSite.Unwrap(creation.Instance);
+            var provider = receiver switch
+            {
+                IInvocationOperation { TargetMethod.Name: "GetFactory", Arguments: { Length: > 0 } arguments } when arguments[0].Value.Type?.SpecialType == SpecialType.System_String =>
+                    resolver.Resolve(CallSite.Unwrap(arguments[0].Value), context.CancellationToken).Text,
+                _ => creation.Instance?.Type?.ContainingNamespace?.ToDisplayString(),
+            };
+            var store = ProviderStore(provider);
+            var value = resolver.Resolve(CallSite.Unwrap(AssignedProperty(creation, "ConnectionString", context.CancellationToken)), context.CancellationToken);
+            var api = new DataStoreApi("System.Data.Common", "System.Data.Common.DbProviderFactory", "CreateConnection", store, FindingKinds.Database);
+            Report(context, contexts, api, value, Confidence.High, null);
+        }
+
+        /// <summary>The store an ADO.NET provider's invariant name (or namespace) stands for; <c>db</c> when it is not one the rule knows.</summary>
+        private static string ProviderStore(string? provider) => provider switch
+        {
+            "System.Data.SqlClient" or "Microsoft.Data.SqlClient" => "sqlserver",
+            "Npgsql" => "postgres",
+            "MySql.Data.MySqlClient" or "MySqlConnector" => "mysql",
+            "System.Data.SQLite" or "Microsoft.Data.Sqlite" => "sqlite",
+            "Oracle.ManagedDataAccess.Client" or "Oracle.DataAccess.Client" => "oracle",
+            "System.Data.OleDb" => "oledb",
+            "System.Data.Odbc" => "odbc",
+            _ => "db",
+        };
 
         /// <summary>Whether a call registers a data store (an Aspire client integration, a cache), so what it nests configures that store.</summary>
         private static bool IsStoreRegistration(InvocationExpressionSyntax call) =>

@@ -932,6 +932,38 @@ public sealed class DataStoreCatalogueTests
     }
 
     [Fact]
+    public async Task ProviderFactoryConnections_ShouldNameTheProvidersStore()
+    {
+        var diagnostics = await AnalyzerRunner.RunAsync(
+            new DataStoreAnalyzer(),
+            """
+            using System.Data.Common;
+            class Repository
+            {
+                private const string Provider = "System.Data.SqlClient";
+                DbConnection Open()
+                {
+                    var factory = DbProviderFactories.GetFactory(Provider);
+                    var connection = factory.CreateConnection();
+                    connection.ConnectionString = "Data Source=sql-agnostic;Initial Catalog=Ledger;Integrated Security=SSPI";
+                    return connection;
+                }
+                DbConnection Unknown(DbProviderFactory factory) => factory.CreateConnection();
+            }
+            """,
+            """
+            namespace System.Data.Common
+            {
+                public abstract class DbConnection { public string ConnectionString { get; set; } = ""; }
+                public abstract class DbProviderFactory { public virtual DbConnection CreateConnection() => null!; }
+                public static class DbProviderFactories { public static DbProviderFactory GetFactory(string providerInvariantName) => null!; }
+            }
+            """);
+
+        Assert.Equal(["INV4001 database sqlserver:sql-agnostic/Ledger high", "INV4001 database db:unresolved high"], Describe(diagnostics));
+    }
+
+    [Fact]
     public async Task LookAlikesOfTheNewStores_ShouldNotBeReported()
     {
         var diagnostics = await AnalyzerRunner.RunAsync(
