@@ -81,7 +81,9 @@ public sealed class ReportWriterTests
         var html = ReportWriterFactory.Create("html", TemplateSource.Embedded).Render(inventory);
         var markdown = ReportWriterFactory.Create("md", TemplateSource.Embedded).Render(inventory);
 
-        Assert.Contains("<h3>Shared stores</h3>", html, StringComparison.Ordinal);
+        Assert.Contains("<h3 id=\"shared-stores\">Shared stores</h3>", html, StringComparison.Ordinal);
+        Assert.Contains("<a href=\"#shared-stores\">data store(s) shared by components</a>", html, StringComparison.Ordinal);
+        Assert.Contains("INV4005", html, StringComparison.Ordinal);
         Assert.Contains("<td>Billing, Orders</td>", html, StringComparison.Ordinal);
         Assert.Contains("- `sqlserver:sql-prod/orders`: Billing, Orders", markdown, StringComparison.Ordinal);
     }
