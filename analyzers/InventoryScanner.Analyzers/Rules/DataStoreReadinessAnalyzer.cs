@@ -16,7 +16,7 @@ namespace InventoryScanner.Analyzers.Rules
     /// without TLS, and EF Core's in-memory provider (a store for tests). The maturity model reads them per component.
     /// </summary>
     [DiagnosticAnalyzer(LanguageNames.CSharp)]
-    [TriggerWords("EnableRetryOnFailure", "DbContext", "ExecutionStrategy", "RetryProvider", "Migrate", "ModelSnapshot", "DbMigrationsConfiguration", "MigrateDatabaseToLatestVersion", "UseInMemoryDatabase", "EnableSsl", "SecureSocketOptions", "AbortOnConnectFail", "Connect", GeneratedCodeWords = new[] { "ModelSnapshot", "DbMigrationsConfiguration" })]
+    [TriggerWords("EnableRetryOnFailure", "DbContext", "ExecutionStrategy", "RetryProvider", "Migrate", "ModelSnapshot", "DbMigrationsConfiguration", "MigrateDatabaseToLatestVersion", "UseInMemoryDatabase", "EnableSsl", "SecureSocketOptions", "AbortOnConnectFail", "Connect", "SmtpClient", GeneratedCodeWords = new[] { "ModelSnapshot", "DbMigrationsConfiguration" })]
     public sealed class DataStoreReadinessAnalyzer : DiagnosticAnalyzer
     {
         private static readonly DiagnosticDescriptor Rule = RuleDescriptors.Create(
@@ -42,7 +42,8 @@ namespace InventoryScanner.Analyzers.Rules
                     .ToImmutableArray();
                 start.RegisterSymbolAction(c => AnalyzeType(c, bases), SymbolKind.NamedType);
                 start.RegisterOperationAction(AnalyzeInvocation, OperationKind.Invocation, OperationKind.Invalid);
-                start.RegisterOperationAction(AnalyzeCreation, OperationKind.ObjectCreation);
+                var resolver = new ValueResolver(start.Compilation, start.Options, start.CancellationToken);
+                start.RegisterOperationAction(c => AnalyzeCreation(c, resolver), OperationKind.ObjectCreation);
                 start.RegisterOperationAction(AnalyzeAssignment, OperationKind.SimpleAssignment);
             });
         }
@@ -135,9 +136,20 @@ namespace InventoryScanner.Analyzers.Rules
             }
         }
 
-        /// <summary>EF6's <c>new MigrateDatabaseToLatestVersion&lt;TContext, TConfiguration&gt;()</c> and <c>new SqlAzureExecutionStrategy()</c>.</summary>
-        private static void AnalyzeCreation(OperationAnalysisContext context)
+        /// <summary>
+        /// EF6's <c>new MigrateDatabaseToLatestVersion&lt;TContext, TConfiguration&gt;()</c> and <c>new SqlAzureExecutionStrategy()</c>;
+        /// a <c>new SmtpClient()</c> configured by <c>&lt;mailSettings&gt;&lt;smtp&gt;&lt;network enableSsl="…"&gt;</c>.
+        /// </summary>
+        private static void AnalyzeCreation(OperationAnalysisContext context, ValueResolver resolver)
         {
+            if (context.Operation is IObjectCreationOperation { Type: INamedTypeSymbol { Name: "SmtpClient" } smtp, Arguments.Length: 0 } && smtp.ToDisplayString() == "System.Net.Mail.SmtpClient"
+                && resolver.FromConfiguration(Configuration.MailSettingsKeys.EnableSsl, null) is { ConfigValues: not null, Text: { } enableSsl })
+            {
+                var tls = string.Equals(enableSsl.Trim(), "true", StringComparison.OrdinalIgnoreCase);
+                Report(context, "System.Net.Mail", tls ? DataStoreFacts.Tls : DataStoreFacts.NoTls, "<mailSettings> enableSsl=\"" + enableSsl.Trim() + "\"", Confidence.High);
+                return;
+            }
+
             if (context.Operation is not IObjectCreationOperation { Type: INamedTypeSymbol type } || !type.IsDeclaredIn("System.Data.Entity"))
             {
                 return;

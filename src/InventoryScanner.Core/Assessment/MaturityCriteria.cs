@@ -24,6 +24,7 @@ public static class MaturityCriteria
         new("R3", 2, "No plain-text credentials in code or configuration", NoSecrets),
         new("R4", 2, "Consumers catch the failures of their handlers", ConsumersCatch),
         new("R5", 2, "Database connections are disposed after use", ConnectionsDisposed),
+        new("R6", 2, "Mail leaves over TLS", MailOverTls),
         new("D1", 3, "Outbound HTTP goes through typed or generated clients (typed HttpClient, Refit, gRPC, WCF proxies)", TypedClients),
         new("D2", 3, "One client library per kind of integration (HTTP, messaging) in the component", OneLibraryPerKind),
         new("D3", 3, "Each data store is owned by one component (no integration through a shared data store)", OwnedStores),
@@ -149,6 +150,33 @@ public static class MaturityCriteria
         return undisposed.Count > 0
             ? Fail("R5", 2, Title, $"{undisposed.Count} connection(s) created and never disposed", undisposed)
             : Pass("R5", 2, Title, "no connection left undisposed", Array.Empty<string>());
+    }
+
+    /// <summary>
+    /// Mail that leaves in clear text carries customers' data and the relay's credentials: fails on a <c>no-tls</c> fact
+    /// (INV4006), and on System.Net.Mail's <c>SmtpClient</c> (which does not encrypt unless told to) with no <c>tls</c>
+    /// fact in the component. MailKit negotiates TLS by default, and mail services are reached over HTTPS.
+    /// </summary>
+    private static CriterionVerdict MailOverTls(ComponentFacts facts)
+    {
+        const string Title = "Mail leaves over TLS";
+        var mail = facts.DataStores.Where(f => f.Kind == FindingKinds.Smtp).ToList();
+        if (mail.Count == 0)
+        {
+            return NotApplicable("R6", 2, Title, "no mail sent");
+        }
+
+        var clear = facts.DataStoreFacts.Where(f => f.Target == Analyzers.DataStores.DataStoreFacts.NoTls).ToList();
+        var tls = facts.DataStoreFacts.Where(f => f.Target == Analyzers.DataStores.DataStoreFacts.Tls).ToList();
+        var plainSmtp = mail.Where(f => f.Library == "System.Net.Mail").ToList();
+        if (clear.Count > 0)
+        {
+            return Fail("R6", 2, Title, $"{clear.Count} mail connection(s) without TLS", clear);
+        }
+
+        return plainSmtp.Count > 0 && tls.Count == 0
+            ? Fail("R6", 2, Title, $"{plainSmtp.Count} System.Net.Mail client(s) without EnableSsl", plainSmtp)
+            : Pass("R6", 2, Title, tls.Count > 0 ? $"{tls.Count} TLS setting(s)" : "mail through MailKit (TLS by default) or a mail service's HTTPS API", tls.Count > 0 ? tls : mail);
     }
 
     /// <summary>

@@ -25,6 +25,7 @@ public static class Priorities
         ["R3"] = ("move credentials to a secret store", 2, 1.0),
         ["R4"] = ("catch handler failures and dead-letter what keeps failing", 4, 1.0),
         ["R5"] = ("dispose database connections (using)", 0.5, 0.5),
+        ["R6"] = ("send mail over TLS (EnableSsl, SecureSocketOptions.StartTls)", 0.5, 0.6),
         ["D1"] = ("put HTTP calls behind typed clients", 2, 0.3),
         ["D2"] = ("move calls to the component's main client library", 2, 0.2),
         ["D3"] = ("give the shared store one owner and reach its data through that component's API or events", 16, 0.6),

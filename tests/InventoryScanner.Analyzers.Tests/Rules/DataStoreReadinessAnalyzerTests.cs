@@ -159,6 +159,18 @@ public sealed class DataStoreReadinessAnalyzerTests
     }
 
     [Fact]
+    public async Task SmtpClientOfTheMailSettings_ShouldTakeTheirEnableSsl()
+    {
+        var diagnostics = await AnalyzerRunner.RunAsync(
+            new DataStoreReadinessAnalyzer(),
+            [("/src/Web/Web.config", """<configuration><system.net><mailSettings><smtp><network host="mail.example" enableSsl="true" /></smtp></mailSettings></system.net></configuration>""")],
+            "class Mailer { void Send() { var smtp = new System.Net.Mail.SmtpClient(); } }",
+            Stubs);
+
+        Assert.Equal(["tls System.Net.Mail high"], Describe(diagnostics));
+    }
+
+    [Fact]
     public async Task LookAlikes_ShouldNotBeReported()
     {
         var diagnostics = await AnalyzerRunner.RunAsync(

@@ -239,6 +239,31 @@ public sealed class AssessmentTests
         Assert.Equal(Verdicts.Unknown, Verdict(inventory, "Ef6", "M6").Verdict);
     }
 
+    [Fact]
+    public void Mail_ShouldLeaveOverTls()
+    {
+        Finding Mail(string component, string library, int line = 10) =>
+            Finding(component, FindingKinds.Smtp, "smtp:relay.example", library, line: line, ruleId: RuleIdentifiers.MailSent);
+        Finding Fact(string component, string fact, int line) =>
+            Finding(component, FindingKinds.DataStoreFact, fact, "System.Net.Mail", line: line, ruleId: RuleIdentifiers.DataStoreReadiness);
+
+        var clear = Fact("Clear", "no-tls", 11);
+        var inventory = Inventory(
+            [Component("Plain"), Component("Secure"), Component("Clear"), Component("MailKit"), Component("Quiet")],
+            [
+                Mail("Plain", "System.Net.Mail"),
+                Mail("Secure", "System.Net.Mail"), Fact("Secure", "tls", 11),
+                Mail("Clear", "MailKit"), clear,
+                Mail("MailKit", "MailKit"),
+            ]);
+
+        Assert.Equal((Verdicts.Fail, "1 System.Net.Mail client(s) without EnableSsl"), (Verdict(inventory, "Plain", "R6").Verdict, Verdict(inventory, "Plain", "R6").Note));
+        Assert.Equal(Verdicts.Pass, Verdict(inventory, "Secure", "R6").Verdict);
+        Assert.Equal([clear.Fingerprint], Verdict(inventory, "Clear", "R6").Findings);
+        Assert.Equal(Verdicts.Pass, Verdict(inventory, "MailKit", "R6").Verdict);
+        Assert.Equal(Verdicts.NotApplicable, Verdict(inventory, "Quiet", "R6").Verdict);
+    }
+
     private static Finding Consumer(string component, string library, string? errorHandling, int line = 40)
     {
         var consumer = Finding(component, FindingKinds.QueueConsume, "queue:orders", library, line: line, ruleId: RuleIdentifiers.RabbitMqConsume);
