@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.Linq;
 
 namespace InventoryScanner.Analyzers.DataStores
 {
@@ -19,6 +20,13 @@ namespace InventoryScanner.Analyzers.DataStores
 
         /// <summary>EF Core's in-memory provider: a store for tests, not an integration.</summary>
         public const string InMemory = "in-memory-database";
+
+        /// <summary>
+        /// EF Core and its providers, as namespace or assembly prefixes: the providers declare their options builders
+        /// (where <c>EnableRetryOnFailure</c> lives) in their own namespaces, and their findings carry these libraries.
+        /// </summary>
+        public static readonly ImmutableArray<string> EntityFrameworkCore = ImmutableArray.Create(
+            "Microsoft.EntityFrameworkCore", "Npgsql.EntityFrameworkCore", "Pomelo.EntityFrameworkCore", "Oracle.EntityFrameworkCore", "MySql.EntityFrameworkCore");
     }
 
     /// <summary>A member that states a readiness fact of a data store: its name, the namespace or assembly prefixes that declare it, the library, the fact.</summary>
@@ -40,11 +48,8 @@ namespace InventoryScanner.Analyzers.DataStores
 
         public ImmutableArray<string> DeclaredIn { get; }
 
-        /// <summary>EF Core's providers declare their options builders in their own namespaces (Npgsql's, Pomelo's, Oracle's).</summary>
-        private static readonly string[] EntityFrameworkCore = { "Microsoft.EntityFrameworkCore", "Npgsql.EntityFrameworkCore", "Pomelo.EntityFrameworkCore", "Oracle.EntityFrameworkCore", "MySql.EntityFrameworkCore" };
-
         public static readonly ImmutableArray<DataStoreFactApi> Calls = ImmutableArray.Create(
-            new DataStoreFactApi("EnableRetryOnFailure", "Microsoft.EntityFrameworkCore", DataStoreFacts.RetryOnFailure, EntityFrameworkCore),
+            new DataStoreFactApi("EnableRetryOnFailure", "Microsoft.EntityFrameworkCore", DataStoreFacts.RetryOnFailure, DataStoreFacts.EntityFrameworkCore.ToArray()),
             new DataStoreFactApi("CreateExponentialRetryProvider", "Microsoft.Data.SqlClient", DataStoreFacts.RetryOnFailure, "Microsoft.Data.SqlClient"),
             new DataStoreFactApi("CreateIncrementalRetryProvider", "Microsoft.Data.SqlClient", DataStoreFacts.RetryOnFailure, "Microsoft.Data.SqlClient"),
             new DataStoreFactApi("CreateFixedRetryProvider", "Microsoft.Data.SqlClient", DataStoreFacts.RetryOnFailure, "Microsoft.Data.SqlClient"),

@@ -18,6 +18,7 @@ public sealed class ComponentFacts
         Consumes = own.Where(f => f.Kind == FindingKinds.QueueConsume).ToList();
         Operations = own.Where(f => f.Kind == FindingKinds.Operations).ToList();
         DataStores = own.Where(f => IntegrationKinds.DataStores.Contains(f.Kind)).ToList();
+        Databases = DataStores.Where(f => f.Kind == FindingKinds.Database).ToList();
         DataStoreFacts = own.Where(f => f.Kind == FindingKinds.DataStoreFact).ToList();
         IntegrationFindings = own.Where(f => IntegrationKinds.IsIntegrationPoint(f.Kind)).ToList();
         Consumers = messaging.Where(m => m.Component == component && m.Role == "consumer").ToList();
@@ -42,6 +43,9 @@ public sealed class ComponentFacts
 
     /// <summary>Databases, caches, object stores and mail services it connects to (INV4001–INV4004).</summary>
     public IReadOnlyList<Finding> DataStores { get; }
+
+    /// <summary>Its databases (INV4001): the data stores that are not caches, object stores or mail.</summary>
+    public IReadOnlyList<Finding> Databases { get; }
 
     /// <summary>Readiness facts of its data stores (INV4006): retries, migrations, TLS on mail, in-memory test stores.</summary>
     public IReadOnlyList<Finding> DataStoreFacts { get; }

@@ -140,8 +140,7 @@ public static class MaturityCriteria
     private static CriterionVerdict ConnectionsDisposed(ComponentFacts facts)
     {
         const string Title = "Database connections are disposed after use";
-        var databases = facts.DataStores.Where(f => f.Kind == FindingKinds.Database).ToList();
-        if (databases.Count == 0)
+        if (facts.Databases.Count == 0)
         {
             return NotApplicable("R5", 2, Title, "no databases");
         }
@@ -184,13 +183,10 @@ public static class MaturityCriteria
     /// EF Core and Npgsql integrations do by default. Other connections (ADO.NET, Redis, document stores) retry through
     /// policies the scan cannot judge yet: with nothing else, the verdict is unknown, never a guess.
     /// </summary>
-    private static readonly string[] EntityFrameworkCoreProviders =
-        ["Microsoft.EntityFrameworkCore", "Npgsql.EntityFrameworkCore", "Pomelo.EntityFrameworkCore", "Oracle.EntityFrameworkCore", "MySql.EntityFrameworkCore"];
-
     private static CriterionVerdict DatabaseRetries(ComponentFacts facts)
     {
         const string Title = "Database connections retry transient failures";
-        var databases = facts.DataStores.Where(f => f.Kind == FindingKinds.Database).ToList();
+        var databases = facts.Databases;
         if (databases.Count == 0)
         {
             return NotApplicable("M6", 4, Title, "no databases");
@@ -200,7 +196,7 @@ public static class MaturityCriteria
         var aspire = databases.Where(f => f.Library.StartsWith("Aspire.", StringComparison.Ordinal)).ToList();
         // EF Core's providers (not EF6, whose retries are a DbConfiguration's execution strategy).
         var contexts = databases.Except(aspire)
-            .Where(f => ComponentFacts.Detail(f, FindingProperties.DbContext) is not null && EntityFrameworkCoreProviders.Any(p => f.Library.StartsWith(p, StringComparison.Ordinal)))
+            .Where(f => ComponentFacts.Detail(f, FindingProperties.DbContext) is not null && Analyzers.DataStores.DataStoreFacts.EntityFrameworkCore.Any(p => f.Library.StartsWith(p, StringComparison.Ordinal)))
             .ToList();
         if (retries.Count > 0 || (aspire.Count > 0 && contexts.Count == 0 && aspire.Count == databases.Count))
         {
