@@ -160,7 +160,10 @@ namespace InventoryScanner.Analyzers.Rules
 
             var tables = text is null ? [] : SqlText.TablesOf(text);
             var procedure = text is null ? null : SqlText.ProcedureOf(text);
-            var target = procedure is not null ? "procedure:" + procedure : tables.Count > 0 ? "tables:" + string.Join(",", tables) : "sql:" + TargetSources.Unresolved;
+            // A statement read but naming no table (SELECT NEXT VALUE FOR seq) is its verb; one the scan cannot read is unresolved.
+            var target = procedure is not null ? "procedure:" + procedure
+                : tables.Count > 0 ? "tables:" + string.Join(",", tables)
+                : "sql:" + (verb ?? TargetSources.Unresolved);
             var properties = ImmutableDictionary.CreateBuilder<string, string?>();
             properties.Add(FindingProperties.Kind, FindingKinds.SqlStatement);
             properties.Add(FindingProperties.Library, library);

@@ -77,6 +77,7 @@ public sealed class SqlStatementAnalyzerTests
                     var command = new SqlCommand();
                     command.CommandText = "delete from Reservations where Expired = 1";
                     var built = new SqlCommand(dynamic, connection);
+                    var sequence = new SqlCommand($"SELECT NEXT VALUE FOR {dynamic}", connection);
                 }
             }
             """,
@@ -93,6 +94,7 @@ public sealed class SqlStatementAnalyzerTests
                 "Microsoft.Data.SqlClient select tables:Invoices high",
                 "Microsoft.Data.SqlClient delete tables:Reservations high",
                 "Microsoft.Data.SqlClient - sql:unresolved high",
+                "Microsoft.Data.SqlClient select sql:select high",
             ],
             Describe(diagnostics));
         Assert.Equal("dbo.Orders, OrderLines", diagnostics[1].Properties[FindingProperties.Tables]);
