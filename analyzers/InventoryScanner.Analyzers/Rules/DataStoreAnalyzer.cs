@@ -113,7 +113,16 @@ namespace InventoryScanner.Analyzers.Rules
                 value = configured.ConfigValues is null ? value : configured;
             }
 
-            Report(context, contexts, api, value, bound ? Confidence.High : Confidence.Low, bound ? null : api.Library + " did not resolve; recognised by the type's name", NameOf(api, context.Operation, resolver, context.CancellationToken));
+            Report(
+                context,
+                contexts,
+                api,
+                value,
+                bound ? Confidence.High : Confidence.Low,
+                bound ? null : api.Library + " did not resolve; recognised by the type's name",
+                NameOf(api, context.Operation, resolver, context.CancellationToken),
+                // Amazon SES is reached by region; S3's and DynamoDB's stores are buckets and tables, not the region.
+                value.HasText || api.Store != "ses" ? null : AwsRegionOf(context.Operation, context.CancellationToken));
         }
 
         /// <summary>
@@ -163,6 +172,44 @@ namespace InventoryScanner.Analyzers.Rules
             return candidates.FirstOrDefault(a => written.IndexOf('.') > 0 && a.TypeName.EndsWith(written, StringComparison.Ordinal))
                 ?? candidates.FirstOrDefault(a => imported.Contains(a.TypeName.Substring(0, a.TypeName.Length - a.SimpleName.Length - 1)))
                 ?? candidates[0];
+        }
+
+        /// <summary>
+        /// The AWS region a client is made for (<c>new AmazonSimpleEmailServiceClient(RegionEndpoint.EUWest1)</c>,
+        /// <c>RegionEndpoint.GetBySystemName("eu-west-1")</c>): the store of a service reached by region, <c>ses:eu-west-1</c>.
+        /// </summary>
+        private static string? AwsRegionOf(IOperation creation, System.Threading.CancellationToken cancellationToken)
+        {
+            var arguments = creation switch
+            {
+                IObjectCreationOperation bound => bound.Arguments.Select(a => a.Value.Syntax).OfType<ExpressionSyntax>(),
+                IInvalidOperation { Syntax: ObjectCreationExpressionSyntax { ArgumentList: { } list } } => list.Arguments.Select(a => a.Expression),
+                _ => Enumerable.Empty<ExpressionSyntax>(),
+            };
+            foreach (var argument in arguments)
+            {
+                switch (argument)
+                {
+                    case MemberAccessExpressionSyntax { Expression: IdentifierNameSyntax { Identifier.ValueText: "RegionEndpoint" } or MemberAccessExpressionSyntax { Name.Identifier.ValueText: "RegionEndpoint" }, Name.Identifier.ValueText: var field }:
+                        return RegionName(field);
+                    case InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax { Name.Identifier.ValueText: "GetBySystemName" }, ArgumentList.Arguments: { Count: 1 } region }
+                        when creation.SemanticModel?.GetConstantValue(region[0].Expression, cancellationToken).Value is string systemName:
+                        return systemName;
+                }
+            }
+
+            return null;
+        }
+
+        /// <summary><c>EUWest1</c> → <c>eu-west-1</c>, <c>USGovCloudWest1</c> → <c>us-gov-west-1</c>, <c>APSoutheast2</c> → <c>ap-southeast-2</c>.</summary>
+        private static string RegionName(string field)
+        {
+            var parts = System.Text.RegularExpressions.Regex.Matches(field, "^[A-Z]{2}|[A-Z][a-z]+|[0-9]+")
+                .Cast<System.Text.RegularExpressions.Match>()
+                .Select(m => m.Value.ToLowerInvariant())
+                .Select(p => p == "cloud" ? string.Empty : p)
+                .Where(p => p.Length > 0);
+            return string.Join("-", parts);
         }
 
         /// <summary>

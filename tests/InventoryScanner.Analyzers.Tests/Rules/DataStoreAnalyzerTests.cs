@@ -963,6 +963,32 @@ public sealed class DataStoreCatalogueTests
         Assert.Equal(["INV4001 database sqlserver:sql-agnostic/Ledger high", "INV4001 database db:unresolved high"], Describe(diagnostics));
     }
 
+    [Theory]
+    [InlineData("RegionEndpoint.EUWest1", "ses:eu-west-1")]
+    [InlineData("Amazon.RegionEndpoint.APSoutheast2", "ses:ap-southeast-2")]
+    [InlineData("RegionEndpoint.USGovCloudWest1", "ses:us-gov-west-1")]
+    [InlineData("RegionEndpoint.GetBySystemName(\"eu-central-1\")", "ses:eu-central-1")]
+    public async Task AmazonSes_ShouldBeNamedByItsRegion(string region, string target)
+    {
+        var diagnostics = await AnalyzerRunner.RunAsync(
+            new DataStoreAnalyzer(),
+            $"using Amazon; class Mailer {{ void Send() {{ var ses = new Amazon.SimpleEmail.AmazonSimpleEmailServiceClient({region}); var s3 = new Amazon.S3.AmazonS3Client({region}); }} }}",
+            """
+            namespace Amazon
+            {
+                public sealed class RegionEndpoint
+                {
+                    public static readonly RegionEndpoint EUWest1 = new(), APSoutheast2 = new(), USGovCloudWest1 = new();
+                    public static RegionEndpoint GetBySystemName(string name) => new();
+                }
+            }
+            namespace Amazon.SimpleEmail { public sealed class AmazonSimpleEmailServiceClient { public AmazonSimpleEmailServiceClient(Amazon.RegionEndpoint region) { } } }
+            namespace Amazon.S3 { public sealed class AmazonS3Client { public AmazonS3Client(Amazon.RegionEndpoint region) { } } }
+            """);
+
+        Assert.Equal([target, "s3:unresolved"], diagnostics.Select(d => d.Properties[FindingProperties.Target]));
+    }
+
     [Fact]
     public async Task LookAlikesOfTheNewStores_ShouldNotBeReported()
     {
