@@ -79,7 +79,7 @@ namespace InventoryScanner.Analyzers.Rules
                     return true;
                 case IArgumentOperation argument:
                     // Handed on: a command or adapter does not dispose its connection; anything else may own it.
-                    return !(argument.Parent is IObjectCreationOperation { Type.Name: var receiver } && (receiver.EndsWith("Command") || receiver.EndsWith("DataAdapter")));
+                    return !(argument.Parent is IObjectCreationOperation { Type.Name: var receiver } && UsesWithoutOwning(receiver));
                 case IVariableInitializerOperation { Parent: IVariableDeclaratorOperation declarator }:
                     // declarator → declaration → declaration group → using (statement or declaration).
                     return declarator.Parent?.Parent?.Parent is IUsingDeclarationOperation or IUsingOperation
@@ -89,6 +89,10 @@ namespace InventoryScanner.Analyzers.Rules
                     return true;
             }
         }
+
+        /// <summary>A command or data adapter (<c>SqlCommand</c>, <c>OleDbDataAdapter</c>): it uses the connection it is given without disposing it.</summary>
+        private static bool UsesWithoutOwning(string typeName) =>
+            typeName.EndsWith("Command", System.StringComparison.Ordinal) || typeName.EndsWith("DataAdapter", System.StringComparison.Ordinal);
 
         /// <summary>A local that is disposed, closed, used in a using, returned, stored or handed on anywhere in its method.</summary>
         private static bool IsLocalLookedAfter(ILocalSymbol local, SyntaxNode declarator, System.Threading.CancellationToken cancellationToken, SemanticModel? model)
@@ -121,7 +125,7 @@ namespace InventoryScanner.Analyzers.Rules
                             ObjectCreationExpressionSyntax { Type: var created } => created.ToString(),
                             _ => null,
                         };
-                        if (receiver is null || !(receiver.EndsWith("Command") || receiver.EndsWith("DataAdapter")))
+                        if (receiver is null || !UsesWithoutOwning(receiver))
                         {
                             return true;
                         }
