@@ -263,9 +263,10 @@ public static class Scanner
                 var isTest = testProjects.Contains(file.Path);
                 foreach (var finding in result.Findings)
                 {
-                    if (isTest && finding.Kind == FindingKinds.Secret)
+                    if (isTest && (finding.Kind == FindingKinds.Secret || IntegrationKinds.DataStores.Contains(finding.Kind)))
                     {
-                        // A credential in a test project is a test double: reported, but apart from production risk.
+                        // A credential in a test project is a test double, and its database a test's: reported, but apart
+                        // from production risk (an integration test on the service's database shares nothing).
                         finding.Details = new SortedDictionary<string, string>(finding.Details?.ToDictionary() ?? [], StringComparer.Ordinal) { [TestScope.Key] = TestScope.Test };
                     }
 

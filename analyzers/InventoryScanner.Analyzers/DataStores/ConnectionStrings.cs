@@ -21,7 +21,9 @@ namespace InventoryScanner.Analyzers.DataStores
             var colon = target.IndexOf(':');
             return colon > 0
                 && !(ServiceStores.TryGetValue(target.Substring(0, colon), out var service) && target.Substring(colon + 1) == service)
-                && !target.Substring(colon + 1).Split('/').Any(IsPlaceholder);
+                && !target.Substring(colon + 1).Split('/').Any(IsPlaceholder)
+                // SQLite in memory lives and dies with its process: nobody else can reach it.
+                && target.IndexOf(":memory:", StringComparison.OrdinalIgnoreCase) < 0;
         }
 
         /// <summary>A template's stand-in for a real name: <c>TODO</c>, <c>xxx</c>, <c>&lt;server&gt;</c>, <c>your-server</c>, <c>__DB__</c>.</summary>

@@ -101,7 +101,7 @@ public sealed class InventoryGraph
                     };
                     // A store the scan could not name is that component's own unknown, not one store shared by all who have one.
                     // So is the developer's database a design-time factory names for migrations (Server=.).
-                    var open = finding.Details?.GetValueOrDefault(FindingProperties.DesignTime) == "true"
+                    var open = finding.Details?.GetValueOrDefault(FindingProperties.DesignTime) == "true" || finding.IsTestOnly
                         || finding.Target.Contains(":" + TargetSources.Unresolved, StringComparison.Ordinal) || finding.Target.Contains("{config:", StringComparison.Ordinal) || finding.Target.Contains(":env:", StringComparison.Ordinal);
                     var storeId = "store:" + finding.Target + (open ? "@" + finding.Component : string.Empty);
                     graph.Edge(component, graph.Node(storeId, DataStoreNode, open ? finding.Target + " (" + finding.Component + ")" : finding.Target), use, finding);

@@ -77,6 +77,7 @@ public sealed class InventoryGraphTests
     [InlineData(FindingKinds.Database, "sqlserver:<server>/orders")]
     [InlineData(FindingKinds.Database, "postgres:your-server/catalog")]
     [InlineData(FindingKinds.Database, "mysql:xxx/shop")]
+    [InlineData(FindingKinds.Database, "sqlite::memory:")]
     public void AVendorTwoComponentsUse_ShouldNotBeASharedStore(string kind, string target)
     {
         var inventory = Inventory(
@@ -85,6 +86,19 @@ public sealed class InventoryGraphTests
 
         Assert.Empty(inventory.Graph.SharedStores);
         Assert.DoesNotContain(inventory.Findings, f => f.RuleId == RuleIdentifiers.SharedDataStore);
+    }
+
+    [Fact]
+    public void IntegrationTestsOnTheServicesDatabase_ShouldNotMakeItShared()
+    {
+        var tests = Finding("Orders.Tests", FindingKinds.Database, "sqlserver:sql-dev/orders", "Microsoft.Data.SqlClient");
+        tests.Details = new Dictionary<string, string> { [TestScope.Key] = TestScope.Test };
+        var inventory = Inventory(
+            [Component("Orders"), Component("Orders.Tests")],
+            [Finding("Orders", FindingKinds.Database, "sqlserver:sql-dev/orders", "Microsoft.Data.SqlClient"), tests]);
+
+        Assert.Empty(inventory.Graph.SharedStores);
+        Assert.True(tests.IsTestOnly);
     }
 
     [Fact]
