@@ -121,7 +121,9 @@ namespace InventoryScanner.Analyzers.Configuration
                     return optionsKey;
 
                 case IInvalidOperation { Syntax: ElementAccessExpressionSyntax { ArgumentList.Arguments.Count: 1 } access } when operation.SemanticModel is { } model
-                    && model.GetTypeInfo(access.Expression).Type is IErrorTypeSymbol { Name: "IConfiguration" or "IConfigurationRoot" or "IConfigurationManager" or "ConfigurationManager" or "IConfigurationSection" }
+                    && (model.GetTypeInfo(access.Expression).Type is IErrorTypeSymbol { Name: "IConfiguration" or "IConfigurationRoot" or "IConfigurationManager" or "ConfigurationManager" or "IConfigurationSection" }
+                        // builder.Configuration["X"] where the builder's type did not resolve either: its type has no name, its member does.
+                        || (access.Expression is MemberAccessExpressionSyntax { Name.Identifier.ValueText: "Configuration" } && model.GetTypeInfo(access.Expression).Type is null or IErrorTypeSymbol))
                     && model.GetConstantValue(access.ArgumentList.Arguments[0].Expression).Value is string unresolvedKey:
                     // configuration["A:B"] where Microsoft.Extensions.Configuration did not resolve: the key is still the key.
                     return unresolvedKey;

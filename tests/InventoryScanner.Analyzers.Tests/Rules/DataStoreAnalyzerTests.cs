@@ -696,6 +696,24 @@ public sealed class DataStoreCatalogueTests
     }
 
     [Fact]
+    public async Task ConfigurationOfAnUnresolvedBuilder_ShouldStillNameItsKey()
+    {
+        var diagnostics = await AnalyzerRunner.RunAsync(
+            new DataStoreAnalyzer(),
+            [("/src/Identity/appsettings.json", """{ "ConnectionString": "Server=tcp:127.0.0.1,5433;Database=IdentityDb;Integrated Security=true" }""")],
+            """
+            static class ProgramExtensions
+            {
+                public static void AddCustomDatabase(this WebApplicationBuilder builder) =>
+                    builder.Services.AddDbContext<ApplicationDbContext>(options => options.UseSqlServer(builder.Configuration["ConnectionString"]));
+                public static void Other(this WebApplicationBuilder builder) => new SqlConnection(builder.Settings["ConnectionString"]);
+            }
+            """);
+
+        Assert.Equal(["INV4001 database sqlserver:127.0.0.1/IdentityDb low", "INV4001 database sqlserver:unresolved low"], Describe(diagnostics));
+    }
+
+    [Fact]
     public async Task GetConnectionString_ShouldBeRead_WhenTwoAssembliesDeclareConfigurationExtensions()
     {
         // ASP.NET Core's shared framework: the Abstractions' ConfigurationExtensions (GetConnectionString) and
