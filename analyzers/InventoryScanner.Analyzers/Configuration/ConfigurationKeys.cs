@@ -75,7 +75,7 @@ namespace InventoryScanner.Analyzers.Configuration
         }
 
         private static string? Prefixed(string? section, List<string> path) =>
-            section is null ? null : section + ":" + string.Join(":", path);
+            section is null ? null : section.Length == 0 ? string.Join(":", path) : section + ":" + string.Join(":", path);
 
         /// <summary>IOptions&lt;T&gt;, IOptionsSnapshot&lt;T&gt;, IOptionsMonitor&lt;T&gt; (Microsoft.Extensions.Options).</summary>
         private static bool IsOptionsWrapper(INamedTypeSymbol? type) =>

@@ -117,7 +117,19 @@ namespace InventoryScanner.Analyzers.Configuration
                 expression = access.Expression;
             }
 
-            return parts.Count == 0 ? null : string.Join(":", parts);
+            if (parts.Count > 0)
+            {
+                return string.Join(":", parts);
+            }
+
+            // Configure<T>(configuration), Configure<T>(this.Configuration): the class is bound to the root.
+            var root = expression switch
+            {
+                IdentifierNameSyntax identifier => identifier.Identifier.ValueText,
+                MemberAccessExpressionSyntax { Name: var member } => member.Identifier.ValueText,
+                _ => null,
+            };
+            return root is not null && root.IndexOf("onfig", StringComparison.OrdinalIgnoreCase) >= 0 ? string.Empty : null;
         }
     }
 }

@@ -97,4 +97,35 @@ public sealed class OptionsBindingTests
             ],
             diagnostics.Where(d => d.Id == RuleIdentifiers.HttpClientCall).Select(d => $"{d.Properties[FindingProperties.Target]} {d.Properties.GetValueOrDefault(FindingProperties.ConfigKey)}"));
     }
+
+    [Fact]
+    public async Task OptionsBoundToTheRoot_ShouldResolveTheirPropertiesAsTopLevelKeys()
+    {
+        // Configure<T>(configuration): the whole configuration is the class, as eShopOnContainers' background tasks bind theirs.
+        var diagnostics = await AnalyzerRunner.RunAsync(
+            new HttpClientCallAnalyzer(),
+            [("/src/appsettings.json", """{ "PingUrl": "https://ping.example.com/health", "Retries": 3 }""")],
+            """
+            using System.Net.Http;
+            using Microsoft.Extensions.Configuration;
+            using Microsoft.Extensions.DependencyInjection;
+            using Microsoft.Extensions.Options;
+            static class Startup
+            {
+                static void Register(IServiceCollection services, IConfiguration configuration) => services.Configure<TaskSettings>(configuration);
+            }
+            public sealed class TaskSettings { public string PingUrl { get; set; } = ""; }
+            public sealed class Pinger
+            {
+                private readonly TaskSettings _settings;
+                public Pinger(IOptions<TaskSettings> settings) => _settings = settings.Value;
+                void Run(HttpClient client) => client.GetAsync(_settings.PingUrl);
+            }
+            """,
+            OptionsStub,
+            Stubs.Configuration);
+
+        var call = Assert.Single(diagnostics, d => d.Id == RuleIdentifiers.HttpClientCall);
+        Assert.Equal(("https://ping.example.com/health", "PingUrl"), (call.Properties[FindingProperties.Target], call.Properties[FindingProperties.ConfigKey]));
+    }
 }
