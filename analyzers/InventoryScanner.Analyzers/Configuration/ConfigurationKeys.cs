@@ -21,7 +21,6 @@ namespace InventoryScanner.Analyzers.Configuration
         private readonly INamedTypeSymbol? _connectionStringSettings;
         private readonly INamedTypeSymbol? _configuration;
         private readonly INamedTypeSymbol? _configurationBinder;
-        private readonly INamedTypeSymbol? _configurationExtensions;
         private readonly Lazy<OptionsBindings> _options;
 
         public ConfigurationKeys(Compilation compilation, CancellationToken cancellationToken)
@@ -32,7 +31,6 @@ namespace InventoryScanner.Analyzers.Configuration
             _connectionStringSettings = compilation.GetBestTypeByMetadataName(KnownTypeNames.System_Configuration_ConnectionStringSettings);
             _configuration = compilation.GetBestTypeByMetadataName(KnownTypeNames.Microsoft_Extensions_Configuration_IConfiguration);
             _configurationBinder = compilation.GetBestTypeByMetadataName(KnownTypeNames.Microsoft_Extensions_Configuration_ConfigurationBinder);
-            _configurationExtensions = compilation.GetBestTypeByMetadataName(KnownTypeNames.Microsoft_Extensions_Configuration_ConfigurationExtensions);
             _options = new Lazy<OptionsBindings>(() => OptionsBindings.Collect(compilation, cancellationToken), LazyThreadSafetyMode.ExecutionAndPublication);
         }
 
@@ -178,10 +176,10 @@ namespace InventoryScanner.Analyzers.Configuration
                         return Join(SectionPath(invocation.Arguments[0].Value), key);
                     }
 
-                    // By name as well: Microsoft.Extensions.Configuration.ConfigurationExtensions is declared in both the
-                    // Abstractions assembly (GetConnectionString) and Microsoft.Extensions.Configuration (Add<TSource>), and
-                    // the compilation's best type by that name may be the other one.
-                    if ((Is(method.ContainingType, _configurationExtensions) || method.ContainingType?.ToDisplayString() == KnownTypeNames.Microsoft_Extensions_Configuration_ConfigurationExtensions)
+                    // By its metadata name, not a symbol resolved once: Microsoft.Extensions.Configuration.ConfigurationExtensions
+                    // is declared in both the Abstractions assembly (GetConnectionString) and Microsoft.Extensions.Configuration
+                    // (Add<TSource>), and the compilation's best type of that name may be the other one.
+                    if (method.ContainingType?.ToDisplayString() == KnownTypeNames.Microsoft_Extensions_Configuration_ConfigurationExtensions
                         && method.Name == "GetConnectionString"
                         && Argument(invocation, "name") is string connection)
                     {

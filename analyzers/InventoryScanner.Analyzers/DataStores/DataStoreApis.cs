@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.Linq;
 
 namespace InventoryScanner.Analyzers.DataStores
 {
@@ -156,7 +157,6 @@ namespace InventoryScanner.Analyzers.DataStores
 
             // Documents, search and wide-column stores reached by a call.
             new DataStoreApi("MongoDB.Driver", "MongoDB.Driver.IMongoClient", "GetDatabase", "mongodb", FindingKinds.Database),
-            new DataStoreApi("MongoDB.Driver", "MongoDB.Driver.MongoClient", "GetDatabase", "mongodb", FindingKinds.Database),
             new DataStoreApi("MongoDB.Driver", "MongoDB.Driver.IMongoDatabase", "GetCollection", "mongodb", FindingKinds.Database),
             new DataStoreApi("CassandraCSharpDriver", "Cassandra.Builder", "AddContactPoint", "cassandra", FindingKinds.Database),
             new DataStoreApi("CassandraCSharpDriver", "Cassandra.Builder", "AddContactPoints", "cassandra", FindingKinds.Database),
@@ -175,40 +175,6 @@ namespace InventoryScanner.Analyzers.DataStores
             new DataStoreApi("Data Access Application Block", "Microsoft.ApplicationBlocks.Data.SqlHelper", "ExecuteScalar", "sqlserver", FindingKinds.Database),
             new DataStoreApi("Data Access Application Block", "Microsoft.ApplicationBlocks.Data.SqlHelper", "ExecuteDataset", "sqlserver", FindingKinds.Database),
 
-            // Amazon S3's calls name the bucket, which is the store: s3:<bucket>.
-            new DataStoreApi("AWSSDK.S3", "Amazon.S3.IAmazonS3", "PutObjectAsync", "s3", FindingKinds.BlobStorage, bucket: true),
-            new DataStoreApi("AWSSDK.S3", "Amazon.S3.IAmazonS3", "GetObjectAsync", "s3", FindingKinds.BlobStorage, bucket: true),
-            new DataStoreApi("AWSSDK.S3", "Amazon.S3.IAmazonS3", "DeleteObjectAsync", "s3", FindingKinds.BlobStorage, bucket: true),
-            new DataStoreApi("AWSSDK.S3", "Amazon.S3.IAmazonS3", "CopyObjectAsync", "s3", FindingKinds.BlobStorage, bucket: true),
-            new DataStoreApi("AWSSDK.S3", "Amazon.S3.IAmazonS3", "GetObjectMetadataAsync", "s3", FindingKinds.BlobStorage, bucket: true),
-            new DataStoreApi("AWSSDK.S3", "Amazon.S3.IAmazonS3", "ListObjectsV2Async", "s3", FindingKinds.BlobStorage, bucket: true),
-            new DataStoreApi("AWSSDK.S3", "Amazon.S3.IAmazonS3", "ListObjectsAsync", "s3", FindingKinds.BlobStorage, bucket: true),
-            new DataStoreApi("AWSSDK.S3", "Amazon.S3.IAmazonS3", "InitiateMultipartUploadAsync", "s3", FindingKinds.BlobStorage, bucket: true),
-            new DataStoreApi("AWSSDK.S3", "Amazon.S3.IAmazonS3", "GetPreSignedURL", "s3", FindingKinds.BlobStorage, bucket: true),
-            new DataStoreApi("AWSSDK.S3", "Amazon.S3.IAmazonS3", "GetPreSignedURLAsync", "s3", FindingKinds.BlobStorage, bucket: true),
-            new DataStoreApi("AWSSDK.S3", "Amazon.S3.AmazonS3Client", "PutObjectAsync", "s3", FindingKinds.BlobStorage, bucket: true),
-            new DataStoreApi("AWSSDK.S3", "Amazon.S3.AmazonS3Client", "GetObjectAsync", "s3", FindingKinds.BlobStorage, bucket: true),
-            new DataStoreApi("AWSSDK.S3", "Amazon.S3.AmazonS3Client", "DeleteObjectAsync", "s3", FindingKinds.BlobStorage, bucket: true),
-            new DataStoreApi("AWSSDK.S3", "Amazon.S3.AmazonS3Client", "CopyObjectAsync", "s3", FindingKinds.BlobStorage, bucket: true),
-            new DataStoreApi("AWSSDK.S3", "Amazon.S3.AmazonS3Client", "GetObjectMetadataAsync", "s3", FindingKinds.BlobStorage, bucket: true),
-            new DataStoreApi("AWSSDK.S3", "Amazon.S3.AmazonS3Client", "ListObjectsV2Async", "s3", FindingKinds.BlobStorage, bucket: true),
-            new DataStoreApi("AWSSDK.S3", "Amazon.S3.AmazonS3Client", "ListObjectsAsync", "s3", FindingKinds.BlobStorage, bucket: true),
-            new DataStoreApi("AWSSDK.S3", "Amazon.S3.AmazonS3Client", "InitiateMultipartUploadAsync", "s3", FindingKinds.BlobStorage, bucket: true),
-            new DataStoreApi("AWSSDK.S3", "Amazon.S3.AmazonS3Client", "GetPreSignedURL", "s3", FindingKinds.BlobStorage, bucket: true),
-            new DataStoreApi("AWSSDK.S3", "Amazon.S3.AmazonS3Client", "GetPreSignedURLAsync", "s3", FindingKinds.BlobStorage, bucket: true),
-            new DataStoreApi("AWSSDK.S3", "Amazon.S3.Transfer.ITransferUtility", "UploadAsync", "s3", FindingKinds.BlobStorage, bucket: true),
-            new DataStoreApi("AWSSDK.S3", "Amazon.S3.Transfer.ITransferUtility", "Upload", "s3", FindingKinds.BlobStorage, bucket: true),
-            new DataStoreApi("AWSSDK.S3", "Amazon.S3.Transfer.ITransferUtility", "DownloadAsync", "s3", FindingKinds.BlobStorage, bucket: true),
-            new DataStoreApi("AWSSDK.S3", "Amazon.S3.Transfer.ITransferUtility", "Download", "s3", FindingKinds.BlobStorage, bucket: true),
-            new DataStoreApi("AWSSDK.S3", "Amazon.S3.Transfer.ITransferUtility", "UploadDirectoryAsync", "s3", FindingKinds.BlobStorage, bucket: true),
-            new DataStoreApi("AWSSDK.S3", "Amazon.S3.Transfer.ITransferUtility", "DownloadDirectoryAsync", "s3", FindingKinds.BlobStorage, bucket: true),
-            new DataStoreApi("AWSSDK.S3", "Amazon.S3.Transfer.TransferUtility", "UploadAsync", "s3", FindingKinds.BlobStorage, bucket: true),
-            new DataStoreApi("AWSSDK.S3", "Amazon.S3.Transfer.TransferUtility", "Upload", "s3", FindingKinds.BlobStorage, bucket: true),
-            new DataStoreApi("AWSSDK.S3", "Amazon.S3.Transfer.TransferUtility", "DownloadAsync", "s3", FindingKinds.BlobStorage, bucket: true),
-            new DataStoreApi("AWSSDK.S3", "Amazon.S3.Transfer.TransferUtility", "Download", "s3", FindingKinds.BlobStorage, bucket: true),
-            new DataStoreApi("AWSSDK.S3", "Amazon.S3.Transfer.TransferUtility", "UploadDirectoryAsync", "s3", FindingKinds.BlobStorage, bucket: true),
-            new DataStoreApi("AWSSDK.S3", "Amazon.S3.Transfer.TransferUtility", "DownloadDirectoryAsync", "s3", FindingKinds.BlobStorage, bucket: true),
-
             // Google Cloud Storage: a client of the project's credentials, no address.
             new DataStoreApi("Google.Cloud.Storage.V1", "Google.Cloud.Storage.V1.StorageClient", "Create", "gcs", FindingKinds.BlobStorage),
             new DataStoreApi("Google.Cloud.Storage.V1", "Google.Cloud.Storage.V1.StorageClient", "CreateAsync", "gcs", FindingKinds.BlobStorage),
@@ -221,6 +187,12 @@ namespace InventoryScanner.Analyzers.DataStores
 
             // MailKit: the host is the first argument of Connect on its SmtpClient.
             new DataStoreApi("MailKit", "MailKit.Net.Smtp.SmtpClient", "Connect", "smtp", FindingKinds.Smtp),
-            new DataStoreApi("MailKit", "MailKit.Net.Smtp.SmtpClient", "ConnectAsync", "smtp", FindingKinds.Smtp));
+            new DataStoreApi("MailKit", "MailKit.Net.Smtp.SmtpClient", "ConnectAsync", "smtp", FindingKinds.Smtp))
+            .AddRange(Buckets("Amazon.S3.IAmazonS3", "PutObjectAsync", "GetObjectAsync", "DeleteObjectAsync", "CopyObjectAsync", "GetObjectMetadataAsync", "ListObjectsV2Async", "ListObjectsAsync", "InitiateMultipartUploadAsync", "GetPreSignedURL", "GetPreSignedURLAsync"))
+            .AddRange(Buckets("Amazon.S3.Transfer.ITransferUtility", "UploadAsync", "Upload", "DownloadAsync", "Download", "UploadDirectoryAsync", "DownloadDirectoryAsync"));
+
+        /// <summary>Amazon S3's calls that name the bucket, which is the store: <c>s3:&lt;bucket&gt;</c>.</summary>
+        private static System.Collections.Generic.IEnumerable<DataStoreApi> Buckets(string typeName, params string[] members) =>
+            members.Select(member => new DataStoreApi("AWSSDK.S3", typeName, member, "s3", FindingKinds.BlobStorage, bucket: true));
     }
 }

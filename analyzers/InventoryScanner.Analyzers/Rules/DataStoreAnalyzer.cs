@@ -338,8 +338,9 @@ namespace InventoryScanner.Analyzers.Rules
             if (context.Operation is IInvocationOperation bound)
             {
                 var method = bound.TargetMethod.ReducedFrom ?? bound.TargetMethod;
-                // Declared on the type, or inherited by it (MailKit's SmtpClient.Connect is MailService's).
-                var api = candidates.FirstOrDefault(a => method.ContainingType?.ToDisplayString() == a.TypeName || bound.Instance?.Type?.ToDisplayString() == a.TypeName)
+                // Declared on the type, inherited by it (MailKit's SmtpClient.Connect is MailService's), or on a type that
+                // implements it (MongoClient.GetDatabase is IMongoClient's, AmazonS3Client.PutObjectAsync is IAmazonS3's).
+                var api = candidates.FirstOrDefault(a => IsOrImplements(method.ContainingType, a.TypeName) || IsOrImplements(bound.Instance?.Type, a.TypeName))
                     // EF Core providers move their extension classes between versions; the namespace and name hold.
                     ?? candidates.FirstOrDefault(a => a.TypeName.StartsWith("Microsoft.EntityFrameworkCore.", StringComparison.Ordinal)
                         && method.ContainingNamespace?.ToDisplayString() == "Microsoft.EntityFrameworkCore")
@@ -363,7 +364,8 @@ namespace InventoryScanner.Analyzers.Rules
                 || a.TypeName.StartsWith(DataStoreApi.AspireNamespace + ".Aspire", StringComparison.Ordinal)
                 || a.TypeName.StartsWith(DataStoreApi.DependencyInjection + ".", StringComparison.Ordinal)
                 || (access.Expression is IdentifierNameSyntax { Identifier.ValueText: var receiver } && receiver == a.SimpleName)
-                || (receiverType is IErrorTypeSymbol && receiverType.Name == a.SimpleName)
+                // …or a variable of that type, or of the class that implements it (AmazonS3Client for IAmazonS3).
+                || (receiverType is IErrorTypeSymbol && (receiverType.Name == a.SimpleName || "I" + receiverType.Name == a.SimpleName))
                 // client.GetDatabase("shop").GetCollection<T>("orders"): MongoDB's shape, whatever the client's type.
                 || (a.Member == "GetCollection" && access.Expression is InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax { Name.Identifier.ValueText: "GetDatabase" } }));
             if (byName is not null)
@@ -464,6 +466,9 @@ namespace InventoryScanner.Analyzers.Rules
 
             return named is null ? ResolvedValue.None : resolver.Resolve(CallSite.Unwrap(named), cancellationToken);
         }
+
+        private static bool IsOrImplements(ITypeSymbol? type, string typeName) =>
+            type is not null && (type.ToDisplayString() == typeName || type.AllInterfaces.Any(i => i.ToDisplayString() == typeName));
 
         /// <summary>The provider-agnostic data access of ADO.NET: a <c>DbProviderFactory</c> or one of its providers' factories.</summary>
         private static bool IsProviderFactory(INamedTypeSymbol? type)

@@ -902,7 +902,11 @@ public sealed class DataStoreCatalogueTests
                     System.Threading.Tasks.Task<object> DeleteObjectAsync(string bucketName, string key);
                 }
                 namespace Model { public sealed class PutObjectRequest { public string BucketName { get; set; } = ""; public string Key { get; set; } = ""; } }
-                namespace Transfer { public sealed class TransferUtility { public System.Threading.Tasks.Task UploadAsync(string filePath, string bucketName) => null!; } }
+                namespace Transfer
+                {
+                    public interface ITransferUtility { System.Threading.Tasks.Task UploadAsync(string filePath, string bucketName); }
+                    public sealed class TransferUtility : ITransferUtility { public System.Threading.Tasks.Task UploadAsync(string filePath, string bucketName) => null!; }
+                }
             }
             """;
         var diagnostics = await AnalyzerRunner.RunAsync(
