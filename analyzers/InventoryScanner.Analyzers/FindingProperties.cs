@@ -135,6 +135,13 @@ namespace InventoryScanner.Analyzers
         /// <summary>What a store is used for beyond its kind's plain use: <c>distributed-cache</c>, <c>output-cache</c>, <c>signalr-backplane</c>.</summary>
         public const string StoreUse = "storeUse";
 
+        /// <summary>
+        /// The client a store is reached through when the client was made elsewhere (injected): <c>IConnectionMultiplexer</c>
+        /// of <c>redis.GetDatabase()</c>, <c>BlobServiceClient</c> of <c>GetBlobContainerClient("thumbnails")</c>. The scanner
+        /// gives the finding the store of that client's connection in the scan.
+        /// </summary>
+        public const string StoreClient = "storeClient";
+
         /// <summary>The context class a database finding belongs to: <c>OrderingContext</c> of <c>AddDbContext&lt;OrderingContext&gt;</c> or <c>OnConfiguring</c>.</summary>
         public const string DbContext = "dbContext";
 
@@ -225,6 +232,9 @@ namespace InventoryScanner.Analyzers
         public const string BaseAddress = "base-address";
         public const string Configuration = "configuration";
         public const string Environment = "environment";
+
+        /// <summary>The store of an injected client's connection, made elsewhere in the scan (<see cref="FindingProperties.StoreClient"/>).</summary>
+        public const string StoreClient = "store-client";
 
         /// <summary>The channel is the message's type (service buses route by type).</summary>
         public const string MessageType = "message-type";

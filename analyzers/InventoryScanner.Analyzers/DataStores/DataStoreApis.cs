@@ -12,8 +12,9 @@ namespace InventoryScanner.Analyzers.DataStores
     /// </summary>
     internal sealed class DataStoreApi
     {
-        public DataStoreApi(string library, string typeName, string? member, string store, string kind, string? targetProperty = null, int? nameArgument = null, string? use = null, bool connectionName = false, bool bucket = false)
+        public DataStoreApi(string library, string typeName, string? member, string store, string kind, string? targetProperty = null, int? nameArgument = null, string? use = null, bool connectionName = false, bool bucket = false, bool clientUse = false)
         {
+            ClientUse = clientUse;
             Bucket = bucket;
             Library = library;
             TypeName = typeName;
@@ -58,6 +59,13 @@ namespace InventoryScanner.Analyzers.DataStores
 
         /// <summary>The argument names a connection string of the configuration (Enterprise Library's <c>CreateDatabase("Orders")</c>).</summary>
         public bool ConnectionName { get; }
+
+        /// <summary>
+        /// A call on a client made elsewhere, usually injected (<c>redis.GetDatabase()</c>,
+        /// <c>blobs.GetBlobContainerClient("thumbnails")</c>): the store is the client's connection, the argument at
+        /// <see cref="NameArgument"/> names its part.
+        /// </summary>
+        public bool ClientUse { get; }
 
         public string SimpleName => TypeName.Substring(TypeName.LastIndexOf('.') + 1);
 
@@ -117,7 +125,7 @@ namespace InventoryScanner.Analyzers.DataStores
         /// Static factories, EF Core's provider calls and registrations, whose first argument is the connection string
         /// (or, with <see cref="TargetProperty"/>, whose options lambda sets it).
         /// </summary>
-        public static readonly ImmutableArray<DataStoreApi> Calls = ImmutableArray.Create(
+        public static readonly ImmutableArray<DataStoreApi> Calls = WithKeyed(ImmutableArray.Create(
             new DataStoreApi("Npgsql", "Npgsql.NpgsqlDataSource", "Create", "postgres", FindingKinds.Database),
             new DataStoreApi("StackExchange.Redis", "StackExchange.Redis.ConnectionMultiplexer", "Connect", "redis", FindingKinds.Cache),
             new DataStoreApi("StackExchange.Redis", "StackExchange.Redis.ConnectionMultiplexer", "ConnectAsync", "redis", FindingKinds.Cache),
@@ -139,7 +147,10 @@ namespace InventoryScanner.Analyzers.DataStores
             new DataStoreApi("Aspire.StackExchange.Redis.DistributedCaching", AspireNamespace + ".AspireRedisDistributedCacheExtensions", "AddRedisDistributedCache", "redis", FindingKinds.Cache),
             new DataStoreApi("Aspire.StackExchange.Redis.OutputCaching", AspireNamespace + ".AspireRedisOutputCacheExtensions", "AddRedisOutputCache", "redis", FindingKinds.Cache),
             new DataStoreApi("Aspire.Azure.Storage.Blobs", AspireNamespace + ".AspireBlobStorageExtensions", "AddAzureBlobClient", "azure-blob", FindingKinds.BlobStorage),
+            new DataStoreApi("Aspire.Azure.Storage.Blobs", AspireNamespace + ".AspireBlobStorageExtensions", "AddAzureBlobServiceClient", "azure-blob", FindingKinds.BlobStorage),
+            new DataStoreApi("Aspire.Azure.Storage.Blobs", AspireNamespace + ".AspireBlobStorageExtensions", "AddAzureBlobContainerClient", "azure-blob", FindingKinds.BlobStorage),
             new DataStoreApi("Aspire.Azure.Data.Tables", AspireNamespace + ".AspireTablesExtensions", "AddAzureTableClient", "azure-table", FindingKinds.Database),
+            new DataStoreApi("Aspire.Azure.Data.Tables", AspireNamespace + ".AspireTablesExtensions", "AddAzureTableServiceClient", "azure-table", FindingKinds.Database),
             new DataStoreApi("Aspire.Microsoft.Azure.Cosmos", AspireNamespace + ".AspireMicrosoftAzureCosmosExtensions", "AddAzureCosmosClient", "cosmos", FindingKinds.Database),
             new DataStoreApi("Aspire.Microsoft.EntityFrameworkCore.Cosmos", AspireNamespace + ".AspireAzureEFCoreCosmosExtensions", "AddCosmosDbContext", "cosmos", FindingKinds.Database),
             new DataStoreApi("Aspire.Pomelo.EntityFrameworkCore.MySql", AspireNamespace + ".AspireEFMySqlExtensions", "AddMySqlDbContext", "mysql", FindingKinds.Database),
@@ -160,6 +171,14 @@ namespace InventoryScanner.Analyzers.DataStores
             new DataStoreApi("MongoDB.Driver", "MongoDB.Driver.IMongoDatabase", "GetCollection", "mongodb", FindingKinds.Database),
             new DataStoreApi("CassandraCSharpDriver", "Cassandra.Builder", "AddContactPoint", "cassandra", FindingKinds.Database),
             new DataStoreApi("CassandraCSharpDriver", "Cassandra.Builder", "AddContactPoints", "cassandra", FindingKinds.Database),
+            new DataStoreApi("Microsoft.Azure.Cosmos", "Microsoft.Azure.Cosmos.CosmosClient", "GetDatabase", "cosmos", FindingKinds.Database),
+            new DataStoreApi("Microsoft.Azure.Cosmos", "Microsoft.Azure.Cosmos.CosmosClient", "GetContainer", "cosmos", FindingKinds.Database, nameArgument: 1),
+
+            // Clients made elsewhere (injected): the store is the client's connection, the argument names its part.
+            new DataStoreApi("StackExchange.Redis", "StackExchange.Redis.IConnectionMultiplexer", "GetDatabase", "redis", FindingKinds.Cache, clientUse: true),
+            new DataStoreApi("Azure.Storage.Blobs", "Azure.Storage.Blobs.BlobServiceClient", "GetBlobContainerClient", "azure-blob", FindingKinds.BlobStorage, nameArgument: 0, clientUse: true),
+            new DataStoreApi("Azure.Storage.Files.Shares", "Azure.Storage.Files.Shares.ShareServiceClient", "GetShareClient", "azure-files", FindingKinds.BlobStorage, nameArgument: 0, clientUse: true),
+            new DataStoreApi("Azure.Data.Tables", "Azure.Data.Tables.TableServiceClient", "GetTableClient", "azure-table", FindingKinds.Database, nameArgument: 0, clientUse: true),
 
             // Legacy data access: the Enterprise Library's database by connection-string name, the old storage account, helpers.
             new DataStoreApi("EnterpriseLibrary.Data", "Microsoft.Practices.EnterpriseLibrary.Data.DatabaseFactory", "CreateDatabase", "sqlserver", FindingKinds.Database, connectionName: true),
@@ -187,9 +206,18 @@ namespace InventoryScanner.Analyzers.DataStores
 
             // MailKit: the host is the first argument of Connect on its SmtpClient.
             new DataStoreApi("MailKit", "MailKit.Net.Smtp.SmtpClient", "Connect", "smtp", FindingKinds.Smtp),
-            new DataStoreApi("MailKit", "MailKit.Net.Smtp.SmtpClient", "ConnectAsync", "smtp", FindingKinds.Smtp))
+            new DataStoreApi("MailKit", "MailKit.Net.Smtp.SmtpClient", "ConnectAsync", "smtp", FindingKinds.Smtp)))
             .AddRange(Buckets("Amazon.S3.IAmazonS3", "PutObjectAsync", "GetObjectAsync", "DeleteObjectAsync", "CopyObjectAsync", "GetObjectMetadataAsync", "ListObjectsV2Async", "ListObjectsAsync", "InitiateMultipartUploadAsync", "GetPreSignedURL", "GetPreSignedURLAsync"))
             .AddRange(Buckets("Amazon.S3.Transfer.ITransferUtility", "UploadAsync", "Upload", "DownloadAsync", "Download", "UploadDirectoryAsync", "DownloadDirectoryAsync"));
+
+        /// <summary>
+        /// Aspire's keyed client integrations beside the plain ones: <c>AddKeyedRedisClient("voting-redis")</c> for
+        /// <c>AddRedisClient</c>, with the same connection name first. Contexts have no keyed form.
+        /// </summary>
+        private static ImmutableArray<DataStoreApi> WithKeyed(ImmutableArray<DataStoreApi> apis) =>
+            apis.AddRange(apis
+                .Where(a => a.TypeName.StartsWith(AspireNamespace + ".Aspire", System.StringComparison.Ordinal) && a.Member!.StartsWith("Add", System.StringComparison.Ordinal) && !a.Member.EndsWith("DbContext", System.StringComparison.Ordinal))
+                .Select(a => new DataStoreApi(a.Library, a.TypeName, "AddKeyed" + a.Member!.Substring(3), a.Store, a.Kind, a.TargetProperty, a.NameArgument, a.Use)));
 
         /// <summary>Amazon S3's calls that name the bucket, which is the store: <c>s3:&lt;bucket&gt;</c>.</summary>
         private static System.Collections.Generic.IEnumerable<DataStoreApi> Buckets(string typeName, params string[] members) =>

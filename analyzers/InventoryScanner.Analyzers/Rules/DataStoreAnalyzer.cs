@@ -20,7 +20,7 @@ namespace InventoryScanner.Analyzers.Rules
     /// credentials. The types it knows are in <see cref="DataStoreApi"/>.
     /// </summary>
     [DiagnosticAnalyzer(LanguageNames.CSharp)]
-    [TriggerWords("Connection", "MongoClient", "CosmosClient", "NpgsqlDataSource", "ConnectionMultiplexer", "UseSqlServer", "UseNpgsql", "UseMySql", "UseSqlite", "UseOracle", "UseCosmos", "DbContext", "DataContext", "AddNpgsqlDataSource", "AddSqlServerClient", "AddMongoDBClient", "AddRedis", "AddAzureBlobClient", "BlobServiceClient", "BlobContainerClient", "AmazonS3Client", "SmtpClient", "SendGridClient", "SimpleEmailServiceClient", "SimpleEmailServiceV2Client", "BlobClient", "ShareServiceClient", "ShareClient", "DataLakeServiceClient", "TransferUtility", "FtpClient", "SftpClient", "AmazonDynamoDBClient", "TableServiceClient", "TableClient", "ElasticClient", "ElasticLowLevelClient", "ElasticsearchClient", "OpenSearchClient", "MemcachedClient", "AddEnyimMemcached", "PostmarkClient", "EmailClient", "GetDatabase", "GetCollection", "AddContactPoint", "AddStackExchangeRedis", "AddDistributedSqlServerCache", "AddCosmosCache", "AddAzureTableClient", "AddAzureCosmosClient", "AddMySqlDataSource", "AddElasticsearchClient", "DatabaseFactory", "DatabaseProviderFactory", "CloudStorageAccount", "MySqlHelper", "SqlHelper", "StorageClient", "AddSmtpSender", "AddMailKitSender", "AddSendGridSender", "AddMailGunSender", "ObjectAsync", "ObjectMetadataAsync", "ListObjects", "MultipartUpload", "PreSignedURL", "Upload", "Download", "CreateConnection", GeneratedCodeWords = new[] { "DbContext", "DataContext", "SqlConnection", "OleDbConnection", "OdbcConnection", "OracleConnection", "MySqlConnection", "NpgsqlConnection", "SQLiteConnection" })]
+    [TriggerWords("Connection", "MongoClient", "CosmosClient", "NpgsqlDataSource", "ConnectionMultiplexer", "UseSqlServer", "UseNpgsql", "UseMySql", "UseSqlite", "UseOracle", "UseCosmos", "DbContext", "DataContext", "AddNpgsqlDataSource", "AddSqlServerClient", "AddMongoDBClient", "AddRedis", "AddAzureBlobClient", "BlobServiceClient", "BlobContainerClient", "AmazonS3Client", "SmtpClient", "SendGridClient", "SimpleEmailServiceClient", "SimpleEmailServiceV2Client", "BlobClient", "ShareServiceClient", "ShareClient", "DataLakeServiceClient", "TransferUtility", "FtpClient", "SftpClient", "AmazonDynamoDBClient", "TableServiceClient", "TableClient", "ElasticClient", "ElasticLowLevelClient", "ElasticsearchClient", "OpenSearchClient", "MemcachedClient", "AddEnyimMemcached", "PostmarkClient", "EmailClient", "GetDatabase", "GetCollection", "GetContainer", "AddKeyed", "AddContactPoint", "AddStackExchangeRedis", "AddDistributedSqlServerCache", "AddCosmosCache", "AddAzureTableClient", "AddAzureCosmosClient", "AddMySqlDataSource", "AddElasticsearchClient", "DatabaseFactory", "DatabaseProviderFactory", "CloudStorageAccount", "MySqlHelper", "SqlHelper", "StorageClient", "AddSmtpSender", "AddMailKitSender", "AddSendGridSender", "AddMailGunSender", "ObjectAsync", "ObjectMetadataAsync", "ListObjects", "MultipartUpload", "PreSignedURL", "Upload", "Download", "CreateConnection", GeneratedCodeWords = new[] { "DbContext", "DataContext", "SqlConnection", "OleDbConnection", "OdbcConnection", "OracleConnection", "MySqlConnection", "NpgsqlConnection", "SQLiteConnection" })]
     public sealed class DataStoreAnalyzer : DiagnosticAnalyzer
     {
         private static readonly DiagnosticDescriptor DatabaseRule = RuleDescriptors.Create(
@@ -392,6 +392,12 @@ namespace InventoryScanner.Analyzers.Rules
                 return;
             }
 
+            if (api.ClientUse)
+            {
+                ReportClientUse(context, contexts, api, invocation, resolver, confidence, reason);
+                return;
+            }
+
             var lambda = CallSite.Unwrap(connection) is IDelegateCreationOperation or IAnonymousFunctionOperation ? connection : null;
             connection = lambda is null ? connection : null;
             if (api.Member!.StartsWith("Execute", StringComparison.Ordinal) && connection?.Type?.SpecialType is not (SpecialType.System_String or null))
@@ -426,7 +432,7 @@ namespace InventoryScanner.Analyzers.Rules
                 value = resolver.FromConfiguration("ConnectionStrings:" + connectionName, connection?.Syntax.ToString());
             }
 
-            string? part = null;
+            var part = api.NameArgument is { } ordinal ? ArgumentText(context.Operation, invocation, ordinal, resolver, context.CancellationToken) : null;
             if (api.Member == "GetCollection")
             {
                 // The collection is the part; the database is the receiver's GetDatabase("shop"), followed through a local or field.
@@ -435,6 +441,76 @@ namespace InventoryScanner.Analyzers.Rules
             }
 
             Report(context, contexts, api, value, confidence, reason, part);
+        }
+
+        /// <summary>
+        /// A store reached through a client made elsewhere: <c>redis.GetDatabase()</c> on an injected multiplexer,
+        /// <c>blobs.GetBlobContainerClient("thumbnails")</c> on an injected service client. Where the client is made in view
+        /// (<c>ConnectionMultiplexer.Connect(cs).GetDatabase()</c>, a field set to <c>new BlobServiceClient(cs)</c>), its
+        /// creation names the store and, with no part to add, is the finding itself. Otherwise the store is unresolved here
+        /// and the finding names the client's type, for the scanner to give it the store of that client's connection.
+        /// </summary>
+        private static void ReportClientUse(OperationAnalysisContext context, ContextTypes contexts, DataStoreApi api, InvocationExpressionSyntax invocation, ValueResolver resolver, string confidence, string? reason)
+        {
+            var cancellationToken = context.CancellationToken;
+            var part = api.NameArgument is { } ordinal ? ArgumentText(context.Operation, invocation, ordinal, resolver, cancellationToken) : null;
+            if (invocation.Expression is not MemberAccessExpressionSyntax access || context.Operation.SemanticModel is not { } model)
+            {
+                return;
+            }
+
+            var receiver = model.GetOperation(access.Expression, cancellationToken);
+            var origin = CallSite.Unwrap(MemberAssignments.ValueOrConstruction(receiver, cancellationToken)) ?? CallSite.Unwrap(receiver);
+            if (MadeInView(origin, api.Store, out var connection))
+            {
+                if (part is not null)
+                {
+                    Report(context, contexts, api, connection is null ? ResolvedValue.None : resolver.Resolve(CallSite.Unwrap(Settings(connection)), cancellationToken), confidence, reason, part);
+                }
+
+                return;
+            }
+
+            var client = receiver?.Type is { TypeKind: not TypeKind.Error } type ? type.Name : receiver?.Type?.Name;
+            Report(context, contexts, api, ResolvedValue.None, confidence, reason, part, client: string.IsNullOrEmpty(client) ? api.SimpleName : client);
+        }
+
+        /// <summary>
+        /// Where a client of the store was made in view: <c>new BlobServiceClient(cs)</c>, <c>ConnectionMultiplexer.Connect(cs)</c>
+        /// (bound or by the type's name), with the connection it was given; null when it came from elsewhere (a parameter, DI).
+        /// </summary>
+        private static bool MadeInView(IOperation? origin, string store, out IOperation? connection)
+        {
+            connection = null;
+            switch (origin)
+            {
+                case IAwaitOperation awaited:
+                    return MadeInView(CallSite.Unwrap(awaited.Operation), store, out connection);
+                case IObjectCreationOperation { Type: INamedTypeSymbol type } creation when DataStoreApi.Constructors.Any(a => a.Store == store && a.TypeName == type.ToDisplayString()):
+                    connection = creation.Arguments.FirstOrDefault()?.Value;
+                    return true;
+                case IInvocationOperation call when DataStoreApi.Calls.Any(a => a.Store == store && !a.ClientUse && a.Member == call.TargetMethod.Name && a.TypeName == call.TargetMethod.ContainingType.ToDisplayString()):
+                    connection = call.Arguments.FirstOrDefault()?.Value;
+                    return true;
+                case IInvalidOperation { Syntax: ObjectCreationExpressionSyntax syntax } invalid when DataStoreApi.Constructors.Any(a => a.Store == store && a.SimpleName == syntax.Type.ToString().Split('.').Last()):
+                    connection = FirstArgument(invalid, syntax.ArgumentList);
+                    return true;
+                case IInvalidOperation { Syntax: InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax { Name.Identifier.ValueText: var member, Expression: var type } } syntax } invalid
+                    when DataStoreApi.Calls.Any(a => a.Store == store && !a.ClientUse && a.Member == member && a.SimpleName == type.ToString().Split('.').Last()):
+                    connection = FirstArgument(invalid, syntax.ArgumentList);
+                    return true;
+                default:
+                    return false;
+            }
+        }
+
+        /// <summary>The fully resolved text of a call's argument at a position (bound: the parameter's; unbound: as written).</summary>
+        private static string? ArgumentText(IOperation operation, InvocationExpressionSyntax invocation, int ordinal, ValueResolver resolver, System.Threading.CancellationToken cancellationToken)
+        {
+            var argument = operation is IInvocationOperation bound
+                ? bound.Arguments.FirstOrDefault(a => a.Parameter?.Ordinal == ordinal)?.Value
+                : invocation.ArgumentList.Arguments.Count > ordinal ? operation.SemanticModel?.GetOperation(invocation.ArgumentList.Arguments[ordinal].Expression, cancellationToken) : null;
+            return argument is not null && resolver.Resolve(CallSite.Unwrap(argument), cancellationToken) is { IsFullyResolved: true, Text: { Length: > 0 } text } ? text : null;
         }
 
         /// <summary>
@@ -637,7 +713,7 @@ namespace InventoryScanner.Analyzers.Rules
         private static void Report(OperationAnalysisContext context, ContextTypes contexts, DataStoreApi api, IOperation? connection, ValueResolver resolver, string confidence, string? reason) =>
             Report(context, contexts, api, connection is null ? ResolvedValue.None : resolver.Resolve(CallSite.Unwrap(connection), context.CancellationToken), confidence, reason);
 
-        private static void Report(OperationAnalysisContext context, ContextTypes contexts, DataStoreApi api, ResolvedValue value, string confidence, string? reason, string? part = null, string? storeName = null)
+        private static void Report(OperationAnalysisContext context, ContextTypes contexts, DataStoreApi api, ResolvedValue value, string confidence, string? reason, string? part = null, string? storeName = null, string? client = null)
         {
             var store = storeName ?? Describe(api.Store, value);
             var target = api.Store + ":" + store + (part is null ? string.Empty : "/" + part);
@@ -647,6 +723,7 @@ namespace InventoryScanner.Analyzers.Rules
             properties.Add(FindingProperties.Target, target);
             properties.Add(FindingProperties.Store, api.Store);
             properties.Add(FindingProperties.StoreUse, api.Use);
+            properties.Add(FindingProperties.StoreClient, client);
             properties.Add(FindingProperties.DesignTime, IsDesignTimeFactory(context.ContainingSymbol.ContainingType) ? "true" : null);
             properties.Add(FindingProperties.DbContext, api.Kind == FindingKinds.Database ? ContextOf(context, contexts) : null);
             properties.Add(FindingProperties.TargetSource, value.HasText ? value.Source : TargetSources.Unresolved);

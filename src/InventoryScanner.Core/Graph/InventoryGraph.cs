@@ -34,6 +34,12 @@ public sealed class InventoryGraph
     private readonly Dictionary<string, GraphNode> _nodes = new(StringComparer.Ordinal);
     private readonly Dictionary<(string From, string To, string Kind), GraphEdge> _edges = [];
 
+    /// <summary>
+    /// Uses of a store through a client another component made (a library's <c>redis.GetDatabase()</c> on the host's
+    /// multiplexer, joined by <see cref="Analysis.StoreClientJoin"/>): drawn, but no sharing, since the client is the host's.
+    /// </summary>
+    private readonly HashSet<string> _borrowed = new(StringComparer.Ordinal);
+
     public BidirectionalGraph<GraphNode, GraphEdge> Graph { get; } = new(allowParallelEdges: true);
 
     public static InventoryGraph Build(IEnumerable<Component> components, IEnumerable<Finding> findings)
@@ -104,6 +110,12 @@ public sealed class InventoryGraph
                     var open = finding.Details?.GetValueOrDefault(FindingProperties.DesignTime) == "true" || finding.IsTestOnly
                         || finding.Target.Contains(":" + TargetSources.Unresolved, StringComparison.Ordinal) || finding.Target.Contains("{config:", StringComparison.Ordinal) || finding.Target.Contains(":env:", StringComparison.Ordinal);
                     var storeId = "store:" + finding.Target + (open ? "@" + finding.Component : string.Empty);
+                    if (finding.Details?.GetValueOrDefault(FindingProperties.TargetSource) == TargetSources.StoreClient
+                        && finding.Details.GetValueOrDefault(FindingProperties.Registration)?.StartsWith(finding.Component + ": ", StringComparison.Ordinal) == false)
+                    {
+                        graph._borrowed.Add(finding.Fingerprint);
+                    }
+
                     graph.Edge(component, graph.Node(storeId, DataStoreNode, open ? finding.Target + " (" + finding.Component + ")" : finding.Target), use, finding);
                     break;
                 case FindingKinds.QueuePublish:
@@ -151,7 +163,7 @@ public sealed class InventoryGraph
             SharedStores = Graph.Vertices
                 .Where(v => v.Type == DataStoreNode && DataStoreTargets.NamesOneStore(v.Label))
                 // Two services that send mail through one relay share a vendor, not data.
-                .Select(store => (store, edges: Graph.InEdges(store).Where(e => e.Kind != "sends-mail").ToList()))
+                .Select(store => (store, edges: Graph.InEdges(store).Where(e => e.Kind != "sends-mail" && !e.Findings.All(_borrowed.Contains)).ToList()))
                 .Where(s => s.edges.Select(e => e.Source.Id).Distinct(StringComparer.Ordinal).Count() >= 2)
                 .OrderBy(s => s.store.Id, StringComparer.Ordinal)
                 .Select(s => new SharedStore(

@@ -6,7 +6,7 @@ namespace InventoryScanner.Core.Passes;
 
 /// <summary>
 /// Calls through a named or typed client take the target and resilience of its registration, wherever it is; data-store
-/// connections the Aspire AppHost provides take its resource's name.
+/// connections the Aspire AppHost provides take its resource's name; an injected store client takes its connection's store.
 /// </summary>
 public sealed class RegistrationJoinPass : IInventoryPass
 {
@@ -14,6 +14,7 @@ public sealed class RegistrationJoinPass : IInventoryPass
     {
         RegistrationJoin.Apply(draft.Findings);
         AspireResourceJoin.Apply(draft.Findings);
+        StoreClientJoin.Apply(draft.Findings);
     }
 }
 
