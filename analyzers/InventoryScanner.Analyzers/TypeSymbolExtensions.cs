@@ -43,6 +43,22 @@ namespace InventoryScanner.Analyzers
             && ((type.ContainingNamespace?.ToDisplayString() ?? string.Empty).StartsWith(prefix, System.StringComparison.Ordinal)
                 || (type.ContainingAssembly?.Name ?? string.Empty).StartsWith(prefix, System.StringComparison.Ordinal));
 
+        /// <summary>The type is the one of that full name, derives from it or implements it: compared by name, so no symbol need be resolved first.</summary>
+        public static bool IsOrInheritsName(this ITypeSymbol? type, string fullName)
+        {
+            // (FtpWebRequest?) in a nullable context displays with its annotation; the type is the same.
+            type = type?.WithNullableAnnotation(NullableAnnotation.NotAnnotated);
+            for (var current = type; current is not null; current = current.BaseType)
+            {
+                if (current.ToDisplayString() == fullName)
+                {
+                    return true;
+                }
+            }
+
+            return type is not null && System.Linq.Enumerable.Any(type.AllInterfaces, i => i.ToDisplayString() == fullName);
+        }
+
         /// <summary>The type is <paramref name="expected"/> (generic definitions compared), derives from it or implements it.</summary>
         public static bool IsOrInherits(this ITypeSymbol? type, INamedTypeSymbol? expected)
         {

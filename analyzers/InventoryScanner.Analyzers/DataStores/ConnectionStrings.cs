@@ -77,8 +77,9 @@ namespace InventoryScanner.Analyzers.DataStores
             var scheme = value.IndexOf("://", StringComparison.Ordinal);
             if (scheme > 0 && value.Substring(0, scheme).All(c => char.IsLetterOrDigit(c) || c == '+' || c == '-' || c == '.'))
             {
-                // mongodb://, postgres://, redis://, ftp://, sftp://, https://account.blob.core.windows.net/container.
-                return FromUrl(value);
+                // mongodb://, postgres://, redis://, https://account.blob.core.windows.net/container; a file server is its host
+                // (ftp://files.example/inbound/x.csv is files.example: the files on it are not separate stores).
+                return store is "ftp" or "sftp" ? FileTransfers.FtpHost(value) ?? SftpHost(value) : FromUrl(value);
             }
 
             if (ServiceStores.TryGetValue(store, out var service))
@@ -144,6 +145,9 @@ namespace InventoryScanner.Analyzers.DataStores
             var database = uri.AbsolutePath.Trim('/');
             return database.Length == 0 ? uri.Host : uri.Host + "/" + database;
         }
+
+        private static string? SftpHost(string value) =>
+            value.StartsWith("sftp://", StringComparison.OrdinalIgnoreCase) && Uri.TryCreate(value, UriKind.Absolute, out var uri) && uri.Host.Length > 0 && uri.Host.IndexOf('{') < 0 ? uri.Host : null;
 
         /// <summary><c>tcp:db1.example.com,1433</c> → <c>db1.example.com</c>; <c>mongo:27017</c> → <c>mongo</c>; <c>(localdb)\MSSQLLocalDB</c> kept.</summary>
         private static string HostOnly(string host)

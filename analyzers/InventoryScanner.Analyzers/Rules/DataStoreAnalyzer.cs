@@ -20,7 +20,7 @@ namespace InventoryScanner.Analyzers.Rules
     /// credentials. The types it knows are in <see cref="DataStoreApi"/>.
     /// </summary>
     [DiagnosticAnalyzer(LanguageNames.CSharp)]
-    [TriggerWords("Connection", "MongoClient", "CosmosClient", "NpgsqlDataSource", "ConnectionMultiplexer", "UseSqlServer", "UseNpgsql", "UseMySql", "UseSqlite", "UseOracle", "UseCosmos", "DbContext", "DataContext", "AddNpgsqlDataSource", "AddSqlServerClient", "AddMongoDBClient", "AddRedis", "AddAzureBlobClient", "BlobServiceClient", "BlobContainerClient", "AmazonS3Client", "SmtpClient", "SendGridClient", "SimpleEmailServiceClient", "SimpleEmailServiceV2Client", "BlobClient", "ShareServiceClient", "ShareClient", "DataLakeServiceClient", "TransferUtility", "FtpClient", "SftpClient", "AmazonDynamoDBClient", "TableServiceClient", "TableClient", "ElasticClient", "ElasticLowLevelClient", "ElasticsearchClient", "OpenSearchClient", "MemcachedClient", "AddEnyimMemcached", "PostmarkClient", "EmailClient", "GetDatabase", "GetCollection", "GetContainer", "AddKeyed", "AddContactPoint", "AddStackExchangeRedis", "AddDistributedSqlServerCache", "AddCosmosCache", "AddAzureTableClient", "AddAzureCosmosClient", "AddMySqlDataSource", "AddElasticsearchClient", "DatabaseFactory", "DatabaseProviderFactory", "CloudStorageAccount", "MySqlHelper", "SqlHelper", "StorageClient", "AddSmtpSender", "AddMailKitSender", "AddSendGridSender", "AddMailGunSender", "ObjectAsync", "ObjectMetadataAsync", "ListObjects", "MultipartUpload", "PreSignedURL", "Upload", "Download", "CreateConnection", GeneratedCodeWords = new[] { "DbContext", "DataContext", "SqlConnection", "OleDbConnection", "OdbcConnection", "OracleConnection", "MySqlConnection", "NpgsqlConnection", "SQLiteConnection" })]
+    [TriggerWords("Connection", "MongoClient", "CosmosClient", "NpgsqlDataSource", "ConnectionMultiplexer", "UseSqlServer", "UseNpgsql", "UseMySql", "UseSqlite", "UseOracle", "UseCosmos", "DbContext", "DataContext", "AddNpgsqlDataSource", "AddSqlServerClient", "AddMongoDBClient", "AddRedis", "AddAzureBlobClient", "BlobServiceClient", "BlobContainerClient", "AmazonS3Client", "SmtpClient", "SendGridClient", "SimpleEmailServiceClient", "SimpleEmailServiceV2Client", "BlobClient", "ShareServiceClient", "ShareClient", "DataLakeServiceClient", "TransferUtility", "FtpClient", "SftpClient", "AmazonDynamoDBClient", "TableServiceClient", "TableClient", "ElasticClient", "ElasticLowLevelClient", "ElasticsearchClient", "OpenSearchClient", "MemcachedClient", "AddEnyimMemcached", "PostmarkClient", "EmailClient", "GetDatabase", "GetCollection", "GetContainer", "AddKeyed", "AddContactPoint", "AddStackExchangeRedis", "AddDistributedSqlServerCache", "AddCosmosCache", "AddAzureTableClient", "AddAzureCosmosClient", "AddMySqlDataSource", "AddElasticsearchClient", "DatabaseFactory", "DatabaseProviderFactory", "CloudStorageAccount", "MySqlHelper", "SqlHelper", "StorageClient", "AddSmtpSender", "AddMailKitSender", "AddSendGridSender", "AddMailGunSender", "ObjectAsync", "ObjectMetadataAsync", "ListObjects", "MultipartUpload", "PreSignedURL", "Upload", "Download", "CreateConnection", "WebRequest", "ftp://", "ftps://", @"\\\\", @"@""\\", "WriteAll", "AppendAll", "ReadAll", "File.Copy", "File.Move", "File.Open", "File.Create", "Directory.GetFiles", "Directory.EnumerateFiles", "Directory.CreateDirectory", "FileStream", "StreamWriter", "FileSystemWatcher", GeneratedCodeWords = new[] { "DbContext", "DataContext", "SqlConnection", "OleDbConnection", "OdbcConnection", "OracleConnection", "MySqlConnection", "NpgsqlConnection", "SQLiteConnection" })]
     public sealed class DataStoreAnalyzer : DiagnosticAnalyzer
     {
         private static readonly DiagnosticDescriptor DatabaseRule = RuleDescriptors.Create(
@@ -91,6 +91,12 @@ namespace InventoryScanner.Analyzers.Rules
             }
 
             var bound = type is not null && type.TypeKind != TypeKind.Error;
+            if (bound && FileTransfers.IsPathType(type) && context.Operation is IObjectCreationOperation pathCreation)
+            {
+                ReportShare(context, contexts, FileTransfers.PathArguments(pathCreation.Arguments), resolver);
+                return;
+            }
+
             var api = bound
                 ? DataStoreApi.Constructors.FirstOrDefault(a => type!.ToDisplayString() == a.TypeName)
                 : ByName(name, context.Operation.Syntax);
@@ -323,6 +329,11 @@ namespace InventoryScanner.Analyzers.Rules
                 return;
             }
 
+            if (context.Operation is IInvocationOperation transfer && AnalyzeFileTransfer(context, transfer, resolver, contexts))
+            {
+                return;
+            }
+
             if (name == "CreateConnection" && context.Operation is IInvocationOperation { TargetMethod.ContainingType: var factory } creation && IsProviderFactory(factory))
             {
                 AnalyzeProviderFactory(context, creation, access, resolver, contexts);
@@ -340,7 +351,7 @@ namespace InventoryScanner.Analyzers.Rules
                 var method = bound.TargetMethod.ReducedFrom ?? bound.TargetMethod;
                 // Declared on the type, inherited by it (MailKit's SmtpClient.Connect is MailService's), or on a type that
                 // implements it (MongoClient.GetDatabase is IMongoClient's, AmazonS3Client.PutObjectAsync is IAmazonS3's).
-                var api = candidates.FirstOrDefault(a => IsOrImplements(method.ContainingType, a.TypeName) || IsOrImplements(bound.Instance?.Type, a.TypeName))
+                var api = candidates.FirstOrDefault(a => method.ContainingType.IsOrInheritsName(a.TypeName) || bound.Instance?.Type.IsOrInheritsName(a.TypeName) == true)
                     // EF Core providers move their extension classes between versions; the namespace and name hold.
                     ?? candidates.FirstOrDefault(a => a.TypeName.StartsWith("Microsoft.EntityFrameworkCore.", StringComparison.Ordinal)
                         && method.ContainingNamespace?.ToDisplayString() == "Microsoft.EntityFrameworkCore")
@@ -444,6 +455,51 @@ namespace InventoryScanner.Analyzers.Rules
         }
 
         /// <summary>
+        /// Files moved by the framework's own APIs (<see cref="FileTransfers"/>): FTP through <c>WebRequest.Create</c> or a
+        /// <c>WebClient</c> transfer to an <c>ftp://</c> address, a share by the UNC path a <c>File</c> or <c>Directory</c>
+        /// method is given. True when the call is one of those APIs, whether or not it moved files elsewhere.
+        /// </summary>
+        private static bool AnalyzeFileTransfer(OperationAnalysisContext context, IInvocationOperation call, ValueResolver resolver, ContextTypes contexts)
+        {
+            var method = call.TargetMethod;
+            var webRequest = FileTransfers.IsWebRequestCreate(method);
+            if (webRequest || FileTransfers.IsWebClientTransfer(method))
+            {
+                var address = FileTransfers.Address(call);
+                var value = address is null ? ResolvedValue.None : resolver.Resolve(CallSite.Unwrap(address), context.CancellationToken);
+                if (FileTransfers.IsFtp(value.Text) || (webRequest && FileTransfers.IsCastToFtp(call)))
+                {
+                    Report(context, contexts, webRequest ? FileTransfers.FtpRequest : FileTransfers.FtpWebClient, value, Confidence.High, null);
+                }
+
+                return true;
+            }
+
+            if (!FileTransfers.IsPathMethod(method))
+            {
+                return false;
+            }
+
+            ReportShare(context, contexts, FileTransfers.PathArguments(call.Arguments), resolver);
+            return true;
+        }
+
+        /// <summary>The first UNC path among a System.IO call's or creation's path arguments, as <c>smb:server/share</c>.</summary>
+        private static void ReportShare(OperationAnalysisContext context, ContextTypes contexts, IOperation[] paths, ValueResolver resolver)
+        {
+            foreach (var path in paths)
+            {
+                var value = resolver.Resolve(path, context.CancellationToken);
+                if (FileTransfers.UncShare(value.Text) is { } share)
+                {
+                    // A share's name is no secret, and its value per configuration file is a path: kept as it is.
+                    Report(context, contexts, FileTransfers.FileShare, value, Confidence.High, null, storeName: share);
+                    return;
+                }
+            }
+        }
+
+        /// <summary>
         /// A store reached through a client made elsewhere: <c>redis.GetDatabase()</c> on an injected multiplexer,
         /// <c>blobs.GetBlobContainerClient("thumbnails")</c> on an injected service client. Where the client is made in view
         /// (<c>ConnectionMultiplexer.Connect(cs).GetDatabase()</c>, a field set to <c>new BlobServiceClient(cs)</c>), its
@@ -542,9 +598,6 @@ namespace InventoryScanner.Analyzers.Rules
 
             return named is null ? ResolvedValue.None : resolver.Resolve(CallSite.Unwrap(named), cancellationToken);
         }
-
-        private static bool IsOrImplements(ITypeSymbol? type, string typeName) =>
-            type is not null && (type.ToDisplayString() == typeName || type.AllInterfaces.Any(i => i.ToDisplayString() == typeName));
 
         /// <summary>The provider-agnostic data access of ADO.NET: a <c>DbProviderFactory</c> or one of its providers' factories.</summary>
         private static bool IsProviderFactory(INamedTypeSymbol? type)

@@ -211,6 +211,12 @@ namespace InventoryScanner.Analyzers.Rules
             private void ReportWebRequest(OperationAnalysisContext context, IInvocationOperation create)
             {
                 var cancellationToken = context.CancellationToken;
+                if (DataStores.FileTransfers.IsCastToFtp(create))
+                {
+                    // (FtpWebRequest)WebRequest.Create(url): file transfer, the object storage rule's (INV4003).
+                    return;
+                }
+
                 IOperation? address = null;
                 foreach (var argument in create.Arguments)
                 {
@@ -394,7 +400,7 @@ namespace InventoryScanner.Analyzers.Rules
             private static void ReportCall(OperationAnalysisContext context, IOperation operation, string library, string? verb, ResolvedValue uri, IOperation? requestUri, string confidence, string? reason, HttpClientRegistration? registration, string? clientKey)
             {
                 var target = uri.TargetText() ?? TargetSources.Unresolved;
-                if (HostList.Ignored(context.Options, operation.Syntax.SyntaxTree).Contains(target, relativeIsLocal: false))
+                if (DataStores.FileTransfers.IsFtp(uri.Text) || HostList.Ignored(context.Options, operation.Syntax.SyntaxTree).Contains(target, relativeIsLocal: false))
                 {
                     return;
                 }
