@@ -40,6 +40,12 @@ public sealed class InventoryGraph
     /// </summary>
     private readonly HashSet<string> _borrowed = new(StringComparer.Ordinal);
 
+    /// <summary>
+    /// Components that migrate a schema and integrate with nothing but that one store (Aspire's MigrationService, a
+    /// DbManager): the owner's tool for its schema, not a second owner, so they make no store shared.
+    /// </summary>
+    private readonly HashSet<string> _migrationRunners = new(StringComparer.Ordinal);
+
     public BidirectionalGraph<GraphNode, GraphEdge> Graph { get; } = new(allowParallelEdges: true);
 
     public static InventoryGraph Build(IEnumerable<Component> components, IEnumerable<Finding> findings)
@@ -131,8 +137,18 @@ public sealed class InventoryGraph
             }
         }
 
+        graph._migrationRunners.UnionWith(MigrationRunners(all));
         return graph;
     }
+
+    private static IEnumerable<string> MigrationRunners(IReadOnlyList<Finding> findings) =>
+        findings
+            .GroupBy(f => f.Component, StringComparer.Ordinal)
+            .Where(component => component.Any(f => f.Kind == FindingKinds.DataStoreFact && f.Target == DataStoreFacts.Migrations)
+                && component.Where(f => IntegrationKinds.IsIntegrationPoint(f.Kind)) is var points
+                && points.Any() && points.All(f => IntegrationKinds.DataStores.Contains(f.Kind))
+                && points.Select(f => f.Target).Distinct(StringComparer.Ordinal).Count() == 1)
+            .Select(component => component.Key);
 
     public GraphModel ToModel()
     {
@@ -160,19 +176,33 @@ public sealed class InventoryGraph
                 .ToList(),
             Cycles = cycles,
             Orphans = Orphans(),
-            SharedStores = Graph.Vertices
-                .Where(v => v.Type == DataStoreNode && DataStoreTargets.NamesOneStore(v.Label))
-                // Two services that send mail through one relay share a vendor, not data.
-                .Select(store => (store, edges: Graph.InEdges(store).Where(e => e.Kind != "sends-mail" && !e.Findings.All(_borrowed.Contains)).ToList()))
-                .Where(s => s.edges.Select(e => e.Source.Id).Distinct(StringComparer.Ordinal).Count() >= 2)
-                .OrderBy(s => s.store.Id, StringComparer.Ordinal)
-                .Select(s => new SharedStore(
-                    s.store.Id,
-                    s.store.Label,
-                    [.. s.edges.Select(e => e.Source.Label).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)],
-                    [.. s.edges.SelectMany(e => e.Findings).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)]))
-                .ToList(),
+            SharedStores = SharedStores(),
         };
+    }
+
+    /// <summary>
+    /// Stores two or more components reach, each through its own connection: not the mail relay they send through (a
+    /// vendor, not data), not a library's use of its host's client, not a migration runner's. A store whose sharers all
+    /// share a part of it too (<c>azure-blob:media</c> and <c>azure-blob:media/thumbnails</c>) is listed once, at that part.
+    /// </summary>
+    private List<SharedStore> SharedStores()
+    {
+        var shared = Graph.Vertices
+            .Where(v => v.Type == DataStoreNode && DataStoreTargets.NamesOneStore(v.Label))
+            .Select(store => (store, edges: Graph.InEdges(store)
+                .Where(e => e.Kind != "sends-mail" && !e.Findings.All(_borrowed.Contains) && !_migrationRunners.Contains(e.Source.Label))
+                .ToList()))
+            .Where(s => s.edges.Select(e => e.Source.Id).Distinct(StringComparer.Ordinal).Count() >= 2)
+            .OrderBy(s => s.store.Id, StringComparer.Ordinal)
+            .Select(s => new SharedStore(
+                s.store.Id,
+                s.store.Label,
+                [.. s.edges.Select(e => e.Source.Label).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)],
+                [.. s.edges.SelectMany(e => e.Findings).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)]))
+            .ToList();
+        return shared
+            .Where(store => !shared.Any(part => part.Label.StartsWith(store.Label + "/", StringComparison.Ordinal) && store.Components.All(part.Components.Contains)))
+            .ToList();
     }
 
     /// <summary>

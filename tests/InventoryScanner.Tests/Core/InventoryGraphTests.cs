@@ -1,3 +1,4 @@
+using InventoryScanner.Analyzers.DataStores;
 using InventoryScanner.Core.Analysis;
 using InventoryScanner.Analyzers;
 using InventoryScanner.Core.Graph;
@@ -99,6 +100,58 @@ public sealed class InventoryGraphTests
 
         Assert.Empty(inventory.Graph.SharedStores);
         Assert.True(tests.IsTestOnly);
+    }
+
+    [Fact]
+    public void AMigrationRunnerOfTheSchema_ShouldNotShareTheStore_ButTwoServicesStillDo()
+    {
+        var runner = new[]
+        {
+            Finding("Catalog.DbManager", FindingKinds.Database, "postgres:catalogdb", "Aspire.Npgsql.EntityFrameworkCore.PostgreSQL"),
+            Finding("Catalog.DbManager", FindingKinds.DataStoreFact, DataStoreFacts.Migrations, "Microsoft.EntityFrameworkCore", line: 30),
+        };
+        var service = Finding("Catalog.API", FindingKinds.Database, "postgres:catalogdb", "Aspire.Npgsql.EntityFrameworkCore.PostgreSQL");
+        var alone = Inventory([Component("Catalog.DbManager"), Component("Catalog.API")], [.. runner, service]);
+        Assert.Empty(alone.Graph.SharedStores);
+        Assert.Equal(2, alone.Graph.Edges.Count(e => e.To == "store:postgres:catalogdb"));
+
+        // A runner that also calls out is a service that migrates its own schema: it shares like any other.
+        var migratingService = Finding("Catalog.DbManager", FindingKinds.HttpClient, "https://partner.example/", line: 40);
+        var both = Inventory([Component("Catalog.DbManager"), Component("Catalog.API")], [.. runner, migratingService, service]);
+        Assert.Equal(["Catalog.API", "Catalog.DbManager"], Assert.Single(both.Graph.SharedStores).Components);
+
+        var reporting = Finding("Reporting", FindingKinds.Database, "postgres:catalogdb", "Npgsql");
+        var shared = Inventory([Component("Catalog.DbManager"), Component("Catalog.API"), Component("Reporting")], [.. runner, service, reporting]);
+        Assert.Equal(["Catalog.API", "Reporting"], Assert.Single(shared.Graph.SharedStores).Components);
+    }
+
+    [Fact]
+    public void ComponentsSharingAContainer_ShouldBeListedAtTheContainer_NotAlsoAtItsAccount()
+    {
+        var inventory = Inventory(
+            [Component("Gallery.Web"), Component("Gallery.Functions"), Component("Archive")],
+            [
+                Finding("Gallery.Web", FindingKinds.BlobStorage, "azure-blob:media", "Aspire.Azure.Storage.Blobs"),
+                Finding("Gallery.Web", FindingKinds.BlobStorage, "azure-blob:media/thumbnails", "Azure.Storage.Blobs", line: 20),
+                Finding("Gallery.Functions", FindingKinds.BlobStorage, "azure-blob:media", "Aspire.Azure.Storage.Blobs"),
+                Finding("Gallery.Functions", FindingKinds.BlobStorage, "azure-blob:media/thumbnails", "Azure.Storage.Blobs", line: 20),
+                Finding("Archive", FindingKinds.BlobStorage, "azure-blob:media", "Azure.Storage.Blobs"),
+            ]);
+
+        // The account is shared by three (one of them on no common container); the container by two.
+        Assert.Equal(
+            [("azure-blob:media", "Archive, Gallery.Functions, Gallery.Web"), ("azure-blob:media/thumbnails", "Gallery.Functions, Gallery.Web")],
+            inventory.Graph.SharedStores.Select(s => (s.Label, string.Join(", ", s.Components))));
+
+        var pair = Inventory(
+            [Component("Gallery.Web"), Component("Gallery.Functions")],
+            [
+                Finding("Gallery.Web", FindingKinds.BlobStorage, "azure-blob:media", "Aspire.Azure.Storage.Blobs"),
+                Finding("Gallery.Web", FindingKinds.BlobStorage, "azure-blob:media/thumbnails", "Azure.Storage.Blobs", line: 20),
+                Finding("Gallery.Functions", FindingKinds.BlobStorage, "azure-blob:media", "Aspire.Azure.Storage.Blobs"),
+                Finding("Gallery.Functions", FindingKinds.BlobStorage, "azure-blob:media/thumbnails", "Azure.Storage.Blobs", line: 20),
+            ]);
+        Assert.Equal("azure-blob:media/thumbnails", Assert.Single(pair.Graph.SharedStores).Label);
     }
 
     [Fact]
