@@ -121,6 +121,20 @@ namespace InventoryScanner.Analyzers.Operations
             "Authorization", "X-Api-Key", "Api-Key", "ApiKey", "X-API-Token", "Ocp-Apim-Subscription-Key", "X-Functions-Key", "X-Auth-Token");
 
         /// <summary>Words in the name of a delegating handler (<c>AddHttpMessageHandler&lt;BearerTokenHandler&gt;</c>) that say it authenticates.</summary>
+        /// <summary>
+        /// The store a dependency check of the AspNetCore.HealthChecks.* packages checks, by its method (whatever the check
+        /// is named): the maturity model asks that each store a component uses has one. <c>AddDbContextCheck&lt;T&gt;</c>
+        /// checks the context's database, whatever its provider.
+        /// </summary>
+        public static readonly ImmutableDictionary<string, string> CheckedStores = new System.Collections.Generic.Dictionary<string, string>
+        {
+            ["AddNpgSql"] = "postgres", ["AddSqlServer"] = "sqlserver", ["AddMySql"] = "mysql", ["AddOracle"] = "oracle", ["AddSqlite"] = "sqlite",
+            ["AddRedis"] = "redis", ["AddMongoDb"] = "mongodb", ["AddCosmosDb"] = "cosmos", ["AddAzureCosmosDB"] = "cosmos",
+            ["AddAzureBlobStorage"] = "azure-blob", ["AddAzureTableStorage"] = "azure-table", ["AddAzureFileShare"] = "azure-files",
+            ["AddElasticsearch"] = "elasticsearch", ["AddDynamoDb"] = "dynamodb", ["AddS3"] = "s3", ["AddMemcached"] = "memcached",
+            ["AddSmtpHealthCheck"] = "smtp", ["AddFtpHealthCheck"] = "ftp", ["AddSftpHealthCheck"] = "sftp",
+        }.ToImmutableDictionary();
+
         public static readonly ImmutableArray<string> AuthHandlerWords = ImmutableArray.Create("Auth", "Token", "Bearer", "ApiKey", "Credential", "Jwt");
     }
 }

@@ -113,7 +113,9 @@ namespace InventoryScanner.Analyzers.Rules
             if (name.StartsWith("Add", StringComparison.Ordinal) && IsHealthCheckOfADependency(context, invocation, bound, healthChecksBuilder, out var library, out var confidence))
             {
                 var target = "health:" + CheckName(name, invocation);
-                Report(context, OperationalFacets.HealthCheck, library, target, CheckScopes.Dependency, confidence, confidence == Confidence.High ? null : "the health checks package did not resolve; recognised on an AddHealthChecks() chain");
+                OperationalApi.CheckedStores.TryGetValue(name, out var store);
+                var dbContext = name == "AddDbContextCheck" && invocation.Expression is MemberAccessExpressionSyntax { Name: GenericNameSyntax { TypeArgumentList.Arguments: { Count: 1 } arguments } } ? arguments[0].ToString().Split('.').Last() : null;
+                Report(context, OperationalFacets.HealthCheck, library, target, CheckScopes.Dependency, confidence, confidence == Confidence.High ? null : "the health checks package did not resolve; recognised on an AddHealthChecks() chain", store, dbContext);
                 return;
             }
 
@@ -292,7 +294,7 @@ namespace InventoryScanner.Analyzers.Rules
         private static bool LooksLike(InvocationExpressionSyntax invocation, OperationalApi api) =>
             api.Member is not "FromInterceptor" || invocation.Expression is MemberAccessExpressionSyntax { Expression: IdentifierNameSyntax { Identifier.ValueText: "CallCredentials" } };
 
-        private static void Report(OperationAnalysisContext context, string facet, string library, string target, string? scope, string confidence, string? reason)
+        private static void Report(OperationAnalysisContext context, string facet, string library, string target, string? scope, string confidence, string? reason, string? store = null, string? dbContext = null)
         {
             var properties = ImmutableDictionary.CreateBuilder<string, string?>();
             properties.Add(FindingProperties.Kind, FindingKinds.Operations);
@@ -300,6 +302,8 @@ namespace InventoryScanner.Analyzers.Rules
             properties.Add(FindingProperties.Library, library);
             properties.Add(FindingProperties.Target, target);
             properties.Add(FindingProperties.CheckScope, scope);
+            properties.Add(FindingProperties.Store, store);
+            properties.Add(FindingProperties.DbContext, dbContext);
             properties.Add(FindingProperties.Confidence, confidence);
             properties.Add(FindingProperties.ConfidenceReason, reason);
             properties.Add(FindingProperties.ContainingSymbol, context.ContainingSymbol.GetDocumentationCommentId() + "#" + target);

@@ -20,6 +20,7 @@ public sealed class ComponentFacts
         DataStores = own.Where(f => IntegrationKinds.DataStores.Contains(f.Kind)).ToList();
         Databases = DataStores.Where(f => f.Kind == FindingKinds.Database).ToList();
         DataStoreFacts = own.Where(f => f.Kind == FindingKinds.DataStoreFact).ToList();
+        Migrations = findings.Where(f => f.Kind == FindingKinds.DataStoreFact && f.Target == Analyzers.DataStores.DataStoreFacts.Migrations && !f.IsTestOnly).ToList();
         IntegrationFindings = own.Where(f => IntegrationKinds.IsIntegrationPoint(f.Kind)).ToList();
         Consumers = messaging.Where(m => m.Component == component && m.Role == "consumer").ToList();
         Publishers = messaging.Where(m => m.Component == component && m.Role == "publisher").ToList();
@@ -49,6 +50,12 @@ public sealed class ComponentFacts
 
     /// <summary>Readiness facts of its data stores (INV4006): retries, migrations, TLS on mail, in-memory test stores.</summary>
     public IReadOnlyList<Finding> DataStoreFacts { get; }
+
+    /// <summary>
+    /// The schema migrations of the whole scan (model snapshots, EF6 migration configurations, <c>Migrate()</c> calls):
+    /// a context's migrations often live in another project (a MigrationService, a DbManager).
+    /// </summary>
+    public IReadOnlyList<Finding> Migrations { get; }
 
     /// <summary>Health checks, telemetry and outbound credentials (INV3001–INV3003).</summary>
     public IReadOnlyList<Finding> Operations { get; }

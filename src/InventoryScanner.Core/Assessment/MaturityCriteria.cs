@@ -28,6 +28,7 @@ public static class MaturityCriteria
         new("D1", 3, "Outbound HTTP goes through typed or generated clients (typed HttpClient, Refit, gRPC, WCF proxies)", TypedClients),
         new("D2", 3, "One client library per kind of integration (HTTP, messaging) in the component", OneLibraryPerKind),
         new("D3", 3, "Each data store is owned by one component (no integration through a shared data store)", OwnedStores),
+        new("D4", 3, "Database schemas are versioned by migrations", VersionedSchemas),
         new("M1", 4, "Every outbound HTTP client has resilience (retry, timeout, circuit breaker)", Resilience),
         new("M2", 4, "Every consumer acknowledges manually (or through its library) and has dead-lettering", ConsumerSafety),
         new("M3", 4, "Dependencies have health checks", HealthChecks),
@@ -196,7 +197,7 @@ public static class MaturityCriteria
         var aspire = databases.Where(f => f.Library.StartsWith("Aspire.", StringComparison.Ordinal)).ToList();
         // EF Core's providers (not EF6, whose retries are a DbConfiguration's execution strategy).
         var contexts = databases.Except(aspire)
-            .Where(f => ComponentFacts.Detail(f, FindingProperties.DbContext) is not null && Analyzers.DataStores.DataStoreFacts.EntityFrameworkCore.Any(p => f.Library.StartsWith(p, StringComparison.Ordinal)))
+            .Where(f => ComponentFacts.Detail(f, FindingProperties.DbContext) is not null && IsEntityFrameworkCore(f))
             .ToList();
         if (retries.Count > 0 || (aspire.Count > 0 && contexts.Count == 0 && aspire.Count == databases.Count))
         {
@@ -225,6 +226,51 @@ public static class MaturityCriteria
             ? Fail("D3", 3, Title, $"{shared.Count} store(s) shared with other components: {string.Join(", ", shared.Select(f => f.Target))}", shared)
             : Pass("D3", 3, Title, $"its {facts.DataStores.Select(f => f.Target).Distinct(StringComparer.Ordinal).Count()} store(s) are its own", facts.DataStores);
     }
+
+    /// <summary>
+    /// Defined schemas: every EF Core or EF6 context the component connects through has migrations somewhere in the scan (a
+    /// model snapshot or migrations configuration naming the context, in its project or a migration runner's). A schema
+    /// reached by ADO.NET, Dapper or a database-first model may be versioned by a database project or scripts the scan does
+    /// not read: unknown, never a guess.
+    /// </summary>
+    private static CriterionVerdict VersionedSchemas(ComponentFacts facts)
+    {
+        const string Title = "Database schemas are versioned by migrations";
+        var databases = facts.Databases.Where(f => !f.IsTestOnly && ComponentFacts.Detail(f, FindingProperties.DesignTime) is null && IsRelational(f)).ToList();
+        if (databases.Count == 0)
+        {
+            return NotApplicable("D4", 3, Title, "no relational databases");
+        }
+
+        var migrated = facts.Migrations.Select(m => ComponentFacts.Detail(m, FindingProperties.DbContext)).OfType<string>().ToHashSet(StringComparer.Ordinal);
+        // EF Core contexts are judged; an EF6 context passes with its migrations, and without them may be database first (an .edmx).
+        var contexts = databases
+            .Where(f => ComponentFacts.Detail(f, FindingProperties.DbContext) is { } context
+                && (IsEntityFrameworkCore(f) || migrated.Contains(context)))
+            .ToList();
+        var missing = contexts.Where(f => !migrated.Contains(ComponentFacts.Detail(f, FindingProperties.DbContext)!)).ToList();
+        if (missing.Count > 0)
+        {
+            var names = missing.Select(f => ComponentFacts.Detail(f, FindingProperties.DbContext)!).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal);
+            return Fail("D4", 3, Title, $"no migrations in the scan for {string.Join(", ", names)}", missing);
+        }
+
+        if (contexts.Count > 0 && contexts.Count == databases.Count)
+        {
+            var evidence = facts.Migrations.Where(m => contexts.Any(c => ComponentFacts.Detail(c, FindingProperties.DbContext) == ComponentFacts.Detail(m, FindingProperties.DbContext))).ToList();
+            return Pass("D4", 3, Title, $"the migrations of {contexts.Select(c => ComponentFacts.Detail(c, FindingProperties.DbContext)).Distinct(StringComparer.Ordinal).Count()} context(s) are in the scan", evidence);
+        }
+
+        return new CriterionVerdict("D4", 3, Title, Verdicts.Unknown, $"the schema of {databases.Count - contexts.Count} connection(s) outside EF Core (ADO.NET, Dapper, an EF6 model without migrations) may be versioned outside the code", [.. databases.Except(contexts).Select(f => f.Fingerprint)]);
+    }
+
+    private static bool IsEntityFrameworkCore(Finding database) =>
+        Analyzers.DataStores.DataStoreFacts.EntityFrameworkCore.Any(p => database.Library.StartsWith(p, StringComparison.Ordinal))
+        || database.Library.StartsWith("Aspire.", StringComparison.Ordinal) && database.Library.Contains("EntityFrameworkCore", StringComparison.Ordinal);
+
+    /// <summary>A relational database: not a document, table, search or wide-column store, whose schema is the application's.</summary>
+    private static bool IsRelational(Finding database) =>
+        ComponentFacts.Detail(database, FindingProperties.Store) is "sqlserver" or "postgres" or "mysql" or "sqlite" or "oracle" or "oledb" or "odbc" or "db";
 
     /// <summary>A call through an <c>AddHttpClient</c> registration (typed or named), or through Refit.</summary>
     private static bool IsTyped(Finding call) =>
@@ -258,6 +304,12 @@ public static class MaturityCriteria
             : Pass("M2", 4, Title, "every consumer acknowledges safely and dead-letters", facts.Consumers.Select(c => c.Finding));
     }
 
+    /// <summary>
+    /// Dependencies are checked: a health check of a dependency (not the process's own liveness), and for each data store
+    /// the component connects to, a check of that store (<c>AddNpgSql</c> for a PostgreSQL connection, <c>AddRedis</c>,
+    /// <c>AddDbContextCheck&lt;T&gt;</c> for the context's database), or an Aspire client integration, which registers its
+    /// own. Mail and design-time connections are not asked for one.
+    /// </summary>
     private static CriterionVerdict HealthChecks(ComponentFacts facts)
     {
         const string Title = "Dependencies have health checks";
@@ -268,14 +320,42 @@ public static class MaturityCriteria
 
         var checks = facts.OperationsOf(OperationalFacets.HealthCheck);
         var dependencies = checks.Where(c => ComponentFacts.Detail(c, FindingProperties.CheckScope) == CheckScopes.Dependency).ToList();
-        if (dependencies.Count > 0)
+        var stores = facts.DataStores
+            .Where(f => f.Kind != FindingKinds.Smtp && !f.IsTestOnly && ComponentFacts.Detail(f, FindingProperties.DesignTime) is null)
+            .ToList();
+        var aspire = stores.Where(f => f.Library.StartsWith("Aspire.", StringComparison.Ordinal)).ToList();
+        var uncheckedStores = stores.Except(aspire).Where(f => !dependencies.Any(check => Checks(check, f))).ToList();
+        if (dependencies.Count == 0 && aspire.Count == 0)
         {
-            return Pass("M3", 4, Title, $"{dependencies.Count} check(s) of dependencies", dependencies);
+            return checks.Count > 0
+                ? Fail("M3", 4, Title, "health checks are registered, but none checks a dependency (liveness only)", checks)
+                : Fail("M3", 4, Title, "no health check registered for the dependencies it integrates with", facts.IntegrationFindings);
         }
 
-        return checks.Count > 0
-            ? Fail("M3", 4, Title, "health checks are registered, but none checks a dependency (liveness only)", checks)
-            : Fail("M3", 4, Title, "no health check registered for the dependencies it integrates with", facts.IntegrationFindings);
+        if (uncheckedStores.Count > 0)
+        {
+            var names = uncheckedStores.Select(f => f.Target).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
+            var custom = dependencies.Where(c => ComponentFacts.Detail(c, FindingProperties.Store) is null && ComponentFacts.Detail(c, FindingProperties.DbContext) is null).ToList();
+            if (custom.Count > 0)
+            {
+                // AddCheck<OrdersDbCheck>(): a dependency is checked, but which one the scan does not judge.
+                return new CriterionVerdict("M3", 4, Title, Verdicts.Unknown, $"{custom.Count} check(s) of its own kind; whether they cover {string.Join(", ", names)} is not judged", [.. custom.Select(c => c.Fingerprint), .. uncheckedStores.Select(f => f.Fingerprint)]);
+            }
+
+            return Fail("M3", 4, Title, $"no health check of {names.Count} data store(s) it connects to: {string.Join(", ", names)}", uncheckedStores);
+        }
+
+        var note = dependencies.Count > 0 ? $"{dependencies.Count} check(s) of dependencies" : "Aspire's client integrations check their stores";
+        return Pass("M3", 4, Title, stores.Count > 0 ? note + $"; each of its {stores.Select(f => f.Target).Distinct(StringComparer.Ordinal).Count()} data store(s) checked" : note, [.. dependencies, .. aspire]);
+    }
+
+    /// <summary>A check covers a connection when it checks that kind of store, or the connection's EF Core context.</summary>
+    private static bool Checks(Finding check, Finding connection)
+    {
+        var store = ComponentFacts.Detail(check, FindingProperties.Store);
+        var context = ComponentFacts.Detail(check, FindingProperties.DbContext);
+        return (store is not null && store == ComponentFacts.Detail(connection, FindingProperties.Store))
+            || (context is not null && context == ComponentFacts.Detail(connection, FindingProperties.DbContext));
     }
 
     private static CriterionVerdict Telemetry(ComponentFacts facts)

@@ -100,6 +100,9 @@ public sealed class OperationalReadinessAnalyzerTests
                 "INV3003 outbound-auth auth:credential-header - high",
             ],
             Describe(diagnostics).Order(StringComparer.Ordinal));
+
+        // The check's method says which store it checks, whatever the check is named.
+        Assert.Equal("postgres", diagnostics.Single(d => d.Properties[FindingProperties.Target] == "health:orders-db").Properties[FindingProperties.Store]);
     }
 
     [Fact]

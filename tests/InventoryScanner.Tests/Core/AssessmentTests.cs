@@ -85,6 +85,87 @@ public sealed class AssessmentTests
     }
 
     [Fact]
+    public void EachDataStore_ShouldHaveItsCheck_ByStoreOrContext_OrThroughAspire()
+    {
+        var postgres = Store("Api", FindingKinds.Database, "postgres:orders", "postgres", "Npgsql.EntityFrameworkCore.PostgreSQL", 10, dbContext: "OrdersContext");
+        var redis = Store("Api", FindingKinds.Cache, "redis:cache", "redis", "StackExchange.Redis", 11);
+        var mail = Store("Api", FindingKinds.Smtp, "smtp:relay", "smtp", "MailKit", 12);
+        var pgCheck = Check("Api", "health:orders-db", 30, store: "postgres");
+
+        var partial = Inventory([Component("Api")], [postgres, redis, mail, pgCheck]);
+        var m3 = Verdict(partial, "Api", "M3");
+        Assert.Equal((Verdicts.Fail, "no health check of 1 data store(s) it connects to: redis:cache"), (m3.Verdict, m3.Note));
+        Assert.Equal([redis.Fingerprint], m3.Findings);
+
+        // AddDbContextCheck<OrdersContext>() checks the context's database; AddRedis the cache; mail needs none.
+        var contextCheck = Check("Api", "health:orderscontext", 31, dbContext: "OrdersContext");
+        var redisCheck = Check("Api", "health:redis", 32, store: "redis");
+        Assert.Equal(Verdicts.Pass, Verdict(Inventory([Component("Api")], [postgres, redis, mail, contextCheck, redisCheck]), "Api", "M3").Verdict);
+
+        // A check of its own kind (AddCheck<OrdersDbCheck>()): which store it checks is not judged.
+        var custom = Check("Api", "health:ordersdbcheck", 33);
+        Assert.Equal(Verdicts.Unknown, Verdict(Inventory([Component("Api")], [postgres, custom]), "Api", "M3").Verdict);
+
+        // Aspire's client integrations register the check of their resource.
+        var aspire = Store("Web", FindingKinds.Cache, "redis:basketcache", "redis", "Aspire.StackExchange.Redis", 10);
+        Assert.Equal(Verdicts.Pass, Verdict(Inventory([Component("Web")], [aspire]), "Web", "M3").Verdict);
+    }
+
+    [Fact]
+    public void Schemas_ShouldBeVersionedByMigrations_WhereverTheRunnerLives()
+    {
+        var api = Store("Catalog.Api", FindingKinds.Database, "postgres:catalogdb", "postgres", "Aspire.Npgsql.EntityFrameworkCore.PostgreSQL", 8, dbContext: "CatalogDbContext");
+        var snapshot = Finding("Catalog.DbManager", FindingKinds.DataStoreFact, Analyzers.DataStores.DataStoreFacts.Migrations, "Microsoft.EntityFrameworkCore", line: 5);
+        snapshot.Details = new Dictionary<string, string> { [FindingProperties.DbContext] = "CatalogDbContext" };
+        var passed = Verdict(Inventory([Component("Catalog.Api"), Component("Catalog.DbManager")], [api, snapshot]), "Catalog.Api", "D4");
+        Assert.Equal(Verdicts.Pass, passed.Verdict);
+        Assert.Equal([snapshot.Fingerprint], passed.Findings);
+
+        var orders = Store("Orders", FindingKinds.Database, "sqlserver:sql1/orders", "sqlserver", "Microsoft.EntityFrameworkCore.SqlServer", 8, dbContext: "OrdersContext");
+        var failed = Verdict(Inventory([Component("Orders")], [orders]), "Orders", "D4");
+        Assert.Equal((Verdicts.Fail, "no migrations in the scan for OrdersContext"), (failed.Verdict, failed.Note));
+        Assert.Equal([orders.Fingerprint], failed.Findings);
+
+        // ADO.NET and an EF6 model without migrations may be versioned by a database project: unknown. A cache is no schema.
+        var ado = Store("Billing", FindingKinds.Database, "sqlserver:sql1/billing", "sqlserver", "System.Data.SqlClient", 8);
+        var edmx = Store("Billing", FindingKinds.Database, "sqlserver:sql1/billing", "sqlserver", "EntityFramework", 9, dbContext: "BillingEntities");
+        Assert.Equal(Verdicts.Unknown, Verdict(Inventory([Component("Billing")], [ado, edmx]), "Billing", "D4").Verdict);
+        var cache = Store("Web", FindingKinds.Cache, "redis:cache", "redis", "StackExchange.Redis", 8);
+        Assert.Equal(Verdicts.NotApplicable, Verdict(Inventory([Component("Web")], [cache]), "Web", "D4").Verdict);
+    }
+
+    private static Finding Store(string component, string kind, string target, string store, string library, int line, string? dbContext = null)
+    {
+        var finding = Finding(component, kind, target, library, line: line);
+        var details = new SortedDictionary<string, string>(StringComparer.Ordinal) { [FindingProperties.Store] = store, [FindingProperties.TargetSource] = TargetSources.Configuration };
+        if (dbContext is not null)
+        {
+            details[FindingProperties.DbContext] = dbContext;
+        }
+
+        finding.Details = details;
+        return finding;
+    }
+
+    private static Finding Check(string component, string target, int line, string? store = null, string? dbContext = null)
+    {
+        var check = Operations(component, Analyzers.Operations.OperationalFacets.HealthCheck, target, Analyzers.Operations.CheckScopes.Dependency, line);
+        var details = new SortedDictionary<string, string>(check.Details!.ToDictionary(), StringComparer.Ordinal);
+        if (store is not null)
+        {
+            details[FindingProperties.Store] = store;
+        }
+
+        if (dbContext is not null)
+        {
+            details[FindingProperties.DbContext] = dbContext;
+        }
+
+        check.Details = details;
+        return check;
+    }
+
+    [Fact]
     public void LivenessOnly_ShouldFailM3WithItsCheck_AndNoTelemetryOrCredentialsShouldFailM4AndM5()
     {
         var liveness = Operations("Api", Analyzers.Operations.OperationalFacets.HealthCheck, "health:registration", Analyzers.Operations.CheckScopes.Liveness);
