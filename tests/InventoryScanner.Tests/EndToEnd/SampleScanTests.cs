@@ -311,6 +311,12 @@ public sealed class SampleScanTests(SampleScanFixture fixture)
         Assert.Equal("test", testSecret.GetProperty("details").GetProperty("scope").GetString());
         Assert.Contains("Test-only secrets", run.Read("report.md"));
         Assert.Contains("Test-only secrets", run.Read("report.html"));
+
+        // The test's connection to the production database's name is the test's: in scope "test", not a third sharer of it.
+        var testDatabase = Assert.Single(inventory.GetProperty("findings").EnumerateArray(), f => f.GetProperty("kind").GetString() == "database" && f.GetProperty("component").GetString() == "Ordering.Tests");
+        Assert.Equal("test", testDatabase.GetProperty("details").GetProperty("scope").GetString());
+        var shared = Assert.Single(inventory.GetProperty("graph").GetProperty("sharedStores").EnumerateArray());
+        Assert.Equal(["Billing.Worker", "Ordering.Api"], shared.GetProperty("components").EnumerateArray().Select(c => c.GetString()));
         foreach (var (name, text) in run.AllOutputs())
         {
             Assert.False(SampleSecrets.Any(secret => text.Contains(secret, StringComparison.Ordinal)), $"{name} holds a raw secret");
