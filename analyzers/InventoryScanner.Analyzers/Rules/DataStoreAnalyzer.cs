@@ -105,7 +105,7 @@ namespace InventoryScanner.Analyzers.Rules
                 return;
             }
 
-            var value = argument is not null ? resolver.Resolve(CallSite.Unwrap(Settings(argument)), context.CancellationToken) : ResolvedValue.None;
+            var value = argument is not null ? resolver.Resolve(CallSite.Unwrap(Settings(argument, context.CancellationToken)), context.CancellationToken) : ResolvedValue.None;
             if (!value.HasText && value.ConfigKey is null && api.TargetProperty is { } property)
             {
                 // new SqlConnection { ConnectionString = cs }, or connection.ConnectionString = cs on the local it went into.
@@ -220,14 +220,21 @@ namespace InventoryScanner.Analyzers.Rules
 
         /// <summary>
         /// A settings object handed to a client in place of its address (<c>new ElasticClient(new ConnectionSettings(new
-        /// Uri(url)))</c>): the address it was made from.
+        /// Uri(url)))</c>, Redis's <c>Connect(ConfigurationOptions.Parse(cs))</c>): the address it was made from.
         /// </summary>
-        private static IOperation Settings(IOperation argument)
+        private static IOperation Settings(IOperation argument, System.Threading.CancellationToken cancellationToken)
         {
             var unwrapped = CallSite.Unwrap(argument);
-            return unwrapped is IObjectCreationOperation { Type: { SpecialType: SpecialType.None } settings, Arguments.Length: > 0 } creation
-                && settings.Name != "Uri" && settings.Name.EndsWith("Settings", StringComparison.Ordinal)
-                ? creation.Arguments[0].Value
+            if (unwrapped is IObjectCreationOperation { Type: { SpecialType: SpecialType.None } settings, Arguments.Length: > 0 } creation
+                && settings.Name != "Uri" && settings.Name.EndsWith("Settings", StringComparison.Ordinal))
+            {
+                return creation.Arguments[0].Value;
+            }
+
+            // StackExchange.Redis: Connect(ConfigurationOptions.Parse(cs, true)), also through the local it was put in.
+            var parsed = unwrapped is ILocalReferenceOperation ? CallSite.Unwrap(MemberAssignments.ValueOrInitializer(unwrapped, cancellationToken)) : unwrapped;
+            return parsed is IInvocationOperation { TargetMethod: { Name: "Parse", ContainingType.Name: "ConfigurationOptions" }, Arguments.Length: > 0 } parse
+                ? parse.Arguments[0].Value
                 : argument;
         }
 
@@ -423,7 +430,7 @@ namespace InventoryScanner.Analyzers.Rules
                 return;
             }
 
-            var value = connection is null ? ResolvedValue.None : resolver.Resolve(CallSite.Unwrap(connection), context.CancellationToken);
+            var value = connection is null ? ResolvedValue.None : resolver.Resolve(CallSite.Unwrap(Settings(connection, context.CancellationToken)), context.CancellationToken);
             if (connection is null && api.TargetProperty is { } property && context.Operation.SemanticModel is { } model)
             {
                 var assigned = invocation.ArgumentList.Arguments
@@ -521,7 +528,7 @@ namespace InventoryScanner.Analyzers.Rules
             {
                 if (part is not null)
                 {
-                    Report(context, contexts, api, connection is null ? ResolvedValue.None : resolver.Resolve(CallSite.Unwrap(Settings(connection)), cancellationToken), confidence, reason, part);
+                    Report(context, contexts, api, connection is null ? ResolvedValue.None : resolver.Resolve(CallSite.Unwrap(Settings(connection, cancellationToken)), cancellationToken), confidence, reason, part);
                 }
 
                 return;

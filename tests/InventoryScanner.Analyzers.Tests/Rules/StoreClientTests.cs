@@ -15,9 +15,11 @@ public sealed class StoreClientTests
         {
             public interface IDatabase { }
             public interface IConnectionMultiplexer { IDatabase GetDatabase(int db = -1, object? asyncState = null); }
+            public sealed class ConfigurationOptions { public static ConfigurationOptions Parse(string configuration, bool ignoreUnknown) => null!; }
             public sealed class ConnectionMultiplexer : IConnectionMultiplexer
             {
                 public static ConnectionMultiplexer Connect(string configuration) => null!;
+                public static ConnectionMultiplexer Connect(ConfigurationOptions configuration) => null!;
                 public IDatabase GetDatabase(int db = -1, object? asyncState = null) => null!;
             }
         }
@@ -99,6 +101,11 @@ public sealed class StoreClientTests
                 private static readonly ConnectionMultiplexer Redis = ConnectionMultiplexer.Connect("cache.internal:6379");
                 IDatabase Database() => Redis.GetDatabase();
                 IDatabase Chained() => ConnectionMultiplexer.Connect("sessions.internal:6379").GetDatabase();
+                ConnectionMultiplexer Parsed()
+                {
+                    var options = ConfigurationOptions.Parse("basket.internal:6379,ssl=true", true);
+                    return ConnectionMultiplexer.Connect(options);
+                }
                 BlobContainerClient Images()
                 {
                     var service = new BlobServiceClient("DefaultEndpointsProtocol=https;AccountName=contosoimages;AccountKey=k");
@@ -112,6 +119,7 @@ public sealed class StoreClientTests
             [
                 "INV4002 cache redis:cache.internal high client=-",
                 "INV4002 cache redis:sessions.internal high client=-",
+                "INV4002 cache redis:basket.internal high client=-",
                 "INV4003 blob-storage azure-blob:contosoimages high client=-",
                 "INV4003 blob-storage azure-blob:contosoimages/images high client=-",
             ],
