@@ -62,6 +62,19 @@ namespace InventoryScanner.Analyzers.DataStores
             new DataStoreFactApi("MigrateAsync", "Microsoft.EntityFrameworkCore", DataStoreFacts.Migrations, "Microsoft.EntityFrameworkCore"),
             new DataStoreFactApi("UseInMemoryDatabase", "Microsoft.EntityFrameworkCore.InMemory", DataStoreFacts.InMemory, "Microsoft.EntityFrameworkCore"));
 
+        /// <summary>
+        /// The exceptions of a store's client a retry policy handles (Polly's <c>Policy.Handle&lt;SqlException&gt;()</c>, a
+        /// pipeline's <c>new PredicateBuilder().Handle&lt;NpgsqlException&gt;()</c>), with the store they are of; null for
+        /// ADO.NET's <c>DbException</c>, which any relational provider throws.
+        /// </summary>
+        public static readonly ImmutableDictionary<string, string?> TransientExceptions = new System.Collections.Generic.Dictionary<string, string?>
+        {
+            ["SqlException"] = "sqlserver", ["NpgsqlException"] = "postgres", ["PostgresException"] = "postgres", ["MySqlException"] = "mysql",
+            ["OracleException"] = "oracle", ["SqliteException"] = "sqlite", ["SQLiteException"] = "sqlite", ["DbException"] = null,
+            ["RedisConnectionException"] = "redis", ["RedisTimeoutException"] = "redis", ["RedisException"] = "redis",
+            ["MongoConnectionException"] = "mongodb", ["MongoException"] = "mongodb", ["CosmosException"] = "cosmos",
+        }.ToImmutableDictionary();
+
         /// <summary>Base types whose subclasses mean the schema is migrated: one per context, unlike the migrations themselves.</summary>
         public static readonly ImmutableArray<(string TypeName, string Library)> MigrationBases = ImmutableArray.Create(
             ("Microsoft.EntityFrameworkCore.Infrastructure.ModelSnapshot", "Microsoft.EntityFrameworkCore"),

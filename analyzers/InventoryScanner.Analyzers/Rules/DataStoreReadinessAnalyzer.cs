@@ -16,7 +16,7 @@ namespace InventoryScanner.Analyzers.Rules
     /// without TLS, and EF Core's in-memory provider (a store for tests). The maturity model reads them per component.
     /// </summary>
     [DiagnosticAnalyzer(LanguageNames.CSharp)]
-    [TriggerWords("EnableRetryOnFailure", "DbContext", "ExecutionStrategy", "RetryProvider", "Migrate", "ModelSnapshot", "DbMigrationsConfiguration", "MigrateDatabaseToLatestVersion", "UseInMemoryDatabase", "EnableSsl", "SecureSocketOptions", "AbortOnConnectFail", "Connect", "SmtpClient", GeneratedCodeWords = new[] { "ModelSnapshot", "DbMigrationsConfiguration" })]
+    [TriggerWords("EnableRetryOnFailure", "DbContext", "ExecutionStrategy", "RetryProvider", "Migrate", "ModelSnapshot", "DbMigrationsConfiguration", "MigrateDatabaseToLatestVersion", "UseInMemoryDatabase", "EnableSsl", "SecureSocketOptions", "AbortOnConnectFail", "Connect", "SmtpClient", "Handle<", "Or<", GeneratedCodeWords = new[] { "ModelSnapshot", "DbMigrationsConfiguration" })]
     public sealed class DataStoreReadinessAnalyzer : DiagnosticAnalyzer
     {
         private static readonly DiagnosticDescriptor Rule = RuleDescriptors.Create(
@@ -87,6 +87,12 @@ namespace InventoryScanner.Analyzers.Rules
                 return;
             }
 
+            if (name is "Handle" or "Or" && access.Name is GenericNameSyntax { TypeArgumentList.Arguments.Count: 1 } generic)
+            {
+                AnalyzeRetryPolicy(context, access, generic);
+                return;
+            }
+
             var api = DataStoreFactApi.Calls.FirstOrDefault(a => a.Member == name);
             if (api is null)
             {
@@ -109,6 +115,40 @@ namespace InventoryScanner.Analyzers.Rules
             {
                 Report(context, api.Library, api.Fact, name, Confidence.Low);
             }
+        }
+
+        /// <summary>
+        /// A retry policy of a store's transient failures: Polly's <c>Policy.Handle&lt;SqlException&gt;()</c> or
+        /// <c>.Or&lt;NpgsqlException&gt;()</c>, a resilience pipeline's <c>new PredicateBuilder().Handle&lt;SqlException&gt;()</c>. The
+        /// fact names the store the exception is of, so the maturity model credits the connections of that store.
+        /// </summary>
+        private static void AnalyzeRetryPolicy(OperationAnalysisContext context, MemberAccessExpressionSyntax access, GenericNameSyntax generic)
+        {
+            var model = context.Operation.SemanticModel;
+            var exception = model?.GetTypeInfo(generic.TypeArgumentList.Arguments[0], context.CancellationToken).Type;
+            var exceptionName = exception is { TypeKind: not TypeKind.Error } ? exception.Name : generic.TypeArgumentList.Arguments[0].ToString().Split('.').Last();
+            var known = DataStoreFactApi.TransientExceptions.Keys.FirstOrDefault(k => k == exceptionName)
+                ?? (exception is { TypeKind: not TypeKind.Error } && exception.IsOrInheritsName("System.Data.Common.DbException") ? "DbException" : null);
+            if (known is null)
+            {
+                return;
+            }
+
+            if (context.Operation is IInvocationOperation bound)
+            {
+                if (!bound.TargetMethod.ContainingType.IsDeclaredIn("Polly"))
+                {
+                    return;
+                }
+            }
+            else if (!(access.Expression is IdentifierNameSyntax { Identifier.ValueText: "Policy" } || access.Expression.ToString().Contains("PredicateBuilder") || access.Expression is InvocationExpressionSyntax))
+            {
+                return;
+            }
+
+            var store = DataStoreFactApi.TransientExceptions[known];
+            Report(context.ReportDiagnostic, context.Operation.Syntax.GetLocation(), context.ContainingSymbol.GetDocumentationCommentId(), "Polly", DataStoreFacts.RetryOnFailure,
+                access.Name.ToString() + "()", context.Operation is IInvocationOperation ? Confidence.High : Confidence.Low, null, store);
         }
 
         /// <summary>MailKit's <c>Connect(host, port, SecureSocketOptions.StartTls)</c> or <c>Connect(host, port, useSsl)</c>.</summary>
@@ -187,13 +227,14 @@ namespace InventoryScanner.Analyzers.Rules
         private static void Report(OperationAnalysisContext context, string library, string fact, string evidence, string confidence) =>
             Report(context.ReportDiagnostic, context.Operation.Syntax.GetLocation(), context.ContainingSymbol.GetDocumentationCommentId(), library, fact, evidence, confidence, null);
 
-        private static void Report(Action<Diagnostic> report, Location location, string? symbol, string library, string fact, string evidence, string confidence, string? dbContext)
+        private static void Report(Action<Diagnostic> report, Location location, string? symbol, string library, string fact, string evidence, string confidence, string? dbContext, string? store = null)
         {
             var properties = ImmutableDictionary.CreateBuilder<string, string?>();
             properties.Add(FindingProperties.Kind, FindingKinds.DataStoreFact);
             properties.Add(FindingProperties.Library, library);
             properties.Add(FindingProperties.Target, fact);
             properties.Add(FindingProperties.DbContext, dbContext);
+            properties.Add(FindingProperties.Store, store);
             properties.Add(FindingProperties.Confidence, confidence);
             properties.Add(FindingProperties.ConfidenceReason, confidence == Confidence.Low ? library + " did not resolve; recognised by name" : null);
             properties.Add(FindingProperties.ContainingSymbol, symbol + "#" + fact);

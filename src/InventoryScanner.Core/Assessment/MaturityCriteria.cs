@@ -181,8 +181,9 @@ public static class MaturityCriteria
 
     /// <summary>
     /// Managed data access: EF Core contexts retry transient failures (<c>EnableRetryOnFailure</c>, INV4006), as Aspire's
-    /// EF Core and Npgsql integrations do by default. Other connections (ADO.NET, Redis, document stores) retry through
-    /// policies the scan cannot judge yet: with nothing else, the verdict is unknown, never a guess.
+    /// EF Core and Npgsql integrations do by default. Other connections (ADO.NET, Dapper, EF6) pass with a retry of their
+    /// own (a Polly policy handling that store's exceptions, SqlClient's retry provider, EF6's execution strategy); with
+    /// none, the verdict is unknown, since a retry may wrap them where the scan cannot tell.
     /// </summary>
     private static CriterionVerdict DatabaseRetries(ComponentFacts facts)
     {
@@ -194,19 +195,38 @@ public static class MaturityCriteria
         }
 
         var retries = facts.DataStoreFacts.Where(f => f.Target == Analyzers.DataStores.DataStoreFacts.RetryOnFailure).ToList();
+        var contextRetries = retries.Where(f => f.Library != "Polly").ToList();
         var aspire = databases.Where(f => f.Library.StartsWith("Aspire.", StringComparison.Ordinal)).ToList();
         // EF Core's providers (not EF6, whose retries are a DbConfiguration's execution strategy).
         var contexts = databases.Except(aspire)
             .Where(f => ComponentFacts.Detail(f, FindingProperties.DbContext) is not null && IsEntityFrameworkCore(f))
             .ToList();
-        if (retries.Count > 0 || (aspire.Count > 0 && contexts.Count == 0 && aspire.Count == databases.Count))
+        if (contexts.Count > 0 && contextRetries.Count == 0)
         {
-            return Pass("M6", 4, Title, retries.Count > 0 ? $"{retries.Count} retry setting(s)" : "Aspire's client integrations retry by default", retries.Count > 0 ? retries : aspire);
+            return Fail("M6", 4, Title, $"{contexts.Count} EF Core context configuration(s) without EnableRetryOnFailure", contexts);
         }
 
-        return contexts.Count > 0
-            ? Fail("M6", 4, Title, $"{contexts.Count} EF Core context configuration(s) without EnableRetryOnFailure", contexts)
-            : new CriterionVerdict("M6", 4, Title, Verdicts.Unknown, $"the retry of {databases.Count} connection(s) outside EF Core (ADO.NET, EF6, document stores) is not judged yet", [.. databases.Select(f => f.Fingerprint)]);
+        var others = databases.Except(aspire).Except(contexts).ToList();
+        var unretried = others.Where(f => !retries.Any(r => Retries(r, f))).ToList();
+        if (unretried.Count > 0)
+        {
+            return new CriterionVerdict("M6", 4, Title, Verdicts.Unknown, $"the retry of {unretried.Count} connection(s) outside EF Core (ADO.NET, EF6, document stores) is not seen in the scan", [.. unretried.Select(f => f.Fingerprint)]);
+        }
+
+        var evidence = retries.Count > 0 ? retries : aspire;
+        return Pass("M6", 4, Title, retries.Count > 0 ? $"{retries.Count} retry setting(s)" : "Aspire's client integrations retry by default", evidence);
+    }
+
+    /// <summary>A retry covers a connection outside EF Core: SqlClient's and EF6's for SQL Server, Polly's for the store its exceptions are of (any relational one for DbException).</summary>
+    private static bool Retries(Finding retry, Finding connection)
+    {
+        var store = ComponentFacts.Detail(connection, FindingProperties.Store);
+        return retry.Library switch
+        {
+            "Polly" => ComponentFacts.Detail(retry, FindingProperties.Store) is { } handled ? handled == store : IsRelational(connection),
+            "Microsoft.Data.SqlClient" or "EntityFramework" => store == "sqlserver",
+            _ => false,
+        };
     }
 
     /// <summary>

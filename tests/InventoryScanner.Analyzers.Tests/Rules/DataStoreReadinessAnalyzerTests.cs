@@ -41,6 +41,44 @@ public sealed class DataStoreReadinessAnalyzerTests
     private static string[] Describe(IEnumerable<Diagnostic> diagnostics) =>
         diagnostics.Select(d => $"{d.Properties[FindingProperties.Target]} {d.Properties[FindingProperties.Library]} {d.Properties[FindingProperties.Confidence]}").ToArray();
 
+    private const string PollyStubs = """
+        namespace Polly
+        {
+            public class PolicyBuilder { public PolicyBuilder Or<TException>() where TException : System.Exception => this; public object WaitAndRetry(int count) => null!; }
+            public static class Policy { public static PolicyBuilder Handle<TException>() where TException : System.Exception => new PolicyBuilder(); }
+        }
+        namespace Microsoft.Data.SqlClient { public sealed class SqlException : System.Data.Common.DbException { } }
+        namespace Npgsql { public sealed class NpgsqlException : System.Data.Common.DbException { } }
+        namespace Contoso.Data { public sealed class LedgerDbException : System.Data.Common.DbException { } }
+        """;
+
+    [Fact]
+    public async Task RetryPoliciesOfAStoresFailures_ShouldBeRetryFacts_NamingTheStore()
+    {
+        var diagnostics = await AnalyzerRunner.RunAsync(
+            new DataStoreReadinessAnalyzer(),
+            """
+            using Polly;
+            class Resilience
+            {
+                object Sql() => Policy.Handle<Microsoft.Data.SqlClient.SqlException>().Or<Npgsql.NpgsqlException>().WaitAndRetry(3);
+                object Ledger() => Policy.Handle<Contoso.Data.LedgerDbException>().WaitAndRetry(3);
+                object Http() => Policy.Handle<System.Net.Http.HttpRequestException>().Or<System.TimeoutException>().WaitAndRetry(3);
+            }
+            class OwnPolicy { public static OwnPolicy Handle<T>() => null!; }
+            class Lookalike { object M() => OwnPolicy.Handle<Microsoft.Data.SqlClient.SqlException>(); }
+            """,
+            PollyStubs);
+
+        Assert.Equal(
+            ["retry-on-failure Polly high store=postgres", "retry-on-failure Polly high store=sqlserver", "retry-on-failure Polly high store=-"],
+            diagnostics.Select(d => $"{d.Properties[FindingProperties.Target]} {d.Properties[FindingProperties.Library]} {d.Properties[FindingProperties.Confidence]} store={d.Properties[FindingProperties.Store] ?? "-"}"));
+
+        // Without Polly's package: on Policy.Handle<…>() by name, with low confidence.
+        var unbound = await AnalyzerRunner.RunAsync(new DataStoreReadinessAnalyzer(), "class R { object M() => Policy.Handle<SqlException>().WaitAndRetry(3); }");
+        Assert.Equal(["retry-on-failure Polly low"], Describe(unbound));
+    }
+
     [Fact]
     public async Task ReadinessSettings_ShouldBeReported_EachByItsLibrary()
     {

@@ -134,6 +134,31 @@ public sealed class AssessmentTests
         Assert.Equal(Verdicts.NotApplicable, Verdict(Inventory([Component("Web")], [cache]), "Web", "D4").Verdict);
     }
 
+    [Fact]
+    public void ConnectionsOutsideEfCore_ShouldPassM6WithAPollyRetryOfTheirStore()
+    {
+        Finding Polly(string component, string? store)
+        {
+            var retry = Finding(component, FindingKinds.DataStoreFact, Analyzers.DataStores.DataStoreFacts.RetryOnFailure, "Polly", line: 40, ruleId: RuleIdentifiers.DataStoreReadiness);
+            retry.Details = store is null ? null : new Dictionary<string, string> { [FindingProperties.Store] = store };
+            return retry;
+        }
+
+        var sql = Store("Billing", FindingKinds.Database, "sqlserver:sql1/billing", "sqlserver", "Microsoft.Data.SqlClient", 10);
+        var sqlRetry = Polly("Billing", "sqlserver");
+        var passed = Verdict(Inventory([Component("Billing")], [sql, sqlRetry]), "Billing", "M6");
+        Assert.Equal(Verdicts.Pass, passed.Verdict);
+        Assert.Equal([sqlRetry.Fingerprint], passed.Findings);
+
+        // A policy of another store's exceptions leaves it unknown; one of DbException covers any relational connection.
+        Assert.Equal(Verdicts.Unknown, Verdict(Inventory([Component("Billing")], [sql, Polly("Billing", "postgres")]), "Billing", "M6").Verdict);
+        Assert.Equal(Verdicts.Pass, Verdict(Inventory([Component("Billing")], [sql, Polly("Billing", null)]), "Billing", "M6").Verdict);
+
+        // An EF Core context still needs EnableRetryOnFailure: a Polly policy somewhere does not configure the context.
+        var context = Store("Orders", FindingKinds.Database, "sqlserver:sql1/orders", "sqlserver", "Microsoft.EntityFrameworkCore.SqlServer", 10, dbContext: "OrdersContext");
+        Assert.Equal(Verdicts.Fail, Verdict(Inventory([Component("Orders")], [context, Polly("Orders", "sqlserver")]), "Orders", "M6").Verdict);
+    }
+
     private static Finding Store(string component, string kind, string target, string store, string library, int line, string? dbContext = null)
     {
         var finding = Finding(component, kind, target, library, line: line);
