@@ -28,13 +28,13 @@ public static class MaturityCriteria
         new("D1", 3, "Outbound HTTP goes through typed or generated clients (typed HttpClient, Refit, gRPC, WCF proxies)", TypedClients),
         new("D2", 3, "One client library per kind of integration (HTTP, messaging) in the component", OneLibraryPerKind),
         new("D3", 3, "Each data store is owned by one component (no integration through a shared data store)", OwnedStores),
-        new("D4", 3, "Database schemas are versioned by migrations", VersionedSchemas),
-        new("M1", 4, "Every outbound HTTP client has resilience (retry, timeout, circuit breaker)", Resilience),
+                new("M1", 4, "Every outbound HTTP client has resilience (retry, timeout, circuit breaker)", Resilience),
         new("M2", 4, "Every consumer acknowledges manually (or through its library) and has dead-lettering", ConsumerSafety),
         new("M3", 4, "Dependencies have health checks", HealthChecks),
         new("M4", 4, "Telemetry (traces or metrics) is exported", Telemetry),
         new("M5", 4, "Outbound calls carry credentials", OutboundCredentials),
         new("M6", 4, "Database connections retry transient failures", DatabaseRetries),
+        new("M7", 4, "Database schemas are versioned by migrations", VersionedSchemas),
         new("O1", 5, "Consumers are idempotent or publishers use an outbox; contracts are versioned and tested", _ => Unknown("O1", 5, "Consumers are idempotent or publishers use an outbox; contracts are versioned and tested", "optimizing is judged against a previous scan (a baseline), and contract tests are not collected yet")),
     ];
 
@@ -248,7 +248,7 @@ public static class MaturityCriteria
     }
 
     /// <summary>
-    /// Defined schemas: every EF Core or EF6 context the component connects through has migrations somewhere in the scan (a
+    /// Managed schemas: every EF Core or EF6 context the component connects through has migrations somewhere in the scan (a
     /// model snapshot or migrations configuration naming the context, in its project or a migration runner's). A schema
     /// reached by ADO.NET, Dapper or a database-first model may be versioned by a database project or scripts the scan does
     /// not read: unknown, never a guess.
@@ -259,7 +259,7 @@ public static class MaturityCriteria
         var databases = facts.Databases.Where(f => !f.IsTestOnly && ComponentFacts.Detail(f, FindingProperties.DesignTime) is null && IsRelational(f)).ToList();
         if (databases.Count == 0)
         {
-            return NotApplicable("D4", 3, Title, "no relational databases");
+            return NotApplicable("M7", 4, Title, "no relational databases");
         }
 
         var migrated = facts.Migrations.Select(m => ComponentFacts.Detail(m, FindingProperties.DbContext)).OfType<string>().ToHashSet(StringComparer.Ordinal);
@@ -272,16 +272,16 @@ public static class MaturityCriteria
         if (missing.Count > 0)
         {
             var names = missing.Select(f => ComponentFacts.Detail(f, FindingProperties.DbContext)!).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal);
-            return Fail("D4", 3, Title, $"no migrations in the scan for {string.Join(", ", names)}", missing);
+            return Fail("M7", 4, Title, $"no migrations in the scan for {string.Join(", ", names)}", missing);
         }
 
         if (contexts.Count > 0 && contexts.Count == databases.Count)
         {
             var evidence = facts.Migrations.Where(m => contexts.Any(c => ComponentFacts.Detail(c, FindingProperties.DbContext) == ComponentFacts.Detail(m, FindingProperties.DbContext))).ToList();
-            return Pass("D4", 3, Title, $"the migrations of {contexts.Select(c => ComponentFacts.Detail(c, FindingProperties.DbContext)).Distinct(StringComparer.Ordinal).Count()} context(s) are in the scan", evidence);
+            return Pass("M7", 4, Title, $"the migrations of {contexts.Select(c => ComponentFacts.Detail(c, FindingProperties.DbContext)).Distinct(StringComparer.Ordinal).Count()} context(s) are in the scan", evidence);
         }
 
-        return new CriterionVerdict("D4", 3, Title, Verdicts.Unknown, $"the schema of {databases.Count - contexts.Count} connection(s) outside EF Core (ADO.NET, Dapper, an EF6 model without migrations) may be versioned outside the code", [.. databases.Except(contexts).Select(f => f.Fingerprint)]);
+        return new CriterionVerdict("M7", 4, Title, Verdicts.Unknown, $"the schema of {databases.Count - contexts.Count} connection(s) outside EF Core (ADO.NET, Dapper, an EF6 model without migrations) may be versioned outside the code", [.. databases.Except(contexts).Select(f => f.Fingerprint)]);
     }
 
     private static bool IsEntityFrameworkCore(Finding database) =>

@@ -29,13 +29,13 @@ public static class Priorities
         ["D1"] = ("put HTTP calls behind typed clients", 2, 0.3),
         ["D2"] = ("move calls to the component's main client library", 2, 0.2),
         ["D3"] = ("give the shared store one owner and reach its data through that component's API or events", 16, 0.6),
-        ["D4"] = ("version the schema with migrations (dotnet ef migrations add, applied by a migration job)", 4, 0.4),
         ["M1"] = ("add resilience (retry, timeout, circuit breaker) to outbound clients", 2, 0.5),
         ["M2"] = ("acknowledge manually and dead-letter consumer failures", 4, 0.7),
         ["M3"] = ("add health checks of the databases, brokers and services it depends on", 2, 0.4),
         ["M4"] = ("export traces and metrics (OpenTelemetry)", 4, 0.3),
         ["M5"] = ("authenticate outbound calls (a token handler or a managed identity)", 2, 0.6),
         ["M6"] = ("retry transient database failures (EnableRetryOnFailure or a retry policy)", 1, 0.5),
+        ["M7"] = ("version the schema with migrations (dotnet ef migrations add, applied by a migration job)", 4, 0.4),
     };
 
     /// <summary>Remediations done once per component: their hours are not multiplied by the findings behind the verdict.</summary>

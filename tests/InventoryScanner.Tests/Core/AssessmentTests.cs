@@ -117,21 +117,21 @@ public sealed class AssessmentTests
         var api = Store("Catalog.Api", FindingKinds.Database, "postgres:catalogdb", "postgres", "Aspire.Npgsql.EntityFrameworkCore.PostgreSQL", 8, dbContext: "CatalogDbContext");
         var snapshot = Finding("Catalog.DbManager", FindingKinds.DataStoreFact, Analyzers.DataStores.DataStoreFacts.Migrations, "Microsoft.EntityFrameworkCore", line: 5);
         snapshot.Details = new Dictionary<string, string> { [FindingProperties.DbContext] = "CatalogDbContext" };
-        var passed = Verdict(Inventory([Component("Catalog.Api"), Component("Catalog.DbManager")], [api, snapshot]), "Catalog.Api", "D4");
+        var passed = Verdict(Inventory([Component("Catalog.Api"), Component("Catalog.DbManager")], [api, snapshot]), "Catalog.Api", "M7");
         Assert.Equal(Verdicts.Pass, passed.Verdict);
         Assert.Equal([snapshot.Fingerprint], passed.Findings);
 
         var orders = Store("Orders", FindingKinds.Database, "sqlserver:sql1/orders", "sqlserver", "Microsoft.EntityFrameworkCore.SqlServer", 8, dbContext: "OrdersContext");
-        var failed = Verdict(Inventory([Component("Orders")], [orders]), "Orders", "D4");
+        var failed = Verdict(Inventory([Component("Orders")], [orders]), "Orders", "M7");
         Assert.Equal((Verdicts.Fail, "no migrations in the scan for OrdersContext"), (failed.Verdict, failed.Note));
         Assert.Equal([orders.Fingerprint], failed.Findings);
 
         // ADO.NET and an EF6 model without migrations may be versioned by a database project: unknown. A cache is no schema.
         var ado = Store("Billing", FindingKinds.Database, "sqlserver:sql1/billing", "sqlserver", "System.Data.SqlClient", 8);
         var edmx = Store("Billing", FindingKinds.Database, "sqlserver:sql1/billing", "sqlserver", "EntityFramework", 9, dbContext: "BillingEntities");
-        Assert.Equal(Verdicts.Unknown, Verdict(Inventory([Component("Billing")], [ado, edmx]), "Billing", "D4").Verdict);
+        Assert.Equal(Verdicts.Unknown, Verdict(Inventory([Component("Billing")], [ado, edmx]), "Billing", "M7").Verdict);
         var cache = Store("Web", FindingKinds.Cache, "redis:cache", "redis", "StackExchange.Redis", 8);
-        Assert.Equal(Verdicts.NotApplicable, Verdict(Inventory([Component("Web")], [cache]), "Web", "D4").Verdict);
+        Assert.Equal(Verdicts.NotApplicable, Verdict(Inventory([Component("Web")], [cache]), "Web", "M7").Verdict);
     }
 
     [Fact]
