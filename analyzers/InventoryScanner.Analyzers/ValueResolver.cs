@@ -101,7 +101,9 @@ namespace InventoryScanner.Analyzers
                     return ResolveInterpolation(interpolated, depth, cancellationToken);
 
                 case IBinaryOperation { OperatorKind: BinaryOperatorKind.Add } binary
-                    when binary.Type?.SpecialType == SpecialType.System_String:
+                    when binary.Type?.SpecialType == SpecialType.System_String
+                        // ConfigurationManager.AppSettings["Ftp"] + file where System.Configuration did not resolve: still text.
+                        || (binary.Type is null or IErrorTypeSymbol && (binary.LeftOperand.Type?.SpecialType == SpecialType.System_String || binary.RightOperand.Type?.SpecialType == SpecialType.System_String)):
                     return Concatenate(Hole(binary.LeftOperand, depth, cancellationToken), Hole(binary.RightOperand, depth, cancellationToken));
 
                 case IObjectCreationOperation creation when IsUri(creation.Type):

@@ -126,6 +126,12 @@ namespace InventoryScanner.Analyzers.Configuration
                     // configuration["A:B"] where Microsoft.Extensions.Configuration did not resolve: the key is still the key.
                     return unresolvedKey;
 
+                case IInvalidOperation { Syntax: ElementAccessExpressionSyntax { ArgumentList.Arguments.Count: 1 } appSettings }
+                    when appSettings.Expression is MemberAccessExpressionSyntax { Name.Identifier.ValueText: "AppSettings", Expression: IdentifierNameSyntax { Identifier.ValueText: "ConfigurationManager" } or MemberAccessExpressionSyntax { Name.Identifier.ValueText: "ConfigurationManager" } }
+                        && operation.SemanticModel?.GetConstantValue(appSettings.ArgumentList.Arguments[0].Expression).Value is string unresolvedSetting:
+                    // ConfigurationManager.AppSettings["LockboxFtp"] where System.Configuration did not resolve: the key is the key.
+                    return unresolvedSetting;
+
                 case IInvalidOperation { Syntax: MemberAccessExpressionSyntax { Name.Identifier.ValueText: "ConnectionString", Expression: ElementAccessExpressionSyntax { ArgumentList.Arguments.Count: 1 } settings } }
                     when settings.Expression is MemberAccessExpressionSyntax { Name.Identifier.ValueText: "ConnectionStrings", Expression: IdentifierNameSyntax { Identifier.ValueText: "ConfigurationManager" } or MemberAccessExpressionSyntax { Name.Identifier.ValueText: "ConfigurationManager" } }
                         && operation.SemanticModel?.GetConstantValue(settings.ArgumentList.Arguments[0].Expression).Value is string unresolvedSettings:

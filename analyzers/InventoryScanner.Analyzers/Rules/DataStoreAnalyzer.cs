@@ -45,7 +45,7 @@ namespace InventoryScanner.Analyzers.Rules
             messageFormat: "{0} object storage: {1}",
             category: RuleCategories.Data,
             defaultSeverity: DiagnosticSeverity.Hidden,
-            description: "A client of object or file storage (Azure Blob and Files, Amazon S3, Google Cloud Storage, FTP, SFTP), with the storage account or host its connection string or address names (never its key).");
+            description: "A client of object or file storage (Azure Blob and Files, Amazon S3, Google Cloud Storage, FTP, SFTP) or a Windows file share reached by its UNC path, with the storage account, host or share its connection string, address or path names (never its key).");
 
         private static readonly DiagnosticDescriptor MailRule = RuleDescriptors.Create(
             RuleIdentifiers.MailSent,
@@ -341,6 +341,19 @@ namespace InventoryScanner.Analyzers.Rules
                 return;
             }
 
+            if (context.Operation is IInvalidOperation unboundCreate && name is "Create" or "CreateDefault" && IsWebRequestType(access.Expression, context))
+            {
+                // WebRequest.Create(ConfigurationManager.AppSettings["Ftp"] + file) with the configuration package missing: the
+                // call does not bind, the cast to FtpWebRequest (or the address) still says FTP.
+                var value = resolver.Resolve(FirstArgument(unboundCreate, invocation.ArgumentList), context.CancellationToken);
+                if (FileTransfers.IsFtp(value.Text) || FileTransfers.IsCastToFtp(unboundCreate))
+                {
+                    Report(context, contexts, FileTransfers.FtpRequest, value, Confidence.Medium, "the call did not bind (an argument's type did not resolve); recognised by WebRequest.Create");
+                }
+
+                return;
+            }
+
             if (name == "CreateConnection" && context.Operation is IInvocationOperation { TargetMethod.ContainingType: var factory } creation && IsProviderFactory(factory))
             {
                 AnalyzeProviderFactory(context, creation, access, resolver, contexts);
@@ -490,6 +503,10 @@ namespace InventoryScanner.Analyzers.Rules
             ReportShare(context, contexts, FileTransfers.PathArguments(call.Arguments), resolver);
             return true;
         }
+
+        /// <summary>The receiver of a static call names WebRequest or a type derived from it (<c>FtpWebRequest.Create(…)</c>).</summary>
+        private static bool IsWebRequestType(ExpressionSyntax receiver, OperationAnalysisContext context) =>
+            context.Operation.SemanticModel?.GetSymbolInfo(receiver, context.CancellationToken).Symbol is INamedTypeSymbol type && type.IsOrInheritsName(KnownTypeNames.System_Net_WebRequest);
 
         /// <summary>The first UNC path among a System.IO call's or creation's path arguments, as <c>smb:server/share</c>.</summary>
         private static void ReportShare(OperationAnalysisContext context, ContextTypes contexts, IOperation[] paths, ValueResolver resolver)
@@ -767,7 +784,14 @@ namespace InventoryScanner.Analyzers.Rules
                 return null;
             }
 
-            return model.GetOperation(arguments.Arguments[0].Expression);
+            // configuration["Redis"]! : the null-forgiving operator has no operation of its own.
+            var expression = arguments.Arguments[0].Expression;
+            while (expression is PostfixUnaryExpressionSyntax { RawKind: (int)Microsoft.CodeAnalysis.CSharp.SyntaxKind.SuppressNullableWarningExpression } suppressed)
+            {
+                expression = suppressed.Operand;
+            }
+
+            return model.GetOperation(expression);
         }
 
         private static void Report(OperationAnalysisContext context, ContextTypes contexts, DataStoreApi api, IOperation? connection, ValueResolver resolver, string confidence, string? reason) =>

@@ -74,6 +74,30 @@ public sealed class FileTransferTests
     }
 
     [Fact]
+    public async Task FtpRequestsWhoseConfigurationDidNotResolve_ShouldStillNameTheServer()
+    {
+        // System.Configuration is a package the test does not reference: ConfigurationManager is unresolved, so is the call.
+        var diagnostics = await AnalyzerRunner.RunAsync(
+            new DataStoreAnalyzer(),
+            [("/src/Billing/app.config", """<configuration><appSettings><add key="LockboxFtp" value="ftp://lockbox.bank.example/inbound/" /></appSettings></configuration>""")],
+            """
+            using System.Configuration;
+            using System.IO;
+            using System.Net;
+            class Lockbox
+            {
+                void Send(string file)
+                {
+                    var request = (FtpWebRequest)WebRequest.Create(ConfigurationManager.AppSettings["LockboxFtp"] + Path.GetFileName(file));
+                }
+            }
+            """);
+
+        var found = Assert.Single(diagnostics);
+        Assert.Equal(("ftp:lockbox.bank.example", "medium"), (found.Properties[FindingProperties.Target], found.Properties[FindingProperties.Confidence]));
+    }
+
+    [Fact]
     public async Task LocalPathsAndHttpRequests_ShouldNotBeFileStorage()
     {
         var diagnostics = await AnalyzerRunner.RunAsync(
