@@ -16,7 +16,7 @@ namespace InventoryScanner.Analyzers.Rules
     /// connection string literal with a password. The message and properties name the word, never the value.
     /// </summary>
     [DiagnosticAnalyzer(LanguageNames.CSharp)]
-    [TriggerWords("password", "passwd", "pwd", "pass", "passphrase", "secret", "apikey", "api_key", "token", "accesskey", "privatekey", "signingkey", "encryptionkey", "credential", "accountkey", "AKIA", "ASIA", "github_pat_", "ghp_", "gho_", "ghu_", "ghs_", "ghr_", "xox", "_live_", "AIza", "SG.", "eyJ", "PRIVATE KEY-----", "Q~", "sig=", "SymmetricSecurityKey", "X509Certificate2", "Authorization", "Bearer", "Basic ", "amqp://", "amqps://", "mongodb://", "mongodb+srv://", "redis://", "rediss://", "postgres://", "postgresql://", "mysql://", "ftp://", "sftp://", "smtp://", "-P ", "--password", OptionKey = CredentialNames.OptionKey, IgnoredWords = new[] { "CancellationToken", "CancellationTokenSource" }, GeneratedCodeWords = new[] { "password=", "pwd=", "accountkey=", "sharedaccesskey=", "PRIVATE KEY-----" })]
+    [TriggerWords("password", "passwd", "pwd", "pass", "passphrase", "secret", "apikey", "api_key", "token", "accesskey", "privatekey", "signingkey", "encryptionkey", "credential", "accountkey", "AKIA", "ASIA", "github_pat_", "ghp_", "gho_", "ghu_", "ghs_", "ghr_", "xox", "_live_", "AIza", "SG.", "eyJ", "PRIVATE KEY-----", "Q~", "sig=", "SymmetricSecurityKey", "X509Certificate2", "Authorization", "Bearer", "Basic ", "amqp://", "amqps://", "mongodb://", "mongodb+srv://", "redis://", "rediss://", "postgres://", "postgresql://", "mysql://", "ftp://", "sftp://", "smtp://", "-P ", "--password", "key = \"", "key=\"", "key = @\"", "key => \"", OptionKey = CredentialNames.OptionKey, IgnoredWords = new[] { "CancellationToken", "CancellationTokenSource" }, GeneratedCodeWords = new[] { "password=", "pwd=", "accountkey=", "sharedaccesskey=", "PRIVATE KEY-----" })]
     public sealed class HardcodedCredentialAnalyzer : DiagnosticAnalyzer
     {
         private const string CodeLibrary = "code";
@@ -258,7 +258,7 @@ namespace InventoryScanner.Analyzers.Rules
                             || !SecretValues.LooksLikeSecret(entry.Value)
                             || SecretValues.IsTooShortFor(keyword, entry.Value)
                             || (names.Mentions(entry.Value) && !SecretValues.IsKnownDefault(entry.Value))
-                            || (CredentialNames.IsAmbiguous(keyword) && !SecretValues.LooksRandom(entry.Value))
+                            || !CredentialNames.ValueFits(keyword, entry.Value)
                             || (entry.Value.IndexOf('=') >= 0 && entry.Value.IndexOf(';') >= 0))
                         {
                             continue;
@@ -324,7 +324,7 @@ namespace InventoryScanner.Analyzers.Rules
                 if (keyword is null
                     || !SecretValues.LooksLikeSecret(text)
                     || SecretValues.IsTooShortFor(keyword, text)
-                    || (CredentialNames.IsAmbiguous(keyword) && !SecretValues.LooksRandom(text))
+                    || !CredentialNames.ValueFits(keyword, text)
                     || (names.Mentions(text) && !SecretValues.IsKnownDefault(text))
 
                     // A connection string is judged by its own keys (AnalyzeLiteral), not by the name it is stored in.
@@ -483,6 +483,7 @@ namespace InventoryScanner.Analyzers.Rules
                 "signingkey" => "signing-key",
                 "encryptionkey" => "encryption-key",
                 "credential" => "credential",
+                "key" => "key",
                 _ => "secret",
             };
         }

@@ -15,7 +15,7 @@ namespace InventoryScanner.Analyzers.Secrets
 
         public static readonly ImmutableArray<string> DefaultKeywords = ImmutableArray.Create(
             "password", "passwd", "pwd", "pass", "passphrase", "secret", "apikey", "api_key", "token", "accesskey",
-            "clientsecret", "privatekey", "signingkey", "encryptionkey", "credential");
+            "clientsecret", "privatekey", "signingkey", "encryptionkey", "credential", "key");
 
         public static readonly CredentialNames Default = new CredentialNames(DefaultKeywords);
 
@@ -58,10 +58,16 @@ namespace InventoryScanner.Analyzers.Secrets
         }
 
         /// <summary>
-        /// Keywords with an everyday meaning besides a credential (a parser's token): their values must also look
-        /// random (<see cref="SecretValues.LooksRandom"/>) to be reported.
+        /// Whether a value fits what an ambiguous name needs to be a credential: a <c>token</c>'s looks random; a bare
+        /// <c>key</c>'s (<c>hardCodedKey</c>, <c>AESKEY</c>; a cache key, a dictionary key or a resource key are keys too)
+        /// must look like key material (<see cref="SecretValues.LooksLikeKeyMaterial"/>). Other names need nothing more.
         /// </summary>
-        public static bool IsAmbiguous(string keyword) => keyword == "token";
+        public static bool ValueFits(string keyword, string value) => keyword switch
+        {
+            "token" => SecretValues.LooksRandom(value),
+            "key" => SecretValues.LooksLikeKeyMaterial(value),
+            _ => true,
+        };
 
         /// <summary>The keywords that apply to a file, from its .editorconfig options.</summary>
         public static CredentialNames For(Microsoft.CodeAnalysis.Diagnostics.AnalyzerConfigOptions options) =>
@@ -134,8 +140,9 @@ namespace InventoryScanner.Analyzers.Secrets
                     return keyword;
                 }
 
-                // A single lower-case word such as "dbpassword": long keywords may end it.
-                if (!wholeWordsOnly && keyword.Length >= 6 && run.EndsWith(keyword, StringComparison.Ordinal))
+                // A single lower-case word such as "dbpassword": long keywords may end it, and "key" a word longer than
+                // itself ("aeskey", "hmackey"; the value must then look like key material).
+                if (!wholeWordsOnly && (keyword.Length >= 6 || (keyword == "key" && run.Length >= 5)) && run.EndsWith(keyword, StringComparison.Ordinal))
                 {
                     return keyword;
                 }

@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Linq;
 using System.Security.Cryptography;
 using System.Text;
 
@@ -72,6 +73,44 @@ namespace InventoryScanner.Analyzers.Secrets
         /// <summary>
         /// True for values shaped like generated credentials: at least 16 characters, no whitespace, letters and digits.
         /// </summary>
+        /// <summary>
+        /// Key material written out: 16 or more characters of base64, base64url or hex (<c>q8Vx2mT9LpZr4Kc7…</c>,
+        /// <c>3f9a…</c>), mixing letters and digits (and both cases, unless it is hex), not a GUID. A cache key
+        /// (<c>orders:page:2</c>), a resource key (<c>Strings.Title</c>) or a word is not.
+        /// </summary>
+        public static bool LooksLikeKeyMaterial(string value)
+        {
+            var trimmed = value.Trim();
+            if (trimmed.Length < 16 || System.Guid.TryParse(trimmed, out _))
+            {
+                return false;
+            }
+
+            bool upper = false, lower = false, digit = false, hexOnly = true;
+            foreach (var c in trimmed)
+            {
+                if (!(char.IsLetterOrDigit(c) && c < 128) && c is not ('+' or '/' or '=' or '-' or '_'))
+                {
+                    return false;
+                }
+
+                upper |= char.IsUpper(c);
+                lower |= char.IsLower(c);
+                digit |= char.IsDigit(c);
+                hexOnly &= char.IsDigit(c) || (c is >= 'a' and <= 'f') || (c is >= 'A' and <= 'F');
+            }
+
+            if (!digit || !(hexOnly ? trimmed.Length >= 32 : upper && lower))
+            {
+                return false;
+            }
+
+            // Words run together (EnableNewCheckout2024, Bananas2024Forever) are a name: random material breaks into
+            // short runs of letters at every change of case or digit.
+            var letterRuns = CredentialNames.SplitWords(trimmed).Where(w => char.IsLetter(w[0])).ToList();
+            return hexOnly || letterRuns.Count == 0 || letterRuns.Average(w => w.Length) < 4;
+        }
+
         public static bool LooksRandom(string value)
         {
             var trimmed = value.Trim();
