@@ -12,6 +12,7 @@ namespace InventoryScanner.Workspace;
 /// <list type="bullet">
 /// <item>beside each project: appsettings*.json, web.config, app.config and their transforms, .env files, YAML;
 /// <c>Properties/launchSettings.json</c> and <c>Properties/PublishProfiles/*.pubxml</c>; service reference maps;</item>
+/// <item>copies of app.config under <c>bin/</c> and <c>obj/</c> that the repository committed (<see cref="CommittedBuildOutput"/>);</item>
 /// <item>anywhere else under the scan root (docker-compose files, Kubernetes manifests, Helm charts, .env files): a file
 /// inside a project's folder belongs to that project, any other to the repository itself (<see cref="Unowned"/>).</item>
 /// </list>
@@ -44,7 +45,7 @@ internal sealed class ConfigurationDocuments
             .OrderByDescending(p => p.Folder.Length)
             .ToList();
         var unowned = new List<string>();
-        foreach (var file in Walk(root))
+        foreach (var file in Walk(root).Concat(CommittedBuildOutput.Find(root)))
         {
             if (claimed.Contains(file) || ConfigurationFileNames.EnvironmentOf(Path.GetFileName(file)) is null)
             {

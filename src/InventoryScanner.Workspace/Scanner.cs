@@ -270,6 +270,12 @@ public static class Scanner
                         finding.Details = new SortedDictionary<string, string>(finding.Details?.ToDictionary() ?? [], StringComparer.Ordinal) { [TestScope.Key] = TestScope.Test };
                     }
 
+                    if (CommittedBuildOutput.IsConfigurationCopy(finding.Path))
+                    {
+                        // A committed copy under bin/ or obj/: it ships, so it is reported, and said to be build output.
+                        finding.Details = new SortedDictionary<string, string>(finding.Details?.ToDictionary() ?? [], StringComparer.Ordinal) { [CommittedBuildOutput.Key] = "true" };
+                    }
+
                     findings.Add(finding);
                 }
 

@@ -146,10 +146,25 @@ namespace InventoryScanner.Analyzers.Configuration
                     string? section = null;
                     string? settingsClass = null;
                     string? setting = null;
+                    var path = new string[8];
                     while (reader.Read())
                     {
                         if (reader.NodeType != XmlNodeType.Element)
                         {
+                            continue;
+                        }
+
+                        if (reader.Depth < path.Length)
+                        {
+                            path[reader.Depth] = reader.LocalName;
+                        }
+
+                        if (reader.Depth == 5 && reader.LocalName == "user" && path[1] == "system.web" && path[2] == "authentication" && path[3] == "forms" && path[4] == "credentials"
+                            && reader.GetAttribute("name") is { Length: > 0 } user && reader.GetAttribute("password") is { } password)
+                        {
+                            // Forms authentication's own users, written in the file: <credentials><user name="admin" password="…" />.
+                            values[FormsCredentialKeys.Of(user)] = password;
+                            positions[FormsCredentialKeys.Of(user)] = Offset(reader, lineStarts, "password");
                             continue;
                         }
 
@@ -214,6 +229,12 @@ namespace InventoryScanner.Analyzers.Configuration
                             {
                                 values[MailSettingsKeys.EnableSsl] = enableSsl;
                                 positions[MailSettingsKeys.EnableSsl] = Offset(reader, lineStarts, "enableSsl");
+                            }
+
+                            if (reader.GetAttribute("password") is { Length: > 0 } mailPassword)
+                            {
+                                values[MailSettingsKeys.Password] = mailPassword;
+                                positions[MailSettingsKeys.Password] = Offset(reader, lineStarts, "password");
                             }
                         }
                         else if (reader.LocalName == "add" && section == "appSettings" && reader.GetAttribute("key") is { } key)
@@ -369,12 +390,25 @@ namespace InventoryScanner.Analyzers.Configuration
         MsBuildProperties,
     }
 
+    /// <summary>
+    /// The key of a forms-authentication user's password, <c>&lt;system.web&gt;&lt;authentication&gt;&lt;forms&gt;&lt;credentials&gt;&lt;user
+    /// name="admin" password="…"&gt;</c>: <c>system.web:authentication:forms:credentials:admin:password</c>. Clear or hashed
+    /// (<c>passwordFormat="SHA1"</c>), it is a credential in the file.
+    /// </summary>
+    internal static class FormsCredentialKeys
+    {
+        public static string Of(string user) => "system.web:authentication:forms:credentials:" + user + ":password";
+    }
+
     /// <summary>The keys of <c>&lt;system.net&gt;&lt;mailSettings&gt;&lt;smtp&gt;&lt;network host="…" enableSsl="…"&gt;</c>, what <c>new SmtpClient()</c> reads.</summary>
     internal static class MailSettingsKeys
     {
         public const string Host = "system.net:mailSettings:smtp:network:host";
 
         public const string EnableSsl = "system.net:mailSettings:smtp:network:enableSsl";
+
+        /// <summary>The SMTP account's password, a credential written in the file.</summary>
+        public const string Password = "system.net:mailSettings:smtp:network:password";
     }
 
     internal static class WcfEndpointKeys
@@ -519,7 +553,10 @@ namespace InventoryScanner.Analyzers.Configuration
             if (string.Equals(fileName, "appsettings.json", StringComparison.OrdinalIgnoreCase)
                 || IsServiceReferenceMap(fileName)
                 || string.Equals(fileName, "web.config", StringComparison.OrdinalIgnoreCase)
-                || string.Equals(fileName, "app.config", StringComparison.OrdinalIgnoreCase))
+                || string.Equals(fileName, "app.config", StringComparison.OrdinalIgnoreCase)
+                // app.config as the build copies it: Billing.exe.config, Billing.vshost.exe.config, Api.dll.config.
+                || fileName.EndsWith(".exe.config", StringComparison.OrdinalIgnoreCase)
+                || fileName.EndsWith(".dll.config", StringComparison.OrdinalIgnoreCase))
             {
                 return ConfigurationFiles.DefaultEnvironment;
             }

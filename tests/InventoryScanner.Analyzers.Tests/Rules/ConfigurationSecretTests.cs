@@ -9,6 +9,44 @@ public sealed class ConfigurationSecretTests
     private const string Code = "class C { }";
 
     [Fact]
+    public async Task WebConfig_ShouldReportFormsUsersAndTheSmtpAccountsPassword_NotTheirNames()
+    {
+        const string webConfig = """
+            <?xml version="1.0"?>
+            <configuration>
+              <system.web>
+                <authentication mode="Forms">
+                  <forms loginUrl="~/Login.aspx">
+                    <credentials passwordFormat="Clear">
+                      <user name="admin" password="Adm1n!Portal" />
+                      <user name="auditor" password="5BAA61E4C9B93F3F0682250B6CF8331B7EE68FD8" />
+                      <user name="guest" password="" />
+                    </credentials>
+                  </forms>
+                </authentication>
+              </system.web>
+              <system.net>
+                <mailSettings>
+                  <smtp from="shop@contoso.example"><network host="smtp.contoso.example" userName="shop" password="Sm7p!Relay" /></smtp>
+                </mailSettings>
+              </system.net>
+            </configuration>
+            """;
+
+        var diagnostics = await AnalyzerRunner.RunAsync(new HardcodedCredentialAnalyzer(), [("/src/Shop/Web.config", webConfig)], Code);
+
+        Assert.Equal(
+            [
+                "system.web:authentication:forms:credentials:admin:password",
+                "system.web:authentication:forms:credentials:auditor:password",
+                "system.net:mailSettings:smtp:network:password",
+            ],
+            diagnostics.OrderBy(d => d.Location.GetLineSpan().StartLinePosition.Line).Select(d => d.Properties[FindingProperties.Target]));
+        Assert.All(diagnostics, d => Assert.DoesNotContain("Portal", d.Properties[FindingProperties.Evidence], StringComparison.Ordinal));
+        Assert.Equal(7, diagnostics.OrderBy(d => d.Location.GetLineSpan().StartLinePosition.Line).First().Location.GetLineSpan().StartLinePosition.Line + 1);
+    }
+
+    [Fact]
     public async Task AppSettings_ShouldReportConnectionStringsAndCredentialKeysWithTheirEnvironment()
     {
         const string appSettings = """

@@ -88,3 +88,46 @@ public sealed class SourceSuppressionTests
         Assert.Contains("the partner&#39;s test tenant", run.Read("report.html"));
     }
 }
+
+/// <summary>Configuration copies a repository committed under bin/ and obj/: they ship, so they are read, and marked.</summary>
+[Collection(ScannerCollection.Name)]
+public sealed class CommittedBuildOutputTests
+{
+    [Fact]
+    public async Task CommittedConfigCopies_ShouldBeScannedAsBuildOutput_AndUntrackedOnesLeftAlone()
+    {
+        var root = Directory.CreateTempSubdirectory("inventory-binconfig-").FullName;
+        var project = Path.Combine(root, "Billing");
+        Directory.CreateDirectory(Path.Combine(project, "bin", "Release"));
+        Directory.CreateDirectory(Path.Combine(project, "obj", "Debug"));
+        File.WriteAllText(Path.Combine(project, "Billing.csproj"), """<Project Sdk="Microsoft.NET.Sdk"><PropertyGroup><TargetFramework>net10.0</TargetFramework></PropertyGroup></Project>""");
+        File.WriteAllText(Path.Combine(project, "Program.cs"), "class Program { static void Main() { } }");
+        const string Config = """<configuration><appSettings><add key="DBPASSWORD" value="Fin@nce2019!" /></appSettings></configuration>""";
+        File.WriteAllText(Path.Combine(project, "bin", "Release", "Billing.exe.config"), Config);
+        File.WriteAllText(Path.Combine(project, "obj", "Debug", "Billing.vshost.exe.config"), Config);
+        Git(root, "init", "-q");
+        Git(root, "add", "Billing/Billing.csproj", "Billing/Program.cs", "Billing/bin/Release/Billing.exe.config");
+
+        var run = await CliRun.ScanAsync(root, "--no-restore", "-v", "quiet");
+
+        Assert.True(run.ExitCode == 0, run.Error);
+        var secret = Assert.Single(JsonDocument.Parse(run.Read("inventory.json")).RootElement.GetProperty("findings").EnumerateArray(), f => f.GetProperty("kind").GetString() == "secret");
+        Assert.Equal("Billing/bin/Release/Billing.exe.config", secret.GetProperty("path").GetString());
+        Assert.Equal("true", secret.GetProperty("details").GetProperty("buildOutput").GetString());
+        Assert.Equal("Billing", secret.GetProperty("component").GetString());
+        Assert.DoesNotContain("Fin@nce2019!", run.Read("inventory.json"), StringComparison.Ordinal);
+    }
+
+    private static void Git(string directory, params string[] arguments)
+    {
+        var start = new System.Diagnostics.ProcessStartInfo("git") { WorkingDirectory = directory, RedirectStandardOutput = true, RedirectStandardError = true };
+        foreach (var argument in arguments)
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        using var git = System.Diagnostics.Process.Start(start)!;
+        git.WaitForExit();
+        Assert.True(git.ExitCode == 0, git.StandardError.ReadToEnd());
+    }
+}
