@@ -159,7 +159,24 @@ namespace InventoryScanner.Analyzers.Configuration
                             path[reader.Depth] = reader.LocalName;
                         }
 
-                        if (reader.Depth == 5 && reader.LocalName == "user" && path[1] == "system.web" && path[2] == "authentication" && path[3] == "forms" && path[4] == "credentials"
+                        if (reader.Depth == 2 && reader.LocalName == "machineKey" && path[1] == "system.web")
+                        {
+                            // <machineKey validationKey="…" decryptionKey="…">: the keys that sign and encrypt the site's cookies
+                            // and view state, written out (AutoGenerate is no key, and the key rule judges the value).
+                            foreach (var attribute in new[] { "validationKey", "decryptionKey" })
+                            {
+                                if (reader.GetAttribute(attribute) is { Length: > 0 } machineKey)
+                                {
+                                    values["system.web:machineKey:" + attribute] = machineKey;
+                                    positions["system.web:machineKey:" + attribute] = Offset(reader, lineStarts, attribute);
+                                }
+                            }
+
+                            continue;
+                        }
+
+                        // Under <forms>, or (misplaced, and still read by whoever wrote it) straight under <authentication>.
+                        if (reader.Depth is 4 or 5 && reader.LocalName == "user" && path[1] == "system.web" && path[2] == "authentication" && path[reader.Depth - 1] == "credentials"
                             && reader.GetAttribute("name") is { Length: > 0 } user && reader.GetAttribute("password") is { } password)
                         {
                             // Forms authentication's own users, written in the file: <credentials><user name="admin" password="…" />.

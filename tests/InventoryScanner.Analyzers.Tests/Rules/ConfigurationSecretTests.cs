@@ -23,7 +23,9 @@ public sealed class ConfigurationSecretTests
                       <user name="guest" password="" />
                     </credentials>
                   </forms>
+                  <credentials><user name="svc" password="Vintage!" /></credentials>
                 </authentication>
+                <machineKey validationKey="5D2A6F0C9E8B7A1D3C4B5A69788F7E6D5C4B3A291807F6E5D4C3B2A19081726354" decryptionKey="AutoGenerate,IsolateApps" validation="SHA1" />
               </system.web>
               <system.net>
                 <mailSettings>
@@ -39,6 +41,8 @@ public sealed class ConfigurationSecretTests
             [
                 "system.web:authentication:forms:credentials:admin:password",
                 "system.web:authentication:forms:credentials:auditor:password",
+                "system.web:authentication:forms:credentials:svc:password",
+                "system.web:machineKey:validationKey",
                 "system.net:mailSettings:smtp:network:password",
             ],
             diagnostics.OrderBy(d => d.Location.GetLineSpan().StartLinePosition.Line).Select(d => d.Properties[FindingProperties.Target]));
