@@ -46,6 +46,7 @@ namespace InventoryScanner.Analyzers.Rules
                 start.RegisterOperationAction(analyzer.AnalyzeAssignment, OperationKind.SimpleAssignment);
                 start.RegisterOperationAction(analyzer.AnalyzeArgument, OperationKind.Argument);
                 start.RegisterOperationAction(analyzer.AnalyzeLiteral, OperationKind.Literal);
+                start.RegisterOperationAction(analyzer.AnalyzeConcatenation, OperationKind.Binary);
                 start.RegisterAdditionalFileAction(analyzer.AnalyzeConfigurationFile);
             });
         }
@@ -169,6 +170,13 @@ namespace InventoryScanner.Analyzers.Rules
                     return;
                 }
 
+                if (ConcatenatedCredentialKey(literal) is { } concatenated && SecretValues.LooksLikeSecret(text))
+                {
+                    // "Server=" + server + ";User Id=sa;Password=" + "S3cr3t!": the literal after the key is the password.
+                    Report(context, literal, keyword: concatenated, secretKind: "connection-string", target: "connection string (concatenated)", library: LibraryOf(ArgumentParameter(literal)), evidence: concatenated + "=" + SecretValues.Redact(text), value: text, confidence: Confidence.High);
+                    return;
+                }
+
                 if (text.IndexOf('=') < 0)
                 {
                     return;
@@ -193,6 +201,57 @@ namespace InventoryScanner.Analyzers.Rules
                     evidence: evidence.Length > 200 ? evidence.Substring(0, 200) + "…" : evidence,
                     value: first.Value,
                     confidence: Confidence.High);
+            }
+
+            /// <summary>
+            /// <c>";Password=" + SaPassword</c> where the constant's name says nothing: the constant is the password, reported
+            /// where the connection string is built (a credential-named constant is reported where it is declared).
+            /// </summary>
+            public void AnalyzeConcatenation(OperationAnalysisContext context)
+            {
+                var concatenation = (IBinaryOperation)context.Operation;
+                var right = CallSite.Unwrap(concatenation.RightOperand);
+                if (concatenation.OperatorKind != BinaryOperatorKind.Add || right is null or ILiteralOperation
+                    || right.ConstantValue.Value is not string text || MemberAssignments.ReferencedSymbol(right) is not { } constant
+                    || NamesFor(context).Match(constant.Name) is not null
+                    || ConcatenatedCredentialKey(right) is not { } key || !SecretValues.LooksLikeSecret(text))
+                {
+                    return;
+                }
+
+                Report(context, right, keyword: key, secretKind: "connection-string", target: "connection string (concatenated)", library: LibraryOf(ArgumentParameter(concatenation)), evidence: key + "=" + constant.Name + " = \"" + SecretValues.Redact(text) + "\"", value: text, confidence: Confidence.High);
+            }
+
+            /// <summary>
+            /// The credential key a literal follows in a concatenation (<c>";Password=" + "S3cr3t!"</c>,
+            /// <c>$"Server={host};Pwd=" + "…"</c>): the text just before it ends with <c>Password=</c> or another credential key.
+            /// </summary>
+            private static string? ConcatenatedCredentialKey(IOperation value)
+            {
+                var operand = value;
+                while (operand.Parent is IConversionOperation or IParenthesizedOperation)
+                {
+                    operand = operand.Parent;
+                }
+
+                if (operand.Parent is not IBinaryOperation { OperatorKind: BinaryOperatorKind.Add } concatenation || concatenation.RightOperand != operand)
+                {
+                    return null;
+                }
+
+                var before = CallSite.Unwrap(concatenation.LeftOperand);
+                while (before is IBinaryOperation { OperatorKind: BinaryOperatorKind.Add } inner)
+                {
+                    before = CallSite.Unwrap(inner.RightOperand);
+                }
+
+                var text = before switch
+                {
+                    { ConstantValue: { HasValue: true, Value: string constant } } => constant,
+                    IInterpolatedStringOperation { Parts: { Length: > 0 } parts } when parts[parts.Length - 1] is IInterpolatedStringTextOperation { Text.ConstantValue.Value: string tail } => tail,
+                    _ => null,
+                };
+                return text is null ? null : SecretValues.EndsWithCredentialKey(text);
             }
 
             /// <summary>

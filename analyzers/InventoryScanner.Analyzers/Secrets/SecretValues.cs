@@ -24,7 +24,28 @@ namespace InventoryScanner.Analyzers.Secrets
         private static readonly HashSet<string> CredentialKeys = new HashSet<string>(StringComparer.OrdinalIgnoreCase)
         {
             "password", "pwd", "accountkey", "sharedaccesskey", "sharedsecretvalue", "secret", "clientsecret", "accesskey",
+            // key=value strings of other clients: an FTP or SSH line (passwd=), a key file's passphrase=, user_password=.
+            "passwd", "passphrase", "pass", "userpassword", "dbpassword",
         };
+
+        /// <summary>A key of a <c>key=value</c> pair as the credential keys are written: no spaces, underscores or hyphens (<c>user_password</c>, <c>user-password</c>).</summary>
+        private static string CredentialKeyOf(string key) => key.Replace(" ", string.Empty).Replace("_", string.Empty).Replace("-", string.Empty);
+
+        /// <summary>
+        /// Whether a text ends where a credential's value starts: <c>"…;User Id=sa;Password="</c> (a connection string built
+        /// by concatenation), with the key found.
+        /// </summary>
+        public static string? EndsWithCredentialKey(string text)
+        {
+            if (!text.EndsWith("=", StringComparison.Ordinal))
+            {
+                return null;
+            }
+
+            var start = Math.Max(text.LastIndexOf(';', text.Length - 2), text.LastIndexOf(',', text.Length - 2)) + 1;
+            var key = CredentialKeyOf(text.Substring(start, text.Length - 1 - start).Trim());
+            return key.Length > 0 && CredentialKeys.Contains(key) ? key.ToLowerInvariant() : null;
+        }
 
         /// <summary>Connection-string keys that name the server, used as the finding's target.</summary>
         private static readonly string[] ServerKeys = { "server", "data source", "host", "address", "addr", "endpoint", "accountname" };
@@ -143,7 +164,7 @@ namespace InventoryScanner.Analyzers.Secrets
             var credentials = new List<KeyValuePair<string, string>>();
             foreach (var pair in ConnectionStringPairs(text))
             {
-                if (CredentialKeys.Contains(pair.Key.Replace(" ", string.Empty)) && LooksLikeSecret(pair.Value))
+                if (CredentialKeys.Contains(CredentialKeyOf(pair.Key)) && LooksLikeSecret(pair.Value))
                 {
                     credentials.Add(pair);
                 }
@@ -202,7 +223,7 @@ namespace InventoryScanner.Analyzers.Secrets
                 var key = part.Substring(0, equals).Trim();
                 var value = Unquote(part.Substring(equals + 1).Trim());
                 builder.Append(key).Append('=');
-                builder.Append(CredentialKeys.Contains(key.Replace(" ", string.Empty)) ? Redact(value) : value);
+                builder.Append(CredentialKeys.Contains(CredentialKeyOf(key)) ? Redact(value) : value);
             }
 
             return builder.ToString();
