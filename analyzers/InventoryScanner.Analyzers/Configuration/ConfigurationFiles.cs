@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.IO;
+using System.Linq;
 using System.Threading;
 using System.Xml;
 using Microsoft.CodeAnalysis;
@@ -157,6 +158,13 @@ namespace InventoryScanner.Analyzers.Configuration
                         if (reader.Depth < path.Length)
                         {
                             path[reader.Depth] = reader.LocalName;
+                        }
+
+                        if (section is not ("appSettings" or "connectionStrings") && reader.Depth >= 2 && reader.HasAttributes)
+                        {
+                            // A connection string with its password in any other section: log4net's AdoNetAppender
+                            // (<connectionString value="…">), ELMAH's <errorLog connectionString="…">, NLog's database target.
+                            AddEmbeddedConnectionStrings(reader, path, values, positions, lineStarts);
                         }
 
                         if (reader.Depth == 2 && reader.LocalName == "machineKey" && path[1] == "system.web")
@@ -315,6 +323,32 @@ namespace InventoryScanner.Analyzers.Configuration
             catch (XmlException)
             {
                 return null;
+            }
+        }
+
+        /// <summary>
+        /// The attributes of an element that hold a connection string with a credential, under the element's path
+        /// (<c>log4net:appender:connectionString:value</c>), for the credential rule; other attributes are left alone.
+        /// </summary>
+        private static void AddEmbeddedConnectionStrings(XmlReader reader, string[] path, Dictionary<string, string> values, Dictionary<string, int> positions, List<int> lineStarts)
+        {
+            var element = string.Join(":", path.Skip(1).Take(Math.Min(reader.Depth, path.Length - 1)));
+            var found = new List<(string Key, string Value, string Attribute)>();
+            for (var i = 0; i < reader.AttributeCount; i++)
+            {
+                reader.MoveToAttribute(i);
+                var value = reader.Value;
+                if (value.IndexOf('=') > 0 && value.IndexOf(';') > 0 && Secrets.SecretValues.ConnectionStringCredentials(value).Count > 0)
+                {
+                    found.Add((element + ":" + reader.LocalName, value, reader.Name));
+                }
+            }
+
+            reader.MoveToElement();
+            foreach (var (key, value, attribute) in found.Where(f => !values.ContainsKey(f.Key)))
+            {
+                values[key] = value;
+                positions[key] = Offset(reader, lineStarts, attribute);
             }
         }
 

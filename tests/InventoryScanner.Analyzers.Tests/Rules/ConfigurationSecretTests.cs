@@ -32,6 +32,13 @@ public sealed class ConfigurationSecretTests
                   <smtp from="shop@contoso.example"><network host="smtp.contoso.example" userName="shop" password="Sm7p!Relay" /></smtp>
                 </mailSettings>
               </system.net>
+              <log4net>
+                <appender name="Db" type="log4net.Appender.AdoNetAppender">
+                  <connectionString value="Data Source=sql-logs;Initial Catalog=Logs;User ID=logger;Password=L0gg3r!2017" />
+                  <commandText value="INSERT INTO Log ([Date]) VALUES (@log_date)" />
+                </appender>
+              </log4net>
+              <elmah><errorLog type="Elmah.SqlErrorLog, Elmah" connectionString="Server=sql-logs;Database=Elmah;Integrated Security=true" /></elmah>
             </configuration>
             """;
 
@@ -44,6 +51,7 @@ public sealed class ConfigurationSecretTests
                 "system.web:authentication:forms:credentials:svc:password",
                 "system.web:machineKey:validationKey",
                 "system.net:mailSettings:smtp:network:password",
+                "log4net:appender:connectionString:value",
             ],
             diagnostics.OrderBy(d => d.Location.GetLineSpan().StartLinePosition.Line).Select(d => d.Properties[FindingProperties.Target]));
         Assert.All(diagnostics, d => Assert.DoesNotContain("Portal", d.Properties[FindingProperties.Evidence], StringComparison.Ordinal));
