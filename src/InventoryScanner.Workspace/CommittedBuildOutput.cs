@@ -1,5 +1,3 @@
-using System.Diagnostics;
-
 namespace InventoryScanner.Workspace;
 
 /// <summary>
@@ -23,39 +21,15 @@ internal static class CommittedBuildOutput
             return [];
         }
 
-        try
-        {
-            var start = new ProcessStartInfo("git") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false, WorkingDirectory = root };
-            foreach (var argument in new[] { "ls-files", "-z", "--" }.Concat(Patterns))
-            {
-                start.ArgumentList.Add(argument);
-            }
-
-            using var git = Process.Start(start);
-            if (git is null)
-            {
-                return [];
-            }
-
-            var output = git.StandardOutput.ReadToEnd();
-            git.StandardError.ReadToEnd();
-            if (!git.WaitForExit(30_000) || git.ExitCode != 0)
-            {
-                return [];
-            }
-
-            return output.Split('\0', StringSplitOptions.RemoveEmptyEntries)
+        var output = GitCommand.Run(root, TimeSpan.FromSeconds(30), ["ls-files", "-z", "--", .. Patterns]);
+        return output is null
+            ? []
+            : output.Split('\0', StringSplitOptions.RemoveEmptyEntries)
                 .Where(IsConfigurationCopy)
                 .Select(relative => Path.GetFullPath(Path.Combine(root, relative)))
                 .Where(File.Exists)
                 .Order(StringComparer.Ordinal)
                 .ToList();
-        }
-        catch (Exception exception) when (exception is System.ComponentModel.Win32Exception or InvalidOperationException or IOException)
-        {
-            // No git on the PATH: the scan goes on without the committed copies.
-            return [];
-        }
     }
 
     /// <summary>A configuration copy in a bin or obj folder (not a source file generated there, such as a gRPC client).</summary>

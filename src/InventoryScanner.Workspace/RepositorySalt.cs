@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Security.Cryptography;
 using System.Text;
 
@@ -33,33 +32,8 @@ public static class RepositorySalt
 
     private static string? RootCommits(string root)
     {
-        try
-        {
-            var start = new ProcessStartInfo("git") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-            foreach (var argument in new[] { "-C", root, "rev-list", "--max-parents=0", "HEAD" })
-            {
-                start.ArgumentList.Add(argument);
-            }
-
-            using var process = Process.Start(start);
-            if (process is null)
-            {
-                return null;
-            }
-
-            var output = process.StandardOutput.ReadToEnd();
-            process.StandardError.ReadToEnd();
-            if (!process.WaitForExit(10_000) || process.ExitCode != 0)
-            {
-                return null;
-            }
-
-            var commits = output.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Order(StringComparer.Ordinal).ToList();
-            return commits.Count == 0 ? null : string.Join(",", commits);
-        }
-        catch (Exception exception) when (exception is System.ComponentModel.Win32Exception or IOException or InvalidOperationException)
-        {
-            return null; // no git on this machine
-        }
+        var output = GitCommand.Run(root, TimeSpan.FromSeconds(10), "rev-list", "--max-parents=0", "HEAD");
+        var commits = output?.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Order(StringComparer.Ordinal).ToList();
+        return commits is null or { Count: 0 } ? null : string.Join(",", commits);
     }
 }

@@ -76,8 +76,8 @@ public sealed class CompilationAnalyzerTests
         var first = NewRepository("first");
         var second = NewRepository("second");
         var clone = Path.Combine(Directory.CreateTempSubdirectory("salt-").FullName, "clone");
-        Git(Path.GetTempPath(), "clone", "-q", first, clone);
-        Git(clone, "-c", "user.name=x", "-c", "user.email=x@example.com", "commit", "-q", "--allow-empty", "-m", "later work");
+        TestGit.Run(Path.GetTempPath(), "clone", "-q", first, clone);
+        TestGit.Run(clone, "-c", "user.name=x", "-c", "user.email=x@example.com", "commit", "-q", "--allow-empty", "-m", "later work");
 
         var salt = InventoryScanner.Workspace.RepositorySalt.For(first);
 
@@ -92,26 +92,12 @@ public sealed class CompilationAnalyzerTests
     {
         var directory = Directory.CreateTempSubdirectory("salt-").FullName;
         File.WriteAllText(Path.Combine(directory, "README.md"), content);
-        Git(directory, "init", "-q");
-        Git(directory, "add", ".");
-        Git(directory, "-c", "user.name=x", "-c", "user.email=x@example.com", "commit", "-q", "-m", content);
+        TestGit.Run(directory, "init", "-q");
+        TestGit.Run(directory, "add", ".");
+        TestGit.Run(directory, "-c", "user.name=x", "-c", "user.email=x@example.com", "commit", "-q", "-m", content);
         return directory;
     }
 
-    private static void Git(string directory, params string[] arguments)
-    {
-        var start = new System.Diagnostics.ProcessStartInfo("git") { WorkingDirectory = directory, RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (var argument in arguments)
-        {
-            start.ArgumentList.Add(argument);
-        }
-
-        using var git = System.Diagnostics.Process.Start(start)!;
-        var error = git.StandardError.ReadToEnd();
-        git.StandardOutput.ReadToEnd();
-        git.WaitForExit();
-        Assert.True(git.ExitCode == 0, $"git {string.Join(' ', arguments)}: {error}");
-    }
 
     [Fact]
     public async Task GeneratedFiles_ShouldBeBoundOnlyForWhatIsLookedForInGeneratedCode()

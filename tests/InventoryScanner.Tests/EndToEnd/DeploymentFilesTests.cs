@@ -105,8 +105,8 @@ public sealed class CommittedBuildOutputTests
         const string Config = """<configuration><appSettings><add key="DBPASSWORD" value="Fin@nce2019!" /></appSettings></configuration>""";
         File.WriteAllText(Path.Combine(project, "bin", "Release", "Billing.exe.config"), Config);
         File.WriteAllText(Path.Combine(project, "obj", "Debug", "Billing.vshost.exe.config"), Config);
-        Git(root, "init", "-q");
-        Git(root, "add", "Billing/Billing.csproj", "Billing/Program.cs", "Billing/bin/Release/Billing.exe.config");
+        TestGit.Run(root, "init", "-q");
+        TestGit.Run(root, "add", "Billing/Billing.csproj", "Billing/Program.cs", "Billing/bin/Release/Billing.exe.config");
 
         var run = await CliRun.ScanAsync(root, "--no-restore", "-v", "quiet");
 
@@ -116,18 +116,5 @@ public sealed class CommittedBuildOutputTests
         Assert.Equal("true", secret.GetProperty("details").GetProperty("buildOutput").GetString());
         Assert.Equal("Billing", secret.GetProperty("component").GetString());
         Assert.DoesNotContain("Fin@nce2019!", run.Read("inventory.json"), StringComparison.Ordinal);
-    }
-
-    private static void Git(string directory, params string[] arguments)
-    {
-        var start = new System.Diagnostics.ProcessStartInfo("git") { WorkingDirectory = directory, RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (var argument in arguments)
-        {
-            start.ArgumentList.Add(argument);
-        }
-
-        using var git = System.Diagnostics.Process.Start(start)!;
-        git.WaitForExit();
-        Assert.True(git.ExitCode == 0, git.StandardError.ReadToEnd());
     }
 }
