@@ -139,7 +139,7 @@ namespace InventoryScanner.Analyzers.Configuration
             var values = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
             positions = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
             var lineStarts = LineStarts(text);
-            var settings = new XmlReaderSettings { DtdProcessing = DtdProcessing.Prohibit, XmlResolver = null, IgnoreComments = true };
+            var settings = new XmlReaderSettings { DtdProcessing = DtdProcessing.Prohibit, XmlResolver = null, IgnoreComments = false };
             try
             {
                 using (var reader = XmlReader.Create(new StringReader(text), settings))
@@ -150,6 +150,12 @@ namespace InventoryScanner.Analyzers.Configuration
                     var path = new string[8];
                     while (reader.Read())
                     {
+                        if (reader.NodeType == XmlNodeType.Comment)
+                        {
+                            AddCommentedOutConnectionStrings(reader, values, positions, lineStarts);
+                            continue;
+                        }
+
                         if (reader.NodeType != XmlNodeType.Element)
                         {
                             continue;
@@ -351,6 +357,49 @@ namespace InventoryScanner.Analyzers.Configuration
                 positions[key] = Offset(reader, lineStarts, attribute);
             }
         }
+
+        /// <summary>
+        /// A connection string with its password in a comment (<c>&lt;!--&lt;add name="Orders" connectionString="…;Password=…" /&gt;--&gt;</c>,
+        /// the production string someone switched off): committed all the same, so the credential rule reads it, under
+        /// <c>(commented out):ConnectionStrings:Orders</c>.
+        /// </summary>
+        private static void AddCommentedOutConnectionStrings(XmlReader reader, Dictionary<string, string> values, Dictionary<string, int> positions, List<int> lineStarts)
+        {
+            var comment = reader.Value;
+            if (comment.IndexOf('=') < 0 || comment.IndexOf(';') < 0)
+            {
+                return;
+            }
+
+            var start = Offset(reader, lineStarts, null);
+            foreach (System.Text.RegularExpressions.Match match in CommentedAttribute.Matches(comment))
+            {
+                var value = System.Net.WebUtility.HtmlDecode(match.Groups["value"].Value);
+                if (Secrets.SecretValues.ConnectionStringCredentials(value).Count == 0)
+                {
+                    continue;
+                }
+
+                // The name of the element the attribute is in: <add name="Orders" connectionString="…">.
+                var element = Math.Max(0, comment.LastIndexOf('<', match.Index));
+                var name = CommentedName.Match(comment.Substring(element, match.Index - element)) is { Success: true } named ? named.Groups["name"].Value : null;
+                var key = CommentedOut + (name is null ? match.Groups["attribute"].Value + "@" + (start + match.Index) : "ConnectionStrings:" + name);
+                if (!values.ContainsKey(key))
+                {
+                    values[key] = value;
+                    positions[key] = start + match.Index;
+                }
+            }
+        }
+
+        /// <summary>The prefix of a value read from a comment: <c>(commented out):</c>.</summary>
+        public const string CommentedOut = "(commented out):";
+
+        private static readonly System.Text.RegularExpressions.Regex CommentedAttribute =
+            new System.Text.RegularExpressions.Regex(@"(?<attribute>[A-Za-z_][\w.:-]*)\s*=\s*""(?<value>[^""]*)""", System.Text.RegularExpressions.RegexOptions.CultureInvariant);
+
+        private static readonly System.Text.RegularExpressions.Regex CommentedName =
+            new System.Text.RegularExpressions.Regex(@"\bname\s*=\s*""(?<name>[^""]+)""", System.Text.RegularExpressions.RegexOptions.CultureInvariant);
 
         /// <summary>The offset of an attribute (the element when it has none) from the reader's line information.</summary>
         internal static int Offset(XmlReader reader, List<int> lineStarts, string? attribute)

@@ -14,6 +14,10 @@ public sealed class ConfigurationSecretTests
         const string webConfig = """
             <?xml version="1.0"?>
             <configuration>
+              <connectionStrings>
+                <!--<add name="Orders" connectionString="Data Source=217.0.113.9;Initial Catalog=Orders;User ID=sa;Password=Pr0d!sa2017" providerName="System.Data.SqlClient" />-->
+                <!-- the test server is Data Source=sql-test;Initial Catalog=Orders;Integrated Security=true -->
+              </connectionStrings>
               <system.web>
                 <authentication mode="Forms">
                   <forms loginUrl="~/Login.aspx">
@@ -46,6 +50,7 @@ public sealed class ConfigurationSecretTests
 
         Assert.Equal(
             [
+                "(commented out):ConnectionStrings:Orders",
                 "system.web:authentication:forms:credentials:admin:password",
                 "system.web:authentication:forms:credentials:auditor:password",
                 "system.web:authentication:forms:credentials:svc:password",
@@ -55,7 +60,8 @@ public sealed class ConfigurationSecretTests
             ],
             diagnostics.OrderBy(d => d.Location.GetLineSpan().StartLinePosition.Line).Select(d => d.Properties[FindingProperties.Target]));
         Assert.All(diagnostics, d => Assert.DoesNotContain("Portal", d.Properties[FindingProperties.Evidence], StringComparison.Ordinal));
-        Assert.Equal(7, diagnostics.OrderBy(d => d.Location.GetLineSpan().StartLinePosition.Line).First().Location.GetLineSpan().StartLinePosition.Line + 1);
+        Assert.Equal(4, diagnostics.OrderBy(d => d.Location.GetLineSpan().StartLinePosition.Line).First().Location.GetLineSpan().StartLinePosition.Line + 1);
+        Assert.DoesNotContain(diagnostics, d => d.Properties[FindingProperties.Evidence]!.Contains("sa2017", StringComparison.Ordinal));
     }
 
     [Fact]
