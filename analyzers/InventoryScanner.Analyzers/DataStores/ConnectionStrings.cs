@@ -79,7 +79,7 @@ namespace InventoryScanner.Analyzers.DataStores
             {
                 // mongodb://, postgres://, redis://, https://account.blob.core.windows.net/container; a file server is its host
                 // (ftp://files.example/inbound/x.csv is files.example: the files on it are not separate stores).
-                return store is "ftp" or "sftp" ? FileTransfers.FtpHost(value) ?? SftpHost(value) : FromUrl(value);
+                return store is "ftp" or "sftp" ? HostOfUrl(value) : FromUrl(value);
             }
 
             if (ServiceStores.TryGetValue(store, out var service))
@@ -146,8 +146,9 @@ namespace InventoryScanner.Analyzers.DataStores
             return database.Length == 0 ? uri.Host : uri.Host + "/" + database;
         }
 
-        private static string? SftpHost(string value) =>
-            value.StartsWith("sftp://", StringComparison.OrdinalIgnoreCase) && Uri.TryCreate(value, UriKind.Absolute, out var uri) && uri.Host.Length > 0 && uri.Host.IndexOf('{') < 0 ? uri.Host : null;
+        /// <summary>The server of an address, with no path: <c>ftp://files.example/inbound/x.csv</c> → <c>files.example</c>; null for a template's hole.</summary>
+        private static string? HostOfUrl(string value) =>
+            Uri.TryCreate(value, UriKind.Absolute, out var uri) && uri.Host.Length > 0 && uri.Host.IndexOf('{') < 0 ? uri.Host : null;
 
         /// <summary><c>tcp:db1.example.com,1433</c> → <c>db1.example.com</c>; <c>mongo:27017</c> → <c>mongo</c>; <c>(localdb)\MSSQLLocalDB</c> kept.</summary>
         private static string HostOnly(string host)

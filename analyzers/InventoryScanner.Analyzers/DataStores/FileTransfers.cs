@@ -30,10 +30,6 @@ namespace InventoryScanner.Analyzers.DataStores
         public static bool IsFtp(string? address) =>
             address is not null && (address.StartsWith("ftp://", StringComparison.OrdinalIgnoreCase) || address.StartsWith("ftps://", StringComparison.OrdinalIgnoreCase));
 
-        /// <summary>The FTP server of an address: <c>ftp://files.partner.example/inbound/x.csv</c> → <c>files.partner.example</c>.</summary>
-        public static string? FtpHost(string? address) =>
-            IsFtp(address) && Uri.TryCreate(address, UriKind.Absolute, out var uri) && uri.Host.Length > 0 && uri.Host.IndexOf('{') < 0 ? uri.Host : null;
-
         /// <summary><c>WebRequest.Create(…)</c>, <c>WebRequest.CreateDefault(…)</c> (on WebRequest or a subclass).</summary>
         public static bool IsWebRequestCreate(IMethodSymbol method) =>
             method.IsStatic && HttpLibrary.WebRequest.RequestPrefixes.Contains(method.Name)
