@@ -80,7 +80,15 @@ namespace InventoryScanner.Analyzers
         /// (<c>_exchange = exchange;</c>, <c>this.Queue = queue;</c>); null when it is assigned anywhere else too, or more
         /// than once.
         /// </summary>
-        public static ExpressionSyntax? ConstructorAssignment(ISymbol member, CancellationToken cancellationToken)
+        public static ExpressionSyntax? ConstructorAssignment(ISymbol member, CancellationToken cancellationToken) =>
+            OnlyAssignment(member, constructorsOnly: true, cancellationToken);
+
+        /// <summary>
+        /// The one value a field or property is ever given in its type, in a constructor or (when
+        /// <paramref name="constructorsOnly"/> is false) any other method: a hosted service makes its queue client when it
+        /// starts (<c>_queue = new QueueClient(cs, "mail")</c> in <c>ExecuteAsync</c>). Null when assigned more than once.
+        /// </summary>
+        private static ExpressionSyntax? OnlyAssignment(ISymbol member, bool constructorsOnly, CancellationToken cancellationToken)
         {
             ExpressionSyntax? found = null;
             foreach (var reference in member.ContainingType.DeclaringSyntaxReferences)
@@ -99,7 +107,7 @@ namespace InventoryScanner.Analyzers
 
                     var inConstructor = assignment.Ancestors().OfType<MemberDeclarationSyntax>().FirstOrDefault() is ConstructorDeclarationSyntax { Modifiers: var modifiers }
                         && !modifiers.Any(SyntaxKind.StaticKeyword);
-                    if (!inConstructor || !assignment.IsKind(SyntaxKind.SimpleAssignmentExpression) || found is not null)
+                    if ((constructorsOnly && !inConstructor) || !assignment.IsKind(SyntaxKind.SimpleAssignmentExpression) || found is not null)
                     {
                         return null;
                     }
@@ -142,14 +150,15 @@ namespace InventoryScanner.Analyzers
 
         /// <summary>
         /// What a value was made from, as <see cref="ValueOrInitializer"/>, and for a field or property with no initializer
-        /// the one value its constructor gives it (<c>_sender = client.CreateSender(topic)</c>), bound in the same file.
+        /// the one value its constructor gives it (<c>_sender = client.CreateSender(topic)</c>), or else the one value any
+        /// method of its type gives it, bound in the same file.
         /// </summary>
         public static IOperation? ValueOrConstruction(IOperation? value, CancellationToken cancellationToken)
         {
             if (ReferencedSymbol(value) is (IFieldSymbol { IsStatic: false } or IPropertySymbol { IsStatic: false }) and var holder && value?.SemanticModel is { } model
                 && InitializerOf(holder, model, cancellationToken) is null)
             {
-                var assigned = ConstructorAssignment(holder, cancellationToken);
+                var assigned = ConstructorAssignment(holder, cancellationToken) ?? OnlyAssignment(holder, constructorsOnly: false, cancellationToken);
                 return assigned is null || assigned.SyntaxTree != model.SyntaxTree ? null : CallSite.Unwrap(model.GetValueOperation(assigned, cancellationToken));
             }
 

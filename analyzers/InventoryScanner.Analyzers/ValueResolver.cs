@@ -116,7 +116,11 @@ namespace InventoryScanner.Analyzers
                     return ResolveDeclaredInitializer(field.Field, operation, depth, cancellationToken);
 
                 case IPropertyReferenceOperation property when property.Property.IsReadOnly || property.Property.IsStatic:
-                    return ResolveDeclaredInitializer(property.Property, operation, depth, cancellationToken);
+                    var declared = ResolveDeclaredInitializer(property.Property, operation, depth, cancellationToken);
+                    return !declared.HasText && SettingsRead.Of(property) is { } readOnlySetting ? FromSettingsObject(readOnlySetting, operation.Syntax.ToString()) : declared;
+
+                case IPropertyReferenceOperation property when SettingsRead.Of(property) is { } setting:
+                    return FromSettingsObject(setting, operation.Syntax.ToString());
 
                 case IInvalidOperation when operation.Syntax is ImplicitObjectCreationExpressionSyntax { ArgumentList.Arguments.Count: 1 } implicitNew
                     && operation.SemanticModel is { } model:
@@ -124,6 +128,10 @@ namespace InventoryScanner.Analyzers
                     // argument is the value when it is an absolute URL, as it is for a Uri.
                     var inner = Resolve(model.GetValueOperation(implicitNew.ArgumentList.Arguments[0].Expression, cancellationToken), depth + 1, cancellationToken);
                     return inner.HasText && UriText.IsAbsolute(inner.Text!) ? inner : ResolvedValue.Unresolved(operation.Syntax.ToString());
+
+                case IInvalidOperation { Syntax: MemberAccessExpressionSyntax access, SemanticModel: { } accessModel }
+                    when SettingsRead.OfUnresolved(access, accessModel, cancellationToken) is { } unresolvedSetting:
+                    return FromSettingsObject(unresolvedSetting, operation.Syntax.ToString());
 
                 case IParameterReferenceOperation parameter when t_scope is { } scope && scope.Arguments.TryGetValue(parameter.Parameter, out var argument):
                     return ResolveInScope(argument, scope.Outer, depth, cancellationToken);
@@ -565,6 +573,32 @@ namespace InventoryScanner.Analyzers
             }
 
             return configured;
+        }
+
+        /// <summary>
+        /// A property of the application's own settings object (<see cref="SettingsRead"/>): its value in the project's
+        /// configuration files under the class's own section (<c>GlobalSettings:Events:QueueName</c>), else the default the
+        /// settings class declares (<c>{ get; set; } = "events-write-queue"</c>), which is what runs when nothing sets it,
+        /// else a <c>{settings:GlobalSettings.Events.QueueName}</c> placeholder: every component that reads the same
+        /// setting names the same thing.
+        /// </summary>
+        private ResolvedValue FromSettingsObject(SettingsRead setting, string expression)
+        {
+            var configured = FromConfiguration(setting.ConfigurationKey, expression);
+            if (configured.ConfigValues is not null)
+            {
+                return configured;
+            }
+
+            if (setting.Property is not null
+                && MemberAssignments.DeclaredInitializer(setting.Property.OriginalDefinition, CancellationToken.None) is { } initializer
+                && initializer.Parent is EqualsValueClauseSyntax
+                && ResolveSyntaxOnly(initializer) is { HasText: true } declared && declared.Text!.Trim().Length > 0)
+            {
+                return new ResolvedValue(declared.Text, TargetSources.Configuration, null, setting.Name, "default in " + setting.Property.ContainingType.Name + "=" + declared.Text);
+            }
+
+            return new ResolvedValue("{" + setting.Name + "}", TargetSources.Configuration, expression, setting.Name, null);
         }
 
         /// <summary>

@@ -2,11 +2,14 @@ using System.Collections.Immutable;
 
 namespace InventoryScanner.Analyzers.Messaging
 {
-    /// <summary>Whether a call puts messages on a channel or takes them off.</summary>
+    /// <summary>Whether a call puts messages on a channel or takes them off, or makes the client of one channel.</summary>
     internal enum Direction
     {
         Publish,
         Consume,
+
+        /// <summary>A sender or queue client made for one channel (<c>CreateSender("orders")</c>, <c>new QueueClient(cs, "mail")</c>): topology, not traffic.</summary>
+        Declare,
     }
 
     /// <summary>Where a broker API names its channel.</summary>
@@ -107,13 +110,22 @@ namespace InventoryScanner.Analyzers.Messaging
             new BrokerApi("Azure.Messaging.ServiceBus", "Azure.Messaging.ServiceBus.ServiceBusClient", ImmutableArray.Create("CreateProcessor", "CreateSessionProcessor", "CreateReceiver", "AcceptNextSessionAsync", "AcceptSessionAsync"),
                 Direction.Consume, ChannelSource.Argument, "entity:", ImmutableArray.Create("queueName", "topicName"), 0, subscriptionParameter: "subscriptionName"),
 
+            new BrokerApi("Azure.Messaging.ServiceBus", "Azure.Messaging.ServiceBus.ServiceBusClient", ImmutableArray.Create("CreateSender"),
+                Direction.Declare, ChannelSource.Argument, "entity:", ImmutableArray.Create("queueOrTopicName"), 0),
+
             // Azure Storage Queues: a QueueClient is made for one queue.
+            new BrokerApi("Azure.Storage.Queues", "Azure.Storage.Queues.QueueClient", ImmutableArray.Create(".ctor"),
+                Direction.Declare, ChannelSource.Constructor, "queue:", ImmutableArray.Create("queueName"), 1),
+            new BrokerApi("Azure.Storage.Queues", "Azure.Storage.Queues.QueueServiceClient", ImmutableArray.Create("GetQueueClient"),
+                Direction.Declare, ChannelSource.Argument, "queue:", ImmutableArray.Create("queueName"), 0),
             new BrokerApi("Azure.Storage.Queues", "Azure.Storage.Queues.QueueClient", ImmutableArray.Create("SendMessage", "SendMessageAsync"),
                 Direction.Publish, ChannelSource.ReceiverConstructor, "queue:", ImmutableArray.Create("queueName"), 1, factoryMethod: "GetQueueClient"),
             new BrokerApi("Azure.Storage.Queues", "Azure.Storage.Queues.QueueClient", ImmutableArray.Create("ReceiveMessage", "ReceiveMessageAsync", "ReceiveMessages", "ReceiveMessagesAsync"),
                 Direction.Consume, ChannelSource.ReceiverConstructor, "queue:", ImmutableArray.Create("queueName"), 1, factoryMethod: "GetQueueClient"),
 
             // Azure Event Hubs: producers and consumers made for one event hub; the processor is the consumer itself.
+            new BrokerApi("Azure.Messaging.EventHubs", "Azure.Messaging.EventHubs.Producer.EventHubProducerClient", ImmutableArray.Create(".ctor"),
+                Direction.Declare, ChannelSource.Constructor, "hub:", ImmutableArray.Create("eventHubName"), 1),
             new BrokerApi("Azure.Messaging.EventHubs", "Azure.Messaging.EventHubs.Producer.EventHubProducerClient", ImmutableArray.Create("SendAsync"),
                 Direction.Publish, ChannelSource.ReceiverConstructor, "hub:", ImmutableArray.Create("eventHubName"), 1),
             new BrokerApi("Azure.Messaging.EventHubs", "Azure.Messaging.EventHubs.Consumer.EventHubConsumerClient", ImmutableArray.Create("ReadEventsAsync", "ReadEventsFromPartitionAsync"),

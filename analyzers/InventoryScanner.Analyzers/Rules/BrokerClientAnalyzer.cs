@@ -21,7 +21,7 @@ namespace InventoryScanner.Analyzers.Rules
     [DiagnosticAnalyzer(LanguageNames.CSharp)]
     [TriggerWords(
         "ServiceBus", "QueueClient", "EventHub", "EventProcessorClient", "Produce", "Subscribe", "IConsumer", "AmazonSQS", "SendMessage",
-        "ReceiveMessage", "SimpleNotificationService", "ISubscriber", "MessageQueue", "Publish")]
+        "ReceiveMessage", "SimpleNotificationService", "ISubscriber", "MessageQueue", "Publish", "CreateSender")]
     public sealed class BrokerClientAnalyzer : DiagnosticAnalyzer
     {
         private static readonly DiagnosticDescriptor PublishRule = RuleDescriptors.Create(
@@ -40,6 +40,14 @@ namespace InventoryScanner.Analyzers.Rules
             defaultSeverity: DiagnosticSeverity.Hidden,
             description: "A processor, receiver, consumer or subscription that takes messages off a queue, topic, event hub or channel of Azure Service Bus, Azure Storage Queues, Azure Event Hubs, Kafka, AWS SQS, Redis pub/sub or MSMQ. Reported as an inventory fact with the channel.");
 
+        private static readonly DiagnosticDescriptor DeclareRule = RuleDescriptors.Create(
+            RuleIdentifiers.BrokerChannelClient,
+            title: "Broker client made for a channel",
+            messageFormat: "{0} client of {1}",
+            category: RuleCategories.Messaging,
+            defaultSeverity: DiagnosticSeverity.Hidden,
+            description: "A Service Bus sender, a Storage queue client or an Event Hubs producer made for one queue, topic or event hub. Reported as a topology fact with the channel: where the sends go when the client is handed on to code that only sends.");
+
         private static readonly DiagnosticDescriptor UnhandledFailureRule = RuleDescriptors.Create(
             RuleIdentifiers.ConsumerUnhandledFailure,
             title: "Consumer loop or event processor that does not catch failures",
@@ -48,7 +56,7 @@ namespace InventoryScanner.Analyzers.Rules
             defaultSeverity: DiagnosticSeverity.Warning,
             description: "A polling consumer whose loop has no try/catch (one failing message, or one broker error, ends the loop and the consumer stops for good), or an Event Hubs processor whose event handler does not catch (the processor does not handle the handler's exceptions).");
 
-        public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics => ImmutableArray.Create(PublishRule, ConsumeRule, UnhandledFailureRule);
+        public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics => ImmutableArray.Create(PublishRule, ConsumeRule, DeclareRule, UnhandledFailureRule);
 
         public override void Initialize(AnalysisContext context)
         {
@@ -201,7 +209,12 @@ namespace InventoryScanner.Analyzers.Rules
                 var subscriptionName = subscription is null ? null : _resolver.Resolve(subscription, cancellationToken).TargetText();
                 var target = api.ChannelPrefix + name;
                 var properties = ImmutableDictionary.CreateBuilder<string, string?>();
-                properties.Add(FindingProperties.Kind, api.Direction == Direction.Publish ? FindingKinds.QueuePublish : FindingKinds.QueueConsume);
+                properties.Add(FindingProperties.Kind, api.Direction switch
+                {
+                    Direction.Publish => FindingKinds.QueuePublish,
+                    Direction.Consume => FindingKinds.QueueConsume,
+                    _ => FindingKinds.QueueDeclaration,
+                });
                 properties.Add(FindingProperties.Library, api.Library);
                 properties.Add(FindingProperties.Target, target);
                 channel.AddProvenance(properties, channelOperation?.Syntax.ToString());
@@ -214,7 +227,12 @@ namespace InventoryScanner.Analyzers.Rules
                 properties.Add(FindingProperties.Confidence, confidence);
                 properties.Add(FindingProperties.ConfidenceReason, reason);
                 properties.Add(FindingProperties.ContainingSymbol, context.ContainingSymbol.GetDocumentationCommentId());
-                var rule = api.Direction == Direction.Publish ? PublishRule : ConsumeRule;
+                var rule = api.Direction switch
+                {
+                    Direction.Publish => PublishRule,
+                    Direction.Consume => ConsumeRule,
+                    _ => DeclareRule,
+                };
                 var shown = subscriptionName is null ? target : target + " (subscription " + subscriptionName + ")";
                 context.ReportDiagnostic(Diagnostic.Create(rule, context.Operation.Syntax.GetLocation(), properties.ToImmutable(), api.Library, shown));
 

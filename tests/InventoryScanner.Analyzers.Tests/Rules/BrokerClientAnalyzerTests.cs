@@ -3,7 +3,7 @@ using InventoryScanner.Analyzers.Tests.Verifiers;
 
 namespace InventoryScanner.Analyzers.Tests.Rules;
 
-/// <summary>INV2005/INV2006: publishers and consumers of Service Bus, Storage Queues, Event Hubs, Kafka, SQS, SNS, Redis and MSMQ.</summary>
+/// <summary>INV2005/INV2006/INV2014: publishers, consumers and channel clients of Service Bus, Storage Queues, Event Hubs, Kafka, SQS, SNS, Redis and MSMQ.</summary>
 public sealed class BrokerClientAnalyzerTests
 {
     private const string Code = """
@@ -151,11 +151,14 @@ public sealed class BrokerClientAnalyzerTests
 
     private static readonly string[] Expected =
     [
+        "INV2014 Azure.Messaging.ServiceBus entity:billing.invoices",
         "INV2005 Azure.Messaging.ServiceBus entity:billing.invoices",
         "INV2006 Azure.Messaging.ServiceBus entity:billing.invoices",
         "INV2006 Azure.Messaging.ServiceBus entity:orders-topic/audit",
+        "INV2014 Azure.Storage.Queues queue:thumbnails",
         "INV2005 Azure.Storage.Queues queue:thumbnails",
         "INV2006 Azure.Storage.Queues queue:thumbnails",
+        "INV2014 Azure.Messaging.EventHubs hub:telemetry",
         "INV2005 Azure.Messaging.EventHubs hub:telemetry",
         "INV2006 Azure.Messaging.EventHubs hub:telemetry",
         "INV2005 Confluent.Kafka topic:orders",
@@ -319,6 +322,127 @@ public sealed class BrokerClientAnalyzerTests
             }
             """, BrokerStubs);
 
-        Assert.Equal("entity:eshop_event_bus", Assert.Single(diagnostics).Properties[FindingProperties.Target]);
+        Assert.Equal(
+            ["INV2014 entity:eshop_event_bus", "INV2005 entity:eshop_event_bus"],
+            diagnostics.Select(d => $"{d.Id} {d.Properties[FindingProperties.Target]}"));
+    }
+
+    private const string SettingsObjects = """
+        using System.Threading.Tasks;
+        using Azure.Messaging.ServiceBus;
+        using Azure.Storage.Queues;
+        namespace Contoso.Settings
+        {
+            public interface IAppSettings { BusSettings Bus { get; } }
+            public class AppSettings : IAppSettings
+            {
+                public virtual BusSettings Bus { get; set; } = new BusSettings();
+                public virtual MailSettings Mail { get; set; } = new MailSettings();
+            }
+            public class BusSettings
+            {
+                private string _ordersTopic;
+                public string ConnectionString { get; set; }
+                public string OrdersTopic { get => _ordersTopic; set => _ordersTopic = value?.Trim('"'); }
+                public virtual string AuditTopic { get; set; } = "audit-events";
+            }
+            public class MailSettings { public string ConnectionString { get; set; } public string QueueName { get; set; } = "mail"; }
+            public class Envelope { public string Queue { get; set; } }
+        }
+        namespace Contoso.Services
+        {
+            using Contoso.Settings;
+            public sealed class OrderEvents
+            {
+                private readonly ServiceBusSender _orders;
+                private readonly ServiceBusSender _audit;
+                public OrderEvents(AppSettings appSettings, ServiceBusClient client)
+                {
+                    _orders = client.CreateSender(appSettings.Bus.OrdersTopic);
+                    _audit = client.CreateSender(appSettings.Bus.AuditTopic);
+                }
+                public Task PublishAsync(string json) => _orders.SendMessageAsync(new ServiceBusMessage(json));
+                public Task AuditAsync(string json) => _audit.SendMessageAsync(new ServiceBusMessage(json));
+            }
+            public sealed class MailQueue(IAppSettings settings, AppSettings concrete, Envelope envelope)
+            {
+                public Task EnqueueAsync(string json) => new QueueClient(concrete.Mail.ConnectionString, concrete.Mail.QueueName).SendMessageAsync(json);
+                public Task EchoAsync(string json) => new QueueClient("UseDevelopmentStorage=true", envelope.Queue).SendMessageAsync(json);
+                public ServiceBusSender Orders(ServiceBusClient client) => client.CreateSender(settings.Bus.OrdersTopic);
+            }
+        }
+        """;
+
+    [Fact]
+    public async Task ChannelsNamedBySettingsObjects_ShouldNameTheSetting_OrTheDefaultItsClassDeclares()
+    {
+        var diagnostics = await AnalyzerRunner.RunAsync(new BrokerClientAnalyzer(), SettingsObjects, BrokerStubs);
+
+        Assert.Equal(
+            [
+                "INV2014 entity:settings:AppSettings.Bus.OrdersTopic configuration settings:AppSettings.Bus.OrdersTopic -",
+                "INV2014 entity:audit-events configuration settings:AppSettings.Bus.AuditTopic default in BusSettings=audit-events",
+                "INV2005 entity:settings:AppSettings.Bus.OrdersTopic configuration settings:AppSettings.Bus.OrdersTopic -",
+                "INV2005 entity:audit-events configuration settings:AppSettings.Bus.AuditTopic default in BusSettings=audit-events",
+                "INV2005 queue:mail configuration settings:AppSettings.Mail.QueueName default in MailSettings=mail",
+                "INV2014 queue:mail configuration settings:AppSettings.Mail.QueueName default in MailSettings=mail",
+                "INV2005 queue:unresolved unresolved - -",
+                "INV2014 queue:unresolved unresolved - -",
+                "INV2014 entity:settings:AppSettings.Bus.OrdersTopic configuration settings:AppSettings.Bus.OrdersTopic -",
+            ],
+            diagnostics.Select(d => $"{d.Id} {d.Properties[FindingProperties.Target]} {d.Properties[FindingProperties.TargetSource]} {d.Properties.GetValueOrDefault(FindingProperties.ConfigKey) ?? "-"} {d.Properties.GetValueOrDefault(FindingProperties.ConfigValues) ?? "-"}"));
+    }
+
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public async Task SettingsObjectOfAProjectThatDidNotLoad_AndAClientMadeWhenTheServiceStarts_ShouldStillNameTheSetting(bool packagesResolve)
+    {
+        const string worker = """
+            using System.Threading;
+            using System.Threading.Tasks;
+            using Azure.Storage.Queues;
+            public sealed class EventsWorker
+            {
+                private readonly GlobalSettings _globalSettings;
+                private readonly EventCache _cache;
+                private QueueClient _queue;
+                private QueueClient _lookalike;
+                public EventsWorker(GlobalSettings globalSettings, EventCache cache) { _globalSettings = globalSettings; _cache = cache; }
+                public async Task ExecuteAsync(CancellationToken cancellationToken)
+                {
+                    _queue = new QueueClient(_globalSettings.Events.ConnectionString, _globalSettings.Events.QueueName);
+                    await _queue.ReceiveMessagesAsync();
+                    _lookalike = new QueueClient("UseDevelopmentStorage=true", _cache.Events.QueueName);
+                    await _lookalike.ReceiveMessagesAsync();
+                }
+            }
+            """;
+
+        var diagnostics = await AnalyzerRunner.RunAsync(new BrokerClientAnalyzer(), packagesResolve ? [worker, BrokerStubs] : [worker]);
+
+        Assert.Equal(
+            [
+                "INV2014 queue:settings:GlobalSettings.Events.QueueName",
+                "INV2006 queue:settings:GlobalSettings.Events.QueueName",
+                "INV2014 queue:unresolved",
+                "INV2006 queue:unresolved",
+            ],
+            diagnostics.Where(d => d.Id != RuleIdentifiers.ConsumerUnhandledFailure).Select(d => $"{d.Id} {d.Properties[FindingProperties.Target]}"));
+    }
+
+    [Fact]
+    public async Task SettingsObjects_WhenTheHostsConfigurationSetsTheSetting_ShouldTakeItsValue()
+    {
+        var diagnostics = await AnalyzerRunner.RunAsync(
+            new BrokerClientAnalyzer(),
+            [("/src/appsettings.json", """{ "appSettings": { "bus": { "ordersTopic": "orders-v2" } } }""")],
+            SettingsObjects,
+            BrokerStubs);
+
+        Assert.Equal(
+            ["entity:orders-v2 AppSettings:Bus:OrdersTopic appsettings.json=orders-v2"],
+            diagnostics.Where(d => d.Id == RuleIdentifiers.BrokerPublish && d.Properties.GetValueOrDefault(FindingProperties.ConfigKey)?.EndsWith("OrdersTopic", StringComparison.Ordinal) == true)
+                .Select(d => $"{d.Properties[FindingProperties.Target]} {d.Properties[FindingProperties.ConfigKey]} {d.Properties[FindingProperties.ConfigValues]}"));
     }
 }

@@ -93,7 +93,8 @@ public sealed class OptionsBindingTests
                 "https://status.crm.example.com/ Partners:Crm:Status:Url",
                 "https://loyalty.example.com/points Loyalty:Url",
                 "https://shipping.example.com/rates Shipping:Url",
-                "unresolved ",
+                // Bound nowhere in sight, and its class's default is empty: the setting is what the code names.
+                "settings:ShippingOptions.Url settings:ShippingOptions.Url",
             ],
             diagnostics.Where(d => d.Id == RuleIdentifiers.HttpClientCall).Select(d => $"{d.Properties[FindingProperties.Target]} {d.Properties.GetValueOrDefault(FindingProperties.ConfigKey)}"));
     }
