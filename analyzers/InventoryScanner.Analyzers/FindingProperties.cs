@@ -142,6 +142,16 @@ namespace InventoryScanner.Analyzers
         /// </summary>
         public const string StoreClient = "storeClient";
 
+        /// <summary>
+        /// A broker client that travels through dependency injection: on a send or receive, the type of the injected client
+        /// it goes through (<c>QueueClient</c>); on an INV2014 declaration, the type a DI factory registers. The scanner
+        /// gives the send the channel of the registration with the same type and <see cref="ServiceKey"/>.
+        /// </summary>
+        public const string BrokerClient = "brokerClient";
+
+        /// <summary>The DI service key of a keyed client (<c>[FromKeyedServices("notifications")]</c>, <c>AddKeyedSingleton("notifications", …)</c>); empty when unkeyed.</summary>
+        public const string ServiceKey = "serviceKey";
+
         /// <summary>The context class a database finding belongs to: <c>OrderingContext</c> of <c>AddDbContext&lt;OrderingContext&gt;</c> or <c>OnConfiguring</c>.</summary>
         public const string DbContext = "dbContext";
 
@@ -235,6 +245,9 @@ namespace InventoryScanner.Analyzers
 
         /// <summary>The store of an injected client's connection, made elsewhere in the scan (<see cref="FindingProperties.StoreClient"/>).</summary>
         public const string StoreClient = "store-client";
+
+        /// <summary>The channel of an injected broker client's DI registration, made elsewhere in the scan (<see cref="FindingProperties.BrokerClient"/>).</summary>
+        public const string BrokerClient = "broker-client";
 
         /// <summary>The channel is the message's type (service buses route by type).</summary>
         public const string MessageType = "message-type";

@@ -48,7 +48,8 @@ namespace InventoryScanner.Analyzers.Messaging
             int position,
             string? factoryMethod = null,
             string? requestProperty = null,
-            string? subscriptionParameter = null)
+            string? subscriptionParameter = null,
+            string? madeType = null)
         {
             Library = library;
             TypeName = typeName;
@@ -61,7 +62,11 @@ namespace InventoryScanner.Analyzers.Messaging
             FactoryMethod = factoryMethod;
             RequestProperty = requestProperty;
             SubscriptionParameter = subscriptionParameter;
+            MadeType = madeType;
         }
+
+        /// <summary>The client a <see cref="Direction.Declare"/> entry makes (<c>ServiceBusSender</c> of <c>CreateSender</c>): what a DI factory that returns it registers.</summary>
+        public string? MadeType { get; }
 
         public string Library { get; }
 
@@ -111,13 +116,13 @@ namespace InventoryScanner.Analyzers.Messaging
                 Direction.Consume, ChannelSource.Argument, "entity:", ImmutableArray.Create("queueName", "topicName"), 0, subscriptionParameter: "subscriptionName"),
 
             new BrokerApi("Azure.Messaging.ServiceBus", "Azure.Messaging.ServiceBus.ServiceBusClient", ImmutableArray.Create("CreateSender"),
-                Direction.Declare, ChannelSource.Argument, "entity:", ImmutableArray.Create("queueOrTopicName"), 0),
+                Direction.Declare, ChannelSource.Argument, "entity:", ImmutableArray.Create("queueOrTopicName"), 0, madeType: "ServiceBusSender"),
 
             // Azure Storage Queues: a QueueClient is made for one queue.
             new BrokerApi("Azure.Storage.Queues", "Azure.Storage.Queues.QueueClient", ImmutableArray.Create(".ctor"),
-                Direction.Declare, ChannelSource.Constructor, "queue:", ImmutableArray.Create("queueName"), 1),
+                Direction.Declare, ChannelSource.Constructor, "queue:", ImmutableArray.Create("queueName"), 1, madeType: "QueueClient"),
             new BrokerApi("Azure.Storage.Queues", "Azure.Storage.Queues.QueueServiceClient", ImmutableArray.Create("GetQueueClient"),
-                Direction.Declare, ChannelSource.Argument, "queue:", ImmutableArray.Create("queueName"), 0),
+                Direction.Declare, ChannelSource.Argument, "queue:", ImmutableArray.Create("queueName"), 0, madeType: "QueueClient"),
             new BrokerApi("Azure.Storage.Queues", "Azure.Storage.Queues.QueueClient", ImmutableArray.Create("SendMessage", "SendMessageAsync"),
                 Direction.Publish, ChannelSource.ReceiverConstructor, "queue:", ImmutableArray.Create("queueName"), 1, factoryMethod: "GetQueueClient"),
             new BrokerApi("Azure.Storage.Queues", "Azure.Storage.Queues.QueueClient", ImmutableArray.Create("ReceiveMessage", "ReceiveMessageAsync", "ReceiveMessages", "ReceiveMessagesAsync"),
@@ -125,7 +130,7 @@ namespace InventoryScanner.Analyzers.Messaging
 
             // Azure Event Hubs: producers and consumers made for one event hub; the processor is the consumer itself.
             new BrokerApi("Azure.Messaging.EventHubs", "Azure.Messaging.EventHubs.Producer.EventHubProducerClient", ImmutableArray.Create(".ctor"),
-                Direction.Declare, ChannelSource.Constructor, "hub:", ImmutableArray.Create("eventHubName"), 1),
+                Direction.Declare, ChannelSource.Constructor, "hub:", ImmutableArray.Create("eventHubName"), 1, madeType: "EventHubProducerClient"),
             new BrokerApi("Azure.Messaging.EventHubs", "Azure.Messaging.EventHubs.Producer.EventHubProducerClient", ImmutableArray.Create("SendAsync"),
                 Direction.Publish, ChannelSource.ReceiverConstructor, "hub:", ImmutableArray.Create("eventHubName"), 1),
             new BrokerApi("Azure.Messaging.EventHubs", "Azure.Messaging.EventHubs.Consumer.EventHubConsumerClient", ImmutableArray.Create("ReadEventsAsync", "ReadEventsFromPartitionAsync"),

@@ -194,14 +194,35 @@ namespace InventoryScanner.Analyzers.Rules
                     case ChannelSource.ReceiverConstructor:
                     case ChannelSource.ReceiverFactory:
                         channel = FromReceiver(call.Receiver, api, cancellationToken);
+                        if (channel is null && InjectedClients.InjectedKey(call.Receiver, cancellationToken) is { } key)
+                        {
+                            // Sent through a client made elsewhere: the scanner gives it the channel of that client's registration.
+                            var client = call.ReceiverType is { TypeKind: not TypeKind.Error, Name.Length: > 0 } type ? type.Name : api.SimpleName;
+                            ReportChannel(context, api, null, confidence, reason, subscription, (client, key));
+                            return;
+                        }
+
                         break;
                 }
 
                 ReportChannel(context, api, channel, confidence, reason, subscription);
             }
 
-            private void ReportChannel(OperationAnalysisContext context, BrokerApi api, IOperation? channelOperation, string confidence, string? reason, IOperation? subscription)
+            /// <summary>A declaration that is what a DI factory returns registers that client (<see cref="InjectedClients.RegisteredKey"/>).</summary>
+            private static (string Client, string Key)? Registered(OperationAnalysisContext context, BrokerApi api)
             {
+                if (api.Direction != Direction.Declare || context.Operation.SemanticModel is not { } model
+                    || InjectedClients.RegisteredKey(context.Operation.Syntax, model, context.CancellationToken) is not { } key)
+                {
+                    return null;
+                }
+
+                return (context.Operation.Type is { TypeKind: not TypeKind.Error, Name.Length: > 0 } made ? made.Name : api.MadeType ?? api.SimpleName, key);
+            }
+
+            private void ReportChannel(OperationAnalysisContext context, BrokerApi api, IOperation? channelOperation, string confidence, string? reason, IOperation? subscription, (string Client, string Key)? injected = null)
+            {
+                injected ??= Registered(context, api);
                 var cancellationToken = context.CancellationToken;
                 channelOperation = ChannelValue(channelOperation, cancellationToken);
                 var channel = _resolver.Resolve(channelOperation, cancellationToken);
@@ -220,6 +241,8 @@ namespace InventoryScanner.Analyzers.Rules
                 channel.AddProvenance(properties, channelOperation?.Syntax.ToString());
                 properties.Add(FindingProperties.Queue, name);
                 properties.Add(FindingProperties.Subscription, subscriptionName);
+                properties.Add(FindingProperties.BrokerClient, injected?.Client);
+                properties.Add(FindingProperties.ServiceKey, injected is { Key.Length: > 0 } keyed ? keyed.Key : null);
                 var handling = api.Direction == Direction.Consume ? Handling(context, api) : default;
                 properties.Add(FindingProperties.Polling, handling.Polling);
                 properties.Add(FindingProperties.ErrorHandling, handling.ErrorHandling);

@@ -6,7 +6,8 @@ namespace InventoryScanner.Core.Passes;
 
 /// <summary>
 /// Calls through a named or typed client take the target and resilience of its registration, wherever it is; data-store
-/// connections the Aspire AppHost provides take its resource's name; an injected store client takes its connection's store.
+/// connections the Aspire AppHost provides take its resource's name; an injected store client takes its connection's store,
+/// and an injected broker client the channel of its registration.
 /// </summary>
 public sealed class RegistrationJoinPass : IInventoryPass
 {
@@ -15,6 +16,7 @@ public sealed class RegistrationJoinPass : IInventoryPass
         RegistrationJoin.Apply(draft.Findings);
         AspireResourceJoin.Apply(draft.Findings);
         StoreClientJoin.Apply(draft.Findings);
+        BrokerClientJoin.Apply(draft.Findings);
     }
 }
 

@@ -431,6 +431,78 @@ public sealed class BrokerClientAnalyzerTests
             diagnostics.Where(d => d.Id != RuleIdentifiers.ConsumerUnhandledFailure).Select(d => $"{d.Id} {d.Properties[FindingProperties.Target]}"));
     }
 
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public async Task ClientsRegisteredByDIFactories_AndSendsThroughInjectedClients_ShouldRecordTheClientAndItsKey(bool packagesResolve)
+    {
+        const string services = """
+            using System;
+            using System.Threading.Tasks;
+            using Azure.Storage.Queues;
+            using Microsoft.Extensions.DependencyInjection;
+            public static class Registrations
+            {
+                public static void Add(IServiceCollection services, QueueServiceClient queues, string cs)
+                {
+                    services.TryAddKeyedSingleton("notifications", (sp, _) => new QueueClient(cs, "notifications"));
+                    services.AddSingleton(sp => queues.GetQueueClient("thumbnail-queue"));
+                    services.AddSingleton(sp => { return new QueueClient(cs, "audit"); });
+                    var local = new QueueClient(cs, "not-registered");
+                    services.AddSingleton(sp => Wrap(new QueueClient(cs, "wrapped")));
+                }
+                private static object Wrap(QueueClient client) => client;
+            }
+            public sealed class PushEngine
+            {
+                private readonly QueueClient _queue;
+                public PushEngine([FromKeyedServices("notifications")] QueueClient queue) { _queue = queue; }
+                public Task PushAsync(string json) => _queue.SendMessageAsync(json);
+            }
+            public sealed class ThumbnailWorker(QueueClient queue)
+            {
+                public Task PollAsync() => queue.ReceiveMessagesAsync();
+            }
+            public sealed class Lookalike
+            {
+                public Task SendAsync(Func<QueueClient> factory) => factory().SendMessageAsync("x");
+            }
+            """;
+        const string diStubs = """
+            namespace Microsoft.Extensions.DependencyInjection
+            {
+                using System;
+                public interface IServiceCollection { }
+                [AttributeUsage(AttributeTargets.Parameter)]
+                public sealed class FromKeyedServicesAttribute(object key) : Attribute { }
+                public static class ServiceCollectionExtensions
+                {
+                    public static void TryAddKeyedSingleton<T>(this IServiceCollection services, object key, Func<IServiceProvider, object, T> factory) { }
+                    public static void AddSingleton<T>(this IServiceCollection services, Func<IServiceProvider, T> factory) { }
+                }
+            }
+            namespace Azure.Storage.Queues
+            {
+                public sealed class QueueServiceClient { public QueueClient GetQueueClient(string queueName) => null!; }
+            }
+            """;
+
+        var diagnostics = await AnalyzerRunner.RunAsync(new BrokerClientAnalyzer(), packagesResolve ? [services, diStubs, BrokerStubs] : [services]);
+
+        Assert.Equal(
+            [
+                "INV2014 queue:notifications QueueClient notifications",
+                "INV2014 queue:thumbnail-queue QueueClient -",
+                "INV2014 queue:audit QueueClient -",
+                "INV2014 queue:not-registered - -",
+                "INV2014 queue:wrapped - -",
+                "INV2005 queue:unresolved QueueClient notifications",
+                "INV2006 queue:unresolved QueueClient -",
+                "INV2005 queue:unresolved - -",
+            ],
+            diagnostics.Select(d => $"{d.Id} {d.Properties[FindingProperties.Target]} {d.Properties.GetValueOrDefault(FindingProperties.BrokerClient) ?? "-"} {d.Properties.GetValueOrDefault(FindingProperties.ServiceKey) ?? "-"}"));
+    }
+
     [Fact]
     public async Task SettingsObjects_WhenTheHostsConfigurationSetsTheSetting_ShouldTakeItsValue()
     {
