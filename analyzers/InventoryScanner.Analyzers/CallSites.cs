@@ -95,6 +95,14 @@ namespace InventoryScanner.Analyzers
 
             var receiver = model.GetValueOperation(receiverSyntax, cancellationToken);
             var receiverType = model.GetTypeInfo(receiverSyntax, cancellationToken).Type;
+            if (receiverType is INamedTypeSymbol { OriginalDefinition.SpecialType: SpecialType.System_Nullable_T, TypeArguments.Length: 1 } nullable
+                && nullable.TypeArguments[0] is IErrorTypeSymbol unknown)
+            {
+                // QueueClient? of a package that did not resolve: the compiler cannot tell a class from a struct and makes
+                // it Nullable<QueueClient>; the type the code names is the argument.
+                receiverType = unknown;
+            }
+
             callSite = new CallSite(invalid, null, candidate, syntax, name, Unwrap(receiver), receiverType);
             return true;
         }

@@ -43,7 +43,34 @@ namespace InventoryScanner.Analyzers.Messaging
                     break;
             }
 
-            return parameter is null ? null : ServiceKey(parameter, cancellationToken) ?? string.Empty;
+            if (parameter is null)
+            {
+                return Resolved(MemberAssignments.ValueOrConstruction(receiver, cancellationToken), cancellationToken);
+            }
+
+            return ServiceKey(parameter, cancellationToken) ?? string.Empty;
+        }
+
+        /// <summary>
+        /// A client taken from the container where it is used: <c>provider.GetRequiredKeyedService&lt;QueueClient&gt;("notifications")</c>,
+        /// <c>GetRequiredService&lt;QueueClient&gt;()</c>, bound or as written.
+        /// </summary>
+        private static string? Resolved(IOperation? made, CancellationToken cancellationToken)
+        {
+            if (CallSite.Unwrap(made)?.Syntax is not InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax { Name: GenericNameSyntax { TypeArgumentList.Arguments.Count: 1 } method } } call)
+            {
+                return null;
+            }
+
+            switch (method.Identifier.ValueText)
+            {
+                case "GetRequiredService" or "GetService":
+                    return string.Empty;
+                case "GetRequiredKeyedService" or "GetKeyedService" when call.ArgumentList.Arguments.Count == 1 && made!.SemanticModel is { } model:
+                    return model.GetConstantValue(call.ArgumentList.Arguments[0].Expression, cancellationToken).Value as string;
+                default:
+                    return null;
+            }
         }
 
         /// <summary><c>[FromKeyedServices("notifications")]</c> on a parameter, by symbol or, when the attribute did not resolve, as written.</summary>

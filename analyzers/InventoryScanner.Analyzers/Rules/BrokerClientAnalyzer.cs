@@ -422,12 +422,16 @@ namespace InventoryScanner.Analyzers.Rules
             }
 
             /// <summary>
-            /// A receiver whose type did not resolve, made by the API's factory (<c>bus.CreateSender("x")</c>) or constructor:
+            /// A receiver whose type did not resolve, made by the API's factory (<c>bus.CreateSender("x")</c>), its constructor,
+            /// or taken from the container by its type (<c>GetRequiredService&lt;QueueClient&gt;()</c>):
             /// <c>var</c> gives it an error type with no name, but the call that made it still says what it is.
             /// </summary>
             private static bool MadeBy(IOperation? receiver, BrokerApi api, CancellationToken cancellationToken) =>
                 MemberAssignments.ValueOrConstruction(receiver, cancellationToken)?.Syntax switch
                 {
+                    // provider.GetRequiredKeyedService<QueueClient>("notifications"): the container hands out the type it names.
+                    InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax { Name: GenericNameSyntax { TypeArgumentList.Arguments: { Count: 1 } typeArguments } } }
+                        when typeArguments[0].SimpleTypeName() == api.SimpleName => true,
                     InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax access } => api.FactoryMethod is not null && access.Name.Identifier.ValueText == api.FactoryMethod,
                     ObjectCreationExpressionSyntax creation => creation.Type.ToString().EndsWith(api.SimpleName, StringComparison.Ordinal),
                     _ => false,

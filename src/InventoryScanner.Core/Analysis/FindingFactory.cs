@@ -24,7 +24,7 @@ public static class FindingFactory
         FindingProperties.Durable, FindingProperties.DeadLetterExchange, FindingProperties.ExchangeType, FindingProperties.Handler,
         FindingProperties.Facet, FindingProperties.CheckScope, FindingProperties.Upstream, FindingProperties.Store, FindingProperties.DbContext,
         FindingProperties.StoreUse, FindingProperties.DesignTime, FindingProperties.Tables, FindingProperties.Statement, FindingProperties.Procedure,
-        FindingProperties.StoreClient,
+        FindingProperties.StoreClient, FindingProperties.BrokerClient, FindingProperties.ServiceKey,
     ];
 
     /// <summary>The finding for an inventory diagnostic; null for diagnostics that are not inventory findings.</summary>

@@ -463,6 +463,14 @@ public sealed class BrokerClientAnalyzerTests
             {
                 public Task PollAsync() => queue.ReceiveMessagesAsync();
             }
+            public sealed class PushListener(IServiceProvider provider)
+            {
+                public Task ListenAsync()
+                {
+                    var queue = provider.GetRequiredKeyedService<QueueClient>("notifications");
+                    return queue.ReceiveMessagesAsync();
+                }
+            }
             public sealed class Lookalike
             {
                 public Task SendAsync(Func<QueueClient> factory) => factory().SendMessageAsync("x");
@@ -479,6 +487,7 @@ public sealed class BrokerClientAnalyzerTests
                 {
                     public static void TryAddKeyedSingleton<T>(this IServiceCollection services, object key, Func<IServiceProvider, object, T> factory) { }
                     public static void AddSingleton<T>(this IServiceCollection services, Func<IServiceProvider, T> factory) { }
+                    public static T GetRequiredKeyedService<T>(this IServiceProvider provider, object key) => default!;
                 }
             }
             namespace Azure.Storage.Queues
@@ -498,6 +507,7 @@ public sealed class BrokerClientAnalyzerTests
                 "INV2014 queue:wrapped - -",
                 "INV2005 queue:unresolved QueueClient notifications",
                 "INV2006 queue:unresolved QueueClient -",
+                "INV2006 queue:unresolved QueueClient notifications",
                 "INV2005 queue:unresolved - -",
             ],
             diagnostics.Select(d => $"{d.Id} {d.Properties[FindingProperties.Target]} {d.Properties.GetValueOrDefault(FindingProperties.BrokerClient) ?? "-"} {d.Properties.GetValueOrDefault(FindingProperties.ServiceKey) ?? "-"}"));
