@@ -727,7 +727,8 @@ namespace InventoryScanner.Analyzers.Rules
         {
             if (value.ConfigKey is not null && value.ConfigValues is null && !value.ConfigKey.StartsWith("env:", StringComparison.Ordinal))
             {
-                return "{config:" + value.ConfigKey + "}";
+                // A setting of the application's own settings object is already named as one: {settings:GlobalSettings.Sql.ConnectionString}.
+                return value.ConfigKey.StartsWith("settings:", StringComparison.Ordinal) ? "{" + value.ConfigKey + "}" : "{config:" + value.ConfigKey + "}";
             }
 
             if (!value.HasText)

@@ -77,7 +77,7 @@ public static class Sprawl
         var hardCoded = components.SelectMany(c => c.AntiPatternsOf(RuleIdentifiers.HardcodedUrl)).ToList();
         var duplicated = origins.Where(sharedOrigins.Contains).ToList();
         var fanOut = graph.Nodes.Where(n => nodes.Contains(n.Id)).Sum(n => n.FanOut);
-        var unresolved = calls.Where(c => c.Target == TargetSources.Unresolved || c.Target.Contains("{config:", StringComparison.Ordinal)).ToList();
+        var unresolved = calls.Where(c => c.Target == TargetSources.Unresolved || c.Target.Contains("{config:", StringComparison.Ordinal) || c.Target.Contains("{settings:", StringComparison.Ordinal)).ToList();
         var channels = graph.Nodes.Count(n => n.Type == "channel" && graph.Edges.Any(e => (nodes.Contains(e.From) && e.To == n.Id) || (nodes.Contains(e.To) && e.From == n.Id)));
         var stores = graph.Edges.Where(e => nodes.Contains(e.From) && graph.Nodes.Any(n => n.Id == e.To && n.Type == InventoryGraph.DataStoreNode)).Select(e => e.To).ToHashSet(StringComparer.Ordinal);
         var shared = graph.SharedStores.Where(s => stores.Contains(s.Store)).ToList();

@@ -114,7 +114,7 @@ public sealed class InventoryGraph
                     // A store the scan could not name is that component's own unknown, not one store shared by all who have one.
                     // So is the developer's database a design-time factory names for migrations (Server=.).
                     var open = finding.Details?.GetValueOrDefault(FindingProperties.DesignTime) == "true" || finding.IsTestOnly
-                        || finding.Target.Contains(":" + TargetSources.Unresolved, StringComparison.Ordinal) || finding.Target.Contains("{config:", StringComparison.Ordinal) || finding.Target.Contains(":env:", StringComparison.Ordinal);
+                        || finding.Target.Contains(":" + TargetSources.Unresolved, StringComparison.Ordinal) || finding.Target.Contains("{config:", StringComparison.Ordinal) || finding.Target.Contains("{settings:", StringComparison.Ordinal) || finding.Target.Contains(":env:", StringComparison.Ordinal);
                     var storeId = "store:" + finding.Target + (open ? "@" + finding.Component : string.Empty);
                     if (finding.Details?.GetValueOrDefault(FindingProperties.TargetSource) == TargetSources.StoreClient
                         && finding.Details.GetValueOrDefault(FindingProperties.Registration)?.StartsWith(finding.Component + ": ", StringComparison.Ordinal) == false)

@@ -308,6 +308,21 @@ public sealed class DataStoreAnalyzerTests
 
         Assert.Empty(diagnostics);
     }
+
+    [Fact]
+    public async Task ConnectionStringsOfTheApplicationsSettingsObject_ShouldNameTheSetting_AsTheComponentsOwnUnknown()
+    {
+        var diagnostics = await AnalyzerRunner.RunAsync(new DataStoreAnalyzer(), """
+            public class GlobalSettings { public virtual SqlSettings SqlServer { get; set; } = new(); }
+            public class SqlSettings { public string ConnectionString { get; set; } = ""; }
+            class Jobs
+            {
+                void Run(GlobalSettings globalSettings) => new Npgsql.NpgsqlConnection(globalSettings.SqlServer.ConnectionString);
+            }
+            """, Stubs);
+
+        Assert.Equal("INV4001 database postgres:{settings:GlobalSettings.SqlServer.ConnectionString} high", Assert.Single(Describe(diagnostics)));
+    }
 }
 
 public sealed class DataStoreCatalogueTests
