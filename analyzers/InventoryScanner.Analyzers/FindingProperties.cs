@@ -149,6 +149,18 @@ namespace InventoryScanner.Analyzers
         /// </summary>
         public const string BrokerClient = "brokerClient";
 
+        /// <summary>
+        /// A publish inside the application's own publisher: the members it is reached through, <c>Type.Method</c>, separated by
+        /// <c>;</c> (<c>AzureServiceBusService.PublishEventAsync;IEventIntegrationPublisher.PublishEventAsync</c>).
+        /// </summary>
+        public const string Implements = "implements";
+
+        /// <summary>A call of an application's member named like a publish (INV2015): the member, <c>IEventIntegrationPublisher.PublishEventAsync</c>.</summary>
+        public const string Calls = "calls";
+
+        /// <summary>A publish through the application's own publisher: the member called and where its implementation publishes.</summary>
+        public const string Via = "via";
+
         /// <summary>The DI service key of a keyed client (<c>[FromKeyedServices("notifications")]</c>, <c>AddKeyedSingleton("notifications", …)</c>); empty when unkeyed.</summary>
         public const string ServiceKey = "serviceKey";
 
@@ -189,6 +201,12 @@ namespace InventoryScanner.Analyzers
 
         /// <summary>A queue bound to an exchange: joins the exchange's publishers to the queue's consumers.</summary>
         public const string QueueBinding = "queue-binding";
+
+        /// <summary>
+        /// A call of an application's member named like a publish (INV2015): not an integration by itself; the scanner makes it
+        /// a <see cref="QueuePublish"/> when the member's implementation publishes to a broker, and drops it otherwise.
+        /// </summary>
+        public const string PublisherCall = "publisher-call";
 
         /// <summary>A queue or exchange the code declares (RabbitMQ): topology, with durability and dead-lettering; not an integration.</summary>
         public const string QueueDeclaration = "queue-declaration";

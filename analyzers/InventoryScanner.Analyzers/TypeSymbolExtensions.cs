@@ -4,6 +4,28 @@ namespace InventoryScanner.Analyzers
 {
     internal static class TypeSymbolExtensions
     {
+        /// <summary>Namespaces of the framework and of client SDKs: their types configure or wrap a library, they are not the application's own.</summary>
+        private static readonly string[] FrameworkNamespaces =
+        {
+            "System", "Microsoft.Extensions", "Microsoft.AspNetCore", "Microsoft.EntityFrameworkCore", "Microsoft.Azure", "Microsoft.Data",
+            "Microsoft.Identity", "Microsoft.ApplicationInsights", "Azure", "Amazon", "Google", "Grpc", "Newtonsoft", "RabbitMQ", "Confluent",
+            "MassTransit", "NServiceBus", "StackExchange", "Npgsql", "Polly", "Refit", "RestSharp", "Flurl", "MongoDB", "Dapper", "MediatR",
+        };
+
+        /// <summary>A type of the framework or of a client SDK (JsonSerializerOptions, ServiceBusSender), not one the application declares.</summary>
+        public static bool IsFrameworkOrSdk(this INamedTypeSymbol type)
+        {
+            var ns = type.ContainingNamespace?.ToDisplayString() ?? string.Empty;
+            foreach (var framework in FrameworkNamespaces)
+            {
+                if (ns == framework || ns.StartsWith(framework + ".", System.StringComparison.Ordinal))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
         /// <summary>
         /// Every type declared in <paramref name="root"/> and the namespaces below it, and the types nested in its classes
         /// (gRPC clients are nested in their generated service class), without recursion.

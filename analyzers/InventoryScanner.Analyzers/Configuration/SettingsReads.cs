@@ -125,7 +125,7 @@ namespace InventoryScanner.Analyzers.Configuration
         /// <summary>An application type named like settings; framework and SDK option types (JsonSerializerOptions, HttpClientFactoryOptions) are not.</summary>
         private static bool IsSettingsType(INamedTypeSymbol? type)
         {
-            return type is not null && !IsFramework(type) && HasSettingsName(type.Name);
+            return type is not null && !type.IsFrameworkOrSdk() && HasSettingsName(type.Name);
         }
 
         private static bool HasSettingsName(string name)
@@ -133,28 +133,6 @@ namespace InventoryScanner.Analyzers.Configuration
             foreach (var suffix in Suffixes)
             {
                 if (name.EndsWith(suffix, StringComparison.Ordinal) && name.Length > suffix.Length)
-                {
-                    return true;
-                }
-            }
-
-            return false;
-        }
-
-        /// <summary>Namespaces of the framework and of client SDKs, whose option classes configure a library, not name a setting.</summary>
-        private static readonly string[] FrameworkNamespaces =
-        {
-            "System", "Microsoft.Extensions", "Microsoft.AspNetCore", "Microsoft.EntityFrameworkCore", "Microsoft.Azure", "Microsoft.Data",
-            "Microsoft.Identity", "Microsoft.ApplicationInsights", "Azure", "Amazon", "Google", "Grpc", "Newtonsoft", "RabbitMQ", "Confluent",
-            "MassTransit", "NServiceBus", "StackExchange", "Npgsql", "Polly", "Refit", "RestSharp", "Flurl", "MongoDB", "Dapper",
-        };
-
-        private static bool IsFramework(INamedTypeSymbol type)
-        {
-            var ns = type.ContainingNamespace?.ToDisplayString() ?? string.Empty;
-            foreach (var framework in FrameworkNamespaces)
-            {
-                if (ns == framework || ns.StartsWith(framework + ".", StringComparison.Ordinal))
                 {
                     return true;
                 }

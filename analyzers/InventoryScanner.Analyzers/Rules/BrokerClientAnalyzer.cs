@@ -250,6 +250,7 @@ namespace InventoryScanner.Analyzers.Rules
                 properties.Add(FindingProperties.Confidence, confidence);
                 properties.Add(FindingProperties.ConfidenceReason, reason);
                 properties.Add(FindingProperties.ContainingSymbol, context.ContainingSymbol.GetDocumentationCommentId());
+                properties.Add(FindingProperties.Implements, api.Direction == Direction.Publish ? PublisherMembers.Of(context.ContainingSymbol, cancellationToken) : null);
                 var rule = api.Direction switch
                 {
                     Direction.Publish => PublishRule,

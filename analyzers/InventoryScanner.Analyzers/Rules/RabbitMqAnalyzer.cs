@@ -191,6 +191,7 @@ namespace InventoryScanner.Analyzers.Rules
                     var exchange = _resolver.Resolve(call.GetArgument("exchange", 0, cancellationToken), cancellationToken);
                     var routingKey = _resolver.Resolve(call.GetArgument("routingKey", 1, cancellationToken), cancellationToken);
                     properties.Add(FindingProperties.Kind, FindingKinds.QueuePublish);
+                    properties.Add(FindingProperties.Implements, Messaging.PublisherMembers.Of(context.ContainingSymbol, cancellationToken));
                     properties.Add(FindingProperties.Exchange, exchange.TargetText());
                     properties.Add(FindingProperties.RoutingKey, routingKey.TargetText());
 

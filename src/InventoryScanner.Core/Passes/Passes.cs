@@ -7,7 +7,8 @@ namespace InventoryScanner.Core.Passes;
 /// <summary>
 /// Calls through a named or typed client take the target and resilience of its registration, wherever it is; data-store
 /// connections the Aspire AppHost provides take its resource's name; an injected store client takes its connection's store,
-/// and an injected broker client the channel of its registration.
+/// an injected broker client the channel of its registration, and a call of the application's own publisher the
+/// broker channels its implementations publish to.
 /// </summary>
 public sealed class RegistrationJoinPass : IInventoryPass
 {
@@ -17,6 +18,7 @@ public sealed class RegistrationJoinPass : IInventoryPass
         AspireResourceJoin.Apply(draft.Findings);
         StoreClientJoin.Apply(draft.Findings);
         BrokerClientJoin.Apply(draft.Findings);
+        PublisherCallJoin.Apply(draft.Findings);
     }
 }
 

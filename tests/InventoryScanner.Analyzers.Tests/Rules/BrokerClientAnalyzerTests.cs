@@ -62,7 +62,7 @@ public sealed class BrokerClientAnalyzerTests
         }
         """;
 
-    private const string BrokerStubs = """
+    internal const string BrokerStubs = """
         namespace Azure.Messaging.ServiceBus
         {
             using System.Threading.Tasks;

@@ -1,0 +1,109 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Threading;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+
+namespace InventoryScanner.Analyzers.Messaging
+{
+    /// <summary>
+    /// Home-grown publishers: an application's own method that publishes to a broker (<c>AzureServiceBusService.PublishEventAsync</c>,
+    /// the implementation of <c>IEventIntegrationPublisher.PublishEventAsync</c>) makes every call of it a publish site. A publish
+    /// finding names the members it is reached through (<see cref="FindingProperties.Implements"/>); a call of a member named
+    /// like a publish (<see cref="IsPublisherName"/>) names the member it calls (<see cref="FindingProperties.Calls"/>); the
+    /// scanner joins the two across projects. Members are named <c>Type.Method</c>, so a call through an interface that did not
+    /// resolve still names it.
+    /// </summary>
+    internal static class PublisherMembers
+    {
+        /// <summary>How a method that hands a message on is named: PublishAsync, PublishToRetryAsync, SendEventAsync, EnqueueAsync, PushAsync…</summary>
+        private static readonly string[] Verbs = { "Publish", "Send", "Enqueue", "Push", "Emit", "Raise", "Produce", "Dispatch", "Broadcast", "Notify" };
+
+        public static bool IsPublisherName(string name)
+        {
+            foreach (var verb in Verbs)
+            {
+                if (name.StartsWith(verb, StringComparison.Ordinal) && (name.Length == verb.Length || char.IsUpper(name[verb.Length])))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        /// <summary><c>IEventIntegrationPublisher.PublishEventAsync</c>: a member as a call and an implementation both name it.</summary>
+        public static string Key(string typeName, string methodName) => typeName + "." + methodName;
+
+        /// <summary>
+        /// The members a publish inside <paramref name="containing"/> is reached through, the method's own first: the method,
+        /// the interface members it implements, and, for a helper of its type (<c>AzureQueuePushEngine.SendMessageAsync</c>),
+        /// the methods of the same type that call it and the interface members those implement. Null outside a method.
+        /// </summary>
+        public static string? Of(ISymbol containing, CancellationToken cancellationToken)
+        {
+            if (containing is not IMethodSymbol { MethodKind: MethodKind.Ordinary } method || method.ContainingType is not { } type)
+            {
+                return null;
+            }
+
+            var keys = new List<string>();
+            AddWithInterfaces(method, keys);
+
+            // One hop inside the type: the public methods that call this helper by its name.
+            foreach (var reference in type.DeclaringSyntaxReferences)
+            {
+                if (reference.GetSyntax(cancellationToken) is not TypeDeclarationSyntax declaration)
+                {
+                    continue;
+                }
+
+                foreach (var member in declaration.Members.OfType<MethodDeclarationSyntax>())
+                {
+                    if (member.Identifier.ValueText == method.Name || !Calls(member, method.Name))
+                    {
+                        continue;
+                    }
+
+                    foreach (var caller in type.GetMembers(member.Identifier.ValueText).OfType<IMethodSymbol>())
+                    {
+                        AddWithInterfaces(caller, keys);
+                    }
+                }
+            }
+
+            return string.Join(";", keys.Distinct(StringComparer.Ordinal));
+        }
+
+        private static void AddWithInterfaces(IMethodSymbol method, List<string> keys)
+        {
+            keys.Add(Key(method.ContainingType.Name, method.Name));
+            foreach (var implemented in method.ExplicitInterfaceImplementations)
+            {
+                keys.Add(Key(implemented.ContainingType.Name, implemented.Name));
+            }
+
+            foreach (var @interface in method.ContainingType.AllInterfaces)
+            {
+                foreach (var member in @interface.GetMembers(method.Name).OfType<IMethodSymbol>())
+                {
+                    if (SymbolEqualityComparer.Default.Equals(method.ContainingType.FindImplementationForInterfaceMember(member), method))
+                    {
+                        keys.Add(Key(@interface.Name, member.Name));
+                    }
+                }
+            }
+        }
+
+        /// <summary>Whether a method's body calls a method of this name on its own type (<c>SendMessageAsync(…)</c>, <c>this.SendMessageAsync(…)</c>).</summary>
+        private static bool Calls(MethodDeclarationSyntax member, string name) =>
+            member.DescendantNodes().OfType<InvocationExpressionSyntax>().Any(invocation => invocation.Expression switch
+            {
+                IdentifierNameSyntax identifier => identifier.Identifier.ValueText == name,
+                GenericNameSyntax generic => generic.Identifier.ValueText == name,
+                MemberAccessExpressionSyntax { Expression: ThisExpressionSyntax, Name: var called } => called.Identifier.ValueText == name,
+                _ => false,
+            });
+    }
+}

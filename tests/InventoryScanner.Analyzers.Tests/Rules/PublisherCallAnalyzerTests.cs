@@ -1,0 +1,85 @@
+using InventoryScanner.Analyzers.Rules;
+using InventoryScanner.Analyzers.Tests.Verifiers;
+
+namespace InventoryScanner.Analyzers.Tests.Rules;
+
+/// <summary>INV2015: calls of the application's own publishers, and the members a broker publish is reached through.</summary>
+public sealed class PublisherCallAnalyzerTests
+{
+    private const string Publisher = """
+        using System.Threading.Tasks;
+        using Azure.Messaging.ServiceBus;
+        namespace Contoso.Events
+        {
+            public interface IIntegrationPublisher
+            {
+                Task PublishEventAsync(string body);
+                Task PublishToRetryAsync(string body);
+            }
+            public sealed class ServiceBusIntegrationPublisher : IIntegrationPublisher
+            {
+                private readonly ServiceBusSender _events;
+                public ServiceBusIntegrationPublisher(ServiceBusClient client) { _events = client.CreateSender("integration-events"); }
+                public Task PublishEventAsync(string body) => _events.SendMessageAsync(new ServiceBusMessage(body));
+                public Task PublishToRetryAsync(string body) => SendScheduledAsync(body);
+                private Task SendScheduledAsync(string body) => _events.SendMessageAsync(new ServiceBusMessage(body));
+            }
+        }
+        """;
+
+    private const string Callers = """
+        using System.Threading.Tasks;
+        using Contoso.Events;
+        namespace Contoso.Orders
+        {
+            public interface IAuditLog { Task PublishAsync(string line); }
+            public sealed class OrderService(IIntegrationPublisher publisher, IAuditLog audit)
+            {
+                public async Task PlaceAsync(string order)
+                {
+                    await publisher.PublishEventAsync(order);
+                    await publisher.PublishToRetryAsync(order);
+                    await audit.PublishAsync(order);
+                    await Task.Run(() => { });
+                    System.Console.WriteLine(order);
+                    Raise(order);
+                }
+                private void Raise(string order) { }
+            }
+        }
+        """;
+
+    [Fact]
+    public async Task CallsOfTheApplicationsPublishers_ShouldNameTheMember_AndItsOwnHelpersAndTheFrameworkShouldNot()
+    {
+        var diagnostics = await AnalyzerRunner.RunAsync(new PublisherCallAnalyzer(), Publisher, Callers, BrokerClientAnalyzerTests.BrokerStubs);
+
+        Assert.Equal(
+            ["IIntegrationPublisher.PublishEventAsync high", "IIntegrationPublisher.PublishToRetryAsync high", "IAuditLog.PublishAsync high"],
+            diagnostics.Select(d => $"{d.Properties[FindingProperties.Calls]} {d.Properties[FindingProperties.Confidence]}"));
+    }
+
+    [Fact]
+    public async Task CallsThroughAnInterfaceOfAProjectThatDidNotLoad_ShouldStillNameIt_WithLowConfidence()
+    {
+        var diagnostics = await AnalyzerRunner.RunAsync(new PublisherCallAnalyzer(), Callers);
+
+        Assert.Equal(
+            ["IIntegrationPublisher.PublishEventAsync low", "IIntegrationPublisher.PublishToRetryAsync low"],
+            diagnostics.Where(d => d.Properties[FindingProperties.Calls]!.StartsWith("IIntegration", StringComparison.Ordinal))
+                .Select(d => $"{d.Properties[FindingProperties.Calls]} {d.Properties[FindingProperties.Confidence]}"));
+    }
+
+    [Fact]
+    public async Task PublishesInsideAPublisher_ShouldNameTheMembersTheyAreReachedThrough()
+    {
+        var diagnostics = await AnalyzerRunner.RunAsync(new BrokerClientAnalyzer(), Publisher, BrokerClientAnalyzerTests.BrokerStubs);
+
+        Assert.Equal(
+            [
+                "ServiceBusIntegrationPublisher.PublishEventAsync;IIntegrationPublisher.PublishEventAsync",
+                "ServiceBusIntegrationPublisher.SendScheduledAsync;ServiceBusIntegrationPublisher.PublishToRetryAsync;IIntegrationPublisher.PublishToRetryAsync",
+            ],
+            diagnostics.Where(d => d.Id == RuleIdentifiers.BrokerPublish).Select(d => d.Properties[FindingProperties.Implements]));
+    }
+}
