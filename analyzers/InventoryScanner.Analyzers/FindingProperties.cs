@@ -158,6 +158,15 @@ namespace InventoryScanner.Analyzers
         /// <summary>A call of an application's member named like a publish (INV2015): the member, <c>IEventIntegrationPublisher.PublishEventAsync</c>.</summary>
         public const string Calls = "calls";
 
+        /// <summary>A hosted-service registration (INV2016): the hosted service's class, <c>ApplicationCacheHostedService</c>.</summary>
+        public const string Registers = "registers";
+
+        /// <summary>
+        /// A hosted-service registration made inside the application's own registration method (<c>AddRabbitMqListeners</c>):
+        /// that method, <c>Type.Method</c>, whose calls in the hosts are where the service is wired.
+        /// </summary>
+        public const string RegisteredIn = "registeredIn";
+
         /// <summary>A publish through the application's own publisher: the member called and where its implementation publishes.</summary>
         public const string Via = "via";
 
@@ -208,6 +217,12 @@ namespace InventoryScanner.Analyzers
         /// </summary>
         public const string PublisherCall = "publisher-call";
 
+        /// <summary>
+        /// Where a hosted service is registered, or a call of a registration method that registers some (INV2016): not an
+        /// integration; the scanner makes the registration sites of a consuming hosted service the consumers of their hosts.
+        /// </summary>
+        public const string HostedServiceWiring = "hosted-service-wiring";
+
         /// <summary>A queue or exchange the code declares (RabbitMQ): topology, with durability and dead-lettering; not an integration.</summary>
         public const string QueueDeclaration = "queue-declaration";
         public const string Secret = "secret";
@@ -249,6 +264,16 @@ namespace InventoryScanner.Analyzers
         public const string High = "high";
         public const string Medium = "medium";
         public const string Low = "low";
+
+        /// <summary>The less certain of two confidences: a finding joined from two others is as sure as the weaker.</summary>
+        public static string Lower(string a, string b) => Rank(a) <= Rank(b) ? a : b;
+
+        private static int Rank(string confidence) => confidence switch
+        {
+            Low => 0,
+            Medium => 1,
+            _ => 2,
+        };
     }
 
     /// <summary>Values of <see cref="FindingProperties.TargetSource"/>.</summary>

@@ -56,12 +56,28 @@ namespace InventoryScanner.Analyzers.Rules
         {
             if (context.Operation.Syntax is not InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax access }
                 || !PublisherMembers.IsPublisherName(access.Name.Identifier.ValueText)
-                || context.Operation.SemanticModel?.GetTypeInfo(access.Expression, context.CancellationToken).Type is not IErrorTypeSymbol { Name.Length: > 0 } receiver)
+                || ReceiverName(access.Expression, context) is not { } receiver)
             {
                 return;
             }
 
-            Report(context, PublisherMembers.Key(receiver.Name, access.Name.Identifier.ValueText), Confidence.Low, receiver.Name + " did not resolve; recognised by name");
+            Report(context, PublisherMembers.Key(receiver, access.Name.Identifier.ValueText), Confidence.Low, receiver + " did not resolve; recognised by name");
+        }
+
+        /// <summary>
+        /// The type an unresolved receiver names: its error type's name, or the service a container call asks for
+        /// (<c>services.GetRequiredService&lt;IPlatformEventPublisher&gt;()</c> where the container's package is missing too).
+        /// </summary>
+        private static string? ReceiverName(ExpressionSyntax receiver, OperationAnalysisContext context)
+        {
+            if (context.Operation.SemanticModel?.GetTypeInfo(receiver, context.CancellationToken).Type is IErrorTypeSymbol { Name.Length: > 0 } error)
+            {
+                return error.Name;
+            }
+
+            return receiver is InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax { Name: GenericNameSyntax { Identifier.ValueText: "GetRequiredService" or "GetService", TypeArgumentList.Arguments: { Count: 1 } service } } }
+                ? service[0].SimpleTypeName()
+                : null;
         }
 
         /// <summary>A type calling its own helper (or its base's) is inside the publisher, not a caller of it.</summary>

@@ -52,13 +52,7 @@ public static class PublisherCallJoin
             }
         }
 
-        findings.Sort((a, b) =>
-        {
-            var order = StringComparer.Ordinal.Compare(a.Path, b.Path);
-            order = order != 0 ? order : a.Line.CompareTo(b.Line);
-            order = order != 0 ? order : a.Column.CompareTo(b.Column);
-            return order != 0 ? order : StringComparer.Ordinal.Compare(a.RuleId, b.RuleId);
-        });
+        FindingOrder.Sort(findings);
     }
 
     /// <summary>The call, as a publish to the channel of the implementation's publish, with the implementation's facts.</summary>
@@ -92,7 +86,7 @@ public static class PublisherCallJoin
             Line = call.Line,
             Column = call.Column,
             Evidence = call.Evidence,
-            Confidence = Lower(call.Confidence, publish.Confidence),
+            Confidence = Confidence.Lower(call.Confidence, publish.Confidence),
             ConfidenceReason = call.ConfidenceReason ?? publish.ConfidenceReason,
             Severity = call.Severity,
             Message = $"{publish.Library} publish to {publish.Target} through {member}",
@@ -100,15 +94,6 @@ public static class PublisherCallJoin
             Symbol = call.Symbol,
         };
     }
-
-    private static string Lower(string a, string b) => Rank(a) <= Rank(b) ? a : b;
-
-    private static int Rank(string confidence) => confidence switch
-    {
-        Confidence.Low => 0,
-        Confidence.Medium => 1,
-        _ => 2,
-    };
 
     private static string? Detail(Finding finding, string key) => finding.Details?.GetValueOrDefault(key);
 }

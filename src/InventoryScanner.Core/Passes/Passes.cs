@@ -7,8 +7,8 @@ namespace InventoryScanner.Core.Passes;
 /// <summary>
 /// Calls through a named or typed client take the target and resilience of its registration, wherever it is; data-store
 /// connections the Aspire AppHost provides take its resource's name; an injected store client takes its connection's store,
-/// an injected broker client the channel of its registration, and a call of the application's own publisher the
-/// broker channels its implementations publish to.
+/// an injected broker client the channel of its registration, a call of the application's own publisher the broker
+/// channels its implementations publish to, and a host that registers a consuming hosted service that service's channels.
 /// </summary>
 public sealed class RegistrationJoinPass : IInventoryPass
 {
@@ -19,6 +19,7 @@ public sealed class RegistrationJoinPass : IInventoryPass
         StoreClientJoin.Apply(draft.Findings);
         BrokerClientJoin.Apply(draft.Findings);
         PublisherCallJoin.Apply(draft.Findings);
+        HostedServiceJoin.Apply(draft.Findings);
     }
 }
 

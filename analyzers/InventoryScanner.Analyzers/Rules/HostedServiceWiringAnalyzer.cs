@@ -1,0 +1,127 @@
+using System.Collections.Immutable;
+using System.Linq;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Operations;
+
+namespace InventoryScanner.Analyzers.Rules
+{
+    /// <summary>
+    /// Where hosted services are wired: <c>services.AddHostedService&lt;ApplicationCacheHostedService&gt;()</c>,
+    /// <c>TryAddEnumerable(ServiceDescriptor.Singleton&lt;IHostedService, RabbitMqEventListenerService&lt;T&gt;&gt;(…))</c>,
+    /// <c>AddSingleton&lt;IHostedService, T&gt;()</c>, <c>AddHostedService(sp =&gt; sp.GetRequiredService&lt;T&gt;())</c>, and the
+    /// calls of the application's own registration methods (<c>services.AddRabbitMqListeners(settings)</c>) that do it for a
+    /// host. A consumer written in a library runs in every host that registers it; the scanner follows these facts from the
+    /// consumer's class to the hosts and makes each registration site that host's consumer (see
+    /// <see cref="FindingProperties.Registers"/>).
+    /// </summary>
+    [DiagnosticAnalyzer(LanguageNames.CSharp)]
+    [TriggerWords("AddHostedService", "IHostedService", "IServiceCollection")]
+    public sealed class HostedServiceWiringAnalyzer : DiagnosticAnalyzer
+    {
+        private static readonly DiagnosticDescriptor Rule = RuleDescriptors.Create(
+            RuleIdentifiers.HostedServiceWiring,
+            title: "Hosted service wiring",
+            messageFormat: "{0}",
+            category: RuleCategories.Messaging,
+            defaultSeverity: DiagnosticSeverity.Hidden,
+            description: "A hosted service registered with the host (AddHostedService<T>, ServiceDescriptor.Singleton<IHostedService, T>), or a call of the application's own registration method that registers some. The scanner makes the registration sites of a hosted service that consumes messages the consumers of the hosts that run it.");
+
+        public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics => ImmutableArray.Create(Rule);
+
+        public override void Initialize(AnalysisContext context)
+        {
+            context.EnableConcurrentExecution();
+            context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
+            context.RegisterOperationAction(Analyze, OperationKind.Invocation, OperationKind.Invalid);
+        }
+
+        private static void Analyze(OperationAnalysisContext context)
+        {
+            if (context.Operation.Syntax is not InvocationExpressionSyntax invocation || context.Operation.SemanticModel is not { } model)
+            {
+                return;
+            }
+
+            var name = invocation.Expression switch
+            {
+                MemberAccessExpressionSyntax access => access.Name,
+                SimpleNameSyntax simple => simple,
+                _ => null,
+            };
+            if (name is null)
+            {
+                return;
+            }
+
+            var registered = name switch
+            {
+                GenericNameSyntax { Identifier.ValueText: "AddHostedService", TypeArgumentList.Arguments: { Count: 1 } arguments } => arguments[0],
+                GenericNameSyntax { Identifier.ValueText: "Singleton" or "Scoped" or "Transient" or "AddSingleton" or "AddScoped" or "AddTransient" or "TryAddSingleton", TypeArgumentList.Arguments: { Count: 2 } pair }
+                    when pair[0].SimpleTypeName() == "IHostedService" => pair[1],
+                IdentifierNameSyntax { Identifier.ValueText: "AddHostedService" } => FactoryType(invocation),
+                _ => null,
+            };
+
+            if (registered is not null)
+            {
+                var type = model.GetTypeInfo(registered, context.CancellationToken).Type;
+                var typeName = type is { Name.Length: > 0 } ? type.Name : registered.SimpleTypeName();
+                if (typeName is not null)
+                {
+                    Report(context, FindingProperties.Registers, typeName, "registers hosted service " + typeName);
+                }
+
+                return;
+            }
+
+            // services.AddRabbitMqListeners(settings): the application's own method that registers services for this host.
+            if (context.Operation is IInvocationOperation { TargetMethod: { } method } && method.Name.StartsWith("Add", System.StringComparison.Ordinal)
+                && method.ContainingType is { } container && !container.IsFrameworkOrSdk() && TakesServices(method.ReducedFrom ?? method))
+            {
+                var member = Messaging.PublisherMembers.Key(container.Name, method.Name);
+                Report(context, FindingProperties.Calls, member, "calls " + member);
+            }
+            else if (context.Operation is IInvalidOperation && name is IdentifierNameSyntax { Identifier.ValueText: var unbound } && unbound.StartsWith("Add", System.StringComparison.Ordinal)
+                && invocation.Expression is MemberAccessExpressionSyntax { Expression: var services } && NamesServices(services, model, context.CancellationToken))
+            {
+                // builder.Services.AddPlatformEvents(…) where the library's project (and the host's packages) did not load:
+                // the method's name is all there is, and the scanner matches it by name alone.
+                Report(context, FindingProperties.Calls, unbound, "calls " + unbound);
+            }
+        }
+
+        /// <summary><c>services</c> of an error type named IServiceCollection, or <c>builder.Services</c> whose builder did not resolve.</summary>
+        private static bool NamesServices(ExpressionSyntax receiver, SemanticModel model, System.Threading.CancellationToken cancellationToken) =>
+            model.GetTypeInfo(receiver, cancellationToken).Type is { Name: "IServiceCollection" }
+            || (receiver is MemberAccessExpressionSyntax { Name.Identifier.ValueText: "Services" } && model.GetTypeInfo(receiver, cancellationToken).Type is null or IErrorTypeSymbol);
+
+        /// <summary>AddHostedService(sp =&gt; sp.GetRequiredService&lt;T&gt;()) or (sp =&gt; new T(…)): the type the factory returns.</summary>
+        private static TypeSyntax? FactoryType(InvocationExpressionSyntax invocation) =>
+            invocation.ArgumentList.Arguments.Select(a => a.Expression).OfType<LambdaExpressionSyntax>().Select(l => l.ExpressionBody).FirstOrDefault() switch
+            {
+                ObjectCreationExpressionSyntax creation => creation.Type,
+                InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax { Name: GenericNameSyntax { Identifier.ValueText: "GetRequiredService" or "GetService", TypeArgumentList.Arguments: { Count: 1 } service } } } => service[0],
+                _ => null,
+            };
+
+        /// <summary>A method given the service collection: an extension of it, or a helper that takes it.</summary>
+        private static bool TakesServices(IMethodSymbol method) => method.Parameters.Any(p => p.Type.Name == "IServiceCollection");
+
+        private static void Report(OperationAnalysisContext context, string key, string value, string message)
+        {
+            var properties = ImmutableDictionary.CreateBuilder<string, string?>();
+            properties.Add(FindingProperties.Kind, FindingKinds.HostedServiceWiring);
+            properties.Add(FindingProperties.Library, "Microsoft.Extensions.Hosting");
+            properties.Add(FindingProperties.Target, TargetSources.Unresolved);
+            properties.Add(key, value);
+            properties.Add(FindingProperties.RegisteredIn, context.ContainingSymbol is IMethodSymbol { ContainingType: { } type } containing && TakesServices(containing)
+                ? Messaging.PublisherMembers.Key(type.Name, containing.Name)
+                : null);
+            properties.Add(FindingProperties.Confidence, context.Operation is IInvalidOperation ? Confidence.Medium : Confidence.High);
+            properties.Add(FindingProperties.ContainingSymbol, context.ContainingSymbol.GetDocumentationCommentId());
+            context.ReportDiagnostic(Diagnostic.Create(Rule, context.Operation.Syntax.GetLocation(), properties.ToImmutable(), message));
+        }
+    }
+}

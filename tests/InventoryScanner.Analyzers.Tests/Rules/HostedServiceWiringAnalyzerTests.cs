@@ -1,0 +1,103 @@
+using InventoryScanner.Analyzers.Rules;
+using InventoryScanner.Analyzers.Tests.Verifiers;
+
+namespace InventoryScanner.Analyzers.Tests.Rules;
+
+/// <summary>INV2016: where hosted services are registered, and the calls of the application's registration methods.</summary>
+public sealed class HostedServiceWiringAnalyzerTests
+{
+    private const string Library = """
+        using Microsoft.Extensions.DependencyInjection;
+        using Microsoft.Extensions.Hosting;
+        namespace Contoso.Events
+        {
+            public sealed class CacheListener : IHostedService { }
+            public sealed class QueueListener<TSettings> : IHostedService { }
+            public sealed class Poller : IHostedService { }
+            public sealed class Clock { }
+            public static class EventRegistrations
+            {
+                public static IServiceCollection AddEventListeners(this IServiceCollection services)
+                {
+                    services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, QueueListener<string>>());
+                    services.AddSingleton<IHostedService, Poller>();
+                    services.AddSingleton<Clock>();
+                    return services;
+                }
+            }
+        }
+        """;
+
+    private const string Host = """
+        using Contoso.Events;
+        using Microsoft.Extensions.DependencyInjection;
+        static class Startup
+        {
+            static void Configure(IServiceCollection services)
+            {
+                services.AddHostedService<CacheListener>();
+                services.AddHostedService(sp => sp.GetRequiredService<Poller>());
+                services.AddEventListeners();
+                services.AddSingleton<Clock>();
+                services.AddLogging();
+            }
+        }
+        """;
+
+    private const string HostingStubs = """
+        namespace Microsoft.Extensions.Hosting { public interface IHostedService { } }
+        namespace Microsoft.Extensions.DependencyInjection
+        {
+            using System;
+            public interface IServiceCollection { }
+            public sealed class ServiceDescriptor { public static ServiceDescriptor Singleton<TService, TImplementation>() => null!; }
+            public static class ServiceCollectionExtensions
+            {
+                public static IServiceCollection AddHostedService<T>(this IServiceCollection services) => services;
+                public static IServiceCollection AddHostedService<T>(this IServiceCollection services, Func<IServiceProvider, T> factory) => services;
+                public static IServiceCollection AddSingleton<T>(this IServiceCollection services) => services;
+                public static IServiceCollection AddSingleton<TService, TImplementation>(this IServiceCollection services) => services;
+                public static void TryAddEnumerable(this IServiceCollection services, ServiceDescriptor descriptor) { }
+                public static IServiceCollection AddLogging(this IServiceCollection services) => services;
+                public static T GetRequiredService<T>(this IServiceProvider provider) => default!;
+            }
+        }
+        """;
+
+    [Fact]
+    public async Task HostedServiceRegistrations_AndCallsOfTheApplicationsRegistrationMethods_ShouldBeRecorded()
+    {
+        var diagnostics = await AnalyzerRunner.RunAsync(new HostedServiceWiringAnalyzer(), Library, Host, HostingStubs);
+
+        Assert.Equal(
+            [
+                // The host's own setup method takes the services too: nothing in the scan calls it, so its registrations stay where they are.
+                "registers CacheListener in Startup.Configure",
+                "registers Poller in Startup.Configure",
+                "calls EventRegistrations.AddEventListeners in Startup.Configure",
+                "registers QueueListener in EventRegistrations.AddEventListeners",
+                "registers Poller in EventRegistrations.AddEventListeners",
+            ],
+            diagnostics.Select(d => $"{(d.Properties.GetValueOrDefault(FindingProperties.Registers) is { } r ? "registers " + r : "calls " + d.Properties[FindingProperties.Calls])} in {d.Properties.GetValueOrDefault(FindingProperties.RegisteredIn) ?? "-"}"));
+    }
+
+    [Fact]
+    public async Task AHostWhoseLibraryDidNotLoad_ShouldStillNameTheServicesItRegisters_AndTheMethodsItCalls()
+    {
+        var diagnostics = await AnalyzerRunner.RunAsync(new HostedServiceWiringAnalyzer(), """
+            static class Program
+            {
+                static void Main(HostApplicationBuilder builder)
+                {
+                    builder.Services.AddHostedService<CacheListener>();
+                    builder.Services.AddEventListeners();
+                    builder.Logging.AddConsole();
+                }
+            }
+            """);
+
+        Assert.Equal(
+            ["CacheListener -", "- AddEventListeners"],
+            diagnostics.Select(d => $"{d.Properties.GetValueOrDefault(FindingProperties.Registers) ?? "-"} {d.Properties.GetValueOrDefault(FindingProperties.Calls) ?? "-"}"));
+    }
+}
