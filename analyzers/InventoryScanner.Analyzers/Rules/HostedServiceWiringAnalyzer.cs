@@ -28,6 +28,11 @@ namespace InventoryScanner.Analyzers.Rules
             defaultSeverity: DiagnosticSeverity.Hidden,
             description: "A hosted service registered with the host (AddHostedService<T>, ServiceDescriptor.Singleton<IHostedService, T>), or a call of the application's own registration method that registers some. The scanner makes the registration sites of a hosted service that consumes messages the consumers of the hosts that run it.");
 
+        /// <summary><c>Bit.Core.Listeners.RabbitMqEventListenerService</c>: namespace and containing types, no type arguments.</summary>
+        private static readonly SymbolDisplayFormat QualifiedName = new SymbolDisplayFormat(
+            typeQualificationStyle: SymbolDisplayTypeQualificationStyle.NameAndContainingTypesAndNamespaces,
+            genericsOptions: SymbolDisplayGenericsOptions.None);
+
         public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics => ImmutableArray.Create(Rule);
 
         public override void Initialize(AnalysisContext context)
@@ -67,7 +72,7 @@ namespace InventoryScanner.Analyzers.Rules
             if (registered is not null)
             {
                 var type = model.GetTypeInfo(registered, context.CancellationToken).Type;
-                var typeName = type is { Name.Length: > 0 } ? type.Name : registered.SimpleTypeName();
+                var typeName = type is { TypeKind: not TypeKind.Error, Name.Length: > 0 } ? type.OriginalDefinition.ToDisplayString(QualifiedName) : registered.SimpleTypeName();
                 if (typeName is not null)
                 {
                     Report(context, FindingProperties.Registers, typeName, "registers hosted service " + typeName);

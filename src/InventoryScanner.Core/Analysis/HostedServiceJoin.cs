@@ -27,10 +27,22 @@ public static class HostedServiceJoin
         findings.RemoveAll(f => f.Kind == FindingKinds.HostedServiceWiring);
         var callsOf = wiring.Where(w => Detail(w, FindingProperties.Calls) is not null).ToLookup(w => Detail(w, FindingProperties.Calls)!, StringComparer.Ordinal);
         var consumers = findings.Where(f => f.Kind == FindingKinds.QueueConsume && TypeOf(f.Symbol) is not null).ToLookup(f => TypeOf(f.Symbol)!, StringComparer.Ordinal);
+        var bySimpleName = consumers.Select(g => g.Key).GroupBy(SimpleName, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.ToList(), StringComparer.Ordinal);
         var added = new Dictionary<(string Path, int Line, string Library, string Target), Finding>();
         foreach (var registration in wiring.Where(w => Detail(w, FindingProperties.Registers) is not null))
         {
             var hosted = Detail(registration, FindingProperties.Registers)!;
+            if (!hosted.Contains('.', StringComparison.Ordinal))
+            {
+                // Registered by a name alone (the class did not resolve): only when one class of the scan has that name.
+                if (!bySimpleName.TryGetValue(hosted, out var named) || named.Count != 1)
+                {
+                    continue;
+                }
+
+                hosted = named[0];
+            }
+
             var channels = consumers[hosted].GroupBy(c => (c.Library, c.Target)).Select(g => g.OrderBy(c => c.Path, StringComparer.Ordinal).ThenBy(c => c.Line).First()).ToList();
             if (channels.Count == 0)
             {
@@ -41,7 +53,7 @@ public static class HostedServiceJoin
             {
                 foreach (var consumer in channels.Where(c => c.Component != site.Component))
                 {
-                    added.TryAdd((site.Path, site.Line, consumer.Library, consumer.Target), ConsumeSite(site, hosted, consumer));
+                    added.TryAdd((site.Path, site.Line, consumer.Library, consumer.Target), ConsumeSite(site, SimpleName(hosted), consumer));
                 }
             }
         }
@@ -112,7 +124,9 @@ public static class HostedServiceJoin
         };
     }
 
-    /// <summary>The class a finding's member belongs to, by its documentation ID: <c>RabbitMqEventListenerService</c> of <c>M:Ns.RabbitMqEventListenerService`1.ExecuteAsync(…)</c>.</summary>
+    private static string SimpleName(string qualified) => qualified[(qualified.LastIndexOf('.') + 1)..];
+
+    /// <summary>The class a finding's member belongs to, by its documentation ID: <c>Ns.RabbitMqEventListenerService</c> of <c>M:Ns.RabbitMqEventListenerService`1.ExecuteAsync(…)</c>.</summary>
     internal static string? TypeOf(string? symbol)
     {
         if (symbol is null || symbol.Length < 3 || symbol[1] != ':')
@@ -134,9 +148,8 @@ public static class HostedServiceJoin
             name = name[..member];
         }
 
-        name = name[(name.LastIndexOf('.') + 1)..];
-        var arity = name.IndexOf('`', StringComparison.Ordinal);
-        return arity < 0 ? name : name[..arity];
+        // Ns.Outer`1.Inner`2: the type arguments' counts go, the namespace and containing types stay.
+        return string.Join('.', name.Split('.').Select(part => part.IndexOf('`', StringComparison.Ordinal) is var arity and >= 0 ? part[..arity] : part));
     }
 
     private static string? Detail(Finding finding, string key) => finding.Details?.GetValueOrDefault(key);

@@ -72,11 +72,11 @@ public sealed class HostedServiceWiringAnalyzerTests
         Assert.Equal(
             [
                 // The host's own setup method takes the services too: nothing in the scan calls it, so its registrations stay where they are.
-                "registers CacheListener in Startup.Configure",
-                "registers Poller in Startup.Configure",
+                "registers Contoso.Events.CacheListener in Startup.Configure",
+                "registers Contoso.Events.Poller in Startup.Configure",
                 "calls EventRegistrations.AddEventListeners in Startup.Configure",
-                "registers QueueListener in EventRegistrations.AddEventListeners",
-                "registers Poller in EventRegistrations.AddEventListeners",
+                "registers Contoso.Events.QueueListener in EventRegistrations.AddEventListeners",
+                "registers Contoso.Events.Poller in EventRegistrations.AddEventListeners",
             ],
             diagnostics.Select(d => $"{(d.Properties.GetValueOrDefault(FindingProperties.Registers) is { } r ? "registers " + r : "calls " + d.Properties[FindingProperties.Calls])} in {d.Properties.GetValueOrDefault(FindingProperties.RegisteredIn) ?? "-"}"));
     }
