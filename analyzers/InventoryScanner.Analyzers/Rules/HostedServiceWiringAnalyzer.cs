@@ -82,13 +82,15 @@ namespace InventoryScanner.Analyzers.Rules
             }
 
             // services.AddRabbitMqListeners(settings): the application's own method that registers services for this host.
+            // Its class is often declared in Microsoft.Extensions.DependencyInjection, as the framework's are, so it is not told
+            // apart by its namespace: only a method some registration is made in is ever matched by the scanner.
             if (context.Operation is IInvocationOperation { TargetMethod: { } method } && method.Name.StartsWith("Add", System.StringComparison.Ordinal)
-                && method.ContainingType is { } container && !container.IsFrameworkOrSdk() && TakesServices(method.ReducedFrom ?? method))
+                && method.ContainingType is { } container && TakesServices(method.ReducedFrom ?? method))
             {
                 var member = Messaging.PublisherMembers.Key(container.Name, method.Name);
                 Report(context, FindingProperties.Calls, member, "calls " + member);
             }
-            else if (context.Operation is IInvalidOperation && name is IdentifierNameSyntax { Identifier.ValueText: var unbound } && unbound.StartsWith("Add", System.StringComparison.Ordinal)
+            else if (context.Operation is IInvalidOperation && name.Identifier.ValueText is var unbound && unbound.StartsWith("Add", System.StringComparison.Ordinal)
                 && invocation.Expression is MemberAccessExpressionSyntax { Expression: var services } && NamesServices(services, model, context.CancellationToken))
             {
                 // builder.Services.AddPlatformEvents(…) where the library's project (and the host's packages) did not load:

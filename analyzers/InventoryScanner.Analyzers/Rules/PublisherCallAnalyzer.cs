@@ -55,13 +55,26 @@ namespace InventoryScanner.Analyzers.Rules
         private static void AnalyzeInvalid(OperationAnalysisContext context)
         {
             if (context.Operation.Syntax is not InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax access }
-                || !PublisherMembers.IsPublisherName(access.Name.Identifier.ValueText)
-                || ReceiverName(access.Expression, context) is not { } receiver)
+                || !PublisherMembers.IsPublisherName(access.Name.Identifier.ValueText))
             {
                 return;
             }
 
-            Report(context, PublisherMembers.Key(receiver, access.Name.Identifier.ValueText), Confidence.Low, receiver + " did not resolve; recognised by name");
+            if (context.Operation.SemanticModel?.GetTypeInfo(access.Expression, context.CancellationToken).Type is INamedTypeSymbol { TypeKind: not TypeKind.Error } resolved)
+            {
+                // The publisher resolved but the call did not bind: one of its arguments' types is missing (a RabbitMQ IChannel).
+                if (!resolved.IsFrameworkOrSdk() && !IsOwnMember(context.ContainingSymbol, resolved))
+                {
+                    Report(context, PublisherMembers.Key(resolved.Name, access.Name.Identifier.ValueText), Confidence.Medium, "the call did not bind (an argument's type did not resolve)");
+                }
+
+                return;
+            }
+
+            if (ReceiverName(access.Expression, context) is { } receiver)
+            {
+                Report(context, PublisherMembers.Key(receiver, access.Name.Identifier.ValueText), Confidence.Low, receiver + " did not resolve; recognised by name");
+            }
         }
 
         /// <summary>

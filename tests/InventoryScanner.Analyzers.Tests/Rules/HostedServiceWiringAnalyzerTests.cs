@@ -15,6 +15,11 @@ public sealed class HostedServiceWiringAnalyzerTests
             public sealed class QueueListener<TSettings> : IHostedService { }
             public sealed class Poller : IHostedService { }
             public sealed class Clock { }
+        }
+        namespace Microsoft.Extensions.DependencyInjection
+        {
+            using Contoso.Events;
+            // Declared in the framework's namespace, as registration helpers often are.
             public static class EventRegistrations
             {
                 public static IServiceCollection AddEventListeners(this IServiceCollection services)
@@ -72,11 +77,15 @@ public sealed class HostedServiceWiringAnalyzerTests
         Assert.Equal(
             [
                 // The host's own setup method takes the services too: nothing in the scan calls it, so its registrations stay where they are.
+                // Every Add… call on the services is recorded (the framework's too): the scanner matches only the methods registrations are made in.
                 "registers Contoso.Events.CacheListener in Startup.Configure",
                 "registers Contoso.Events.Poller in Startup.Configure",
                 "calls EventRegistrations.AddEventListeners in Startup.Configure",
+                "calls ServiceCollectionExtensions.AddSingleton in Startup.Configure",
+                "calls ServiceCollectionExtensions.AddLogging in Startup.Configure",
                 "registers Contoso.Events.QueueListener in EventRegistrations.AddEventListeners",
                 "registers Contoso.Events.Poller in EventRegistrations.AddEventListeners",
+                "calls ServiceCollectionExtensions.AddSingleton in EventRegistrations.AddEventListeners",
             ],
             diagnostics.Select(d => $"{(d.Properties.GetValueOrDefault(FindingProperties.Registers) is { } r ? "registers " + r : "calls " + d.Properties[FindingProperties.Calls])} in {d.Properties.GetValueOrDefault(FindingProperties.RegisteredIn) ?? "-"}"));
     }
@@ -87,17 +96,18 @@ public sealed class HostedServiceWiringAnalyzerTests
         var diagnostics = await AnalyzerRunner.RunAsync(new HostedServiceWiringAnalyzer(), """
             static class Program
             {
-                static void Main(HostApplicationBuilder builder)
+                static void Main(HostApplicationBuilder builder, object slack)
                 {
                     builder.Services.AddHostedService<CacheListener>();
                     builder.Services.AddEventListeners();
+                    builder.Services.AddQueueListener<SlackSettings>(slack);
                     builder.Logging.AddConsole();
                 }
             }
             """);
 
         Assert.Equal(
-            ["CacheListener -", "- AddEventListeners"],
+            ["CacheListener -", "- AddEventListeners", "- AddQueueListener"],
             diagnostics.Select(d => $"{d.Properties.GetValueOrDefault(FindingProperties.Registers) ?? "-"} {d.Properties.GetValueOrDefault(FindingProperties.Calls) ?? "-"}"));
     }
 }

@@ -71,6 +71,21 @@ public sealed class PublisherCallAnalyzerTests
     }
 
     [Fact]
+    public async Task CallsThatDoNotBind_BecauseAnArgumentsTypeIsMissing_ShouldStillNameTheResolvedPublisher()
+    {
+        var diagnostics = await AnalyzerRunner.RunAsync(new PublisherCallAnalyzer(), """
+            using System.Threading.Tasks;
+            public interface IRabbitPublisher { Task PublishToRetryAsync(IChannel channel, string message); }
+            public sealed class Listener(IRabbitPublisher rabbit)
+            {
+                public Task RetryAsync(IChannel channel) => rabbit.PublishToRetryAsync(channel, "m", 3);
+            }
+            """);
+
+        Assert.Equal("IRabbitPublisher.PublishToRetryAsync medium", Assert.Single(diagnostics.Select(d => $"{d.Properties[FindingProperties.Calls]} {d.Properties[FindingProperties.Confidence]}")));
+    }
+
+    [Fact]
     public async Task PublishesInsideAPublisher_ShouldNameTheMembersTheyAreReachedThrough()
     {
         var diagnostics = await AnalyzerRunner.RunAsync(new BrokerClientAnalyzer(), Publisher, BrokerClientAnalyzerTests.BrokerStubs);
