@@ -92,6 +92,34 @@ public sealed class UnfriendlyRepositoryTests
     }
 
     [Fact]
+    public async Task ACustomSdkThatDoesNotResolve_ShouldStillHaveTheImplicitUsingsItsCodeReliesOn()
+    {
+        // Code written for a custom SDK that enables ImplicitUsings: no using for System.Net.Http anywhere. Without the SDK's
+        // global usings the request does not resolve, and the call has no address.
+        var repository = FixtureCopy.Repository(
+            ("Tools/Tools.csproj", """<Project Sdk="Microsoft.NET.Sdk"><Sdk Name="Contoso.Build.Sdk" /><PropertyGroup><TargetFramework>net10.0</TargetFramework></PropertyGroup></Project>"""),
+            ("Tools/Status.cs", """
+                namespace Tools;
+                public sealed class Status(HttpClient client)
+                {
+                    public async Task<bool> CheckAsync()
+                    {
+                        var request = new HttpRequestMessage(HttpMethod.Post, "https://status.example.com/api/health");
+                        var response = await client.SendAsync(request);
+                        return response.IsSuccessStatusCode;
+                    }
+                }
+                """));
+
+        var run = await CliRun.ScanAsync(repository);
+
+        Assert.True(run.ExitCode == 0, run.Error);
+        var root = JsonDocument.Parse(run.Read("inventory.json")).RootElement;
+        Assert.Equal("syntax", root.GetProperty("components")[0].GetProperty("analysis").GetString());
+        Assert.Contains(root.GetProperty("findings").EnumerateArray(), f => f.GetProperty("target").GetString() == "https://status.example.com/api/health");
+    }
+
+    [Fact]
     public async Task MissingImportsAndAFeedThatNeverAnswers_ShouldStillYieldTheFindings_WithTheReasonPerComponent()
     {
         // A feed that takes the connection and never answers, as a company feed does off the company's network.
