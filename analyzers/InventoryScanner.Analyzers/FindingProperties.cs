@@ -158,6 +158,15 @@ namespace InventoryScanner.Analyzers
         /// <summary>A call of an application's member named like a publish (INV2015): the member, <c>IEventIntegrationPublisher.PublishEventAsync</c>.</summary>
         public const string Calls = "calls";
 
+        /// <summary>
+        /// A finding inside a method: the method's parameters, <c>name=ordinal</c> separated by <c>,</c>, so that a target
+        /// built from one (<c>{topicName}</c>) can be named by a caller's argument.
+        /// </summary>
+        public const string Parameters = "parameters";
+
+        /// <summary>A call of a wrapper (INV2015): the text its arguments resolve to, one <c>ordinal=value</c> a line.</summary>
+        public const string Arguments = "arguments";
+
         /// <summary>A hosted-service registration (INV2016): the hosted service's class, <c>ApplicationCacheHostedService</c>.</summary>
         public const string Registers = "registers";
 
@@ -215,7 +224,7 @@ namespace InventoryScanner.Analyzers
         /// A call of an application's member named like a publish (INV2015): not an integration by itself; the scanner makes it
         /// a <see cref="QueuePublish"/> when the member's implementation publishes to a broker, and drops it otherwise.
         /// </summary>
-        public const string PublisherCall = "publisher-call";
+        public const string WrapperCall = "wrapper-call";
 
         /// <summary>
         /// Where a hosted service is registered, or a call of a registration method that registers some (INV2016): not an

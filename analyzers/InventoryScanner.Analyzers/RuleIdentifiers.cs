@@ -28,7 +28,7 @@ namespace InventoryScanner.Analyzers
         public const string RabbitMqDeclaration = "INV2012";
         public const string BusReceiveEndpoint = "INV2013";
         public const string BrokerChannelClient = "INV2014";
-        public const string PublisherCall = "INV2015";
+        public const string WrapperCall = "INV2015";
         public const string HostedServiceWiring = "INV2016";
         public const string HealthCheck = "INV3001";
         public const string Telemetry = "INV3002";

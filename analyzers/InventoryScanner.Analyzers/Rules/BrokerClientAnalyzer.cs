@@ -21,7 +21,7 @@ namespace InventoryScanner.Analyzers.Rules
     [DiagnosticAnalyzer(LanguageNames.CSharp)]
     [TriggerWords(
         "ServiceBus", "QueueClient", "EventHub", "EventProcessorClient", "Produce", "Subscribe", "IConsumer", "AmazonSQS", "SendMessage",
-        "ReceiveMessage", "SimpleNotificationService", "ISubscriber", "MessageQueue", "Publish", "CreateSender")]
+        "ReceiveMessage", "SimpleNotificationService", "ISubscriber", "MessageQueue", "Publish", "CreateSender", "CreateProcessor", "CreateReceiver")]
     public sealed class BrokerClientAnalyzer : DiagnosticAnalyzer
     {
         private static readonly DiagnosticDescriptor PublishRule = RuleDescriptors.Create(
@@ -250,7 +250,11 @@ namespace InventoryScanner.Analyzers.Rules
                 properties.Add(FindingProperties.Confidence, confidence);
                 properties.Add(FindingProperties.ConfidenceReason, reason);
                 properties.Add(FindingProperties.ContainingSymbol, context.ContainingSymbol.GetDocumentationCommentId());
-                properties.Add(FindingProperties.Implements, api.Direction == Direction.Publish ? PublisherMembers.Of(context.ContainingSymbol, cancellationToken) : null);
+                if (api.Direction != Direction.Declare)
+                {
+                    WrapperMembers.AddTo(properties, context.ContainingSymbol, api.Direction == Direction.Publish, channel, cancellationToken);
+                }
+
                 var rule = api.Direction switch
                 {
                     Direction.Publish => PublishRule,

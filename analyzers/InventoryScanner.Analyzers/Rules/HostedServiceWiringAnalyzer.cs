@@ -87,7 +87,7 @@ namespace InventoryScanner.Analyzers.Rules
             if (context.Operation is IInvocationOperation { TargetMethod: { } method } && method.Name.StartsWith("Add", System.StringComparison.Ordinal)
                 && method.ContainingType is { } container && TakesServices(method.ReducedFrom ?? method))
             {
-                var member = Messaging.PublisherMembers.Key(container.Name, method.Name);
+                var member = Messaging.WrapperMembers.Key(container.Name, method.Name);
                 Report(context, FindingProperties.Calls, member, "calls " + member);
             }
             else if (context.Operation is IInvalidOperation && name.Identifier.ValueText is var unbound && unbound.StartsWith("Add", System.StringComparison.Ordinal)
@@ -124,7 +124,7 @@ namespace InventoryScanner.Analyzers.Rules
             properties.Add(FindingProperties.Target, TargetSources.Unresolved);
             properties.Add(key, value);
             properties.Add(FindingProperties.RegisteredIn, context.ContainingSymbol is IMethodSymbol { ContainingType: { } type } containing && TakesServices(containing)
-                ? Messaging.PublisherMembers.Key(type.Name, containing.Name)
+                ? Messaging.WrapperMembers.Key(type.Name, containing.Name)
                 : null);
             properties.Add(FindingProperties.Confidence, context.Operation is IInvalidOperation ? Confidence.Medium : Confidence.High);
             properties.Add(FindingProperties.ContainingSymbol, context.ContainingSymbol.GetDocumentationCommentId());

@@ -191,7 +191,6 @@ namespace InventoryScanner.Analyzers.Rules
                     var exchange = _resolver.Resolve(call.GetArgument("exchange", 0, cancellationToken), cancellationToken);
                     var routingKey = _resolver.Resolve(call.GetArgument("routingKey", 1, cancellationToken), cancellationToken);
                     properties.Add(FindingProperties.Kind, FindingKinds.QueuePublish);
-                    properties.Add(FindingProperties.Implements, Messaging.PublisherMembers.Of(context.ContainingSymbol, cancellationToken));
                     properties.Add(FindingProperties.Exchange, exchange.TargetText());
                     properties.Add(FindingProperties.RoutingKey, routingKey.TargetText());
 
@@ -259,6 +258,11 @@ namespace InventoryScanner.Analyzers.Rules
 
                 properties.Add(FindingProperties.Target, target);
                 primary.AddProvenance(properties, null);
+                if (rule == PublishRule || rule == ConsumeRule)
+                {
+                    Messaging.WrapperMembers.AddTo(properties, context.ContainingSymbol, rule == PublishRule, primary, cancellationToken);
+                }
+
                 context.ReportDiagnostic(Diagnostic.Create(rule, call.Operation.Syntax.GetLocation(), properties.ToImmutable(), description));
 
                 if (IsConsume(call.MethodName) && call.GetArgument("autoAck", 1, cancellationToken) is { ConstantValue: { HasValue: true, Value: true } })

@@ -18,7 +18,7 @@ public sealed class RegistrationJoinPass : IInventoryPass
         AspireResourceJoin.Apply(draft.Findings);
         StoreClientJoin.Apply(draft.Findings);
         BrokerClientJoin.Apply(draft.Findings);
-        PublisherCallJoin.Apply(draft.Findings);
+        WrapperCallJoin.Apply(draft.Findings);
         HostedServiceJoin.Apply(draft.Findings);
     }
 }

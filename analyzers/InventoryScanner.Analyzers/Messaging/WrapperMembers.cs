@@ -8,19 +8,28 @@ using Microsoft.CodeAnalysis.CSharp.Syntax;
 namespace InventoryScanner.Analyzers.Messaging
 {
     /// <summary>
-    /// Home-grown publishers: an application's own method that publishes to a broker (<c>AzureServiceBusService.PublishEventAsync</c>,
-    /// the implementation of <c>IEventIntegrationPublisher.PublishEventAsync</c>) makes every call of it a publish site. A publish
-    /// finding names the members it is reached through (<see cref="FindingProperties.Implements"/>); a call of a member named
-    /// like a publish (<see cref="IsPublisherName"/>) names the member it calls (<see cref="FindingProperties.Calls"/>); the
-    /// scanner joins the two across projects. Members are named <c>Type.Method</c>, so a call through an interface that did not
-    /// resolve still names it.
+    /// The application's own broker wrappers: a method that publishes (<c>AzureServiceBusService.PublishEventAsync</c>, the
+    /// implementation of <c>IEventIntegrationPublisher.PublishEventAsync</c>) makes every call of it a publish site, and one
+    /// that consumes from a channel its caller names (<c>IAzureServiceBusService.CreateProcessor(topicName, …)</c>) makes every
+    /// call of it a consumer of the caller's channel. A finding inside names the members it is reached through
+    /// (<see cref="FindingProperties.Implements"/>) and the method's parameters (<see cref="FindingProperties.Parameters"/>); a
+    /// call of a member named like a wrapper (<see cref="IsWrapperName"/>) names the member it calls
+    /// (<see cref="FindingProperties.Calls"/>) and its arguments; the scanner joins the two across projects. Members are named
+    /// <c>Type.Method</c>, so a call through an interface that did not resolve still names it.
     /// </summary>
-    internal static class PublisherMembers
+    internal static class WrapperMembers
     {
-        /// <summary>How a method that hands a message on is named: PublishAsync, PublishToRetryAsync, SendEventAsync, EnqueueAsync, PushAsync…</summary>
-        private static readonly string[] Verbs = { "Publish", "Send", "Enqueue", "Push", "Emit", "Raise", "Produce", "Dispatch", "Broadcast", "Notify" };
+        /// <summary>
+        /// How a method that hands a message on is named (PublishAsync, PublishToRetryAsync, SendEventAsync, EnqueueAsync,
+        /// PushAsync…), and one that takes messages off a channel (CreateProcessor, SubscribeAsync, ConsumeAsync, ReceiveAsync…).
+        /// </summary>
+        private static readonly string[] Verbs =
+        {
+            "Publish", "Send", "Enqueue", "Push", "Emit", "Raise", "Produce", "Dispatch", "Broadcast", "Notify",
+            "Subscribe", "Consume", "Receive", "Listen", "CreateProcessor", "CreateReceiver", "CreateConsumer", "StartProcessing", "StartConsuming",
+        };
 
-        public static bool IsPublisherName(string name)
+        public static bool IsWrapperName(string name)
         {
             foreach (var verb in Verbs)
             {
@@ -32,6 +41,34 @@ namespace InventoryScanner.Analyzers.Messaging
 
             return false;
         }
+
+        /// <summary>
+        /// Records on a publish or consume what a call of its method needs to stand for it: the members it is reached through,
+        /// and, when its channel is not known here (it may be the caller's: <c>CreateProcessor(topicName)</c>), the method's
+        /// parameters. A consumer whose channel is known here is its own place, not its callers'.
+        /// </summary>
+        public static void AddTo(System.Collections.Immutable.ImmutableDictionary<string, string?>.Builder properties, ISymbol containing, bool publish, ResolvedValue channel, CancellationToken cancellationToken)
+        {
+            var open = !channel.IsFullyResolved;
+            if (publish || open)
+            {
+                properties[FindingProperties.Implements] = Of(containing, cancellationToken);
+            }
+
+            if (open)
+            {
+                properties[FindingProperties.Parameters] = Parameters(containing);
+            }
+        }
+
+        /// <summary>
+        /// The parameters of the method a finding is in, <c>name=ordinal</c> separated by <c>,</c>: a target built from one
+        /// of them (<c>{topicName}</c>, or the parameter itself) is named by each caller's argument. Null outside a method.
+        /// </summary>
+        public static string? Parameters(ISymbol containing) =>
+            containing is IMethodSymbol { MethodKind: MethodKind.Ordinary, Parameters.Length: > 0 } method
+                ? string.Join(",", method.Parameters.Select(p => p.Name + "=" + p.Ordinal.ToString(System.Globalization.CultureInfo.InvariantCulture)))
+                : null;
 
         /// <summary><c>IEventIntegrationPublisher.PublishEventAsync</c>: a member as a call and an implementation both name it.</summary>
         public static string Key(string typeName, string methodName) => typeName + "." + methodName;

@@ -4,7 +4,7 @@ using InventoryScanner.Analyzers.Tests.Verifiers;
 namespace InventoryScanner.Analyzers.Tests.Rules;
 
 /// <summary>INV2015: calls of the application's own publishers, and the members a broker publish is reached through.</summary>
-public sealed class PublisherCallAnalyzerTests
+public sealed class WrapperCallAnalyzerTests
 {
     private const string Publisher = """
         using System.Threading.Tasks;
@@ -52,7 +52,7 @@ public sealed class PublisherCallAnalyzerTests
     [Fact]
     public async Task CallsOfTheApplicationsPublishers_ShouldNameTheMember_AndItsOwnHelpersAndTheFrameworkShouldNot()
     {
-        var diagnostics = await AnalyzerRunner.RunAsync(new PublisherCallAnalyzer(), Publisher, Callers, BrokerClientAnalyzerTests.BrokerStubs);
+        var diagnostics = await AnalyzerRunner.RunAsync(new WrapperCallAnalyzer(), Publisher, Callers, BrokerClientAnalyzerTests.BrokerStubs);
 
         Assert.Equal(
             ["IIntegrationPublisher.PublishEventAsync high", "IIntegrationPublisher.PublishToRetryAsync high", "IAuditLog.PublishAsync high"],
@@ -62,7 +62,7 @@ public sealed class PublisherCallAnalyzerTests
     [Fact]
     public async Task CallsThroughAnInterfaceOfAProjectThatDidNotLoad_ShouldStillNameIt_WithLowConfidence()
     {
-        var diagnostics = await AnalyzerRunner.RunAsync(new PublisherCallAnalyzer(), Callers);
+        var diagnostics = await AnalyzerRunner.RunAsync(new WrapperCallAnalyzer(), Callers);
 
         Assert.Equal(
             ["IIntegrationPublisher.PublishEventAsync low", "IIntegrationPublisher.PublishToRetryAsync low"],
@@ -73,7 +73,7 @@ public sealed class PublisherCallAnalyzerTests
     [Fact]
     public async Task CallsThatDoNotBind_BecauseAnArgumentsTypeIsMissing_ShouldStillNameTheResolvedPublisher()
     {
-        var diagnostics = await AnalyzerRunner.RunAsync(new PublisherCallAnalyzer(), """
+        var diagnostics = await AnalyzerRunner.RunAsync(new WrapperCallAnalyzer(), """
             using System.Threading.Tasks;
             public interface IRabbitPublisher { Task PublishToRetryAsync(IChannel channel, string message); }
             public sealed class Listener(IRabbitPublisher rabbit)
@@ -83,6 +83,41 @@ public sealed class PublisherCallAnalyzerTests
             """);
 
         Assert.Equal("IRabbitPublisher.PublishToRetryAsync medium", Assert.Single(diagnostics.Select(d => $"{d.Properties[FindingProperties.Calls]} {d.Properties[FindingProperties.Confidence]}")));
+    }
+
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public async Task ConsumerWrappers_ShouldNameTheirParameters_AndTheirCallsWhatTheyPass(bool packagesResolve)
+    {
+        const string wrapper = """
+            using Azure.Messaging.ServiceBus;
+            public interface IBusService { ServiceBusProcessor CreateProcessor(string topicName, string subscriptionName); }
+            public sealed class BusService(ServiceBusClient client) : IBusService
+            {
+                public ServiceBusProcessor CreateProcessor(string topicName, string subscriptionName) => client.CreateProcessor(topicName, subscriptionName);
+                public ServiceBusProcessor Audit() => client.CreateProcessor("audit");
+            }
+            public sealed class Listener(IBusService bus, ListenerSettings settings)
+            {
+                private const string Subscription = "events-write";
+                public ServiceBusProcessor Start() => bus.CreateProcessor(settings.Topic, Subscription);
+            }
+            public class ListenerSettings { public string Topic { get; set; } = "events"; }
+            """;
+
+        var wrapped = (await AnalyzerRunner.RunAsync(new BrokerClientAnalyzer(), packagesResolve ? [wrapper, BrokerClientAnalyzerTests.BrokerStubs] : [wrapper]))
+            .Where(d => d.Id == RuleIdentifiers.BrokerConsume)
+            .Select(d => $"{d.Properties[FindingProperties.Target]} {d.Properties.GetValueOrDefault(FindingProperties.Implements) ?? "-"} {d.Properties.GetValueOrDefault(FindingProperties.Parameters) ?? "-"}");
+        Assert.Equal(
+            [
+                "entity:unresolved BusService.CreateProcessor;IBusService.CreateProcessor topicName=0,subscriptionName=1",
+                "entity:audit - -",
+            ],
+            wrapped);
+
+        var call = Assert.Single(await AnalyzerRunner.RunAsync(new WrapperCallAnalyzer(), packagesResolve ? [wrapper, BrokerClientAnalyzerTests.BrokerStubs] : [wrapper]));
+        Assert.Equal(("IBusService.CreateProcessor", "0=events\n1=events-write"), (call.Properties[FindingProperties.Calls], call.Properties[FindingProperties.Arguments]));
     }
 
     [Fact]
