@@ -14,6 +14,7 @@ namespace InventoryScanner.Analyzers
         public const string WcfClientCall = "INV1009";
         public const string ApiGateway = "INV1010";
         public const string ApiGatewayRoute = "INV1011";
+        public const string RequestWrapperCall = "INV1012";
         public const string RabbitMqPublish = "INV2001";
         public const string RabbitMqConsume = "INV2002";
         public const string RabbitMqAutoAck = "INV2003";

@@ -11,7 +11,8 @@ namespace InventoryScanner.Analyzers.Http
     /// <summary>
     /// Types whose calls are integrations although the calling code names no library: Refit interfaces (methods declared
     /// with a verb attribute), gRPC clients (classes derived from <c>Grpc.Core.ClientBase</c>), WCF clients
-    /// (<c>System.ServiceModel.ClientBase&lt;T&gt;</c>) and service contracts (<c>[ServiceContract]</c> interfaces). A host that binds only
+    /// (<c>System.ServiceModel.ClientBase&lt;T&gt;</c>), service contracts (<c>[ServiceContract]</c> interfaces) and the
+    /// application's own request wrappers (a public <c>GetAsync(string uri)</c>). A host that binds only
     /// files mentioning the analyzers' trigger words (the scanner's pre-filter) must also bind files that mention these
     /// type names, or it never sees <c>_api.GetUserAsync(id)</c>. Looks at the compilation's own types and at those of the
     /// projects it references, not at packages or the framework.
@@ -41,7 +42,7 @@ namespace InventoryScanner.Analyzers.Http
         {
             foreach (var type in root.DeclaredTypes(cancellationToken))
             {
-                if (IsRefitInterface(type, cancellationToken) || IsServiceContract(type)
+                if (IsRefitInterface(type, cancellationToken) || IsServiceContract(type) || IsRequestWrapper(type)
                     || (IsGeneratedClient(type) && type.ContainingNamespace?.ToDisplayString() is not ("Grpc.Core" or "System.ServiceModel")))
                 {
                     names.Add(type.Name);
@@ -82,6 +83,14 @@ namespace InventoryScanner.Analyzers.Http
 
             return false;
         }
+
+        /// <summary>
+        /// The application's own request wrapper (<c>IRequestProvider.GetAsync&lt;T&gt;(string uri, …)</c>): its callers name the
+        /// address, so the files that call it are bound too (<see cref="Messaging.WrapperMembers.IsRequestWrapper"/>).
+        /// </summary>
+        private static bool IsRequestWrapper(INamedTypeSymbol type) =>
+            type.TypeKind is TypeKind.Interface or TypeKind.Class && !type.IsFrameworkOrSdk()
+            && type.GetMembers().OfType<IMethodSymbol>().Any(m => m.DeclaredAccessibility == Accessibility.Public && Messaging.WrapperMembers.IsRequestWrapper(m));
 
         /// <summary>A gRPC client (Grpc.Core.ClientBase) or a WCF client (System.ServiceModel.ClientBase&lt;T&gt;), by name when unresolved.</summary>
         private static bool IsGeneratedClient(INamedTypeSymbol type)

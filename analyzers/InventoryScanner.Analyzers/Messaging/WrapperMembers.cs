@@ -29,9 +29,25 @@ namespace InventoryScanner.Analyzers.Messaging
             "Subscribe", "Consume", "Receive", "Listen", "CreateProcessor", "CreateReceiver", "CreateConsumer", "StartProcessing", "StartConsuming",
         };
 
-        public static bool IsWrapperName(string name)
+        /// <summary>How a method that makes a request is named: GetAsync, PostAsync, PutJsonAsync, DeleteAsync, SendAsync…</summary>
+        private static readonly string[] RequestVerbs = { "Get", "Post", "Put", "Delete", "Patch", "Send" };
+
+        /// <summary>
+        /// A request wrapper's method, by its signature: named like a request and taking the address as a string or Uri
+        /// parameter named like one (<c>GetAsync&lt;T&gt;(string uri, string token)</c>, <c>PostAsync(string url, T body)</c>).
+        /// Seen from a caller in another project too, where only the signature is.
+        /// </summary>
+        public static bool IsRequestWrapper(IMethodSymbol method) =>
+            StartsWithVerb(method.Name, RequestVerbs) && method.Parameters.Any(IsAddressParameter);
+
+        private static bool IsAddressParameter(IParameterSymbol parameter) =>
+            (parameter.Type.SpecialType == SpecialType.System_String || parameter.Type.Name == "Uri")
+            && (parameter.Name.IndexOf("uri", StringComparison.OrdinalIgnoreCase) >= 0 || parameter.Name.IndexOf("url", StringComparison.OrdinalIgnoreCase) >= 0
+                || parameter.Name is "path" or "endpoint" or "route" or "resource" or "address" or "relativePath" or "requestPath");
+
+        private static bool StartsWithVerb(string name, string[] verbs)
         {
-            foreach (var verb in Verbs)
+            foreach (var verb in verbs)
             {
                 if (name.StartsWith(verb, StringComparison.Ordinal) && (name.Length == verb.Length || char.IsUpper(name[verb.Length])))
                 {
@@ -42,10 +58,12 @@ namespace InventoryScanner.Analyzers.Messaging
             return false;
         }
 
+        public static bool IsWrapperName(string name) => StartsWithVerb(name, Verbs);
+
         /// <summary>
-        /// Records on a publish or consume what a call of its method needs to stand for it: the members it is reached through,
-        /// and, when its channel is not known here (it may be the caller's: <c>CreateProcessor(topicName)</c>), the method's
-        /// parameters. A consumer whose channel is known here is its own place, not its callers'.
+        /// Records on a publish, consume or request what a call of its method needs to stand for it: the members it is reached
+        /// through, and, when its channel or address is not known here (it may be the caller's: <c>CreateProcessor(topicName)</c>,
+        /// <c>GetAsync(uri)</c>), the method's parameters. A consumer or request whose target is known here is its own place.
         /// </summary>
         public static void AddTo(System.Collections.Immutable.ImmutableDictionary<string, string?>.Builder properties, ISymbol containing, bool publish, ResolvedValue channel, CancellationToken cancellationToken)
         {

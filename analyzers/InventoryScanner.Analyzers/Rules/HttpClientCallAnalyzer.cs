@@ -417,6 +417,7 @@ namespace InventoryScanner.Analyzers.Rules
                 properties.Add(FindingProperties.Confidence, confidence);
                 properties.Add(FindingProperties.ConfidenceReason, reason);
                 properties.Add(FindingProperties.ContainingSymbol, context.ContainingSymbol.GetDocumentationCommentId());
+                Messaging.WrapperMembers.AddTo(properties, context.ContainingSymbol, publish: false, uri, context.CancellationToken);
 
                 context.ReportDiagnostic(Diagnostic.Create(Rule, operation.Syntax.GetLocation(), properties.ToImmutable(), verb ?? "request", target));
                 ReportAntiPatterns(context, operation, library, uri, target);

@@ -30,7 +30,15 @@ namespace InventoryScanner.Analyzers.Rules
             defaultSeverity: DiagnosticSeverity.Hidden,
             description: "A call of an application member named like a publish (PublishAsync, SendEventAsync, EnqueueAsync…) or a consume (CreateProcessor, SubscribeAsync…). The scanner makes it a publish site or a consumer, with the broker and channel, when the member's implementation publishes or consumes; otherwise it is not an integration and is left out of the inventory.");
 
-        public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics => ImmutableArray.Create(Rule);
+        private static readonly DiagnosticDescriptor RequestRule = RuleDescriptors.Create(
+            RuleIdentifiers.RequestWrapperCall,
+            title: "Call of the application's own request wrapper",
+            messageFormat: "Call of {0}",
+            category: RuleCategories.Http,
+            defaultSeverity: DiagnosticSeverity.Hidden,
+            description: "A call of an application member that makes a request to an address its caller passes (GetAsync<T>(string uri), PostAsync(string url, T body)…). The scanner makes it an outbound call to the caller's address when the member's implementation calls out with it; otherwise it is left out of the inventory.");
+
+        public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics => ImmutableArray.Create(Rule, RequestRule);
 
         public override void Initialize(AnalysisContext context)
         {
@@ -48,13 +56,14 @@ namespace InventoryScanner.Analyzers.Rules
         {
             var invocation = (IInvocationOperation)context.Operation;
             var method = invocation.TargetMethod;
-            if (!WrapperMembers.IsWrapperName(method.Name) || method.ContainingType is not { } type || type.IsFrameworkOrSdk()
+            var request = WrapperMembers.IsRequestWrapper(method.OriginalDefinition);
+            if (!(request || WrapperMembers.IsWrapperName(method.Name)) || method.ContainingType is not { } type || type.IsFrameworkOrSdk()
                 || method.IsStatic || IsOwnMember(context.ContainingSymbol, type))
             {
                 return;
             }
 
-            Report(context, WrapperMembers.Key(type.Name, method.Name), Confidence.High, null, Arguments(invocation, resolver, context.CancellationToken));
+            Report(context, request ? RequestRule : Rule, WrapperMembers.Key(type.Name, method.Name), Confidence.High, null, Arguments(invocation, resolver, context.CancellationToken));
         }
 
         /// <summary>A call through an application interface that did not resolve (its project did not load): named by the receiver's type.</summary>
@@ -71,7 +80,7 @@ namespace InventoryScanner.Analyzers.Rules
                 // The publisher resolved but the call did not bind: one of its arguments' types is missing (a RabbitMQ IChannel).
                 if (!resolved.IsFrameworkOrSdk() && !IsOwnMember(context.ContainingSymbol, resolved))
                 {
-                    Report(context, WrapperMembers.Key(resolved.Name, access.Name.Identifier.ValueText), Confidence.Medium, "the call did not bind (an argument's type did not resolve)", Arguments(context.Operation, resolver, context.CancellationToken));
+                    Report(context, Rule, WrapperMembers.Key(resolved.Name, access.Name.Identifier.ValueText), Confidence.Medium, "the call did not bind (an argument's type did not resolve)", Arguments(context.Operation, resolver, context.CancellationToken));
                 }
 
                 return;
@@ -79,7 +88,7 @@ namespace InventoryScanner.Analyzers.Rules
 
             if (ReceiverName(access.Expression, context) is { } receiver && !SdkClients.Contains(receiver))
             {
-                Report(context, WrapperMembers.Key(receiver, access.Name.Identifier.ValueText), Confidence.Low, receiver + " did not resolve; recognised by name", Arguments(context.Operation, resolver, context.CancellationToken));
+                Report(context, Rule, WrapperMembers.Key(receiver, access.Name.Identifier.ValueText), Confidence.Low, receiver + " did not resolve; recognised by name", Arguments(context.Operation, resolver, context.CancellationToken));
             }
         }
 
@@ -129,7 +138,7 @@ namespace InventoryScanner.Analyzers.Rules
             {
                 foreach (var argument in bound.Arguments)
                 {
-                    if (argument.ArgumentKind == ArgumentKind.Explicit && argument.Parameter is { } parameter && parameter.Type.SpecialType == SpecialType.System_String
+                    if (argument.ArgumentKind == ArgumentKind.Explicit && argument.Parameter is { } parameter && (parameter.Type.SpecialType == SpecialType.System_String || parameter.Type.Name == "Uri")
                         && resolver.Resolve(CallSite.Unwrap(argument.Value), cancellationToken).TargetText() is { Length: > 0 } text)
                     {
                         lines.Add(parameter.Ordinal.ToString(System.Globalization.CultureInfo.InvariantCulture) + "=" + text);
@@ -151,7 +160,7 @@ namespace InventoryScanner.Analyzers.Rules
             return lines.Count == 0 ? null : string.Join("\n", lines);
         }
 
-        private static void Report(OperationAnalysisContext context, string member, string confidence, string? reason, string? arguments)
+        private static void Report(OperationAnalysisContext context, DiagnosticDescriptor rule, string member, string confidence, string? reason, string? arguments)
         {
             var properties = ImmutableDictionary.CreateBuilder<string, string?>();
             properties.Add(FindingProperties.Kind, FindingKinds.WrapperCall);
@@ -162,7 +171,7 @@ namespace InventoryScanner.Analyzers.Rules
             properties.Add(FindingProperties.Confidence, confidence);
             properties.Add(FindingProperties.ConfidenceReason, reason);
             properties.Add(FindingProperties.ContainingSymbol, context.ContainingSymbol.GetDocumentationCommentId());
-            context.ReportDiagnostic(Diagnostic.Create(Rule, context.Operation.Syntax.GetLocation(), properties.ToImmutable(), member));
+            context.ReportDiagnostic(Diagnostic.Create(rule, context.Operation.Syntax.GetLocation(), properties.ToImmutable(), member));
         }
     }
 }

@@ -5,7 +5,8 @@ using InventoryScanner.Core.Model;
 namespace InventoryScanner.Core.Analysis;
 
 /// <summary>
-/// Makes the calls of the application's own broker wrappers integration points. A publish or consume inside a method names
+/// Makes the calls of the application's own broker and request wrappers integration points. A publish, consume or
+/// request inside a method names
 /// the members it is reached through (<c>implements</c>: <c>AzureServiceBusService.PublishEventAsync;IEventIntegrationPublisher.PublishEventAsync</c>)
 /// and, when its channel is not known there, the method's parameters; a call of a member named like a wrapper names the
 /// member it calls and what its arguments resolve to (INV2015), in any project. Then:
@@ -14,7 +15,9 @@ namespace InventoryScanner.Core.Analysis;
 /// Service Bus and a RabbitMQ implementation, chosen by configuration, publishes to both);</item>
 /// <item>a call of a member whose consume reads its channel from a parameter (<c>CreateProcessor(topicName, …)</c>) is a
 /// consumer of the channel the call names; a consumer whose channel is fixed inside stays the wrapper's own;</item>
-/// <item>a channel built from a parameter (<c>{topicName}</c>, or the parameter itself) takes the caller's argument.</item>
+/// <item>a call of a request wrapper whose request goes to an address its parameter names (<c>GetAsync&lt;T&gt;(string uri)</c>
+/// around <c>httpClient.GetAsync(uri)</c>) is an outbound call to the address the call passes (INV1012);</item>
+/// <item>a channel or address built from a parameter (<c>{topicName}</c>, or the parameter itself) takes the caller's argument.</item>
 /// </list>
 /// Each has <c>via</c> naming the implementation. A call nothing implements is no integration and is dropped, and so is
 /// one at a place another rule already reports (a bus's own <c>PublishAsync</c>). Nothing is detected here.
@@ -31,7 +34,7 @@ public static partial class WrapperCallJoin
 
         findings.RemoveAll(f => f.Kind == FindingKinds.WrapperCall);
         var byMember = new Dictionary<string, List<Finding>>(StringComparer.Ordinal);
-        foreach (var inside in findings.Where(f => f.Kind is FindingKinds.QueuePublish or FindingKinds.QueueConsume && Detail(f, FindingProperties.Implements) is not null))
+        foreach (var inside in findings.Where(f => f.Kind is FindingKinds.QueuePublish or FindingKinds.QueueConsume or FindingKinds.HttpClient && Detail(f, FindingProperties.Implements) is not null))
         {
             foreach (var member in Detail(inside, FindingProperties.Implements)!.Split(';', StringSplitOptions.RemoveEmptyEntries))
             {
@@ -44,7 +47,7 @@ public static partial class WrapperCallJoin
             }
         }
 
-        var reported = findings.Where(f => f.Kind is FindingKinds.QueuePublish or FindingKinds.QueueConsume).Select(f => (f.Path, f.Line)).ToHashSet();
+        var reported = findings.Where(f => f.Kind is FindingKinds.QueuePublish or FindingKinds.QueueConsume || IntegrationKinds.Calls.Contains(f.Kind)).Select(f => (f.Path, f.Line)).ToHashSet();
         foreach (var call in calls)
         {
             var member = Detail(call, FindingProperties.Calls);
@@ -57,8 +60,15 @@ public static partial class WrapperCallJoin
             var sites = new Dictionary<(string Kind, string Library, string Target), Finding>();
             foreach (var inside in implementations.OrderBy(p => p.Path, StringComparer.Ordinal).ThenBy(p => p.Line))
             {
+                // A request is joined only through a request wrapper's call (an address parameter, INV1012): a typed client's
+                // GetOrderAsync(id) is the client's own integration, not one per caller; and a broker wrapper's calls join brokers.
+                if ((inside.Kind == FindingKinds.HttpClient) != (call.RuleId == RuleIdentifiers.RequestWrapperCall))
+                {
+                    continue;
+                }
+
                 var (target, fromCaller) = TargetAtCall(inside, arguments);
-                if (inside.Kind == FindingKinds.QueueConsume && !fromCaller)
+                if (inside.Kind != FindingKinds.QueuePublish && !fromCaller)
                 {
                     continue;
                 }
@@ -130,13 +140,16 @@ public static partial class WrapperCallJoin
         if (target != inside.Target)
         {
             var colon = target.IndexOf(':', StringComparison.Ordinal);
-            details[FindingProperties.Queue] = colon > 0 ? target[(colon + 1)..] : target;
+            if (details.ContainsKey(FindingProperties.Queue))
+            {
+                details[FindingProperties.Queue] = colon > 0 ? target[(colon + 1)..] : target;
+            }
+
             details[FindingProperties.TargetSource] = Detail(call, FindingProperties.Arguments) is null ? TargetSources.Unresolved : TargetSources.Interpolated;
         }
 
         var implementation = Detail(inside, FindingProperties.Implements)!.Split(';')[0];
         details[FindingProperties.Via] = $"{member} → {implementation} ({inside.Component}: {inside.Path}:{inside.Line})";
-        var publish = inside.Kind == FindingKinds.QueuePublish;
         return new Finding
         {
             RuleId = call.RuleId,
@@ -151,7 +164,12 @@ public static partial class WrapperCallJoin
             Confidence = Confidence.Lower(call.Confidence, inside.Confidence),
             ConfidenceReason = call.ConfidenceReason ?? inside.ConfidenceReason,
             Severity = call.Severity,
-            Message = publish ? $"{inside.Library} publish to {target} through {member}" : $"{inside.Library} consumer of {target} through {member}",
+            Message = inside.Kind switch
+            {
+                FindingKinds.QueuePublish => $"{inside.Library} publish to {target} through {member}",
+                FindingKinds.QueueConsume => $"{inside.Library} consumer of {target} through {member}",
+                _ => $"{Detail(inside, FindingProperties.HttpMethod) ?? "request"} {target} through {member}",
+            },
             Details = details,
             Symbol = call.Symbol,
         };

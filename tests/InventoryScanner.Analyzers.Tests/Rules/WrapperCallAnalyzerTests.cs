@@ -121,6 +121,50 @@ public sealed class WrapperCallAnalyzerTests
     }
 
     [Fact]
+    public async Task CallsOfARequestWrapper_ShouldNameTheMemberAndTheAddress_AndLookAlikesShouldNot()
+    {
+        var diagnostics = await AnalyzerRunner.RunAsync(new WrapperCallAnalyzer(), """
+            using System.Net.Http;
+            using System.Threading.Tasks;
+            public interface IRequestProvider { Task<T> GetAsync<T>(string uri, string token = ""); }
+            public interface ICache { Task<string> GetAsync(string key); }
+            public sealed class Basket(IRequestProvider requests, ICache cache)
+            {
+                private const string Base = "https://basket.example/api";
+                public async Task LoadAsync(int id)
+                {
+                    await requests.GetAsync<string>($"{Base}/baskets/{id}");
+                    await cache.GetAsync("basket-" + id);
+                }
+            }
+            """);
+
+        var call = Assert.Single(diagnostics);
+        Assert.Equal(
+            (RuleIdentifiers.RequestWrapperCall, "IRequestProvider.GetAsync", "0=https://basket.example/api/baskets/{id}"),
+            (call.Id, call.Properties[FindingProperties.Calls], call.Properties[FindingProperties.Arguments]));
+    }
+
+    [Fact]
+    public async Task RequestsInsideAWrapper_ShouldNameTheirParameters_OnlyWhenTheAddressIsNotKnownThere()
+    {
+        var diagnostics = await AnalyzerRunner.RunAsync(new HttpClientCallAnalyzer(), """
+            using System.Net.Http;
+            using System.Threading.Tasks;
+            public sealed class RequestProvider(HttpClient client)
+            {
+                public Task<string> GetAsync(string uri) => client.GetStringAsync(uri);
+                public Task<string> PingAsync(string token) => client.GetStringAsync("https://status.example/ping");
+            }
+            """);
+
+        Assert.Equal(
+            ["unresolved RequestProvider.GetAsync uri=0", "https://status.example/ping - -"],
+            diagnostics.Where(d => d.Id == RuleIdentifiers.HttpClientCall)
+                .Select(d => $"{d.Properties[FindingProperties.Target]} {d.Properties.GetValueOrDefault(FindingProperties.Implements) ?? "-"} {d.Properties.GetValueOrDefault(FindingProperties.Parameters) ?? "-"}"));
+    }
+
+    [Fact]
     public async Task PublishesInsideAPublisher_ShouldNameTheMembersTheyAreReachedThrough()
     {
         var diagnostics = await AnalyzerRunner.RunAsync(new BrokerClientAnalyzer(), Publisher, BrokerClientAnalyzerTests.BrokerStubs);

@@ -71,6 +71,37 @@ public sealed class WrapperCallJoinTests
         Assert.All(inventory.Findings.Where(f => f.Component == "Listeners"), f => Assert.Equal(FindingKinds.QueueConsume, f.Kind));
     }
 
+    [Fact]
+    public void CallsOfARequestWrapper_ShouldBeCallsToTheAddressTheCallerPasses_AndAFixedAddressShouldStayTheWrappers()
+    {
+        var get = Finding("Shared", FindingKinds.HttpClient, "unresolved", line: 20);
+        get.Details = new Dictionary<string, string>
+        {
+            [FindingProperties.Implements] = "RequestProvider.GetAsync;IRequestProvider.GetAsync",
+            [FindingProperties.Parameters] = "uri=0,token=1",
+            [FindingProperties.Expression] = "uri",
+            [FindingProperties.HttpMethod] = "GET",
+        };
+        var ping = Finding("Shared", FindingKinds.HttpClient, "https://status.example/ping", line: 30);
+        ping.Details = new Dictionary<string, string> { [FindingProperties.Implements] = "RequestProvider.PingAsync;IRequestProvider.PingAsync" };
+        var inventory = Inventory(
+            [Component("Shared"), Component("App")],
+            [
+                get,
+                ping,
+                Call("App", "IRequestProvider.GetAsync", line: 12, arguments: "0=https://basket.example/api/baskets/{id}", rule: RuleIdentifiers.RequestWrapperCall),
+                Call("App", "IRequestProvider.PingAsync", line: 14, rule: RuleIdentifiers.RequestWrapperCall),
+
+                // A broker-named call of a typed client's method (PushAsync(id) around a PUT to contacts/{id}) is not a request wrapper's.
+                Call("App", "IRequestProvider.GetAsync", line: 16, arguments: "0=42"),
+            ]);
+
+        var call = Assert.Single(inventory.Findings, f => f.Component == "App");
+        Assert.Equal(
+            (FindingKinds.HttpClient, "https://basket.example/api/baskets/{id}", "GET https://basket.example/api/baskets/{id} through IRequestProvider.GetAsync"),
+            (call.Kind, call.Target, call.Message));
+    }
+
     private static Finding Consume(string component, string target, string implements, string? parameters, string? expression, int line)
     {
         var finding = Finding(component, FindingKinds.QueueConsume, target, "Azure.Messaging.ServiceBus", line: line);
@@ -96,9 +127,9 @@ public sealed class WrapperCallJoinTests
         return finding;
     }
 
-    private static Finding Call(string component, string member, int line, string? arguments = null)
+    private static Finding Call(string component, string member, int line, string? arguments = null, string rule = RuleIdentifiers.WrapperCall)
     {
-        var finding = Finding(component, FindingKinds.WrapperCall, TargetSources.Unresolved, "application", line: line, ruleId: RuleIdentifiers.WrapperCall);
+        var finding = Finding(component, FindingKinds.WrapperCall, TargetSources.Unresolved, "application", line: line, ruleId: rule);
         var details = new Dictionary<string, string> { [FindingProperties.Calls] = member };
         if (arguments is not null)
         {
