@@ -92,37 +92,13 @@ public static class HostedServiceJoin
         }
     }
 
-    private static Finding ConsumeSite(Finding site, string hosted, Finding consumer)
-    {
-        var details = new SortedDictionary<string, string>(StringComparer.Ordinal);
-        foreach (var (key, value) in consumer.Details ?? new Dictionary<string, string>())
-        {
-            if (key is not (FindingProperties.Expression or TestScope.Key))
-            {
-                details[key] = value;
-            }
-        }
-
-        details[FindingProperties.Via] = $"hosts {hosted} ({consumer.Component}: {consumer.Path}:{consumer.Line})";
-        return new Finding
-        {
-            RuleId = site.RuleId,
-            Kind = FindingKinds.QueueConsume,
-            Library = consumer.Library,
-            Component = site.Component,
-            Target = consumer.Target,
-            Path = site.Path,
-            Line = site.Line,
-            Column = site.Column,
-            Evidence = site.Evidence,
-            Confidence = Confidence.Lower(site.Confidence, consumer.Confidence),
-            ConfidenceReason = consumer.ConfidenceReason ?? site.ConfidenceReason,
-            Severity = site.Severity,
-            Message = $"{consumer.Library} consumer of {consumer.Target}: hosts {hosted}",
-            Details = details,
-            Symbol = site.Symbol,
-        };
-    }
+    private static Finding ConsumeSite(Finding site, string hosted, Finding consumer) =>
+        JoinedFinding.At(
+            site,
+            consumer,
+            consumer.Target,
+            $"{consumer.Library} consumer of {consumer.Target}: hosts {hosted}",
+            $"hosts {hosted} ({consumer.Component}: {consumer.Path}:{consumer.Line})");
 
     private static string SimpleName(string qualified) => qualified[(qualified.LastIndexOf('.') + 1)..];
 

@@ -119,60 +119,39 @@ public static partial class WrapperCallJoin
         return (target, fromCaller);
     }
 
-    /// <summary>The call, as a publish or consume of the channel behind it, with the implementation's facts.</summary>
+    /// <summary>The call, as a publish, consume or request of the channel or address behind it, with the implementation's facts.</summary>
     private static Finding Site(Finding call, string member, Finding inside, string target)
     {
-        var details = new SortedDictionary<string, string>(StringComparer.Ordinal);
-        foreach (var (key, value) in inside.Details ?? new Dictionary<string, string>())
-        {
-            if (key is not (FindingProperties.Implements or FindingProperties.Parameters or FindingProperties.Expression or TestScope.Key))
-            {
-                details[key] = value;
-            }
-        }
-
-        // Whether the site is a test's is the caller's to say, not the implementation's.
-        if (Detail(call, TestScope.Key) is { } scope)
-        {
-            details[TestScope.Key] = scope;
-        }
-
-        if (target != inside.Target)
-        {
-            var colon = target.IndexOf(':', StringComparison.Ordinal);
-            if (details.ContainsKey(FindingProperties.Queue))
-            {
-                details[FindingProperties.Queue] = colon > 0 ? target[(colon + 1)..] : target;
-            }
-
-            details[FindingProperties.TargetSource] = Detail(call, FindingProperties.Arguments) is null ? TargetSources.Unresolved : TargetSources.Interpolated;
-        }
-
         var implementation = Detail(inside, FindingProperties.Implements)!.Split(';')[0];
-        details[FindingProperties.Via] = $"{member} → {implementation} ({inside.Component}: {inside.Path}:{inside.Line})";
-        return new Finding
-        {
-            RuleId = call.RuleId,
-            Kind = inside.Kind,
-            Library = inside.Library,
-            Component = call.Component,
-            Target = target,
-            Path = call.Path,
-            Line = call.Line,
-            Column = call.Column,
-            Evidence = call.Evidence,
-            Confidence = Confidence.Lower(call.Confidence, inside.Confidence),
-            ConfidenceReason = call.ConfidenceReason ?? inside.ConfidenceReason,
-            Severity = call.Severity,
-            Message = inside.Kind switch
+        var site = JoinedFinding.At(
+            call,
+            inside,
+            target,
+            inside.Kind switch
             {
                 FindingKinds.QueuePublish => $"{inside.Library} publish to {target} through {member}",
                 FindingKinds.QueueConsume => $"{inside.Library} consumer of {target} through {member}",
                 _ => $"{Detail(inside, FindingProperties.HttpMethod) ?? "request"} {target} through {member}",
             },
-            Details = details,
-            Symbol = call.Symbol,
-        };
+            $"{member} → {implementation} ({inside.Component}: {inside.Path}:{inside.Line})");
+        if (target != inside.Target)
+        {
+            // The channel or address is the caller's: so is what names it.
+            var details = new SortedDictionary<string, string>(site.Details!.ToDictionary(), StringComparer.Ordinal)
+            {
+                // Composed of the wrapper's template and the caller's argument, or still unknown when the caller's is too.
+                [FindingProperties.TargetSource] = target.EndsWith(TargetSources.Unresolved, StringComparison.Ordinal) ? TargetSources.Unresolved : TargetSources.Interpolated,
+            };
+            if (details.ContainsKey(FindingProperties.Queue))
+            {
+                var colon = target.IndexOf(':', StringComparison.Ordinal);
+                details[FindingProperties.Queue] = colon > 0 ? target[(colon + 1)..] : target;
+            }
+
+            site.Details = details;
+        }
+
+        return site;
     }
 
     /// <summary>The method's parameters a finding inside it names, by name: <c>topicName=0,subscriptionName=1</c>.</summary>
