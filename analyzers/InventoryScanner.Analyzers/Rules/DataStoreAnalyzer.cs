@@ -727,8 +727,15 @@ namespace InventoryScanner.Analyzers.Rules
         {
             if (value.ConfigKey is not null && value.ConfigValues is null && !value.ConfigKey.StartsWith("env:", StringComparison.Ordinal))
             {
-                // A setting of the application's own settings object is already named as one: {settings:GlobalSettings.Sql.ConnectionString}.
-                return value.ConfigKey.StartsWith("settings:", StringComparison.Ordinal) ? "{" + value.ConfigKey + "}" : "{config:" + value.ConfigKey + "}";
+                if (value.ConfigKey.StartsWith("settings:", StringComparison.Ordinal))
+                {
+                    // A setting of the application's own settings object is already named as one: {settings:GlobalSettings.Sql.ConnectionString}.
+                    // One that holds a credential (an SES client given its AccessKeyId first, SendGrid its ApiKey) names no store.
+                    var setting = value.ConfigKey.Substring(value.ConfigKey.LastIndexOf('.') + 1);
+                    return Secrets.CredentialNames.Default.Match(setting) is null ? "{" + value.ConfigKey + "}" : TargetSources.Unresolved;
+                }
+
+                return "{config:" + value.ConfigKey + "}";
             }
 
             if (!value.HasText)

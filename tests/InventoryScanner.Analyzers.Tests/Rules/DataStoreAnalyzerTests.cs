@@ -314,14 +314,18 @@ public sealed class DataStoreAnalyzerTests
     {
         var diagnostics = await AnalyzerRunner.RunAsync(new DataStoreAnalyzer(), """
             public class GlobalSettings { public virtual SqlSettings SqlServer { get; set; } = new(); }
-            public class SqlSettings { public string ConnectionString { get; set; } = ""; }
+            public class SqlSettings { public string ConnectionString { get; set; } = ""; public string Password { get; set; } = ""; }
             class Jobs
             {
                 void Run(GlobalSettings globalSettings) => new Npgsql.NpgsqlConnection(globalSettings.SqlServer.ConnectionString);
+                void Wrong(GlobalSettings globalSettings) => new Npgsql.NpgsqlConnection(globalSettings.SqlServer.Password);
             }
             """, Stubs);
 
-        Assert.Equal("INV4001 database postgres:{settings:GlobalSettings.SqlServer.ConnectionString} high", Assert.Single(Describe(diagnostics)));
+        // A setting that holds a credential names no store (an SES client is given its AccessKeyId first).
+        Assert.Equal(
+            ["INV4001 database postgres:{settings:GlobalSettings.SqlServer.ConnectionString} high", "INV4001 database postgres:unresolved high"],
+            Describe(diagnostics));
     }
 }
 
