@@ -167,8 +167,11 @@ namespace InventoryScanner.Analyzers
         /// <summary>A call of a wrapper (INV2015): the text its arguments resolve to, one <c>ordinal=value</c> a line.</summary>
         public const string Arguments = "arguments";
 
-        /// <summary>A hosted-service registration (INV2016): the hosted service's class, <c>ApplicationCacheHostedService</c>.</summary>
+        /// <summary>A registration (INV2016): the hosted service's class, <c>Ns.ApplicationCacheHostedService</c>, or the implementation a wrapper is registered with.</summary>
         public const string Registers = "registers";
+
+        /// <summary>A wrapper's registration (INV2016): the service the implementation is registered as, <c>IEventIntegrationPublisher</c>.</summary>
+        public const string Service = "service";
 
         /// <summary>
         /// A hosted-service registration made inside the application's own registration method (<c>AddRabbitMqListeners</c>):

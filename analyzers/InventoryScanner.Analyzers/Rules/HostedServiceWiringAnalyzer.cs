@@ -17,7 +17,7 @@ namespace InventoryScanner.Analyzers.Rules
     /// <see cref="FindingProperties.Registers"/>).
     /// </summary>
     [DiagnosticAnalyzer(LanguageNames.CSharp)]
-    [TriggerWords("AddHostedService", "IHostedService", "IServiceCollection")]
+    [TriggerWords("AddHostedService", "IHostedService", "IServiceCollection", "AddSingleton", "AddScoped", "AddTransient")]
     public sealed class HostedServiceWiringAnalyzer : DiagnosticAnalyzer
     {
         private static readonly DiagnosticDescriptor Rule = RuleDescriptors.Create(
@@ -26,7 +26,7 @@ namespace InventoryScanner.Analyzers.Rules
             messageFormat: "{0}",
             category: RuleCategories.Messaging,
             defaultSeverity: DiagnosticSeverity.Hidden,
-            description: "A hosted service registered with the host (AddHostedService<T>, ServiceDescriptor.Singleton<IHostedService, T>), or a call of the application's own registration method that registers some. The scanner makes the registration sites of a hosted service that consumes messages the consumers of the hosts that run it.");
+            description: "A hosted service registered with the host (AddHostedService<T>, ServiceDescriptor.Singleton<IHostedService, T>), the implementation registered for one of the application's broker or request wrappers, or a call of the application's own registration method. The scanner makes the registration sites of a hosted service that consumes messages the consumers of the hosts that run it, and lets a wrapper's callers reach only its registered implementations.");
 
         /// <summary><c>Bit.Core.Listeners.RabbitMqEventListenerService</c>: namespace and containing types, no type arguments.</summary>
         private static readonly SymbolDisplayFormat QualifiedName = new SymbolDisplayFormat(
@@ -81,6 +81,12 @@ namespace InventoryScanner.Analyzers.Rules
                 return;
             }
 
+            if (WrapperRegistration(name, invocation, model, context.CancellationToken) is { } wrapper)
+            {
+                Report(context, FindingProperties.Registers, wrapper.Implementation, "registers " + wrapper.Implementation + " as " + wrapper.Service, wrapper.Service);
+                return;
+            }
+
             // services.AddRabbitMqListeners(settings): the application's own method that registers services for this host.
             // Its class is often declared in Microsoft.Extensions.DependencyInjection, as the framework's are, so it is not told
             // apart by its namespace: only a method some registration is made in is ever matched by the scanner.
@@ -104,6 +110,40 @@ namespace InventoryScanner.Analyzers.Rules
             model.GetTypeInfo(receiver, cancellationToken).Type is { Name: "IServiceCollection" }
             || (receiver is MemberAccessExpressionSyntax { Name.Identifier.ValueText: "Services" } && model.GetTypeInfo(receiver, cancellationToken).Type is null or IErrorTypeSymbol);
 
+        /// <summary>
+        /// <c>services.TryAddSingleton&lt;IEventIntegrationPublisher, AzureServiceBusService&gt;()</c>, or
+        /// <c>AddSingleton&lt;IPublisher&gt;(sp =&gt; sp.GetRequiredService&lt;ServiceBusPublisher&gt;())</c>: which implementation
+        /// the container hands out for an application broker or request wrapper (a service with a member named like a publish,
+        /// a consume or a request). The scanner lets the callers of a wrapper reach only the implementations registered for it.
+        /// </summary>
+        private static (string Service, string Implementation)? WrapperRegistration(SimpleNameSyntax name, InvocationExpressionSyntax invocation, SemanticModel model, System.Threading.CancellationToken cancellationToken)
+        {
+            if (name is not GenericNameSyntax { TypeArgumentList.Arguments: { Count: 1 or 2 } arguments } generic || !IsRegistration(generic.Identifier.ValueText))
+            {
+                return null;
+            }
+
+            var implementation = arguments.Count == 2 ? arguments[1] : FactoryType(invocation);
+            if (implementation is null || model.GetTypeInfo(arguments[0], cancellationToken).Type is not INamedTypeSymbol { TypeKind: not TypeKind.Error } service
+                || service.IsFrameworkOrSdk()
+                || !service.GetMembers().OfType<IMethodSymbol>().Any(m => Messaging.WrapperMembers.IsWrapperName(m.Name) || Messaging.WrapperMembers.IsRequestWrapper(m)))
+            {
+                return null;
+            }
+
+            var type = model.GetTypeInfo(implementation, cancellationToken).Type;
+            var implementationName = type is { TypeKind: not TypeKind.Error, Name.Length: > 0 } ? type.Name : implementation.SimpleTypeName();
+            return implementationName is null ? null : (service.Name, implementationName);
+        }
+
+        /// <summary>Add/TryAdd, keyed or not, Singleton/Scoped/Transient, and ServiceDescriptor's Singleton/Scoped/Transient.</summary>
+        private static bool IsRegistration(string name)
+        {
+            var rest = name.StartsWith("TryAdd", System.StringComparison.Ordinal) ? name.Substring(6) : name.StartsWith("Add", System.StringComparison.Ordinal) ? name.Substring(3) : name;
+            rest = rest.StartsWith("Keyed", System.StringComparison.Ordinal) ? rest.Substring(5) : rest;
+            return rest is "Singleton" or "Scoped" or "Transient";
+        }
+
         /// <summary>AddHostedService(sp =&gt; sp.GetRequiredService&lt;T&gt;()) or (sp =&gt; new T(…)): the type the factory returns.</summary>
         private static TypeSyntax? FactoryType(InvocationExpressionSyntax invocation) =>
             invocation.ArgumentList.Arguments.Select(a => a.Expression).OfType<LambdaExpressionSyntax>().Select(l => l.ExpressionBody).FirstOrDefault() switch
@@ -116,13 +156,14 @@ namespace InventoryScanner.Analyzers.Rules
         /// <summary>A method given the service collection: an extension of it, or a helper that takes it.</summary>
         private static bool TakesServices(IMethodSymbol method) => method.Parameters.Any(p => p.Type.Name == "IServiceCollection");
 
-        private static void Report(OperationAnalysisContext context, string key, string value, string message)
+        private static void Report(OperationAnalysisContext context, string key, string value, string message, string? service = null)
         {
             var properties = ImmutableDictionary.CreateBuilder<string, string?>();
             properties.Add(FindingProperties.Kind, FindingKinds.HostedServiceWiring);
             properties.Add(FindingProperties.Library, "Microsoft.Extensions.Hosting");
             properties.Add(FindingProperties.Target, TargetSources.Unresolved);
             properties.Add(key, value);
+            properties.Add(FindingProperties.Service, service);
             properties.Add(FindingProperties.RegisteredIn, context.ContainingSymbol is IMethodSymbol { ContainingType: { } type } containing && TakesServices(containing)
                 ? Messaging.WrapperMembers.Key(type.Name, containing.Name)
                 : null);

@@ -25,7 +25,7 @@ public static class FindingFactory
         FindingProperties.Facet, FindingProperties.CheckScope, FindingProperties.Upstream, FindingProperties.Store, FindingProperties.DbContext,
         FindingProperties.StoreUse, FindingProperties.DesignTime, FindingProperties.Tables, FindingProperties.Statement, FindingProperties.Procedure,
         FindingProperties.StoreClient, FindingProperties.BrokerClient, FindingProperties.ServiceKey,
-        FindingProperties.Implements, FindingProperties.Calls, FindingProperties.Via, FindingProperties.Registers, FindingProperties.RegisteredIn,
+        FindingProperties.Implements, FindingProperties.Calls, FindingProperties.Via, FindingProperties.Registers, FindingProperties.RegisteredIn, FindingProperties.Service,
         FindingProperties.Parameters, FindingProperties.Arguments,
     ];
 

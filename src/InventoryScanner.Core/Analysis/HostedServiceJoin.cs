@@ -29,7 +29,8 @@ public static class HostedServiceJoin
         var consumers = findings.Where(f => f.Kind == FindingKinds.QueueConsume && TypeOf(f.Symbol) is not null).ToLookup(f => TypeOf(f.Symbol)!, StringComparer.Ordinal);
         var bySimpleName = consumers.Select(g => g.Key).GroupBy(SimpleName, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.ToList(), StringComparer.Ordinal);
         var added = new Dictionary<(string Path, int Line, string Library, string Target), Finding>();
-        foreach (var registration in wiring.Where(w => Detail(w, FindingProperties.Registers) is not null))
+        // A wrapper's registration (it has the service it is registered as) is the wrapper join's, not a hosted service.
+        foreach (var registration in wiring.Where(w => Detail(w, FindingProperties.Registers) is not null && Detail(w, FindingProperties.Service) is null))
         {
             var hosted = Detail(registration, FindingProperties.Registers)!;
             if (!hosted.Contains('.', StringComparison.Ordinal))

@@ -47,6 +47,11 @@ public static partial class WrapperCallJoin
             }
         }
 
+        // What the container hands out for each wrapper service: IEventIntegrationPublisher → { AzureServiceBusService, RabbitMqService }.
+        var registered = findings
+            .Where(f => f.Kind == FindingKinds.HostedServiceWiring && Detail(f, FindingProperties.Service) is not null && Detail(f, FindingProperties.Registers) is not null)
+            .GroupBy(f => Detail(f, FindingProperties.Service)!, StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g => g.Select(f => SimpleName(Detail(f, FindingProperties.Registers)!)).ToHashSet(StringComparer.Ordinal), StringComparer.Ordinal);
         var reported = findings.Where(f => f.Kind is FindingKinds.QueuePublish or FindingKinds.QueueConsume || IntegrationKinds.Calls.Contains(f.Kind)).Select(f => (f.Path, f.Line)).ToHashSet();
         foreach (var call in calls)
         {
@@ -57,12 +62,20 @@ public static partial class WrapperCallJoin
             }
 
             var arguments = Arguments(call);
+            var service = member[..member.LastIndexOf('.')];
+            var only = registered.GetValueOrDefault(service);
             var sites = new Dictionary<(string Kind, string Library, string Target), Finding>();
             foreach (var inside in implementations.OrderBy(p => p.Path, StringComparer.Ordinal).ThenBy(p => p.Line))
             {
                 // A request is joined only through a request wrapper's call (an address parameter, INV1012): a typed client's
                 // GetOrderAsync(id) is the client's own integration, not one per caller; and a broker wrapper's calls join brokers.
                 if ((inside.Kind == FindingKinds.HttpClient) != (call.RuleId == RuleIdentifiers.RequestWrapperCall))
+                {
+                    continue;
+                }
+
+                // Registered in the scan: only the implementations the container hands out for the service are reached.
+                if (only is not null && !only.Contains(Detail(inside, FindingProperties.Implements)!.Split(';')[0].Split('.')[0]))
                 {
                     continue;
                 }
@@ -153,6 +166,8 @@ public static partial class WrapperCallJoin
 
         return site;
     }
+
+    private static string SimpleName(string qualified) => qualified[(qualified.LastIndexOf('.') + 1)..];
 
     /// <summary>The method's parameters a finding inside it names, by name: <c>topicName=0,subscriptionName=1</c>.</summary>
     private static Dictionary<string, int> Parameters(Finding inside)

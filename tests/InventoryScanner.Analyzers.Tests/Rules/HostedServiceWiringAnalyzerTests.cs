@@ -91,6 +91,33 @@ public sealed class HostedServiceWiringAnalyzerTests
     }
 
     [Fact]
+    public async Task RegistrationsOfTheApplicationsWrappers_ShouldNameTheImplementation_AndOthersShouldNot()
+    {
+        var diagnostics = await AnalyzerRunner.RunAsync(new HostedServiceWiringAnalyzer(), """
+            using System.Threading.Tasks;
+            using Microsoft.Extensions.DependencyInjection;
+            public interface IEventPublisher { Task PublishEventAsync(string body); }
+            public sealed class BusPublisher : IEventPublisher { public Task PublishEventAsync(string body) => Task.CompletedTask; }
+            public interface IClock { System.DateTime Now { get; } }
+            public sealed class Clock : IClock { public System.DateTime Now => System.DateTime.UtcNow; }
+            static class Wiring
+            {
+                static void Configure(IServiceCollection services)
+                {
+                    services.AddSingleton<IEventPublisher, BusPublisher>();
+                    services.AddSingleton<IEventPublisher>(sp => sp.GetRequiredService<BusPublisher>());
+                    services.AddSingleton<IClock, Clock>();
+                }
+            }
+            """, HostingStubs.Replace("public static IServiceCollection AddSingleton<TService, TImplementation>(this IServiceCollection services) => services;", "public static IServiceCollection AddSingleton<TService, TImplementation>(this IServiceCollection services) => services; public static IServiceCollection AddSingleton<TService>(this IServiceCollection services, Func<IServiceProvider, TService> factory) => services;"));
+
+        Assert.Equal(
+            ["BusPublisher as IEventPublisher", "BusPublisher as IEventPublisher"],
+            diagnostics.Where(d => d.Properties.GetValueOrDefault(FindingProperties.Service) is not null)
+                .Select(d => $"{d.Properties[FindingProperties.Registers]} as {d.Properties[FindingProperties.Service]}"));
+    }
+
+    [Fact]
     public async Task AHostWhoseLibraryDidNotLoad_ShouldStillNameTheServicesItRegisters_AndTheMethodsItCalls()
     {
         var diagnostics = await AnalyzerRunner.RunAsync(new HostedServiceWiringAnalyzer(), """

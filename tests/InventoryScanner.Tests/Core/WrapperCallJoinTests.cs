@@ -31,6 +31,24 @@ public sealed class WrapperCallJoinTests
     }
 
     [Fact]
+    public void WhenTheScanRegistersTheWrapper_CallsShouldReachOnlyTheImplementationsTheContainerHandsOut()
+    {
+        var registration = Finding("Core", FindingKinds.HostedServiceWiring, TargetSources.Unresolved, "Microsoft.Extensions.Hosting", line: 84, ruleId: RuleIdentifiers.HostedServiceWiring);
+        registration.Details = new Dictionary<string, string> { [FindingProperties.Registers] = "Bit.Core.AzureServiceBusService", [FindingProperties.Service] = "IEventPublisher" };
+        var inventory = Inventory(
+            [Component("Core"), Component("Api")],
+            [
+                Publish("Core", "Azure.Messaging.ServiceBus", "entity:events", "AzureServiceBusService.PublishEventAsync;IEventPublisher.PublishEventAsync", line: 64),
+                Publish("Core", "Azure.Messaging.ServiceBus", "entity:events-local", "LocalEventPublisher.PublishEventAsync;IEventPublisher.PublishEventAsync", line: 90),
+                registration,
+                Call("Api", "IEventPublisher.PublishEventAsync", line: 20),
+            ]);
+
+        Assert.Equal("entity:events", Assert.Single(inventory.Findings, f => f.Component == "Api").Target);
+        Assert.DoesNotContain(inventory.Findings, f => f.Kind == FindingKinds.HostedServiceWiring);
+    }
+
+    [Fact]
     public void ACallAnotherRuleReportsAsAPublish_ShouldNotBeCountedTwice()
     {
         var inventory = Inventory(
