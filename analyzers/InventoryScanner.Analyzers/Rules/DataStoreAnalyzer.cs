@@ -105,7 +105,8 @@ namespace InventoryScanner.Analyzers.Rules
                 return;
             }
 
-            var value = argument is not null ? resolver.Resolve(CallSite.Unwrap(Settings(argument, context.CancellationToken)), context.CancellationToken) : ResolvedValue.None;
+            // Amazon SES is named by its region alone: its first argument is a credential or a config object, never the store.
+            var value = argument is not null && api.Store != "ses" ? resolver.Resolve(CallSite.Unwrap(Settings(argument, context.CancellationToken)), context.CancellationToken) : ResolvedValue.None;
             if (!value.HasText && value.ConfigKey is null && api.TargetProperty is { } property)
             {
                 // new SqlConnection { ConnectionString = cs }, or connection.ConnectionString = cs on the local it went into.

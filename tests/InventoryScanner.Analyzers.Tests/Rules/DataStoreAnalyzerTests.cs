@@ -1031,6 +1031,30 @@ public sealed class DataStoreCatalogueTests
     }
 
     [Fact]
+    public async Task AmazonSes_GivenItsAccessKeyIdFirst_ShouldStillBeNamedByItsRegion()
+    {
+        var diagnostics = await AnalyzerRunner.RunAsync(
+            new DataStoreAnalyzer(),
+            """
+            using Amazon;
+            public class AwsSettings { public string AccessKeyId { get; set; } = ""; public string AccessKeySecret { get; set; } = ""; }
+            class Mailer
+            {
+                void Send(AwsSettings aws) => new Amazon.SimpleEmail.AmazonSimpleEmailServiceClient(aws.AccessKeyId, aws.AccessKeySecret, RegionEndpoint.EUWest1);
+            }
+            """,
+            """
+            namespace Amazon { public sealed class RegionEndpoint { public static readonly RegionEndpoint EUWest1 = new(); } }
+            namespace Amazon.SimpleEmail
+            {
+                public sealed class AmazonSimpleEmailServiceClient { public AmazonSimpleEmailServiceClient(string awsAccessKeyId, string awsSecretAccessKey, Amazon.RegionEndpoint region) { } }
+            }
+            """);
+
+        Assert.Equal("ses:eu-west-1", Assert.Single(diagnostics, d => d.Id == RuleIdentifiers.MailSent).Properties[FindingProperties.Target]);
+    }
+
+    [Fact]
     public async Task LookAlikesOfTheNewStores_ShouldNotBeReported()
     {
         var diagnostics = await AnalyzerRunner.RunAsync(
