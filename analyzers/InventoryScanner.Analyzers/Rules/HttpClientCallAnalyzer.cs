@@ -277,8 +277,11 @@ namespace InventoryScanner.Analyzers.Rules
                     return;
                 }
 
-                if (call.Method is not null && HttpClient is not null && IsHttpClient(call.Method.ContainingType))
+                if ((call.Method is not null && HttpClient is not null && IsHttpClient(call.Method.ContainingType))
+                    || (call.ReceiverType is INamedTypeSymbol { TypeKind: not TypeKind.Error } receiver && IsHttpClient(receiver)))
                 {
+                    // An HttpClient call whose argument did not bind: a type of a missing package, or a member a source
+                    // generator writes (JsonSerializerContext's AppJsonContext.Default.Product) that no build generated.
                     Report(context, call, Confidence.Medium, "the call did not bind (an argument's type did not resolve)");
                 }
                 else if (call.ReceiverType is IErrorTypeSymbol { Name: "HttpClient" })

@@ -22,6 +22,27 @@ public sealed class HttpClientCallAnalyzerTests
     }
 
     [Fact]
+    public async Task JsonCallWhoseGeneratedContextWasNeverGenerated_ShouldStillBeReported_AndALookAlikeShouldNot()
+    {
+        // AppJsonContext.Default.Products is written by System.Text.Json's generator, which no build ran here.
+        var diagnostics = await AnalyzerRunner.RunAsync(new HttpClientCallAnalyzer(), """
+            using System.Net.Http;
+            using System.Net.Http.Json;
+            using System.Threading.Tasks;
+            public sealed partial class AppJsonContext { }
+            public sealed class Store { public Task<object> GetFromJsonAsync(string key, object context) => Task.FromResult(context); }
+            public sealed class CatalogApi(HttpClient http, Store store)
+            {
+                public Task<string[]?> ProductsAsync() => http.GetFromJsonAsync("https://catalog.example/api/products", AppJsonContext.Default.Products);
+                public Task<object> CachedAsync() => store.GetFromJsonAsync("products", AppJsonContext.Default.Products);
+            }
+            """);
+
+        var call = Assert.Single(diagnostics, d => d.Id == RuleIdentifiers.HttpClientCall);
+        Assert.Equal(("https://catalog.example/api/products", Confidence.Medium), (call.Properties[FindingProperties.Target], call.Properties[FindingProperties.Confidence]));
+    }
+
+    [Fact]
     public async Task ConstantUrlThroughJsonExtension_ShouldReportDiagnostic()
     {
         await VerifyCS.VerifyAnalyzerAsync("""

@@ -120,6 +120,44 @@ public sealed class UnfriendlyRepositoryTests
     }
 
     [Fact]
+    public async Task AMauiProjectWhoseWorkloadIsNotInstalled_ShouldStillYieldItsInjectedClientsCalls()
+    {
+        // net10.0-android/-ios with no workload here, and a JsonSerializerContext whose members only its generator writes:
+        // the call does not bind, and it is still the app's call to the catalog.
+        var repository = FixtureCopy.Repository(
+            ("Mobile/Mobile.csproj", """
+                <Project Sdk="Microsoft.NET.Sdk">
+                  <PropertyGroup>
+                    <TargetFrameworks>net10.0-android;net10.0-ios</TargetFrameworks>
+                    <OutputType>Exe</OutputType>
+                    <UseMaui>true</UseMaui>
+                    <ImplicitUsings>enable</ImplicitUsings>
+                  </PropertyGroup>
+                </Project>
+                """),
+            ("Mobile/CatalogApi.cs", """
+                using System.Net.Http.Json;
+                using System.Text.Json.Serialization;
+                namespace Mobile;
+                public sealed record Product(int Id, string Name);
+                [JsonSerializable(typeof(Product[]))]
+                public sealed partial class AppJsonContext : JsonSerializerContext;
+                public sealed class CatalogApi(HttpClient http)
+                {
+                    public Task<Product[]?> ProductsAsync() =>
+                        http.GetFromJsonAsync("https://catalog.contoso.example/api/products", AppJsonContext.Default.ProductArray);
+                }
+                """));
+
+        var run = await CliRun.ScanAsync(repository);
+
+        Assert.True(run.ExitCode == 0, run.Error);
+        Assert.Contains(
+            JsonDocument.Parse(run.Read("inventory.json")).RootElement.GetProperty("findings").EnumerateArray(),
+            f => f.GetProperty("kind").GetString() == "http-client" && f.GetProperty("target").GetString() == "https://catalog.contoso.example/api/products");
+    }
+
+    [Fact]
     public async Task MissingImportsAndAFeedThatNeverAnswers_ShouldStillYieldTheFindings_WithTheReasonPerComponent()
     {
         // A feed that takes the connection and never answers, as a company feed does off the company's network.
