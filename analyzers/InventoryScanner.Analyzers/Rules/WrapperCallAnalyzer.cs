@@ -63,6 +63,13 @@ namespace InventoryScanner.Analyzers.Rules
                 return;
             }
 
+            // A request wrapper that hands its address on to another (GetImageResponse(url) => _inner.GetImageResponse(url)) is a
+            // link of that wrapper's chain: its own callers are the places the address comes from.
+            if (request && context.ContainingSymbol is IMethodSymbol { } containing && WrapperMembers.IsRequestWrapper(containing))
+            {
+                return;
+            }
+
             Report(context, request ? RequestRule : Rule, WrapperMembers.Key(type.Name, method.Name), Confidence.High, null, Arguments(invocation, resolver, context.CancellationToken));
         }
 

@@ -128,6 +128,10 @@ public sealed class WrapperCallAnalyzerTests
             using System.Threading.Tasks;
             public interface IRequestProvider { Task<T> GetAsync<T>(string uri, string token = ""); }
             public interface ICache { Task<string> GetAsync(string key); }
+            public sealed class CachingProvider(IRequestProvider inner) : IRequestProvider
+            {
+                public Task<T> GetAsync<T>(string uri, string token = "") => inner.GetAsync<T>(uri, token);
+            }
             public sealed class Basket(IRequestProvider requests, ICache cache)
             {
                 private const string Base = "https://basket.example/api";
