@@ -117,7 +117,8 @@ namespace InventoryScanner.Analyzers.Configuration
                 return null;
             }
 
-            return new SettingsRead(root.Name.Length > 1 && root.Name[0] == 'I' && char.IsUpper(root.Name[1]) ? root.Name.Substring(1) : root.Name, path, null);
+            // Unresolved, an interface cannot be told from a class but by its name.
+            return new SettingsRead(WithoutInterfacePrefix(root.Name), path, null);
         }
 
         private static bool IsText(ITypeSymbol type) => type.SpecialType == SpecialType.System_String || type.Name == "Uri";
@@ -143,6 +144,9 @@ namespace InventoryScanner.Analyzers.Configuration
 
         /// <summary><c>IGlobalSettings</c> and <c>GlobalSettings</c> are one settings class to the reader.</summary>
         private static string RootName(INamedTypeSymbol type) =>
-            type.TypeKind == TypeKind.Interface && type.Name.Length > 1 && type.Name[0] == 'I' && char.IsUpper(type.Name[1]) ? type.Name.Substring(1) : type.Name;
+            type.TypeKind == TypeKind.Interface ? WithoutInterfacePrefix(type.Name) : type.Name;
+
+        private static string WithoutInterfacePrefix(string name) =>
+            name.Length > 1 && name[0] == 'I' && char.IsUpper(name[1]) ? name.Substring(1) : name;
     }
 }

@@ -139,10 +139,15 @@ namespace InventoryScanner.Analyzers.Messaging
             return arguments.Arguments.Count > 1 && model.GetConstantValue(arguments.Arguments[0].Expression, cancellationToken).Value is string key ? key : null;
         }
 
-        /// <summary>AddSingleton, TryAddScoped, AddKeyedTransient, TryAddKeyedSingleton, …: the service-collection registrations.</summary>
-        private static bool IsRegistration(string name)
+        /// <summary>
+        /// AddSingleton, TryAddScoped, AddKeyedTransient, TryAddKeyedSingleton, …: the service-collection registrations; with
+        /// <paramref name="descriptors"/>, ServiceDescriptor's bare Singleton/Scoped/Transient too.
+        /// </summary>
+        public static bool IsRegistration(string name, bool descriptors = false)
         {
-            var rest = name.StartsWith("TryAdd", StringComparison.Ordinal) ? name.Substring(6) : name.StartsWith("Add", StringComparison.Ordinal) ? name.Substring(3) : null;
+            var rest = name.StartsWith("TryAdd", StringComparison.Ordinal) ? name.Substring(6)
+                : name.StartsWith("Add", StringComparison.Ordinal) ? name.Substring(3)
+                : descriptors ? name : null;
             if (rest is null)
             {
                 return false;

@@ -63,8 +63,8 @@ namespace InventoryScanner.Analyzers.Rules
             var registered = name switch
             {
                 GenericNameSyntax { Identifier.ValueText: "AddHostedService", TypeArgumentList.Arguments: { Count: 1 } arguments } => arguments[0],
-                GenericNameSyntax { Identifier.ValueText: "Singleton" or "Scoped" or "Transient" or "AddSingleton" or "AddScoped" or "AddTransient" or "TryAddSingleton", TypeArgumentList.Arguments: { Count: 2 } pair }
-                    when pair[0].SimpleTypeName() == "IHostedService" => pair[1],
+                GenericNameSyntax { TypeArgumentList.Arguments: { Count: 2 } pair } registration
+                    when pair[0].SimpleTypeName() == "IHostedService" && Messaging.InjectedClients.IsRegistration(registration.Identifier.ValueText, descriptors: true) => pair[1],
                 IdentifierNameSyntax { Identifier.ValueText: "AddHostedService" } => FactoryType(invocation),
                 _ => null,
             };
@@ -118,7 +118,7 @@ namespace InventoryScanner.Analyzers.Rules
         /// </summary>
         private static (string Service, string Implementation)? WrapperRegistration(SimpleNameSyntax name, InvocationExpressionSyntax invocation, SemanticModel model, System.Threading.CancellationToken cancellationToken)
         {
-            if (name is not GenericNameSyntax { TypeArgumentList.Arguments: { Count: 1 or 2 } arguments } generic || !IsRegistration(generic.Identifier.ValueText))
+            if (name is not GenericNameSyntax { TypeArgumentList.Arguments: { Count: 1 or 2 } arguments } generic || !Messaging.InjectedClients.IsRegistration(generic.Identifier.ValueText, descriptors: true))
             {
                 return null;
             }
@@ -134,14 +134,6 @@ namespace InventoryScanner.Analyzers.Rules
             var type = model.GetTypeInfo(implementation, cancellationToken).Type;
             var implementationName = type is { TypeKind: not TypeKind.Error, Name.Length: > 0 } ? type.Name : implementation.SimpleTypeName();
             return implementationName is null ? null : (service.Name, implementationName);
-        }
-
-        /// <summary>Add/TryAdd, keyed or not, Singleton/Scoped/Transient, and ServiceDescriptor's Singleton/Scoped/Transient.</summary>
-        private static bool IsRegistration(string name)
-        {
-            var rest = name.StartsWith("TryAdd", System.StringComparison.Ordinal) ? name.Substring(6) : name.StartsWith("Add", System.StringComparison.Ordinal) ? name.Substring(3) : name;
-            rest = rest.StartsWith("Keyed", System.StringComparison.Ordinal) ? rest.Substring(5) : rest;
-            return rest is "Singleton" or "Scoped" or "Transient";
         }
 
         /// <summary>AddHostedService(sp =&gt; sp.GetRequiredService&lt;T&gt;()) or (sp =&gt; new T(…)): the type the factory returns.</summary>

@@ -26,8 +26,8 @@ public static class HostedServiceJoin
 
         findings.RemoveAll(f => f.Kind == FindingKinds.HostedServiceWiring);
         var callsOf = wiring.Where(w => Detail(w, FindingProperties.Calls) is not null).ToLookup(w => Detail(w, FindingProperties.Calls)!, StringComparer.Ordinal);
-        var consumers = findings.Where(f => f.Kind == FindingKinds.QueueConsume && TypeOf(f.Symbol) is not null).ToLookup(f => TypeOf(f.Symbol)!, StringComparer.Ordinal);
-        var bySimpleName = consumers.Select(g => g.Key).GroupBy(SimpleName, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.ToList(), StringComparer.Ordinal);
+        var consumers = findings.Where(f => f.Kind == FindingKinds.QueueConsume && TypeNames.TypeOf(f.Symbol) is not null).ToLookup(f => TypeNames.TypeOf(f.Symbol)!, StringComparer.Ordinal);
+        var bySimpleName = consumers.Select(g => g.Key).GroupBy(TypeNames.SimpleName, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.ToList(), StringComparer.Ordinal);
         var added = new Dictionary<(string Path, int Line, string Library, string Target), Finding>();
         // A wrapper's registration (it has the service it is registered as) is the wrapper join's, not a hosted service.
         foreach (var registration in wiring.Where(w => Detail(w, FindingProperties.Registers) is not null && Detail(w, FindingProperties.Service) is null))
@@ -54,7 +54,7 @@ public static class HostedServiceJoin
             {
                 foreach (var consumer in channels.Where(c => c.Component != site.Component))
                 {
-                    added.TryAdd((site.Path, site.Line, consumer.Library, consumer.Target), ConsumeSite(site, SimpleName(hosted), consumer));
+                    added.TryAdd((site.Path, site.Line, consumer.Library, consumer.Target), ConsumeSite(site, TypeNames.SimpleName(hosted), consumer));
                 }
             }
         }
@@ -100,34 +100,6 @@ public static class HostedServiceJoin
             consumer.Target,
             $"{consumer.Library} consumer of {consumer.Target}: hosts {hosted}",
             $"hosts {hosted} ({consumer.Component}: {consumer.Path}:{consumer.Line})");
-
-    private static string SimpleName(string qualified) => qualified[(qualified.LastIndexOf('.') + 1)..];
-
-    /// <summary>The class a finding's member belongs to, by its documentation ID: <c>Ns.RabbitMqEventListenerService</c> of <c>M:Ns.RabbitMqEventListenerService`1.ExecuteAsync(…)</c>.</summary>
-    internal static string? TypeOf(string? symbol)
-    {
-        if (symbol is null || symbol.Length < 3 || symbol[1] != ':')
-        {
-            return null;
-        }
-
-        var name = symbol[2..];
-        var parenthesis = name.IndexOf('(', StringComparison.Ordinal);
-        name = parenthesis < 0 ? name : name[..parenthesis];
-        if (symbol[0] != 'T')
-        {
-            var member = name.LastIndexOf('.');
-            if (member < 0)
-            {
-                return null;
-            }
-
-            name = name[..member];
-        }
-
-        // Ns.Outer`1.Inner`2: the type arguments' counts go, the namespace and containing types stay.
-        return string.Join('.', name.Split('.').Select(part => part.IndexOf('`', StringComparison.Ordinal) is var arity and >= 0 ? part[..arity] : part));
-    }
 
     private static string? Detail(Finding finding, string key) => finding.Details?.GetValueOrDefault(key);
 }

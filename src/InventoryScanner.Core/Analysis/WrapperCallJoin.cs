@@ -51,7 +51,7 @@ public static partial class WrapperCallJoin
         var registered = findings
             .Where(f => f.Kind == FindingKinds.HostedServiceWiring && Detail(f, FindingProperties.Service) is not null && Detail(f, FindingProperties.Registers) is not null)
             .GroupBy(f => Detail(f, FindingProperties.Service)!, StringComparer.Ordinal)
-            .ToDictionary(g => g.Key, g => g.Select(f => SimpleName(Detail(f, FindingProperties.Registers)!)).ToHashSet(StringComparer.Ordinal), StringComparer.Ordinal);
+            .ToDictionary(g => g.Key, g => g.Select(f => TypeNames.SimpleName(Detail(f, FindingProperties.Registers)!)).ToHashSet(StringComparer.Ordinal), StringComparer.Ordinal);
         var reported = findings.Where(f => f.Kind is FindingKinds.QueuePublish or FindingKinds.QueueConsume || IntegrationKinds.Calls.Contains(f.Kind)).Select(f => (f.Path, f.Line)).ToHashSet();
         foreach (var call in calls)
         {
@@ -166,8 +166,6 @@ public static partial class WrapperCallJoin
 
         return site;
     }
-
-    private static string SimpleName(string qualified) => qualified[(qualified.LastIndexOf('.') + 1)..];
 
     /// <summary>The method's parameters a finding inside it names, by name: <c>topicName=0,subscriptionName=1</c>.</summary>
     private static Dictionary<string, int> Parameters(Finding inside)

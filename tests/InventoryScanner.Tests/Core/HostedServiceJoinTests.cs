@@ -60,7 +60,7 @@ public sealed class HostedServiceJoinTests
     [InlineData("P:Ns.Settings.Url", "Ns.Settings")]
     [InlineData(null, null)]
     public void TheClassOfAFinding_ShouldBeReadFromItsDocumentationId(string? symbol, string? expected) =>
-        Assert.Equal(expected, HostedServiceJoin.TypeOf(symbol));
+        Assert.Equal(expected, TypeNames.TypeOf(symbol));
 
     private static Finding Consumer(string component, string target, string symbol, int line)
     {
