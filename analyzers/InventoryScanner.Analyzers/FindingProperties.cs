@@ -105,6 +105,12 @@ namespace InventoryScanner.Analyzers
         /// <summary>The project an Aspire project resource runs, as the AppHost names it (<c>Catalog_API</c> for Catalog.API).</summary>
         public const string Project = "project";
 
+        /// <summary>The method that made an Aspire resource: <c>AddProject</c>, <c>AddJavaScriptApp</c>, <c>AddYarp</c>.</summary>
+        public const string ResourceType = "resourceType";
+
+        /// <summary>The project of the Aspire resource a reference or route reaches (<c>Catalog_API</c>), when it is a project.</summary>
+        public const string TargetProject = "targetProject";
+
         /// <summary>The resources an Aspire resource references: <c>redis (AddRedis), catalogdb (AddDatabase)</c>.</summary>
         public const string References = "references";
 
@@ -202,6 +208,9 @@ namespace InventoryScanner.Analyzers
 
         /// <summary>An Aspire AppHost project resource: names a service of the scan and what it references.</summary>
         public const string ServiceResource = "service-resource";
+
+        /// <summary>An Aspire AppHost's <c>WithReference</c> of a service resource (INV1013): a dependency the AppHost declares.</summary>
+        public const string ServiceReference = "service-reference";
 
         /// <summary>A call to a WCF/SOAP service: target is the endpoint address, operation the contract's operation.</summary>
         public const string SoapClient = "soap-client";

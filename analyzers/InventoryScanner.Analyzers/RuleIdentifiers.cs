@@ -15,6 +15,9 @@ namespace InventoryScanner.Analyzers
         public const string ApiGateway = "INV1010";
         public const string ApiGatewayRoute = "INV1011";
         public const string RequestWrapperCall = "INV1012";
+        public const string AspireServiceReference = "INV1013";
+        public const string AspireYarpRoute = "INV1014";
+        public const string YarpForwarder = "INV1015";
         public const string RabbitMqPublish = "INV2001";
         public const string RabbitMqConsume = "INV2002";
         public const string RabbitMqAutoAck = "INV2003";

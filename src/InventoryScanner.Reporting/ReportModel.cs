@@ -54,7 +54,7 @@ public sealed record ReportModel(
                 return new ComponentView(
                     component,
                     GraphLayout.Anchor("component:" + component.Name),
-                    own.Count(f => IsIntegrationPoint(f.Kind)),
+                    own.Count(IntegrationKinds.IsIntegrationPoint),
                     own.Where(f => f.Kind is not (FindingKinds.Secret or FindingKinds.AntiPattern)).ToList(),
                     own.Where(f => f.Kind == FindingKinds.Secret).ToList(),
                     own.Where(f => f.Kind == FindingKinds.AntiPattern).ToList(),
@@ -67,11 +67,11 @@ public sealed record ReportModel(
         var summary = new Summary(
             inventory.Components.Count,
             findings.Count,
-            findings.Count(f => IsIntegrationPoint(f.Kind)),
+            findings.Count(IntegrationKinds.IsIntegrationPoint),
             findings.Count(f => f.Kind == FindingKinds.Secret && !f.IsTestOnly),
             findings.Count(f => f.Kind == FindingKinds.AntiPattern),
             findings.Count(f => f.Confidence == Confidence.Low),
-            findings.Count(f => IsIntegrationPoint(f.Kind) && f.Target.Contains(TargetSources.Unresolved, StringComparison.Ordinal)),
+            findings.Count(f => IntegrationKinds.IsIntegrationPoint(f) && f.Target.Contains(TargetSources.Unresolved, StringComparison.Ordinal)),
             inventory.Excluded.Count,
             findings.GroupBy(f => f.Kind).OrderBy(g => g.Key, StringComparer.Ordinal).Select(g => new Count(g.Key, g.Count())).ToList(),
             new[] { AnalysisLevel.Semantic, AnalysisLevel.Partial, AnalysisLevel.Syntax, AnalysisLevel.Files, AnalysisLevel.Failed }
@@ -79,7 +79,7 @@ public sealed record ReportModel(
                 .ToList());
 
         var integrations = findings
-            .Where(f => IsIntegrationPoint(f.Kind))
+            .Where(IntegrationKinds.IsIntegrationPoint)
             .OrderBy(f => f.Component, StringComparer.Ordinal).ThenBy(f => f.Path, StringComparer.Ordinal).ThenBy(f => f.Line)
             .ToList();
         return new ReportModel(
@@ -92,6 +92,6 @@ public sealed record ReportModel(
             GraphPanelData.Json(inventory));
     }
 
-    /// <summary>A call, a channel end, a data-store connection or a gateway route (<see cref="IntegrationKinds"/>).</summary>
+    /// <summary>A call, a channel end, a data-store connection or a gateway route (<see cref="IntegrationKinds"/>), by kind alone.</summary>
     public static bool IsIntegrationPoint(string kind) => IntegrationKinds.IsIntegrationPoint(kind);
 }

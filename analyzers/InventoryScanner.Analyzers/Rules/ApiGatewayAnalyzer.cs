@@ -17,10 +17,12 @@ namespace InventoryScanner.Analyzers.Rules
     /// <c>AddReverseProxy</c>/<c>MapReverseProxy</c>), and each route it forwards, read from its configuration
     /// (<c>ocelot*.json</c> <c>Routes</c>, or the older <c>ReRoutes</c>; YARP's <c>ReverseProxy:Clusters:*:Destinations</c>).
     /// The scanner draws the routes as edges from the gateway to what it fronts, and counts calls to a gateway as
-    /// mediated, not point-to-point.
+    /// mediated, not point-to-point. Also YARP's direct forwarding of one path (INV1015,
+    /// <c>app.MapForwarder("/product-images/{id}", "https+http://catalog-api", "/api/catalog/items/{id}/pic")</c>): an
+    /// outbound call of the application that forwards, which hosts no gateway.
     /// </summary>
     [DiagnosticAnalyzer(LanguageNames.CSharp)]
-    [TriggerWords("Ocelot", "ReverseProxy")]
+    [TriggerWords("Ocelot", "ReverseProxy", "MapForwarder")]
     public sealed class ApiGatewayAnalyzer : DiagnosticAnalyzer
     {
         private static readonly DiagnosticDescriptor HostRule = RuleDescriptors.Create(
@@ -39,6 +41,14 @@ namespace InventoryScanner.Analyzers.Rules
             defaultSeverity: DiagnosticSeverity.Hidden,
             description: "A route of an Ocelot or YARP gateway, read from its configuration: the path it answers on and the downstream address it forwards to.");
 
+        private static readonly DiagnosticDescriptor ForwarderRule = RuleDescriptors.Create(
+            RuleIdentifiers.YarpForwarder,
+            title: "YARP direct forwarder",
+            messageFormat: "Requests to {0} are forwarded to {1}",
+            category: RuleCategories.Http,
+            defaultSeverity: DiagnosticSeverity.Hidden,
+            description: "YARP's MapForwarder sends the requests of one path on to another service: an outbound HTTP call of this component, made for its own clients.");
+
         /// <summary>The calls that host a gateway: (member, declaring namespace or assembly prefix, library).</summary>
         private static readonly ImmutableArray<(string Member, string DeclaredIn, string Library)> Hosts = ImmutableArray.Create(
             ("AddOcelot", "Ocelot", "Ocelot"),
@@ -46,20 +56,30 @@ namespace InventoryScanner.Analyzers.Rules
             ("AddReverseProxy", "Yarp", "Yarp.ReverseProxy"),
             ("MapReverseProxy", "Yarp", "Yarp.ReverseProxy"));
 
-        public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics => ImmutableArray.Create(HostRule, RouteRule);
+        public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics => ImmutableArray.Create(HostRule, RouteRule, ForwarderRule);
 
         public override void Initialize(AnalysisContext context)
         {
             context.EnableConcurrentExecution();
             context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
-            context.RegisterOperationAction(AnalyzeInvocation, OperationKind.Invocation, OperationKind.Invalid);
+            context.RegisterCompilationStartAction(start =>
+            {
+                var resolver = new ValueResolver(start.Compilation, start.Options, start.CancellationToken);
+                start.RegisterOperationAction(c => AnalyzeInvocation(c, resolver), OperationKind.Invocation, OperationKind.Invalid);
+            });
             context.RegisterAdditionalFileAction(AnalyzeConfiguration);
         }
 
-        private static void AnalyzeInvocation(OperationAnalysisContext context)
+        private static void AnalyzeInvocation(OperationAnalysisContext context, ValueResolver resolver)
         {
-            if (context.Operation.Syntax is not InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax { Name: var name } })
+            if (context.Operation.Syntax is not InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax { Name: var name } } invocation)
             {
+                return;
+            }
+
+            if (name.Identifier.ValueText == "MapForwarder")
+            {
+                AnalyzeForwarder(context, invocation, resolver);
                 return;
             }
 
@@ -86,6 +106,38 @@ namespace InventoryScanner.Analyzers.Rules
                 context.ReportDiagnostic(Diagnostic.Create(HostRule, CallLocations.Of(context.Operation.Syntax), properties.ToImmutable(), library));
                 return;
             }
+        }
+
+        /// <summary>
+        /// <c>app.MapForwarder(pattern, destinationPrefix[, targetPath])</c>: the destination, resolved like any address
+        /// (constants, configuration), with the target path when one is given.
+        /// </summary>
+        private static void AnalyzeForwarder(OperationAnalysisContext context, InvocationExpressionSyntax invocation, ValueResolver resolver)
+        {
+            var arguments = invocation.ArgumentList.Arguments;
+            var bound = context.Operation as IInvocationOperation;
+            if (arguments.Count < 2 || context.Operation.SemanticModel is not { } model
+                || (bound is not null && !(bound.TargetMethod.ContainingType.IsDeclaredIn("Yarp") || bound.TargetMethod.ContainingAssembly?.Name.StartsWith("Yarp", StringComparison.Ordinal) == true)))
+            {
+                return;
+            }
+
+            var pattern = model.GetConstantValue(arguments[0].Expression, context.CancellationToken).Value as string;
+            var destination = resolver.Resolve(model.GetValueOperation(arguments[1].Expression, context.CancellationToken), context.CancellationToken);
+            var targetPath = arguments.Count > 2 && model.GetConstantValue(arguments[2].Expression, context.CancellationToken).Value is string path && path.StartsWith("/", StringComparison.Ordinal) ? path : null;
+            var prefix = destination.TargetText();
+            var target = prefix is null ? TargetSources.Unresolved : prefix.TrimEnd('/') + targetPath;
+            var properties = ImmutableDictionary.CreateBuilder<string, string?>();
+            properties.Add(FindingProperties.Kind, FindingKinds.HttpClient);
+            properties.Add(FindingProperties.Library, "Yarp.ReverseProxy");
+            properties.Add(FindingProperties.Target, target);
+            destination.AddProvenance(properties, arguments[1].Expression.ToString());
+            properties.Add(FindingProperties.Upstream, pattern);
+            properties.Add(FindingProperties.Via, "MapForwarder");
+            properties.Add(FindingProperties.Confidence, bound is null ? Confidence.Medium : Confidence.High);
+            properties.Add(FindingProperties.ConfidenceReason, bound is null ? "Yarp.ReverseProxy did not resolve; recognised by MapForwarder(pattern, destination)" : null);
+            properties.Add(FindingProperties.ContainingSymbol, context.ContainingSymbol.GetDocumentationCommentId() + "#MapForwarder:" + pattern);
+            context.ReportDiagnostic(Diagnostic.Create(ForwarderRule, CallLocations.Of(invocation), properties.ToImmutable(), pattern ?? "(a path)", target));
         }
 
         private static void AnalyzeConfiguration(AdditionalFileAnalysisContext context)

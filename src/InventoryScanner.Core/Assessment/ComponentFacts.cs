@@ -21,7 +21,7 @@ public sealed class ComponentFacts
         Databases = DataStores.Where(f => f.Kind == FindingKinds.Database).ToList();
         DataStoreFacts = own.Where(f => f.Kind == FindingKinds.DataStoreFact).ToList();
         Migrations = findings.Where(f => f.Kind == FindingKinds.DataStoreFact && f.Target == Analyzers.DataStores.DataStoreFacts.Migrations && !f.IsTestOnly).ToList();
-        IntegrationFindings = own.Where(f => IntegrationKinds.IsIntegrationPoint(f.Kind)).ToList();
+        IntegrationFindings = own.Where(IntegrationKinds.IsIntegrationPoint).ToList();
         Consumers = messaging.Where(m => m.Component == component && m.Role == "consumer").ToList();
         Publishers = messaging.Where(m => m.Component == component && m.Role == "publisher").ToList();
     }

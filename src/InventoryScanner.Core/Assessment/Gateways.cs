@@ -29,13 +29,17 @@ public sealed class Gateways
             .Where(f => f.Details?.GetValueOrDefault(FindingProperties.Resource) is null)
             .Select(f => "component:" + f.Component)
             .ToHashSet(StringComparer.Ordinal);
-        foreach (var node in graph.Nodes.Where(n => n.Type == InventoryGraph.ExternalNode && (IsManagedGateway(n.Label) || services.Contains(HostOf(n.Label)))))
+        // A YARP resource the AppHost runs (AddYarp) is a node of its own: external:aspire:mobile-bff.
+        foreach (var node in graph.Nodes.Where(n => n.Type == InventoryGraph.ExternalNode
+            && (IsManagedGateway(n.Label) || services.Contains(HostOf(n.Label)) || (n.Id.StartsWith(AspirePrefix, StringComparison.Ordinal) && services.Contains(n.Id[AspirePrefix.Length..])))))
         {
             nodes.Add(node.Id);
         }
 
         return new Gateways(nodes);
     }
+
+    private const string AspirePrefix = "external:aspire:";
 
     public bool Contains(string nodeId) => _nodes.Contains(nodeId);
 

@@ -20,7 +20,7 @@ namespace InventoryScanner.Core.Assessment;
 /// </summary>
 public static class Sprawl
 {
-    public static readonly HashSet<string> DirectKinds = new(StringComparer.Ordinal) { "http", "grpc", "soap", "signalr" };
+    public static readonly HashSet<string> DirectKinds = new(StringComparer.Ordinal) { "http", "grpc", "soap", "signalr", InventoryGraph.ForwardsKind };
 
     public const double PointToPointWeight = 0.25;
     public const double HardCodedWeight = 0.20;

@@ -31,6 +31,9 @@ public sealed class InventoryGraph
     /// <summary>The edge kind of an API gateway's route, from the gateway to what it forwards to.</summary>
     public const string RoutesKind = "routes";
 
+    /// <summary>The edge kind of YARP's direct forwarding of one path (<c>MapForwarder</c>): a call the component makes for its clients.</summary>
+    public const string ForwardsKind = "forwards";
+
     private readonly Dictionary<string, GraphNode> _nodes = new(StringComparer.Ordinal);
     private readonly Dictionary<(string From, string To, string Kind), GraphEdge> _edges = [];
 
@@ -59,6 +62,7 @@ public sealed class InventoryGraph
         var all = findings.ToList();
         var services = ServiceNames(components, all);
         var launchOrigins = LaunchOrigins(components);
+        var aspireResources = AspireResources(all);
         foreach (var finding in all)
         {
             var component = graph.Node("component:" + finding.Component, ComponentNode, finding.Component);
@@ -72,35 +76,59 @@ public sealed class InventoryGraph
                         FindingKinds.GrpcClient => "grpc",
                         FindingKinds.SignalRClient => "signalr",
                         FindingKinds.SoapClient => "soap",
+                        _ when finding.Details?.GetValueOrDefault(FindingProperties.Via) == "MapForwarder" => ForwardsKind,
                         _ => "http",
                     };
+
+                    // A route of a gateway the AppHost runs (AddYarp) starts at that resource, not at the AppHost's component.
+                    var caller = finding.Kind == FindingKinds.GatewayRoute && AspireResourceOf(finding) is { } gatewayResource
+                        ? graph.AspireNode(gatewayResource, "AddYarp")
+                        : component;
                     var origin = Origin(finding.Target);
-                    if ((UriText.IsServiceName(finding.Target) && services.TryGetValue(UriText.HostOf(finding.Target), out var callee))
+                    var host = UriText.IsServiceName(finding.Target) ? UriText.HostOf(finding.Target) : null;
+                    if ((host is not null && services.TryResolve(finding.Component, host, out var callee))
                         || (origin is not null && launchOrigins.TryGetValue(origin, out callee) && callee != finding.Component))
                     {
                         // A call to another component of the scan: by its service-discovery name, or at the URL it serves on.
-                        graph.Edge(component, graph.Node("component:" + callee, ComponentNode, callee), kind, finding);
+                        graph.Edge(caller, graph.Node("component:" + callee, ComponentNode, callee), kind, finding);
+                        break;
+                    }
+
+                    if (host is not null && aspireResources.TryGetValue(host, out var resourceMethod))
+                    {
+                        // A call to a resource the AppHost runs that is no project of the scan (a YARP gateway, a container).
+                        graph.Edge(caller, graph.AspireNode(host, resourceMethod), kind, finding);
                         break;
                     }
 
                     var external = origin is null
                         ? graph.Node("external:unresolved-http", ExternalNode, "unresolved HTTP targets")
                         : graph.Node("external:" + origin, ExternalNode, origin);
-                    graph.Edge(component, external, kind, finding);
+                    graph.Edge(caller, external, kind, finding);
                     break;
-                case FindingKinds.ServiceResource when services.TryGetValue(finding.Target, out var resourceComponent):
-                    // What the AppHost declares a project depends on: other projects, and the infrastructure it provisions.
+                case FindingKinds.ServiceResource when services.TryResolve(finding.Component, finding.Target, out var resourceComponent):
+                    // What the AppHost provisions for a project: its databases, caches and brokers (the services it
+                    // references are INV1013's findings).
                     var from = graph.Node("component:" + resourceComponent, ComponentNode, resourceComponent);
                     foreach (var reference in (finding.Details?.GetValueOrDefault(FindingProperties.References) ?? string.Empty)
-                        .Split(", ", StringSplitOptions.RemoveEmptyEntries))
+                        .Split(", ", StringSplitOptions.RemoveEmptyEntries)
+                        .Where(r => !r.EndsWith("(AddProject)", StringComparison.Ordinal)))
                     {
-                        var name = reference.Split(' ')[0];
-                        var to = reference.EndsWith("(AddProject)", StringComparison.Ordinal) && services.TryGetValue(name, out var referenced)
-                            ? graph.Node("component:" + referenced, ComponentNode, referenced)
-                            : graph.Node("external:aspire:" + name, ExternalNode, reference);
-                        graph.Edge(from, to, "declared", finding);
+                        graph.Edge(from, graph.Node("external:aspire:" + reference.Split(' ')[0], ExternalNode, reference), "declared", finding);
                     }
 
+                    break;
+                case FindingKinds.ServiceReference:
+                    // The AppHost's WithReference of a service: from the referencing project's component (the join moved the
+                    // finding there), or from the resource when it is no project of the scan (a JavaScript app).
+                    var referencing = finding.Details?.GetValueOrDefault(FindingProperties.Project) is { } own && Normalise(own) == Normalise(finding.Component)
+                        ? component
+                        : graph.AspireNode(finding.Details?.GetValueOrDefault(FindingProperties.Resource) ?? finding.Component, finding.Details?.GetValueOrDefault(FindingProperties.ResourceType) ?? "resource");
+                    var referenced = services.TryProject(finding.Details?.GetValueOrDefault(FindingProperties.TargetProject), out var referencedComponent)
+                        || services.TryResolve(finding.Component, finding.Target, out referencedComponent)
+                        ? graph.Node("component:" + referencedComponent, ComponentNode, referencedComponent)
+                        : graph.AspireNode(finding.Target, aspireResources.GetValueOrDefault(finding.Target) ?? "resource");
+                    graph.Edge(referencing, referenced, "declared", finding);
                     break;
                 case FindingKinds.Database or FindingKinds.Cache or FindingKinds.BlobStorage or FindingKinds.Smtp:
                     // A store reached from two components is a shared database (or cache): its fan-in says so.
@@ -140,6 +168,35 @@ public sealed class InventoryGraph
         graph._migrationRunners.UnionWith(MigrationRunners(all));
         return graph;
     }
+
+    /// <summary>
+    /// Resources the AppHost runs that are not projects (YARP gateways, JavaScript apps, containers), by name, with the
+    /// method that made them: the names their callers and the AppHost's references use.
+    /// </summary>
+    private static Dictionary<string, string> AspireResources(IReadOnlyList<Finding> findings)
+    {
+        var resources = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+        foreach (var finding in findings)
+        {
+            if (finding.Kind == FindingKinds.GatewayRoute && AspireResourceOf(finding) is { } gateway)
+            {
+                resources.TryAdd(gateway, "AddYarp");
+            }
+            else if (finding.Kind == FindingKinds.ServiceReference && finding.Details?.GetValueOrDefault(FindingProperties.ResourceType) is { } method and not "AddProject"
+                && finding.Details.GetValueOrDefault(FindingProperties.Resource) is { } resource)
+            {
+                resources.TryAdd(resource, method);
+            }
+        }
+
+        return resources;
+    }
+
+    /// <summary>The YARP resource of an Aspire route (INV1014); null for a gateway's own routes (Ocelot, YARP configuration).</summary>
+    private static string? AspireResourceOf(Finding finding) =>
+        finding.RuleId == RuleIdentifiers.AspireYarpRoute ? finding.Details?.GetValueOrDefault(FindingProperties.Resource) : null;
+
+    private GraphNode AspireNode(string name, string method) => Node("external:aspire:" + name, ExternalNode, name + " (" + method + ")");
 
     private static IEnumerable<string> MigrationRunners(IReadOnlyList<Finding> findings) =>
         findings
@@ -271,8 +328,10 @@ public sealed class InventoryGraph
     /// Service-discovery names of the scan's components: each Aspire project resource's name (the AppHost says
     /// <c>AddProject&lt;Projects.Catalog_API&gt;("catalog-api")</c>), and each component's own name in the forms services are
     /// usually given (<c>catalog-api</c>, <c>catalogapi</c> for Catalog.API). Names two components share map to neither.
+    /// A repository of several AppHosts (samples) gives the same name to different projects: a name is first looked up
+    /// among the resources of the AppHost that runs the caller (or is the caller).
     /// </summary>
-    private static Dictionary<string, string> ServiceNames(IEnumerable<Component> components, IEnumerable<Finding> findings)
+    private static ServiceDirectory ServiceNames(IEnumerable<Component> components, IEnumerable<Finding> findings)
     {
         var byKey = components.GroupBy(c => Normalise(c.Name)).Where(g => g.Count() == 1).ToDictionary(g => g.Key, g => g.Single().Name, StringComparer.Ordinal);
         var names = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
@@ -294,15 +353,59 @@ public sealed class InventoryGraph
             }
         }
 
+        var scoped = new Dictionary<(string AppHost, string Name), string>();
+        var appHosts = new Dictionary<string, HashSet<string>>(StringComparer.Ordinal);
         foreach (var resource in resources)
         {
             if (resource.Details?.GetValueOrDefault(FindingProperties.Project) is { } project && byKey.TryGetValue(Normalise(project), out var component))
             {
                 names[resource.Target] = component;
+                scoped[(resource.Component, resource.Target.ToLowerInvariant())] = component;
+                if (!appHosts.TryGetValue(component, out var hosts))
+                {
+                    appHosts[component] = hosts = new HashSet<string>(StringComparer.Ordinal);
+                }
+
+                hosts.Add(resource.Component);
             }
         }
 
-        return names;
+        return new ServiceDirectory(names, scoped, appHosts, byKey);
+    }
+
+    /// <summary>Service names to components, globally and per AppHost (see <see cref="ServiceNames"/>).</summary>
+    private sealed class ServiceDirectory(
+        Dictionary<string, string> names,
+        Dictionary<(string AppHost, string Name), string> scoped,
+        Dictionary<string, HashSet<string>> appHosts,
+        Dictionary<string, string> byKey)
+    {
+        /// <summary>The component a caller reaches by this name: its own AppHost's resource first, then the scan's names.</summary>
+        public bool TryResolve(string caller, string name, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out string? component)
+        {
+            var key = name.ToLowerInvariant();
+            if (scoped.TryGetValue((caller, key), out component))
+            {
+                return true;
+            }
+
+            foreach (var appHost in appHosts.GetValueOrDefault(caller) ?? [])
+            {
+                if (scoped.TryGetValue((appHost, key), out component))
+                {
+                    return true;
+                }
+            }
+
+            return names.TryGetValue(name, out component);
+        }
+
+        /// <summary>The component of a project the AppHost names (<c>Catalog_API</c>).</summary>
+        public bool TryProject(string? project, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out string? component)
+        {
+            component = null;
+            return project is not null && byKey.TryGetValue(Normalise(project), out component);
+        }
     }
 
     /// <summary>The origins components serve on (launchSettings.json); an origin two components share maps to neither.</summary>

@@ -24,4 +24,13 @@ public static class IntegrationKinds
     public static bool IsIntegrationPoint(string kind) =>
         Calls.Contains(kind) || DataStores.Contains(kind)
         || kind is FindingKinds.QueuePublish or FindingKinds.QueueConsume or FindingKinds.GatewayRoute;
+
+    /// <summary>
+    /// An integration point of its kind, or a service dependency the Aspire AppHost declares for a component (INV1013) that
+    /// no call of the component was found behind: then the declaration is the only evidence of that integration. One with
+    /// calls found is their context, not a second count.
+    /// </summary>
+    public static bool IsIntegrationPoint(Finding finding) =>
+        IsIntegrationPoint(finding.Kind)
+        || (finding.Kind == FindingKinds.ServiceReference && finding.Details?.GetValueOrDefault(Analysis.AspireResourceJoin.CallsFound) == "0");
 }

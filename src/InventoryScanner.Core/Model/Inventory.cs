@@ -133,7 +133,7 @@ public sealed class Finding
 
     public required string Library { get; init; }
 
-    public required string Component { get; init; }
+    public required string Component { get; set; }
 
     public required string Target { get; set; }
 

@@ -15,7 +15,7 @@ public sealed class RegistrationJoinPass : IInventoryPass
     public void Run(InventoryDraft draft)
     {
         RegistrationJoin.Apply(draft.Findings);
-        AspireResourceJoin.Apply(draft.Findings);
+        AspireResourceJoin.Apply(draft.Findings, draft.Scan.Components);
         StoreClientJoin.Apply(draft.Findings);
         BrokerClientJoin.Apply(draft.Findings);
         WrapperCallJoin.Apply(draft.Findings);

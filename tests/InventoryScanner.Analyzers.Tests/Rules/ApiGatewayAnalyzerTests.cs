@@ -129,4 +129,75 @@ public sealed class ApiGatewayAnalyzerTests
         var host = Assert.Single(diagnostics);
         Assert.Equal((FindingKinds.Gateway, Confidence.Low), (host.Properties[FindingProperties.Kind], host.Properties[FindingProperties.Confidence]));
     }
+
+    private const string ForwarderStub = """
+        namespace Microsoft.AspNetCore.Routing { public interface IEndpointRouteBuilder { } }
+        namespace Microsoft.AspNetCore.Builder
+        {
+            public static class DirectForwardingIEndpointRouteBuilderExtensions
+            {
+                public static object MapForwarder(this Microsoft.AspNetCore.Routing.IEndpointRouteBuilder endpoints, string pattern, string destinationPrefix) => null!;
+                public static object MapForwarder(this Microsoft.AspNetCore.Routing.IEndpointRouteBuilder endpoints, string pattern, string destinationPrefix, string targetPath) => null!;
+            }
+        }
+        """;
+
+    private const string Forwarders = """
+        using Microsoft.AspNetCore.Builder;
+        using Microsoft.AspNetCore.Routing;
+        class Startup
+        {
+            const string Catalog = "https+http://catalog-api";
+            void Map(IEndpointRouteBuilder app)
+            {
+                app.MapForwarder("/product-images/{id}", Catalog, "/api/catalog/items/{id}/pic");
+                app.MapForwarder("/legacy/{**rest}", "https://legacy.example.com/");
+            }
+        }
+        """;
+
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public async Task MapForwarder_ShouldBeAnOutboundCallOfItsDestination(bool bound)
+    {
+        var diagnostics = bound
+            ? await AnalyzerRunner.RunWithLibrariesAsync(new ApiGatewayAnalyzer(), [("Yarp.ReverseProxy", ForwarderStub)], Forwarders)
+            : await AnalyzerRunner.RunAsync(new ApiGatewayAnalyzer(), Forwarders);
+
+        Assert.Equal(
+            [
+                $"INV1015 http-client https+http://catalog-api/api/catalog/items/{{id}}/pic /product-images/{{id}} {(bound ? "high" : "medium")}",
+                $"INV1015 http-client https://legacy.example.com /legacy/{{**rest}} {(bound ? "high" : "medium")}",
+            ],
+            diagnostics.Select(d => $"{d.Id} {d.Properties[FindingProperties.Kind]} {d.Properties[FindingProperties.Target]} {d.Properties[FindingProperties.Upstream]} {d.Properties[FindingProperties.Confidence]}"));
+    }
+
+    [Fact]
+    public async Task MapForwarderToAConfiguredDestination_ShouldTakeTheConfiguredAddress()
+    {
+        var diagnostics = await AnalyzerRunner.RunAsync(
+            new ApiGatewayAnalyzer(),
+            [("/src/Web/appsettings.json", """{ "Legacy": { "Url": "https://legacy.example.com/" } }""")],
+            "class Startup { void Map(Microsoft.AspNetCore.Routing.IEndpointRouteBuilder app, Microsoft.Extensions.Configuration.IConfiguration configuration) => app.MapForwarder(\"/legacy/{**rest}\", configuration[\"Legacy:Url\"]); }");
+
+        var forwarder = Assert.Single(diagnostics);
+        Assert.Equal(("https://legacy.example.com", "Legacy:Url"), (forwarder.Properties[FindingProperties.Target], forwarder.Properties[FindingProperties.ConfigKey]));
+    }
+
+    [Fact]
+    public async Task MapForwarderOfAnotherLibrary_ShouldNotReportDiagnostic()
+    {
+        var diagnostics = await AnalyzerRunner.RunAsync(
+            new ApiGatewayAnalyzer(),
+            """
+            class Startup
+            {
+                void Map(Router router) => router.MapForwarder("/a", "https://example.com");
+            }
+            class Router { public void MapForwarder(string pattern, string destination) { } }
+            """);
+
+        Assert.Empty(diagnostics);
+    }
 }

@@ -286,6 +286,7 @@ public sealed class InventoryGraphTests
             [
                 catalog,
                 web,
+                Reference("webapp", "WebApp", "catalog", "Catalog_API", line: 21),
                 Finding("WebApp", FindingKinds.HttpClient, "https+http://catalog/api/items", line: 30),
                 Finding("WebApp", FindingKinds.GrpcClient, "http://ordering-api/ordering.Ordering/Get", "Grpc.Net.Client", line: 40),
                 Finding("WebApp", FindingKinds.HttpClient, "https://catalog.example.com/api", line: 50),
@@ -301,6 +302,112 @@ public sealed class InventoryGraphTests
                 "component:WebApp -http-> external:https://catalog.example.com",
             ],
             inventory.Graph.Edges.Select(e => $"{e.From} -{e.Kind}-> {e.To}").Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public void ServiceReference_ShouldBeTheReferencingComponentsFinding_WithTheCallsFoundBehindIt()
+    {
+        var inventory = Inventory(
+            [Component("AppHost"), Component("Catalog.API"), Component("Basket.API"), Component("WebApp"), Component("WebApp.Components")],
+            [
+                Resource("catalog-api", "Catalog_API", line: 10),
+                Resource("basket-api", "Basket_API", line: 11),
+                Resource("webapp", "WebApp", line: 12),
+                Reference("webapp", "WebApp", "catalog-api", "Catalog_API", line: 13),
+                Reference("webapp", "WebApp", "basket-api", "Basket_API", line: 14),
+                Reference("storefront", null, "catalog-api", "Catalog_API", line: 15, resourceType: "AddJavaScriptApp"),
+                Finding("WebApp", FindingKinds.HttpClient, "https+http://catalog-api/api/items", line: 30),
+                Registered(Finding("WebApp.Components", FindingKinds.HttpClient, "https+http://catalog-api/api/brands", line: 40), "WebApp: src/WebApp/Program.cs:12"),
+                Finding("WebApp", FindingKinds.HttpClient, "https://catalog.example.com/api", line: 50),
+            ]);
+
+        var references = inventory.Findings.Where(f => f.Kind == FindingKinds.ServiceReference).OrderBy(f => f.Line).ToList();
+        Assert.Equal(
+            ["WebApp catalog-api 2", "WebApp basket-api 0", "AppHost catalog-api "],
+            references.Select(f => $"{f.Component} {f.Target} {f.Details!.GetValueOrDefault(AspireResourceJoin.CallsFound)}"));
+        Assert.Equal(
+            [
+                "component:WebApp -declared-> component:Basket.API",
+                "component:WebApp -declared-> component:Catalog.API",
+                "external:aspire:storefront -declared-> component:Catalog.API",
+            ],
+            inventory.Graph.Edges.Where(e => e.Kind == "declared").Select(e => $"{e.From} -{e.Kind}-> {e.To}").Order(StringComparer.Ordinal));
+        Assert.Equal("storefront (AddJavaScriptApp)", inventory.Graph.Nodes.Single(n => n.Id == "external:aspire:storefront").Label);
+
+        // Two calls, and the basket-api dependency no call was found behind: the declaration is its only evidence.
+        Assert.Equal(3, inventory.Assessment!.Maturity.Components.Single(c => c.Component == "WebApp").IntegrationPoints);
+    }
+
+    [Fact]
+    public void ServiceNameOfSeveralAppHosts_ShouldReachTheProjectOfTheCallersOwnAppHost()
+    {
+        var inventory = Inventory(
+            [Component("Shop.AppHost"), Component("Shop.Api"), Component("Shop.Web"), Component("Health.AppHost"), Component("Health.Api"), Component("Health.Web")],
+            [
+                Resource("apiservice", "Shop_Api", line: 10, appHost: "Shop.AppHost"),
+                Resource("web", "Shop_Web", line: 11, appHost: "Shop.AppHost"),
+                Resource("apiservice", "Health_Api", line: 10, appHost: "Health.AppHost"),
+                Resource("web", "Health_Web", line: 11, appHost: "Health.AppHost"),
+                Finding("Shop.Web", FindingKinds.HttpClient, "https+http://apiservice/products", line: 30),
+                Finding("Health.Web", FindingKinds.HttpClient, "https+http://apiservice/status", line: 30),
+            ]);
+
+        Assert.Equal(
+            ["component:Health.Web -http-> component:Health.Api", "component:Shop.Web -http-> component:Shop.Api"],
+            inventory.Graph.Edges.Where(e => e.Kind == "http").Select(e => $"{e.From} -{e.Kind}-> {e.To}").Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public void YarpResourceRoutes_ShouldStartAtTheGatewaysNode_AndForwarderBeADirectCall()
+    {
+        var route = Finding("AppHost", FindingKinds.GatewayRoute, "https+http://ordering-api/api/orders/{*any}", "Aspire.Hosting.Yarp", line: 20, ruleId: RuleIdentifiers.AspireYarpRoute);
+        route.Details = new Dictionary<string, string> { [FindingProperties.Resource] = "mobile-bff", [FindingProperties.Upstream] = "/api/orders/{*any}" };
+        var forwarder = Finding("WebApp", FindingKinds.HttpClient, "https+http://ordering-api/api/orders/{id}/pic", "Yarp.ReverseProxy", line: 30);
+        forwarder.Details = new Dictionary<string, string> { [FindingProperties.Via] = "MapForwarder" };
+        var inventory = Inventory(
+            [Component("AppHost"), Component("Ordering.API"), Component("WebApp"), Component("Mobile")],
+            [
+                Resource("ordering-api", "Ordering_API", line: 10),
+                route,
+                forwarder,
+                Finding("Mobile", FindingKinds.HttpClient, "https+http://mobile-bff/api/orders/1", line: 40),
+            ]);
+
+        Assert.Equal(
+            [
+                "component:Mobile -http-> external:aspire:mobile-bff",
+                "component:WebApp -forwards-> component:Ordering.API",
+                "external:aspire:mobile-bff -routes-> component:Ordering.API",
+            ],
+            inventory.Graph.Edges.Select(e => $"{e.From} -{e.Kind}-> {e.To}").Order(StringComparer.Ordinal));
+        Assert.Equal(
+            ["AppHost none", "Mobile gateway-mediated", "WebApp point-to-point"],
+            inventory.Assessment!.Style.Components.Where(c => c.Component is "AppHost" or "Mobile" or "WebApp").Select(c => $"{c.Component} {c.Style}").Order(StringComparer.Ordinal));
+    }
+
+    private static Finding Resource(string name, string project, int line, string appHost = "AppHost")
+    {
+        var resource = Finding(appHost, FindingKinds.ServiceResource, name, "Aspire.Hosting", line: line, ruleId: RuleIdentifiers.AspireProjectResource);
+        resource.Details = new Dictionary<string, string> { [FindingProperties.Resource] = name, [FindingProperties.Project] = project };
+        return resource;
+    }
+
+    private static Finding Reference(string resource, string? project, string target, string targetProject, int line, string resourceType = "AddProject")
+    {
+        var reference = Finding("AppHost", FindingKinds.ServiceReference, target, "Aspire.Hosting", line: line, ruleId: RuleIdentifiers.AspireServiceReference);
+        reference.Details = new Dictionary<string, string> { [FindingProperties.Resource] = resource, [FindingProperties.ResourceType] = resourceType, [FindingProperties.TargetProject] = targetProject };
+        if (project is not null)
+        {
+            reference.Details = new Dictionary<string, string>(reference.Details) { [FindingProperties.Project] = project };
+        }
+
+        return reference;
+    }
+
+    private static Finding Registered(Finding call, string registration)
+    {
+        call.Details = new Dictionary<string, string> { [FindingProperties.Registration] = registration };
+        return call;
     }
 
     [Fact]

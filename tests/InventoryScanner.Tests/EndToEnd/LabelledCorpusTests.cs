@@ -12,7 +12,7 @@ namespace InventoryScanner.Tests.EndToEnd;
 [Collection(ScannerCollection.Name)]
 public sealed partial class LabelledCorpusTests(ITestOutputHelper output)
 {
-    private static readonly string[] IntegrationKinds = ["http-client", "grpc-client", "soap-client", "signalr-client", "queue-publish", "queue-consume", "database", "cache", "blob-storage", "smtp"];
+    private static readonly string[] IntegrationKinds = ["http-client", "grpc-client", "soap-client", "signalr-client", "service-reference", "gateway-route", "queue-publish", "queue-consume", "database", "cache", "blob-storage", "smtp"];
 
     private static string Corpus => Path.Combine(RepositoryPaths.Root, "tests", "fixtures", "Labelled");
 
