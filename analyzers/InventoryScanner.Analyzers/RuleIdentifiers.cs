@@ -49,7 +49,10 @@ namespace InventoryScanner.Analyzers
         public const string SqlStatement = "INV4008";
         public const string HardcodedCredential = "INV9001";
 
+        /// <summary>Where the project lives: the SARIF driver's information URI, and the root of every rule's help page.</summary>
+        public const string RepositoryUri = "https://github.com/inventory-scanner/InventoryScanner";
+
         public static string GetHelpUri(string id) =>
-            "https://github.com/inventory-scanner/InventoryScanner/blob/main/analyzers/docs/rules/" + id + ".md";
+            RepositoryUri + "/blob/main/analyzers/docs/rules/" + id + ".md";
     }
 }

@@ -118,6 +118,9 @@ public sealed record SettingsOptions
 
     public IReadOnlyList<string>? Format { get; init; }
 
+    /// <summary>What SARIF does with the integration facts: <c>note</c> or <c>omit</c>.</summary>
+    public string? SarifFacts { get; init; }
+
     public string? FailOn { get; init; }
 
     public bool? IncludeTests { get; init; }

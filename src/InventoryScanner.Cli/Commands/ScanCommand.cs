@@ -44,11 +44,17 @@ internal static class ScanCommand
 
     private static readonly Option<string[]> FormatOption = new("--format")
     {
-        Description = "Outputs to write: json, html, md, repeated or comma-separated (default: all).",
-        HelpName = "json|html|md",
+        Description = "Outputs to write: json, html, md, sarif (inventory.sarif, for code scanning), repeated or comma-separated (default: json, html, md).",
+        HelpName = "json|html|md|sarif",
         AllowMultipleArgumentsPerToken = true,
-        DefaultValueFactory = _ => [.. ReportWriterFactory.Formats],
+        DefaultValueFactory = _ => [.. ReportWriterFactory.DefaultFormats],
         CustomParser = ParseFormats,
+    };
+
+    private static readonly Option<string?> SarifFactsOption = new("--sarif-facts")
+    {
+        Description = "What inventory.sarif does with the integration facts (hidden rules), which are not problems: note (in, at level note: the whole inventory; the default) or omit (left out: a code-scanning tab of warnings and errors only).",
+        HelpName = "note|omit",
     };
 
     private static readonly Option<string?> TemplatesOption = new("--templates")
@@ -78,11 +84,12 @@ internal static class ScanCommand
     public static Command Create(TextWriter output, TextWriter error)
     {
         FailOnOption.AcceptOnlyFromAmong(Severities);
+        SarifFactsOption.AcceptOnlyFromAmong("note", "omit");
         FormatOption.CompletionSources.Add(_ => ReportWriterFactory.Formats.Select(format => new System.CommandLine.Completions.CompletionItem(format)));
         VerbosityOption.AcceptOnlyFromAmong([.. Enum.GetNames<Verbosity>().Select(n => n.ToLowerInvariant())]);
         var command = new Command("scan", Description)
         {
-            PathArgument, OutOption, NoRestoreOption, NoBuildEvalOption, IncludeTestsOption, FailOnOption, FormatOption, TemplatesOption, ParallelOption, VerbosityOption, QuietOption,
+            PathArgument, OutOption, NoRestoreOption, NoBuildEvalOption, IncludeTestsOption, FailOnOption, FormatOption, SarifFactsOption, TemplatesOption, ParallelOption, VerbosityOption, QuietOption,
         };
         command.SetAction((parseResult, cancellationToken) => RunAsync(parseResult, output, error, cancellationToken));
         return command;
@@ -96,6 +103,7 @@ internal static class ScanCommand
           inventory scan . -o audit --format json,md           every project under this folder; JSON and Markdown only
           inventory scan src/Api/Api.csproj --fail-on warning  fail (exit 1) on anti-patterns and secrets, as CI would
           inventory scan legacy/ --no-build-eval               code you do not trust: no MSBuild file of it is run
+          inventory scan . --format sarif --sarif-facts omit    inventory.sarif for a code-scanning tab (problems only)
         """;
 
     private static async Task<int> RunAsync(ParseResult parseResult, TextWriter output, TextWriter error, CancellationToken cancellationToken)
@@ -111,6 +119,7 @@ internal static class ScanCommand
             ? Path.GetFullPath(parseResult.GetValue(OutOption)!)
             : Path.GetFullPath(defaults.Out, Path.GetDirectoryName(settings.Path!)!);
         var formats = Given(parseResult, FormatOption) ? parseResult.GetValue(FormatOption)! : defaults.Format?.ToArray() ?? parseResult.GetValue(FormatOption)!;
+        var sarifFacts = (Given(parseResult, SarifFactsOption) ? parseResult.GetValue(SarifFactsOption) : defaults.SarifFacts ?? parseResult.GetValue(SarifFactsOption)) == "omit" ? SarifFacts.Omit : SarifFacts.Note;
         var threshold = Given(parseResult, FailOnOption) ? parseResult.GetValue(FailOnOption) : defaults.FailOn ?? parseResult.GetValue(FailOnOption);
         var noRestore = parseResult.GetValue(NoRestoreOption) || defaults.Restore == false;
         if (OutputProblem(outDirectory) is { } problem)
@@ -143,7 +152,7 @@ internal static class ScanCommand
             IReadOnlyList<string> written;
             try
             {
-                written = ReportWriterFactory.WriteAll(inventory, outDirectory, formats.Distinct(), templates);
+                written = ReportWriterFactory.WriteAll(inventory, outDirectory, formats.Distinct(), templates, sarifFacts);
             }
             catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
             {
@@ -258,7 +267,7 @@ internal static class ScanCommand
             result.AddError($"'{unknown}' is not a report format; use {string.Join(", ", ReportWriterFactory.Formats)}");
         }
 
-        return formats.Length == 0 ? [.. ReportWriterFactory.Formats] : formats;
+        return formats.Length == 0 ? [.. ReportWriterFactory.DefaultFormats] : formats;
     }
 
     private static int? ParseParallelism(System.CommandLine.Parsing.ArgumentResult result)

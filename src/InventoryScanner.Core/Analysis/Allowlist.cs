@@ -68,7 +68,12 @@ public static class Allowlist
         {
             if (finding.SuppressedBy is not null)
             {
-                accepted.Add(new AcceptedSecret(finding.Fingerprint, finding.Component, finding.Path, finding.Line, finding.Target, finding.SuppressedBy));
+                accepted.Add(new AcceptedSecret(finding.Fingerprint, finding.Component, finding.Path, finding.Line, finding.Target, finding.SuppressedBy)
+                {
+                    RuleId = finding.RuleId,
+                    Column = finding.Column,
+                    AcceptedBy = AcceptedSecret.SuppressedInCode,
+                });
                 continue;
             }
 
@@ -82,7 +87,11 @@ public static class Allowlist
             }
             else
             {
-                accepted.Add(new AcceptedSecret(finding.Fingerprint, finding.Component, finding.Path, finding.Line, finding.Target, entry.Reason));
+                accepted.Add(new AcceptedSecret(finding.Fingerprint, finding.Component, finding.Path, finding.Line, finding.Target, entry.Reason)
+                {
+                    RuleId = finding.RuleId,
+                    Column = finding.Column,
+                });
             }
         }
 

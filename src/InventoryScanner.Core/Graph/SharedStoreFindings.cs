@@ -14,6 +14,11 @@ public static class SharedStoreFindings
 {
     public const string SharedWith = "sharedWith";
 
+    /// <summary>The rule's title, as the reports and SARIF name it.</summary>
+    public const string Title = "Integration through a shared data store";
+
+    public const string Description = "A database, cache or object store that two or more components of the scan reach: neither can change what is shared without the other, and no contract says what that is. One warning per component, at its first connection to the store.";
+
     public static IReadOnlyList<Finding> Of(GraphModel graph, IReadOnlyList<Finding> findings)
     {
         var byFingerprint = findings.ToDictionary(f => f.Fingerprint, StringComparer.Ordinal);

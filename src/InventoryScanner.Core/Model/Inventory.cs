@@ -62,7 +62,20 @@ public sealed record MessagingEndpoint(string Component, string Role, string Lib
 public sealed record ReliabilityFact(string Name, string Value, IReadOnlyList<string> Findings);
 
 /// <summary>A secret finding the allowlist accepts: where it is, which entry matched it, and why it may stay.</summary>
-public sealed record AcceptedSecret(string Fingerprint, string Component, string Path, int Line, string Target, string Reason);
+public sealed record AcceptedSecret(string Fingerprint, string Component, string Path, int Line, string Target, string Reason)
+{
+    /// <summary>The rule that found it.</summary>
+    public string? RuleId { get; init; }
+
+    public int Column { get; init; }
+
+    /// <summary>Who accepted it: <c>allowlist</c> (the scan root's allowlist file) or <c>code</c> (a suppression in the source).</summary>
+    public string AcceptedBy { get; init; } = Allowlisted;
+
+    public const string Allowlisted = "allowlist";
+
+    public const string SuppressedInCode = "code";
+}
 
 public sealed record ToolInfo(string Name, string Version)
 {
