@@ -11,10 +11,13 @@ public static class CliApplication
         var root = new RootCommand("InventoryScanner: an inventory of a .NET estate's integrations and hard-coded secrets.")
         {
             ScanCommand.Create(output, error),
+            ScanCommand.CreateBaseline(output, error),
+            DiffCommand.Create(output, error),
             CompletionCommand.Create(output),
         };
 
-        var parseResult = root.Parse(args);
+        // "@contoso/payments" is a CODEOWNERS owner (diff --owner), not a response file to read arguments from.
+        var parseResult = root.Parse(args, new ParserConfiguration { ResponseFileTokenReplacer = null });
         if (parseResult.Errors.Count > 0)
         {
             foreach (var parseError in parseResult.Errors)

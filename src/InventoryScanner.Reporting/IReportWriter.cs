@@ -13,7 +13,7 @@ public interface IReportWriter
 public static class ReportWriterFactory
 {
     /// <summary>The formats <c>--format</c> accepts.</summary>
-    public static readonly IReadOnlyList<string> Formats = ["json", "html", "md", "sarif"];
+    public static readonly IReadOnlyList<string> Formats = ["json", "html", "md", "sarif", "baseline"];
 
     /// <summary>What a scan writes when no format is asked for.</summary>
     public static readonly IReadOnlyList<string> DefaultFormats = ["json", "html", "md"];
@@ -22,6 +22,7 @@ public static class ReportWriterFactory
     {
         "json" => new JsonReportWriter(),
         "sarif" => new SarifReportWriter(sarifFacts),
+        "baseline" => new BaselineReportWriter(),
         "html" => new TemplateReportWriter("report.html", "report.html.scriban", templates),
         "md" => new TemplateReportWriter("report.md", "report.md.scriban", templates),
         _ => throw new ArgumentException($"unknown report format '{format}'; expected one of: {string.Join(", ", Formats)}", nameof(format)),

@@ -109,6 +109,11 @@ public sealed class SarifReportWriter(SarifFacts facts = SarifFacts.Note) : IRep
         result["message"] = Message(finding.Message);
         result["locations"] = new JsonArray(Location(finding.Path, finding.Line, finding.Column, finding.Kind == FindingKinds.Secret ? null : finding.Evidence, prefix));
         result["partialFingerprints"] = new JsonObject { [FingerprintKey] = finding.Fingerprint };
+        if (finding.Baseline is not null)
+        {
+            result["baselineState"] = finding.Baseline == Core.Baseline.BaselineComparison.New ? "new" : "unchanged";
+        }
+
         var properties = new JsonObject
         {
             ["kind"] = finding.Kind,
@@ -120,6 +125,11 @@ public sealed class SarifReportWriter(SarifFacts facts = SarifFacts.Note) : IRep
         if (finding.IsTestOnly)
         {
             properties["scope"] = "test";
+        }
+
+        if (finding.Owners is { Count: > 0 } owners)
+        {
+            properties["owners"] = new JsonArray([.. owners.Select(o => (JsonNode)o)]);
         }
 
         result["properties"] = properties;
@@ -258,21 +268,7 @@ public sealed class SarifReportWriter(SarifFacts facts = SarifFacts.Note) : IRep
     /// slash: findings are relative to the scan root, code scanning wants them relative to the checkout. Empty when the
     /// scan root is the repository root or no repository is found.
     /// </summary>
-    public static string RepositoryPrefix(string root)
-    {
-        var full = Path.GetFullPath(root);
-        var directory = File.Exists(full) ? Path.GetDirectoryName(full)! : full;
-        for (var current = new DirectoryInfo(directory); current is not null; current = current.Parent)
-        {
-            if (Directory.Exists(Path.Combine(current.FullName, ".git")) || File.Exists(Path.Combine(current.FullName, ".git")))
-            {
-                var relative = Path.GetRelativePath(current.FullName, directory).Replace('\\', '/');
-                return relative == "." ? string.Empty : relative.TrimEnd('/') + "/";
-            }
-        }
-
-        return string.Empty;
-    }
+    public static string RepositoryPrefix(string root) => Core.Owners.RepositoryRoot.Of(root).Prefix;
 
     private sealed record RuleInfo(string Id, string Name, string Title, string Description, string Category, string Level);
 }

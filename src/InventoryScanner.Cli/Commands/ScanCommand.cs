@@ -1,4 +1,5 @@
 using System.CommandLine;
+using InventoryScanner.Core.Baseline;
 using InventoryScanner.Core.Passes;
 using InventoryScanner.Core.Model;
 using InventoryScanner.Reporting;
@@ -9,8 +10,6 @@ namespace InventoryScanner.Cli.Commands;
 /// <summary><c>inventory scan &lt;path&gt;</c>: scan, build the inventory, write the reports.</summary>
 internal static class ScanCommand
 {
-    private static readonly string[] Severities = ["hidden", "info", "warning", "error"];
-
     private static readonly Argument<string> PathArgument = new("path")
     {
         Description = "A .sln, .slnx or .csproj file, or a folder (every project file under it).",
@@ -39,7 +38,14 @@ internal static class ScanCommand
 
     private static readonly Option<string?> FailOnOption = new("--fail-on")
     {
-        Description = "Exit with 1 when a finding has this severity or higher: hidden, info, warning, error.",
+        Description = "Exit with 1 when a finding matches: a severity (hidden, info, warning, error: that or higher), new (not in --baseline), new:<severity> or new:<kind> (new:secret, new:http-client); comma-separated, any one fails.",
+        HelpName = "condition",
+    };
+
+    private static readonly Option<string?> BaselineOption = new("--baseline")
+    {
+        Description = "A baseline (inventory.baseline.json, or an earlier inventory.json): each finding is marked new or known in every output, and --fail-on new fails only on what is new.",
+        HelpName = "file",
     };
 
     private static readonly Option<string[]> FormatOption = new("--format")
@@ -83,17 +89,54 @@ internal static class ScanCommand
 
     public static Command Create(TextWriter output, TextWriter error)
     {
-        FailOnOption.AcceptOnlyFromAmong(Severities);
+        FailOnOption.CompletionSources.Add(_ => [.. FailOn.Severities.Concat(["new"]).Concat(FailOn.Severities.Select(s => "new:" + s)).Concat(FailOn.Kinds.Select(k => "new:" + k)).Select(v => new System.CommandLine.Completions.CompletionItem(v))]);
+        FailOnOption.Validators.Add(result =>
+        {
+            if (result.Tokens.Count > 0)
+            {
+                FailOn.Parse(result.Tokens[0].Value, out var problem);
+                if (problem is not null)
+                {
+                    result.AddError(problem);
+                }
+            }
+        });
         SarifFactsOption.AcceptOnlyFromAmong("note", "omit");
         FormatOption.CompletionSources.Add(_ => ReportWriterFactory.Formats.Select(format => new System.CommandLine.Completions.CompletionItem(format)));
         VerbosityOption.AcceptOnlyFromAmong([.. Enum.GetNames<Verbosity>().Select(n => n.ToLowerInvariant())]);
         var command = new Command("scan", Description)
         {
-            PathArgument, OutOption, NoRestoreOption, NoBuildEvalOption, IncludeTestsOption, FailOnOption, FormatOption, SarifFactsOption, TemplatesOption, ParallelOption, VerbosityOption, QuietOption,
+            PathArgument, OutOption, NoRestoreOption, NoBuildEvalOption, IncludeTestsOption, FailOnOption, BaselineOption, FormatOption, SarifFactsOption, TemplatesOption, ParallelOption, VerbosityOption, QuietOption,
         };
         command.SetAction((parseResult, cancellationToken) => RunAsync(parseResult, output, error, cancellationToken));
         return command;
     }
+
+    /// <summary>
+    /// <c>inventory baseline &lt;path&gt;</c>: the same scan, writing only <c>inventory.baseline.json</c>, by default into the
+    /// current folder (where a team commits it).
+    /// </summary>
+    public static Command CreateBaseline(TextWriter output, TextWriter error)
+    {
+        var command = new Command(BaselineCommandName, BaselineDescription)
+        {
+            PathArgument, OutOption, NoRestoreOption, NoBuildEvalOption, IncludeTestsOption, ParallelOption, VerbosityOption, QuietOption,
+        };
+        command.SetAction((parseResult, cancellationToken) => RunAsync(parseResult, output, error, cancellationToken));
+        return command;
+    }
+
+    private const string BaselineCommandName = "baseline";
+
+    private const string BaselineDescription = """
+        Scan and write inventory.baseline.json: the findings and scores a team accepts as its starting point, stable for git
+        (sorted, no line numbers, timestamps, absolute paths or machine names). Commit it; then 'inventory scan --baseline
+        inventory.baseline.json --fail-on new' fails only on what a change introduces, and 'inventory diff' compares with it.
+
+        Examples:
+          inventory baseline MyEstate.sln             writes ./inventory.baseline.json
+          inventory baseline . -o .inventory          writes .inventory/inventory.baseline.json
+        """;
 
     private const string Description = """
         Scan a solution, project or folder and write the inventory and reports.
@@ -102,6 +145,8 @@ internal static class ScanCommand
           inventory scan MyEstate.sln                          scan a solution; reports in ./inventory-report
           inventory scan . -o audit --format json,md           every project under this folder; JSON and Markdown only
           inventory scan src/Api/Api.csproj --fail-on warning  fail (exit 1) on anti-patterns and secrets, as CI would
+          inventory scan . --baseline inventory.baseline.json --fail-on new:secret
+                                                               fail only on a secret the change introduced
           inventory scan legacy/ --no-build-eval               code you do not trust: no MSBuild file of it is run
           inventory scan . --format sarif --sarif-facts omit    inventory.sarif for a code-scanning tab (problems only)
         """;
@@ -115,13 +160,47 @@ internal static class ScanCommand
         var defaults = settings.Options;
         var verbosityName = Given(parseResult, VerbosityOption) ? parseResult.GetValue(VerbosityOption)! : defaults.Verbosity ?? parseResult.GetValue(VerbosityOption)!;
         var verbosity = parseResult.GetValue(QuietOption) ? Verbosity.Quiet : Enum.Parse<Verbosity>(verbosityName, ignoreCase: true);
-        var outDirectory = Given(parseResult, OutOption) || defaults.Out is null
-            ? Path.GetFullPath(parseResult.GetValue(OutOption)!)
+        var baselineOnly = parseResult.CommandResult.Command.Name == BaselineCommandName;
+        var outDirectory = Given(parseResult, OutOption) ? Path.GetFullPath(parseResult.GetValue(OutOption)!)
+            : baselineOnly ? Path.GetFullPath(".")
+            : defaults.Out is null ? Path.GetFullPath(parseResult.GetValue(OutOption)!)
             : Path.GetFullPath(defaults.Out, Path.GetDirectoryName(settings.Path!)!);
-        var formats = Given(parseResult, FormatOption) ? parseResult.GetValue(FormatOption)! : defaults.Format?.ToArray() ?? parseResult.GetValue(FormatOption)!;
+        var formats = baselineOnly ? [BaselineFile.FormatName]
+            : Given(parseResult, FormatOption) ? parseResult.GetValue(FormatOption)! : defaults.Format?.ToArray() ?? parseResult.GetValue(FormatOption)!;
         var sarifFacts = (Given(parseResult, SarifFactsOption) ? parseResult.GetValue(SarifFactsOption) : defaults.SarifFacts ?? parseResult.GetValue(SarifFactsOption)) == "omit" ? SarifFacts.Omit : SarifFacts.Note;
-        var threshold = Given(parseResult, FailOnOption) ? parseResult.GetValue(FailOnOption) : defaults.FailOn ?? parseResult.GetValue(FailOnOption);
+        var threshold = baselineOnly ? null : Given(parseResult, FailOnOption) ? parseResult.GetValue(FailOnOption) : defaults.FailOn ?? parseResult.GetValue(FailOnOption);
         var noRestore = parseResult.GetValue(NoRestoreOption) || defaults.Restore == false;
+        string? failOnProblem = null;
+        var failOn = threshold is null ? null : FailOn.Parse(threshold, out failOnProblem);
+        if (failOnProblem is not null)
+        {
+            // Only a settings file's value gets here: the command line's is refused by the parser.
+            error.WriteLine("error: " + failOnProblem);
+            return ExitCodes.UsageError;
+        }
+
+        var baselinePath = parseResult.GetValue(BaselineOption);
+        if (failOn?.NeedsBaseline == true && baselinePath is null)
+        {
+            error.WriteLine($"error: --fail-on {threshold} compares with a baseline: give one with --baseline <file> (an empty file makes everything new)");
+            return ExitCodes.UsageError;
+        }
+
+        // The baseline is read before the scan: a file that cannot be compared is said now, not after minutes of work.
+        Snapshot? baseline = null;
+        if (baselinePath is not null)
+        {
+            try
+            {
+                baseline = File.Exists(baselinePath) && new FileInfo(baselinePath).Length == 0 ? Snapshot.Empty : Snapshot.Read(baselinePath);
+            }
+            catch (SnapshotException exception)
+            {
+                error.WriteLine("error: " + exception.Message);
+                return ExitCodes.UsageError;
+            }
+        }
+
         if (OutputProblem(outDirectory) is { } problem)
         {
             // Said before the scan, not after minutes of work.
@@ -149,6 +228,11 @@ internal static class ScanCommand
                 ? await LiveProgress.RunAsync(error, progress => Scanner.ScanAsync(options with { Progress = progress }, cancellationToken)).ConfigureAwait(false)
                 : await Scanner.ScanAsync(options, cancellationToken).ConfigureAwait(false);
             var inventory = InventoryPipeline.Run(result, path, DateTimeOffset.UtcNow);
+            if (baseline is not null)
+            {
+                BaselineComparison.Apply(inventory, baseline, baselinePath!.Replace('\\', '/'));
+            }
+
             IReadOnlyList<string> written;
             try
             {
@@ -174,14 +258,14 @@ internal static class ScanCommand
             }
 
             // Test doubles in test projects do not fail a scan: they are listed apart.
-            var failing = threshold is null ? [] : inventory.Findings.Where(f => !f.IsTestOnly && Rank(f.Severity) >= Rank(threshold)).ToList();
+            var failing = failOn is null ? [] : failOn.Failing(inventory.Findings);
             if (failing.Count > 0)
             {
-                error.WriteLine($"{failing.Count} finding(s) at or above '{threshold}':");
+                error.WriteLine(FailOn.Severities.Contains(threshold!) ? $"{failing.Count} finding(s) at or above '{threshold}':" : $"{failing.Count} finding(s) matching --fail-on '{threshold}':");
                 foreach (var finding in failing)
                 {
                     // Messages name a secret's word, never its value.
-                    error.WriteLine($"  {finding.Path}:{finding.Line}: {finding.Severity} {finding.RuleId}: {finding.Message}");
+                    error.WriteLine($"  {finding.Path}:{finding.Line}: {finding.Severity} {finding.RuleId}: {finding.Message}" + (finding.Baseline == BaselineComparison.New ? " (new)" : string.Empty));
                 }
 
                 return ExitCodes.FindingsAtOrAboveThreshold;
@@ -227,8 +311,6 @@ internal static class ScanCommand
             output.WriteLine("Wrote " + file);
         }
     }
-
-    private static int Rank(string severity) => Array.IndexOf(Severities, severity);
 
     /// <summary>Whether the command line gave <paramref name="option"/> (not its default).</summary>
     private static bool Given(ParseResult parseResult, Option option) => parseResult.GetResult(option) is { Implicit: false };

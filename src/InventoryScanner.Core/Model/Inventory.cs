@@ -41,7 +41,21 @@ public sealed class Inventory
     /// <summary>Maturity, integration style and sprawl, each pointing at the findings behind it (docs/assessment.md).</summary>
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public AssessmentModel? Assessment { get; init; }
+
+    /// <summary>The CODEOWNERS file owners come from, relative to the repository root; null when there is none.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public string? OwnersFile { get; init; }
+
+    /// <summary>The scan against <c>--baseline</c>: how many findings are new, known, and gone; null without a baseline.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public BaselineSummary? Baseline { get; set; }
 }
+
+/// <summary>
+/// The scan compared with a baseline (<c>--baseline</c>): the baseline file as given, the findings that are new (each
+/// marked <c>baseline: new</c>) and known (<c>known</c>), and the baseline's findings this scan no longer has.
+/// </summary>
+public sealed record BaselineSummary(string File, int New, int Known, int Gone);
 
 /// <summary>
 /// The SDK whose MSBuild the scan used (<see cref="Version"/>), and every global.json whose pin no installed SDK
@@ -96,6 +110,10 @@ public sealed class Component
     public required string Analysis { get; init; }
 
     public bool IsTest { get; init; }
+
+    /// <summary>Its owners by the repository's CODEOWNERS (for its project file); null when the repository has none.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public IReadOnlyList<string>? Owners { get; set; }
 
     public IReadOnlyList<string> Messages { get; init; } = [];
 
@@ -169,6 +187,14 @@ public sealed class Finding
     public required string Message { get; set; }
 
     public string Fingerprint { get; set; } = "";
+
+    /// <summary>Its owners by the repository's CODEOWNERS (for its file; empty when no line owns it); null when the repository has none.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public IReadOnlyList<string>? Owners { get; set; }
+
+    /// <summary>Against <c>--baseline</c>: <c>new</c> (not in the baseline) or <c>known</c>; null without a baseline.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public string? Baseline { get; set; }
 
     /// <summary>Rule-specific facts: httpMethod, exchange, routingKey, queue, targetSource, expression, secretKind.</summary>
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]

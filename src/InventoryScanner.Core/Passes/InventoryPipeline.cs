@@ -24,6 +24,9 @@ public sealed class InventoryDraft(ScanResult scan)
     public IReadOnlyList<MessagingEndpoint> Messaging { get; set; } = [];
 
     public AssessmentModel? Assessment { get; set; }
+
+    /// <summary>The CODEOWNERS file the owners come from (<see cref="Owners.OwnersPass"/>).</summary>
+    public string? OwnersFile { get; set; }
 }
 
 /// <summary>One step from what a scan found to the inventory every report renders.</summary>
@@ -34,7 +37,7 @@ public interface IInventoryPass
 
 /// <summary>
 /// The ordered passes after the analysis: join (calls to their client registrations) → fingerprints → allowlist →
-/// graph → shared stores → messaging reliability → assessment. Each later concern (the assessment, the estate merge) is one more pass here.
+/// graph → shared stores → messaging reliability → assessment → owners. Each later concern (the assessment, the estate merge) is one more pass here.
 /// </summary>
 public static class InventoryPipeline
 {
@@ -47,6 +50,7 @@ public static class InventoryPipeline
         new SharedStorePass(),
         new MessagingPass(),
         new Assessment.AssessmentPass(),
+        new Owners.OwnersPass(),
     ];
 
     /// <param name="displayRoot">The path the scan was given, as given: the inventory's <c>root</c>.</param>
@@ -72,6 +76,7 @@ public static class InventoryPipeline
             Messaging = draft.Messaging,
             Sdk = scan.Sdk,
             Assessment = draft.Assessment,
+            OwnersFile = draft.OwnersFile,
         };
     }
 }
