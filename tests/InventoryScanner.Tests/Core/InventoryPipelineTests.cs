@@ -11,7 +11,7 @@ public sealed class InventoryPipelineTests
     public void DefaultPasses_ShouldRunInTheDocumentedOrder()
     {
         Assert.Equal(
-            [typeof(RegistrationJoinPass), typeof(FingerprintPass), typeof(AllowlistPass), typeof(GraphPass), typeof(SharedStorePass), typeof(MessagingPass), typeof(InventoryScanner.Core.Assessment.AssessmentPass)],
+            [typeof(RegistrationJoinPass), typeof(FingerprintPass), typeof(AllowlistPass), typeof(GraphPass), typeof(SharedStorePass), typeof(MessagingPass), typeof(InventoryScanner.Core.Assessment.AssessmentPass), typeof(InventoryScanner.Core.Owners.OwnersPass)],
             InventoryPipeline.Default.Select(p => p.GetType()));
     }
 
