@@ -13,6 +13,7 @@ public static class CliApplication
             ScanCommand.Create(output, error),
             ScanCommand.CreateBaseline(output, error),
             DiffCommand.Create(output, error),
+            TrendCommand.Create(output, error),
             CompletionCommand.Create(output),
         };
 

@@ -39,6 +39,9 @@ public sealed record ReportModel(
     IReadOnlyList<Finding> Integrations,
     string GraphData)
 {
+    /// <summary>The recorded scans' chart (<c>--history</c>); null without a history.</summary>
+    public TrendView? Trend => Inventory.History is { Count: > 0 } history ? TrendView.Of(history) : null;
+
     /// <summary>Secrets of test projects (--include-tests): listed apart, not counted as production secrets.</summary>
     public IReadOnlyList<Finding> TestSecrets => Inventory.Findings.Where(f => f.Kind == FindingKinds.Secret && f.IsTestOnly).ToList();
 

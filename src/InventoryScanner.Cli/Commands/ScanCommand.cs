@@ -57,6 +57,13 @@ internal static class ScanCommand
         CustomParser = ParseFormats,
     };
 
+    private static readonly Option<string?> HistoryOption = new("--history")
+    {
+        Description = $"Record this scan in a history store (SQLite; default {Core.History.HistoryStore.DefaultPath} under the scan root): counts, scores and fingerprints, keyed by commit and date. 'inventory trend' reads it; the HTML report charts it.",
+        HelpName = "path",
+        Arity = ArgumentArity.ZeroOrOne,
+    };
+
     private static readonly Option<string?> SarifFactsOption = new("--sarif-facts")
     {
         Description = "What inventory.sarif does with the integration facts (hidden rules), which are not problems: note (in, at level note: the whole inventory; the default) or omit (left out: a code-scanning tab of warnings and errors only).",
@@ -106,7 +113,7 @@ internal static class ScanCommand
         VerbosityOption.AcceptOnlyFromAmong([.. Enum.GetNames<Verbosity>().Select(n => n.ToLowerInvariant())]);
         var command = new Command("scan", Description)
         {
-            PathArgument, OutOption, NoRestoreOption, NoBuildEvalOption, IncludeTestsOption, FailOnOption, BaselineOption, FormatOption, SarifFactsOption, TemplatesOption, ParallelOption, VerbosityOption, QuietOption,
+            PathArgument, OutOption, NoRestoreOption, NoBuildEvalOption, IncludeTestsOption, FailOnOption, BaselineOption, HistoryOption, FormatOption, SarifFactsOption, TemplatesOption, ParallelOption, VerbosityOption, QuietOption,
         };
         command.SetAction((parseResult, cancellationToken) => RunAsync(parseResult, output, error, cancellationToken));
         return command;
@@ -149,6 +156,7 @@ internal static class ScanCommand
                                                                fail only on a secret the change introduced
           inventory scan legacy/ --no-build-eval               code you do not trust: no MSBuild file of it is run
           inventory scan . --format sarif --sarif-facts omit    inventory.sarif for a code-scanning tab (problems only)
+          inventory scan . --history                           record the scan in .inventory/history.db; see 'inventory trend'
         """;
 
     private static async Task<int> RunAsync(ParseResult parseResult, TextWriter output, TextWriter error, CancellationToken cancellationToken)
@@ -233,6 +241,24 @@ internal static class ScanCommand
                 BaselineComparison.Apply(inventory, baseline, baselinePath!.Replace('\\', '/'));
             }
 
+            if (parseResult.GetResult(HistoryOption) is not null)
+            {
+                var store = parseResult.GetValue(HistoryOption) is { Length: > 0 } given ? Path.GetFullPath(given) : Path.Combine(ScanRoot(path), Core.History.HistoryStore.DefaultPath);
+                try
+                {
+                    using var history = Core.History.HistoryStore.Open(store);
+                    var (repository, _) = Core.Owners.RepositoryRoot.Of(ScanRoot(path));
+                    var (commit, branch) = Core.History.GitHead.Read(repository);
+                    history.Record(inventory, commit, branch, inventory.ScannedAt);
+                    inventory.History = history.Scans();
+                }
+                catch (Core.History.HistoryException exception)
+                {
+                    // The scan's reports matter more than its record: they are written, and the history's problem is said.
+                    error.WriteLine("warning: the scan was not recorded: " + exception.Message);
+                }
+            }
+
             IReadOnlyList<string> written;
             try
             {
@@ -310,6 +336,13 @@ internal static class ScanCommand
         {
             output.WriteLine("Wrote " + file);
         }
+    }
+
+    /// <summary>The folder a scan path names: itself, or a solution's or project's folder.</summary>
+    private static string ScanRoot(string path)
+    {
+        var full = Path.GetFullPath(path);
+        return Directory.Exists(full) ? full : Path.GetDirectoryName(full)!;
     }
 
     /// <summary>Whether the command line gave <paramref name="option"/> (not its default).</summary>

@@ -42,6 +42,10 @@ public sealed class Inventory
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public AssessmentModel? Assessment { get; init; }
 
+    /// <summary>The recorded scans of <c>--history</c>, this one last, for the reports' trend; not part of inventory.json.</summary>
+    [JsonIgnore]
+    public IReadOnlyList<History.RecordedScan>? History { get; set; }
+
     /// <summary>The CODEOWNERS file owners come from, relative to the repository root; null when there is none.</summary>
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public string? OwnersFile { get; init; }

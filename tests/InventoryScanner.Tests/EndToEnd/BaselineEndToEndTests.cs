@@ -114,4 +114,26 @@ public sealed class BaselineEndToEndTests
         Assert.All(inventory.GetProperty("findings").EnumerateArray(), f => Assert.Equal("new", f.GetProperty("baseline").GetString()));
         Assert.Equal(0, inventory.GetProperty("baseline").GetProperty("known").GetInt32());
     }
+
+    [Fact]
+    public async Task ScansWithAHistory_ShouldBeRecorded_AndTrendAndTheReportShowThem()
+    {
+        var store = Path.Combine(Directory.CreateTempSubdirectory("inventory-history-e2e-").FullName, "history.db");
+        var first = await CliRun.ScanAsync(RepositoryPaths.Sample, "--no-restore", "-q", "--format", "json", "--history", store);
+        var second = await CliRun.ScanAsync(RepositoryPaths.Sample, "--no-restore", "-q", "--format", "html,md", "--history", store);
+        Assert.Equal((0, 0), (first.ExitCode, second.ExitCode));
+
+        var trend = await CliRun.RunAsync(Path.GetDirectoryName(store)!, ["trend", "--history", store, "--format", "json"]);
+        Assert.Equal(0, trend.ExitCode);
+        var scans = JsonDocument.Parse(trend.Output).RootElement.GetProperty("scans").EnumerateArray().ToList();
+        Assert.Equal(2, scans.Count);
+        var findings = JsonDocument.Parse(first.Read("inventory.json")).RootElement.GetProperty("findings").GetArrayLength();
+        Assert.All(scans, s => Assert.Equal(findings, s.GetProperty("findings").GetInt32()));
+        Assert.Contains("<section id=\"trend\">", second.Read("report.html"), StringComparison.Ordinal);
+        Assert.Contains("<polyline", second.Read("report.html"), StringComparison.Ordinal);
+
+        var missing = await CliRun.RunAsync(Path.GetDirectoryName(store)!, ["trend", "--history", store + ".missing"]);
+        Assert.Equal(2, missing.ExitCode);
+        Assert.Contains("--history", missing.Error, StringComparison.Ordinal);
+    }
 }
