@@ -24,7 +24,7 @@ public sealed record TrendView(int Scans, IReadOnlyList<TrendSeries> Series, IRe
         };
         var points = scans.Select(s => new TrendPoint(
             s.ScannedAt.UtcDateTime.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture),
-            s.Commit is null ? string.Empty : s.Commit[..Math.Min(10, s.Commit.Length)],
+            s.Commit is null ? "(no commit)" : s.Commit[..Math.Min(10, s.Commit.Length)],
             s.Integrations,
             s.Secrets,
             s.EstateMaturity,
