@@ -119,17 +119,7 @@ public static class DiffWriter
 
     private static JsonObject Node(SnapshotFinding f)
     {
-        var node = new JsonObject
-        {
-            ["fingerprint"] = f.Fingerprint,
-            ["ruleId"] = f.RuleId,
-            ["kind"] = f.Kind,
-            ["library"] = f.Library,
-            ["component"] = f.Component,
-            ["path"] = f.Path,
-            ["target"] = f.Target,
-            ["severity"] = f.Severity,
-        };
+        var node = new JsonObject([.. f.Identity().Select(p => KeyValuePair.Create(p.Key, (JsonNode?)p.Value))]);
         if (f.Line > 0)
         {
             node["line"] = f.Line;

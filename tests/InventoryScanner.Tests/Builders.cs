@@ -10,7 +10,7 @@ internal static class Builders
     public static Component Component(string name, string analysis = AnalysisLevel.Semantic) =>
         new() { Name = name, Project = $"src/{name}/{name}.csproj", Analysis = analysis };
 
-    public static Finding Finding(string component, string kind, string target, string library = "System.Net.Http", string? evidence = null, int line = 10, string ruleId = "INV0000", string? symbol = null, string? path = null) => new()
+    public static Finding Finding(string component, string kind, string target, string library = "System.Net.Http", string? evidence = null, int line = 10, string ruleId = "INV0000", string? symbol = null, string? path = null, string severity = "hidden") => new()
     {
         RuleId = ruleId,
         Kind = kind,
@@ -22,7 +22,7 @@ internal static class Builders
         Column = 9,
         Evidence = evidence ?? "call();",
         Confidence = "high",
-        Severity = "hidden",
+        Severity = severity,
         Message = "message",
         Symbol = symbol ?? "M:" + component + ".Run",
     };

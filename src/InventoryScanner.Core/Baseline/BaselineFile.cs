@@ -40,17 +40,7 @@ public static class BaselineFile
         for (var i = 0; i < findings.Count; i++)
         {
             var f = findings[i];
-            var entry = new SortedDictionary<string, object>(StringComparer.Ordinal)
-            {
-                ["fingerprint"] = f.Fingerprint,
-                ["ruleId"] = f.RuleId,
-                ["kind"] = f.Kind,
-                ["library"] = f.Library,
-                ["component"] = f.Component,
-                ["path"] = f.Path,
-                ["target"] = f.Target,
-                ["severity"] = f.Severity,
-            };
+            var entry = new SortedDictionary<string, object>(f.Identity().ToDictionary(p => p.Key, p => (object)p.Value), StringComparer.Ordinal);
             if (f.Resilience is not null)
             {
                 entry["resilience"] = f.Resilience;

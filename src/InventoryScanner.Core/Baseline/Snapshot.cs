@@ -187,6 +187,19 @@ public sealed record SnapshotFinding(
 {
     /// <summary>Its owners by CODEOWNERS when the scan had one; empty otherwise.</summary>
     public IReadOnlyList<string> Owners { get; init; } = [];
+
+    /// <summary>What names it in a baseline and a diff, as JSON property names and values.</summary>
+    public IEnumerable<KeyValuePair<string, string>> Identity() =>
+    [
+        new("fingerprint", Fingerprint),
+        new("ruleId", RuleId),
+        new("kind", Kind),
+        new("library", Library),
+        new("component", Component),
+        new("path", Path),
+        new("target", Target),
+        new("severity", Severity),
+    ];
 }
 
 /// <summary>An inventory or baseline that cannot be compared: the message says which file and why.</summary>

@@ -143,10 +143,10 @@ public sealed class BaselineTests
     [InlineData("new:http-client,error", true, "INV1001")]
     public void FailOnConditions_ShouldPickTheirFindings(string text, bool needsBaseline, string failing)
     {
-        var secret = Severe(Finding("Orders", FindingKinds.Secret, "password", ruleId: "INV9001", line: 5), "warning", BaselineComparison.New);
-        var shared = Severe(Finding("Orders", FindingKinds.AntiPattern, "postgres:orders", ruleId: "INV4005", line: 6), "warning", BaselineComparison.Known);
-        var call = Severe(Finding("Orders", FindingKinds.HttpClient, "https://crm.example.com", ruleId: "INV1001", line: 7), "hidden", BaselineComparison.New);
-        var testDouble = Severe(Finding("Orders.Tests", FindingKinds.Secret, "password", ruleId: "INV9001", line: 8), "warning", BaselineComparison.New);
+        var secret = Marked(Finding("Orders", FindingKinds.Secret, "password", ruleId: "INV9001", line: 5, severity: "warning"), BaselineComparison.New);
+        var shared = Marked(Finding("Orders", FindingKinds.AntiPattern, "postgres:orders", ruleId: "INV4005", line: 6, severity: "warning"), BaselineComparison.Known);
+        var call = Marked(Finding("Orders", FindingKinds.HttpClient, "https://crm.example.com", ruleId: "INV1001", line: 7), BaselineComparison.New);
+        var testDouble = Marked(Finding("Orders.Tests", FindingKinds.Secret, "password", ruleId: "INV9001", line: 8, severity: "warning"), BaselineComparison.New);
         testDouble.Details = new Dictionary<string, string> { [TestScope.Key] = TestScope.Test };
 
         var failOn = FailOn.Parse(text, out var problem);
@@ -167,15 +167,10 @@ public sealed class BaselineTests
         Assert.NotNull(problem);
     }
 
-    private static Finding Severe(Finding finding, string severity, string baseline)
+    private static Finding Marked(Finding finding, string baseline)
     {
-        var copy = new Finding
-        {
-            RuleId = finding.RuleId, Kind = finding.Kind, Library = finding.Library, Component = finding.Component, Target = finding.Target, Path = finding.Path,
-            Line = finding.Line, Column = finding.Column, Evidence = finding.Evidence, Confidence = finding.Confidence, Severity = severity, Message = finding.Message, Symbol = finding.Symbol,
-        };
-        copy.Baseline = baseline;
-        return copy;
+        finding.Baseline = baseline;
+        return finding;
     }
 
     private sealed class SnapshotFindingComparer : IEqualityComparer<SnapshotFinding>

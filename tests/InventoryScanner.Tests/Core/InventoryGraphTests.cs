@@ -301,7 +301,7 @@ public sealed class InventoryGraphTests
                 "component:WebApp -http-> component:Catalog.API",
                 "component:WebApp -http-> external:https://catalog.example.com",
             ],
-            inventory.Graph.Edges.Select(e => $"{e.From} -{e.Kind}-> {e.To}").Order(StringComparer.Ordinal));
+            Edges(inventory));
     }
 
     [Fact]
@@ -331,7 +331,7 @@ public sealed class InventoryGraphTests
                 "component:WebApp -declared-> component:Catalog.API",
                 "external:aspire:storefront -declared-> component:Catalog.API",
             ],
-            inventory.Graph.Edges.Where(e => e.Kind == "declared").Select(e => $"{e.From} -{e.Kind}-> {e.To}").Order(StringComparer.Ordinal));
+            Edges(inventory, "declared"));
         Assert.Equal("storefront (AddJavaScriptApp)", inventory.Graph.Nodes.Single(n => n.Id == "external:aspire:storefront").Label);
 
         // Two calls, and the basket-api dependency no call was found behind: the declaration is its only evidence.
@@ -354,7 +354,7 @@ public sealed class InventoryGraphTests
 
         Assert.Equal(
             ["component:Health.Web -http-> component:Health.Api", "component:Shop.Web -http-> component:Shop.Api"],
-            inventory.Graph.Edges.Where(e => e.Kind == "http").Select(e => $"{e.From} -{e.Kind}-> {e.To}").Order(StringComparer.Ordinal));
+            Edges(inventory, "http"));
     }
 
     [Fact]
@@ -379,11 +379,15 @@ public sealed class InventoryGraphTests
                 "component:WebApp -forwards-> component:Ordering.API",
                 "external:aspire:mobile-bff -routes-> component:Ordering.API",
             ],
-            inventory.Graph.Edges.Select(e => $"{e.From} -{e.Kind}-> {e.To}").Order(StringComparer.Ordinal));
+            Edges(inventory));
         Assert.Equal(
             ["AppHost none", "Mobile gateway-mediated", "WebApp point-to-point"],
             inventory.Assessment!.Style.Components.Where(c => c.Component is "AppHost" or "Mobile" or "WebApp").Select(c => $"{c.Component} {c.Style}").Order(StringComparer.Ordinal));
     }
+
+    /// <summary>The graph's edges as <c>from -kind-&gt; to</c>, sorted; of one kind when it is given.</summary>
+    private static IEnumerable<string> Edges(Inventory inventory, string? kind = null) =>
+        inventory.Graph.Edges.Where(e => kind is null || e.Kind == kind).Select(e => $"{e.From} -{e.Kind}-> {e.To}").Order(StringComparer.Ordinal);
 
     private static Finding Resource(string name, string project, int line, string appHost = "AppHost")
     {
@@ -428,7 +432,7 @@ public sealed class InventoryGraphTests
                 "component:Orders -http-> external:https://localhost:9999",
                 "component:Shipping.Api -http-> external:http://localhost:5015",
             ],
-            inventory.Graph.Edges.Select(e => $"{e.From} -{e.Kind}-> {e.To}").Order(StringComparer.Ordinal));
+            Edges(inventory));
     }
 
     [Fact]

@@ -79,21 +79,13 @@ public sealed class SarifReportWriterTests(SampleScanFixture fixture)
     [Fact]
     public void AcceptedSecrets_ShouldBeSuppressedResults_WithTheirJustification()
     {
-        var inventory = Inventory([Component("Crm")], [Finding("Crm", FindingKinds.HttpClient, "https://crm.example.com/api")]);
-        inventory = new Inventory
-        {
-            Tool = inventory.Tool,
-            Root = inventory.Root,
-            Components = inventory.Components,
-            Excluded = inventory.Excluded,
-            Findings = inventory.Findings,
-            Graph = inventory.Graph,
-            Accepted =
+        var inventory = With(
+            Inventory([Component("Crm")], [Finding("Crm", FindingKinds.HttpClient, "https://crm.example.com/api")]),
+            accepted:
             [
                 new AcceptedSecret("a1", "Crm", "src/Crm/appsettings.Development.json", 4, "Password", "local developer database") { RuleId = RuleIdentifiers.HardcodedCredential, Column = 7 },
                 new AcceptedSecret("a2", "Crm", "src/Crm/Seed.cs", 12, "apiKey", "suppressed in the code ([SuppressMessage]: sandbox key)") { RuleId = RuleIdentifiers.HardcodedCredential, AcceptedBy = AcceptedSecret.SuppressedInCode },
-            ],
-        };
+            ]);
 
         var sarif = new SarifReportWriter().Render(inventory);
 
@@ -108,12 +100,7 @@ public sealed class SarifReportWriterTests(SampleScanFixture fixture)
     [Fact]
     public void OmittedFacts_ShouldLeaveOnlyProblems_AndTheirRules()
     {
-        var warning = Finding("Crm", FindingKinds.AntiPattern, "http://crm.example.com", line: 20, ruleId: RuleIdentifiers.PlainHttp);
-        warning = new Finding
-        {
-            RuleId = warning.RuleId, Kind = warning.Kind, Library = warning.Library, Component = warning.Component, Target = warning.Target, Path = warning.Path,
-            Line = warning.Line, Column = warning.Column, Evidence = warning.Evidence, Confidence = warning.Confidence, Severity = "warning", Message = "plain HTTP", Symbol = warning.Symbol,
-        };
+        var warning = Finding("Crm", FindingKinds.AntiPattern, "http://crm.example.com", line: 20, ruleId: RuleIdentifiers.PlainHttp, severity: "warning");
         var inventory = Inventory(
             [Component("Crm")],
             [Finding("Crm", FindingKinds.HttpClient, "http://crm.example.com/api", ruleId: RuleIdentifiers.HttpClientCall), warning]);
@@ -133,8 +120,7 @@ public sealed class SarifReportWriterTests(SampleScanFixture fixture)
         var checkout = Directory.CreateTempSubdirectory("inventory-sarif-").FullName;
         Directory.CreateDirectory(Path.Combine(checkout, ".git"));
         var root = Directory.CreateDirectory(Path.Combine(checkout, "services", "My Estate")).FullName;
-        var inventory = Inventory([Component("Crm")], [Finding("Crm", FindingKinds.HttpClient, "https://crm.example.com/api", path: "src/Crm Api/Client.cs")]);
-        inventory = new Inventory { Tool = inventory.Tool, Root = root, Components = inventory.Components, Excluded = [], Findings = inventory.Findings, Graph = inventory.Graph };
+        var inventory = With(Inventory([Component("Crm")], [Finding("Crm", FindingKinds.HttpClient, "https://crm.example.com/api", path: "src/Crm Api/Client.cs")]), root: root);
 
         var sarif = new SarifReportWriter().Render(inventory);
 
@@ -144,6 +130,18 @@ public sealed class SarifReportWriterTests(SampleScanFixture fixture)
         Assert.Equal(("services/My%20Estate/src/Crm%20Api/Client.cs", "SRCROOT"), ((string?)location["uri"], (string?)location["uriBaseId"]));
         Assert.DoesNotContain(checkout, sarif, StringComparison.Ordinal);
     }
+
+    /// <summary>The inventory with another root (as the scan was given it) or accepted secrets.</summary>
+    private static Inventory With(Inventory inventory, string? root = null, IReadOnlyList<AcceptedSecret>? accepted = null) => new()
+    {
+        Tool = inventory.Tool,
+        Root = root ?? inventory.Root,
+        Components = inventory.Components,
+        Excluded = inventory.Excluded,
+        Findings = inventory.Findings,
+        Graph = inventory.Graph,
+        Accepted = accepted ?? inventory.Accepted,
+    };
 
     private static void AssertValid(string sarif)
     {
