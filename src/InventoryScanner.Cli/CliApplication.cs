@@ -14,6 +14,7 @@ public static class CliApplication
             ScanCommand.CreateBaseline(output, error),
             DiffCommand.Create(output, error),
             TrendCommand.Create(output, error),
+            MergeCommand.Create(output, error),
             CompletionCommand.Create(output),
         };
 

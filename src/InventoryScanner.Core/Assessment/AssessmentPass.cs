@@ -43,6 +43,7 @@ public sealed class AssessmentPass : IInventoryPass
             Priorities = priorities,
             Effort = Priorities.Effort(priorities, graph, settings, gateways),
             Roi = Priorities.Roi(priorities, settings),
+            Settings = settings,
         };
     }
 

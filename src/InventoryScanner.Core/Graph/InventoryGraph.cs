@@ -333,12 +333,14 @@ public sealed class InventoryGraph
     /// </summary>
     private static ServiceDirectory ServiceNames(IEnumerable<Component> components, IEnumerable<Finding> findings)
     {
-        var byKey = components.GroupBy(c => Normalise(c.Name)).Where(g => g.Count() == 1).ToDictionary(g => g.Key, g => g.Single().Name, StringComparer.Ordinal);
+        // An estate's component of a name two repositories share is "repository/Name": it answers to its own name only.
+        static string Own(string name) => name[(name.LastIndexOf('/') + 1)..];
+        var byKey = components.GroupBy(c => Normalise(Own(c.Name))).Where(g => g.Count() == 1).ToDictionary(g => g.Key, g => g.Single().Name, StringComparer.Ordinal);
         var names = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
         foreach (var name in byKey.Values)
         {
-            names.TryAdd(name.Replace('.', '-').Replace('_', '-').ToLowerInvariant(), name);
-            names.TryAdd(Normalise(name), name);
+            names.TryAdd(Own(name).Replace('.', '-').Replace('_', '-').ToLowerInvariant(), name);
+            names.TryAdd(Normalise(Own(name)), name);
         }
 
         var resources = findings.Where(f => f.Kind == FindingKinds.ServiceResource).ToList();

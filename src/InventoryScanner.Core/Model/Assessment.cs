@@ -7,6 +7,10 @@ namespace InventoryScanner.Core.Model;
 /// </summary>
 public sealed record AssessmentModel(MaturityModel Maturity, StyleModel Style, SprawlModel Sprawl)
 {
+    /// <summary>The settings it was made with (the settings file's <c>assessment</c>, or the defaults): an estate merge assesses with them again.</summary>
+    [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+    public AssessmentSettings? Settings { get; init; }
+
     /// <summary>What to fix first: one item per failing criterion of a component, ranked.</summary>
     public IReadOnlyList<PriorityItem> Priorities { get; init; } = [];
 

@@ -42,6 +42,10 @@ public sealed class Inventory
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public AssessmentModel? Assessment { get; init; }
 
+    /// <summary>The repositories of an estate merged from several (<c>inventory merge</c>); null for one scan.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public IReadOnlyList<RepositoryPart>? Repositories { get; init; }
+
     /// <summary>The recorded scans of <c>--history</c>, this one last, for the reports' trend; not part of inventory.json.</summary>
     [JsonIgnore]
     public IReadOnlyList<History.RecordedScan>? History { get; set; }
@@ -54,6 +58,9 @@ public sealed class Inventory
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public BaselineSummary? Baseline { get; set; }
 }
+
+/// <summary>A repository of an estate: its name, the root its scan was given, the tool, when, and how much it holds.</summary>
+public sealed record RepositoryPart(string Name, string Root, string ToolVersion, DateTimeOffset ScannedAt, int Components, int Findings);
 
 /// <summary>
 /// The scan compared with a baseline (<c>--baseline</c>): the baseline file as given, the findings that are new (each
@@ -114,6 +121,26 @@ public sealed class Component
     public required string Analysis { get; init; }
 
     public bool IsTest { get; init; }
+
+    /// <summary>The repository it comes from, in an estate merged from several (<c>inventory merge</c>); null in one scan.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public string? Repository { get; init; }
+
+    /// <summary>The same component as an estate knows it: in its repository, under the estate's name for it.</summary>
+    public Component In(string repository, string name) => new()
+    {
+        Name = name,
+        Project = Project,
+        Analysis = Analysis,
+        IsTest = IsTest,
+        Repository = repository,
+        Owners = Owners,
+        Messages = Messages,
+        LoadDiagnostics = LoadDiagnostics,
+        FilesAnalyzed = FilesAnalyzed,
+        FilesTotal = FilesTotal,
+        LaunchUrls = LaunchUrls,
+    };
 
     /// <summary>Its owners by the repository's CODEOWNERS (for its project file); null when the repository has none.</summary>
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
@@ -192,6 +219,10 @@ public sealed class Finding
 
     public string Fingerprint { get; set; } = "";
 
+    /// <summary>The repository its file is in, in an estate merged from several (<c>inventory merge</c>); null in one scan.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public string? Repository { get; init; }
+
     /// <summary>Its owners by the repository's CODEOWNERS (for its file; empty when no line owns it); null when the repository has none.</summary>
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public IReadOnlyList<string>? Owners { get; set; }
@@ -215,8 +246,33 @@ public sealed class Finding
     [JsonIgnore]
     public string? SuppressedBy { get; set; }
 
-    /// <summary>Containing symbol's documentation ID; an input of the fingerprint.</summary>
-    [JsonIgnore]
+    /// <summary>The same finding in another component and repository, under another fingerprint (an estate's merge).</summary>
+    public Finding CopyTo(string component, string? repository, string fingerprint) => new()
+    {
+        RuleId = RuleId,
+        Kind = Kind,
+        Library = Library,
+        Component = component,
+        Repository = repository,
+        Target = Target,
+        Path = Path,
+        Line = Line,
+        Column = Column,
+        Evidence = Evidence,
+        Confidence = Confidence,
+        ConfidenceReason = ConfidenceReason,
+        Severity = Severity,
+        Message = Message,
+        Fingerprint = fingerprint,
+        Details = Details,
+        Owners = Owners,
+        Baseline = Baseline,
+        Symbol = Symbol,
+        ValueHash = ValueHash,
+    };
+
+    /// <summary>Containing symbol's documentation ID (or <c>config:file:key</c>); an input of the fingerprint, kept so a merge can make it again.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public string? Symbol { get; init; }
 
     /// <summary>
