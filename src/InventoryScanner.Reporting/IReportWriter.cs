@@ -13,7 +13,7 @@ public interface IReportWriter
 public static class ReportWriterFactory
 {
     /// <summary>The formats <c>--format</c> accepts.</summary>
-    public static readonly IReadOnlyList<string> Formats = ["json", "html", "md", "sarif", "baseline"];
+    public static readonly IReadOnlyList<string> Formats = ["json", "html", "md", "sarif", "baseline", "csv", "dot", "graphml", "backstage", "structurizr", "cyclonedx"];
 
     /// <summary>What a scan writes when no format is asked for.</summary>
     public static readonly IReadOnlyList<string> DefaultFormats = ["json", "html", "md"];
@@ -23,6 +23,12 @@ public static class ReportWriterFactory
         "json" => new JsonReportWriter(),
         "sarif" => new SarifReportWriter(sarifFacts),
         "baseline" => new BaselineReportWriter(),
+        "csv" => new Exports.CsvWriter(),
+        "dot" => new Exports.DotWriter(),
+        "graphml" => new Exports.GraphMlWriter(),
+        "backstage" => new Exports.BackstageWriter(),
+        "structurizr" => new Exports.StructurizrWriter(),
+        "cyclonedx" => new Exports.CycloneDxWriter(),
         "html" => new TemplateReportWriter("report.html", "report.html.scriban", templates),
         "md" => new TemplateReportWriter("report.md", "report.md.scriban", templates),
         _ => throw new ArgumentException($"unknown report format '{format}'; expected one of: {string.Join(", ", Formats)}", nameof(format)),

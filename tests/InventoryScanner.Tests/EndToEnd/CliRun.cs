@@ -41,7 +41,7 @@ public sealed class SampleScanFixture : IAsyncLifetime
 {
     internal CliRun Run { get; private set; } = null!;
 
-    public async Task InitializeAsync() => Run = await CliRun.ScanAsync(RepositoryPaths.Sample, "--format", "json,html,md,sarif");
+    public async Task InitializeAsync() => Run = await CliRun.ScanAsync(RepositoryPaths.Sample, "--format", "json,html,md,sarif,csv,dot,graphml,backstage,structurizr,cyclonedx");
 
     public Task DisposeAsync() => Task.CompletedTask;
 }

@@ -29,7 +29,7 @@ public sealed class CommandLineTests
 
     [Theory]
     [InlineData("inventory scan --f", "--fail-on\n--format")]
-    [InlineData("inventory scan . --format ", "baseline\nhtml\njson\nmd\nsarif")]
+    [InlineData("inventory scan . --format ", "backstage\nbaseline\ncsv\ncyclonedx\ndot\ngraphml\nhtml\njson\nmd\nsarif\nstructurizr")]
     [InlineData("inventory scan . -v d", "detailed\ndiagnostic")]
     [InlineData("inventory comp", "completion")]
     public async Task BashCompletion_ShouldCompleteOptionsAndTheirValues(string line, string expected)
