@@ -15,6 +15,7 @@ public static class CliApplication
             DiffCommand.Create(output, error),
             TrendCommand.Create(output, error),
             MergeCommand.Create(output, error),
+            ManifestCommand.Create(output, error),
             CompletionCommand.Create(output),
         };
 

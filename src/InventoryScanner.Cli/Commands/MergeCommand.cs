@@ -32,9 +32,15 @@ internal static class MergeCommand
         Description = $"Parse every input again instead of reusing the parts of unchanged ones (kept in <out>/{EstateMerge.CacheFolder}).",
     };
 
+    private static readonly Option<string?> ManifestOption = new("--manifest")
+    {
+        Description = "The estate manifest the inventories were scanned from: inputs are named after its repositories (a folder 'orders' or 'inventory-orders' is orders), and repositories without an inventory are said.",
+        HelpName = "estate.yaml",
+    };
+
     public static Command Create(TextWriter output, TextWriter error)
     {
-        var command = new Command("merge", Description) { InputsArgument, OutOption, FormatOption, NoCacheOption };
+        var command = new Command("merge", Description) { InputsArgument, OutOption, FormatOption, NoCacheOption, ManifestOption };
         command.SetAction(parseResult => Run(parseResult, output, error));
         return command;
     }
@@ -55,6 +61,11 @@ internal static class MergeCommand
         try
         {
             var inputs = Inputs(parseResult.GetValue(InputsArgument)!, outDirectory);
+            if (parseResult.GetValue(ManifestOption) is { } manifestPath)
+            {
+                inputs = Named(inputs, EstateManifest.Read(manifestPath), error);
+            }
+
             var cache = parseResult.GetValue(NoCacheOption) ? null : Path.Combine(outDirectory, EstateMerge.CacheFolder);
             var (estate, stats) = EstateMerge.Merge(inputs, cache);
             var formats = (parseResult.GetValue(FormatOption) ?? [])
@@ -133,6 +144,29 @@ internal static class MergeCommand
         }
 
         return inputs;
+    }
+
+    /// <summary>
+    /// Inputs named after the manifest's repositories: an input named <c>orders</c> or <c>inventory-orders</c> (the
+    /// artifact of the reusable workflow) is <c>orders</c>; the manifest's repositories with no input are said (a scan
+    /// that failed), inputs of no repository of it are kept under their own names.
+    /// </summary>
+    internal static List<EstateInput> Named(List<EstateInput> inputs, EstateManifest manifest, TextWriter error)
+    {
+        var named = new List<EstateInput>();
+        foreach (var input in inputs)
+        {
+            var leaf = input.Repository.Split('/').Last();
+            var repository = manifest.Repositories.FirstOrDefault(r => r.Name.Equals(leaf, StringComparison.OrdinalIgnoreCase) || ("inventory-" + r.Name).Equals(leaf, StringComparison.OrdinalIgnoreCase));
+            named.Add(repository is null ? input : input with { Repository = repository.Name });
+        }
+
+        foreach (var missing in manifest.Repositories.Where(r => !named.Any(i => i.Repository == r.Name)))
+        {
+            error.WriteLine($"warning: the manifest's repository '{missing.Name}' has no inventory among the inputs (its scan failed or did not run); the estate goes on without it");
+        }
+
+        return named;
     }
 
     private static string RepositoryName(string folder)
