@@ -10,11 +10,20 @@ using InventoryScanner.Workspace;
 //
 //        dotnet run -c Release --project tests/InventoryScanner.Benchmarks -- --analyzer-cost [<project> | --generate <files>] [runs]
 // The analyzers' share of a build (see AnalyzerCostBenchmark).
+//
+//        dotnet run -c Release --project tests/InventoryScanner.Benchmarks -- --merge [sizes…]
+// The estate merge's time and peak memory at 10, 100 and 1000 synthetic repositories (see MergeBenchmark).
 if (args.Length == 0)
 {
     Console.Error.WriteLine("usage: InventoryScanner.Benchmarks <solution|project|folder> [runs] [--skip-build]");
     Console.Error.WriteLine("       InventoryScanner.Benchmarks --analyzer-cost [<project> | --generate <files>] [runs]");
+    Console.Error.WriteLine("       InventoryScanner.Benchmarks --merge [sizes…]");
     return 2;
+}
+
+if (args[0] == "--merge")
+{
+    return MergeBenchmark.Run(args[1..]);
 }
 
 if (args[0] == "--analyzer-cost")

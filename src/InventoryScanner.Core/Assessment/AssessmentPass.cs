@@ -17,11 +17,13 @@ public sealed class AssessmentPass : IInventoryPass
     public void Run(InventoryDraft draft)
     {
         var graph = draft.Graph ?? new GraphModel { Nodes = [], Edges = [], Cycles = [] };
-        var components = draft.Scan.Components
-            // A component that could not be analysed has no facts, and (repository files) is no service of the estate.
-            .Where(c => c.Analysis is not (AnalysisLevel.Failed or AnalysisLevel.Files))
-            .Select(c => new ComponentFacts(c.Name, draft.Findings, draft.Messaging))
-            .ToList();
+        var components = ComponentFacts.For(
+            draft.Scan.Components
+                // A component that could not be analysed has no facts, and (repository files) is no service of the estate.
+                .Where(c => c.Analysis is not (AnalysisLevel.Failed or AnalysisLevel.Files))
+                .Select(c => c.Name),
+            draft.Findings,
+            draft.Messaging);
         var maturity = components
             .Select(facts =>
             {
@@ -74,8 +76,9 @@ public sealed class AssessmentPass : IInventoryPass
         }
 
         var inCycles = graph.Cycles.SelectMany(c => c).ToHashSet(StringComparer.Ordinal);
+        var nodes = graph.Nodes.GroupBy(n => n.Id, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
         var shared = components.Where(c =>
-            graph.Nodes.FirstOrDefault(n => n.Id == "component:" + c.Component) is { } node && (node.FanIn >= 2 || inCycles.Contains(node.Id)));
+            nodes.GetValueOrDefault("component:" + c.Component) is { } node && (node.FanIn >= 2 || inCycles.Contains(node.Id)));
         var deciders = deciding.Concat(shared).DistinctBy(c => c.Component).ToList();
         var lowest = deciders.Min(c => c.Level);
         var at = deciders.Where(c => c.Level == lowest).Select(c => c.Component).Order(StringComparer.Ordinal).ToList();
@@ -99,16 +102,17 @@ public sealed class AssessmentPass : IInventoryPass
     public static StyleModel Styles(IReadOnlyList<ComponentFacts> components, GraphModel graph, Gateways gateways)
     {
         var styles = new List<ComponentStyle>();
+        var index = new GraphIndex(graph);
         foreach (var facts in components)
         {
             var id = "component:" + facts.Component;
-            var calls = graph.Edges.Where(e => e.From == id && Sprawl.DirectKinds.Contains(e.Kind)).ToList();
+            var calls = index.From(id).Where(e => Sprawl.DirectKinds.Contains(e.Kind)).ToList();
             var viaGateway = calls.Where(gateways.IsCallToGateway).ToList();
             var direct = calls.Except(viaGateway).ToList();
-            var broker = graph.Edges.Where(e => (e.From == id && e.Kind == "publishes") || (e.To == id && e.Kind == "consumes")).ToList();
+            var broker = Sprawl.InGraphOrder(index.From(id).Where(e => e.Kind == "publishes").Concat(index.To(id).Where(e => e.Kind == "consumes")));
             if (gateways.IsGatewayComponent(facts.Component))
             {
-                var routes = graph.Edges.Where(e => e.From == id && e.Kind == InventoryGraph.RoutesKind).ToList();
+                var routes = index.From(id).Where(e => e.Kind == InventoryGraph.RoutesKind).ToList();
                 styles.Add(new ComponentStyle(facts.Component, "gateway", direct.Count, broker.Count, [.. routes.SelectMany(e => e.Findings).Distinct()]) { GatewayEdges = viaGateway.Count });
                 continue;
             }

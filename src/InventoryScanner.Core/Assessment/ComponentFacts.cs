@@ -7,9 +7,13 @@ namespace InventoryScanner.Core.Assessment;
 public sealed class ComponentFacts
 {
     public ComponentFacts(string component, IReadOnlyList<Finding> findings, IReadOnlyList<MessagingEndpoint> messaging)
+        : this(component, [.. findings.Where(f => f.Component == component)], MigrationsOf(findings), [.. messaging.Where(m => m.Component == component)])
+    {
+    }
+
+    private ComponentFacts(string component, List<Finding> own, IReadOnlyList<Finding> migrations, IReadOnlyList<MessagingEndpoint> messaging)
     {
         Component = component;
-        var own = findings.Where(f => f.Component == component).ToList();
         Calls = own.Where(f => IntegrationKinds.Calls.Contains(f.Kind)).ToList();
         HttpCalls = own.Where(f => f.Kind == FindingKinds.HttpClient).ToList();
         AntiPatterns = own.Where(f => f.Kind == FindingKinds.AntiPattern).ToList();
@@ -20,11 +24,23 @@ public sealed class ComponentFacts
         DataStores = own.Where(f => IntegrationKinds.DataStores.Contains(f.Kind)).ToList();
         Databases = DataStores.Where(f => f.Kind == FindingKinds.Database).ToList();
         DataStoreFacts = own.Where(f => f.Kind == FindingKinds.DataStoreFact).ToList();
-        Migrations = findings.Where(f => f.Kind == FindingKinds.DataStoreFact && f.Target == Analyzers.DataStores.DataStoreFacts.Migrations && !f.IsTestOnly).ToList();
+        Migrations = migrations;
         IntegrationFindings = own.Where(IntegrationKinds.IsIntegrationPoint).ToList();
-        Consumers = messaging.Where(m => m.Component == component && m.Role == "consumer").ToList();
-        Publishers = messaging.Where(m => m.Component == component && m.Role == "publisher").ToList();
+        Consumers = messaging.Where(m => m.Role == "consumer").ToList();
+        Publishers = messaging.Where(m => m.Role == "publisher").ToList();
     }
+
+    /// <summary>The facts of each component, the findings and endpoints grouped by component once (not searched per component).</summary>
+    public static IReadOnlyList<ComponentFacts> For(IEnumerable<string> components, IReadOnlyList<Finding> findings, IReadOnlyList<MessagingEndpoint> messaging)
+    {
+        var byComponent = findings.GroupBy(f => f.Component, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.ToList(), StringComparer.Ordinal);
+        var endpoints = messaging.GroupBy(m => m.Component, StringComparer.Ordinal).ToDictionary(g => g.Key, g => (IReadOnlyList<MessagingEndpoint>)[.. g], StringComparer.Ordinal);
+        var migrations = MigrationsOf(findings);
+        return [.. components.Select(c => new ComponentFacts(c, byComponent.GetValueOrDefault(c) ?? [], migrations, endpoints.GetValueOrDefault(c) ?? []))];
+    }
+
+    private static List<Finding> MigrationsOf(IReadOnlyList<Finding> findings) =>
+        [.. findings.Where(f => f.Kind == FindingKinds.DataStoreFact && f.Target == Analyzers.DataStores.DataStoreFacts.Migrations && !f.IsTestOnly)];
 
     public string Component { get; }
 

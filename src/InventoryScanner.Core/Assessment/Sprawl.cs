@@ -37,6 +37,8 @@ public static class Sprawl
         var origins = OriginsByComponent(components, throughGateways);
         var shared = origins.SelectMany(p => p.Value.Select(o => (o, p.Key))).GroupBy(x => x.o).Where(g => g.Select(x => x.Key).Distinct().Count() >= 2).Select(g => g.Key).ToHashSet(StringComparer.Ordinal);
         var orphans = graph.Orphans;
+        var graphIndex = new GraphIndex(graph);
+        var orphansOf = orphans.SelectMany(o => o.Components.Select(c => (c, o))).GroupBy(x => x.c, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Select(x => x.o).ToList(), StringComparer.Ordinal);
         var estate = Index(
             components.Select(c => "component:" + c.Component).ToHashSet(StringComparer.Ordinal),
             components,
@@ -44,11 +46,12 @@ public static class Sprawl
             origins.Values.SelectMany(o => o).ToHashSet(StringComparer.Ordinal),
             shared,
             orphans,
-            gateways);
+            gateways,
+            graphIndex);
         var perComponent = components
             .Select(c => new ComponentSprawl(
                 c.Component,
-                Index(["component:" + c.Component], [c], graph, origins[c.Component], shared, orphans.Where(o => o.Components.Contains(c.Component)).ToList(), gateways)))
+                Index(["component:" + c.Component], [c], graph, origins[c.Component], shared, orphansOf.GetValueOrDefault(c.Component) ?? [], gateways, graphIndex)))
             .ToList();
         return new SprawlModel(estate, perComponent);
     }
@@ -67,19 +70,23 @@ public static class Sprawl
         HashSet<string> origins,
         HashSet<string> sharedOrigins,
         IReadOnlyList<OrphanChannel> orphans,
-        Gateways gateways)
+        Gateways gateways,
+        GraphIndex graphIndex)
     {
-        var outbound = graph.Edges.Where(e => nodes.Contains(e.From) && DirectKinds.Contains(e.Kind)).ToList();
+        // Only the nodes' own edges are looked at (GraphIndex), in the graph's order.
+        var from = InGraphOrder(nodes.SelectMany(graphIndex.From));
+        var to = InGraphOrder(nodes.SelectMany(graphIndex.To));
+        var outbound = from.Where(e => DirectKinds.Contains(e.Kind)).ToList();
         var viaGateway = outbound.Where(gateways.IsCallToGateway).ToList();
         var direct = outbound.Except(viaGateway).ToList();
-        var brokered = graph.Edges.Where(e => (nodes.Contains(e.From) && e.Kind == "publishes") || (nodes.Contains(e.To) && e.Kind == "consumes")).ToList();
+        var brokered = InGraphOrder(from.Where(e => e.Kind == "publishes").Concat(to.Where(e => e.Kind == "consumes")));
         var calls = components.SelectMany(c => c.Calls).ToList();
         var hardCoded = components.SelectMany(c => c.AntiPatternsOf(RuleIdentifiers.HardcodedUrl)).ToList();
         var duplicated = origins.Where(sharedOrigins.Contains).ToList();
-        var fanOut = graph.Nodes.Where(n => nodes.Contains(n.Id)).Sum(n => n.FanOut);
+        var fanOut = nodes.Select(graphIndex.Node).OfType<GraphNodeModel>().Sum(n => n.FanOut);
         var unresolved = calls.Where(c => c.Target == TargetSources.Unresolved || c.Target.Contains("{config:", StringComparison.Ordinal) || c.Target.Contains("{settings:", StringComparison.Ordinal)).ToList();
-        var channels = graph.Nodes.Count(n => n.Type == "channel" && graph.Edges.Any(e => (nodes.Contains(e.From) && e.To == n.Id) || (nodes.Contains(e.To) && e.From == n.Id)));
-        var stores = graph.Edges.Where(e => nodes.Contains(e.From) && graph.Nodes.Any(n => n.Id == e.To && n.Type == InventoryGraph.DataStoreNode)).Select(e => e.To).ToHashSet(StringComparer.Ordinal);
+        var channels = from.Select(e => e.To).Concat(to.Select(e => e.From)).Where(id => graphIndex.TypeOf(id) == InventoryGraph.ChannelNode).Distinct(StringComparer.Ordinal).Count();
+        var stores = from.Where(e => graphIndex.TypeOf(e.To) == InventoryGraph.DataStoreNode).Select(e => e.To).ToHashSet(StringComparer.Ordinal);
         var shared = graph.SharedStores.Where(s => stores.Contains(s.Store)).ToList();
         var parts = new List<SprawlPart>
         {
@@ -94,6 +101,10 @@ public static class Sprawl
         var index = (int)Math.Round(parts.Sum(p => 100 * p.Weight * Ratio(p.Numerator, p.Denominator)), MidpointRounding.AwayFromZero);
         return new SprawlIndex(index, Band(index), parts);
     }
+
+    /// <summary>Edges in the graph model's own order (by source, then target), whatever order they were gathered in.</summary>
+    internal static List<GraphEdgeModel> InGraphOrder(IEnumerable<GraphEdgeModel> edges) =>
+        [.. edges.Distinct().OrderBy(e => e.From, StringComparer.Ordinal).ThenBy(e => e.To, StringComparer.Ordinal)];
 
     private static SprawlPart Part(string name, int numerator, int denominator, double weight, IEnumerable<string> findings)
     {

@@ -10,8 +10,11 @@ namespace InventoryScanner.Core.Estate;
 /// <summary>One repository's inventory, named as the estate calls it.</summary>
 public sealed record EstateInput(string Repository, string Path);
 
-/// <summary>What a merge read: the parts it parsed anew, and those it took from its cache unchanged.</summary>
-public sealed record MergeStats(IReadOnlyList<string> Read, IReadOnlyList<string> Cached);
+/// <summary>What a merge read: the parts it parsed anew, and those it took from its cache unchanged; and how long each phase took.</summary>
+public sealed record MergeStats(IReadOnlyList<string> Read, IReadOnlyList<string> Cached)
+{
+    public IReadOnlyList<(string Phase, TimeSpan Time)> Phases { get; init; } = [];
+}
 
 /// <summary>
 /// Many repositories' inventories as one estate: each component keeps its repository, and everything that joins across
@@ -55,6 +58,8 @@ public static class EstateMerge
 
         var read = new List<string>();
         var cached = new List<string>();
+        var phases = new List<(string, TimeSpan)>();
+        var started = System.Diagnostics.Stopwatch.GetTimestamp();
         var parts = inputs
             .OrderBy(i => i.Repository, StringComparer.Ordinal)
             .Select(input =>
@@ -65,6 +70,8 @@ public static class EstateMerge
             })
             .ToList();
 
+        phases.Add(("read", System.Diagnostics.Stopwatch.GetElapsedTime(started)));
+        started = System.Diagnostics.Stopwatch.GetTimestamp();
         var messages = new List<string>();
         var tools = parts.Select(p => p.Part.Tool.Version).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
         if (tools.Count > 1)
@@ -108,6 +115,7 @@ public static class EstateMerge
             messages.Add("the inventories were assessed with different settings; the estate is assessed with the defaults");
         }
 
+        phases.Add(("join", System.Diagnostics.Stopwatch.GetElapsedTime(started)));
         var scan = new ScanResult($"estate of {parts.Count} repositories", components, excluded, findings, messages)
         {
             AssessmentSettings = settings.Count == 1 ? settings[0] ?? AssessmentSettings.Default : AssessmentSettings.Default,
@@ -116,7 +124,8 @@ public static class EstateMerge
             scan,
             scan.Root,
             parts.Max(p => p.Part.ScannedAt),
-            [new GraphPass(), new SharedStorePass(), new MessagingPass(), new Assessment.AssessmentPass()]);
+            [new GraphPass(), new SharedStorePass(), new MessagingPass(), new Assessment.AssessmentPass()],
+            (pass, time) => phases.Add((pass, time)));
         estate = new Inventory
         {
             Tool = estate.Tool,
@@ -134,7 +143,7 @@ public static class EstateMerge
             Assessment = estate.Assessment,
             Repositories = [.. parts.Select(p => new RepositoryPart(p.Repository, p.Part.Root, p.Part.Tool.Version, p.Part.ScannedAt, p.Part.Components.Count, p.Part.Findings.Count(f => f.RuleId != RuleIdentifiers.SharedDataStore)))],
         };
-        return (estate, new MergeStats(read, cached));
+        return (estate, new MergeStats(read, cached) { Phases = phases });
     }
 
     /// <summary>

@@ -24,6 +24,10 @@ public sealed class BackstageWriter : IReportWriter
         var entities = new List<Dictionary<string, object>>();
         var services = model.Services.ToDictionary(c => ExportModel.ComponentId(c.Name), StringComparer.Ordinal);
         var called = model.Calls.GroupBy(e => e.To, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.ToList(), StringComparer.Ordinal);
+        var componentNames = ExportModel.UniqueSlugs(model.Services.Select(c => c.Name));
+        var resourceNames = ExportModel.UniqueSlugs(model.Nodes.Values.Where(n => n.Type != InventoryGraph.ComponentNode).Select(n => NodeName(model, n.Id)));
+        string ComponentName(string name) => componentNames[name];
+        string ApiName(string component) => componentNames[component] + "-api";
 
         foreach (var repository in inventory.Components.Select(c => c.Repository).OfType<string>().Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal))
         {
@@ -36,7 +40,7 @@ public sealed class BackstageWriter : IReportWriter
             var dependsOn = edges
                 .Select(e => e.From == ExportModel.ComponentId(component.Name) ? e.To : e.From)
                 .Distinct(StringComparer.Ordinal)
-                .Select(id => services.TryGetValue(id, out var other) ? "component:" + ExportModel.Slug(other.Name) : "resource:" + ExportModel.Slug(NodeName(model, id)))
+                .Select(id => services.TryGetValue(id, out var other) ? "component:" + ComponentName(other.Name) : "resource:" + resourceNames.GetValueOrDefault(NodeName(model, id), ExportModel.Slug(NodeName(model, id))))
                 .Distinct(StringComparer.Ordinal)
                 .Order(StringComparer.Ordinal)
                 .ToList();
@@ -67,7 +71,7 @@ public sealed class BackstageWriter : IReportWriter
                 spec["consumesApis"] = consumes;
             }
 
-            entities.Add(Entity("Component", ExportModel.Slug(component.Name), component.Name, spec, component.Repository));
+            entities.Add(Entity("Component", ComponentName(component.Name), component.Name, spec, component.Repository));
         }
 
         foreach (var (id, calls) in called.OrderBy(p => p.Key, StringComparer.Ordinal))
@@ -89,7 +93,7 @@ public sealed class BackstageWriter : IReportWriter
 
         foreach (var node in model.Nodes.Values.Where(n => n.Type != InventoryGraph.ComponentNode).OrderBy(n => n.Id, StringComparer.Ordinal))
         {
-            entities.Add(Entity("Resource", ExportModel.Slug(NodeName(model, node.Id)), node.Label, new Dictionary<string, object>
+            entities.Add(Entity("Resource", resourceNames[NodeName(model, node.Id)], node.Label, new Dictionary<string, object>
             {
                 ["type"] = node.Type switch
                 {
@@ -121,8 +125,6 @@ public sealed class BackstageWriter : IReportWriter
     /// <summary>A node's name in the catalog: stores and channels by their label, externals by their origin, unique by type.</summary>
     private static string NodeName(ExportModel model, string id) =>
         model.Nodes.TryGetValue(id, out var node) ? node.Type + "-" + node.Label : id;
-
-    private static string ApiName(string component) => ExportModel.Slug(component) + "-api";
 
     private static string StoreType(string label) => label.Split(':')[0] switch
     {

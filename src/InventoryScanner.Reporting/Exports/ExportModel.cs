@@ -45,6 +45,29 @@ internal sealed class ExportModel
     public IReadOnlyList<ExportEdge> Calls => [.. Edges.Where(e => e.From.StartsWith("component:", StringComparison.Ordinal) && e.To.StartsWith("component:", StringComparison.Ordinal) && e.Kind is "http" or "grpc" or "soap" or "signalr" or InventoryGraph.ForwardsKind)];
 
     /// <summary>
+    /// Slugs that stay apart: two names that make the same slug (<c>Orders.Api</c> and <c>orders/Api</c> both make
+    /// <c>orders-api</c>) get <c>-2</c>, <c>-3</c>… in the order of their names.
+    /// </summary>
+    public static Dictionary<string, string> UniqueSlugs(IEnumerable<string> names, int length = 63)
+    {
+        var slugs = new Dictionary<string, string>(StringComparer.Ordinal);
+        var used = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var name in names.Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal))
+        {
+            var stem = Slug(name, '-', length - 4);
+            var slug = stem;
+            for (var i = 2; !used.Add(slug); i++)
+            {
+                slug = stem + "-" + i.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            }
+
+            slugs[name] = slug;
+        }
+
+        return slugs;
+    }
+
+    /// <summary>
     /// A name as a tool's identifier allows: <c>[a-z0-9]</c> runs joined by <paramref name="separator"/>, at most
     /// <paramref name="length"/> characters (Backstage: 63), never empty.
     /// </summary>

@@ -88,6 +88,25 @@ public sealed class EstateMergeTests
     }
 
     [Fact]
+    public void EstatesExports_ShouldKeepTheRepositories()
+    {
+        var (_, inputs) = Estate();
+        var (estate, _) = EstateMerge.Merge(inputs);
+
+        var stream = new YamlDotNet.RepresentationModel.YamlStream();
+        stream.Load(new StringReader(new InventoryScanner.Reporting.Exports.BackstageWriter().Render(estate)));
+        var entities = stream.Documents.Select(d => (YamlDotNet.RepresentationModel.YamlMappingNode)d.RootNode).ToList();
+        string Value(YamlDotNet.RepresentationModel.YamlMappingNode node, params string[] path) =>
+            path.Aggregate((YamlDotNet.RepresentationModel.YamlNode)node, (n, key) => ((YamlDotNet.RepresentationModel.YamlMappingNode)n)[key]).ToString();
+        Assert.Equal(["billing", "orders", "storefront"], entities.Where(e => Value(e, "kind") == "System").Select(e => Value(e, "metadata", "name")));
+        Assert.Equal("orders", Value(entities.Single(e => Value(e, "kind") == "Component" && Value(e, "metadata", "name") == "orders-api"), "spec", "system"));
+        Assert.Equal("billing", Value(entities.Single(e => Value(e, "kind") == "Component" && Value(e, "metadata", "title") == "billing/Api"), "spec", "system"));
+
+        var rows = new InventoryScanner.Reporting.Exports.CsvWriter().Render(estate).Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
+        Assert.Contains(rows, r => r.StartsWith("storefront,Storefront.Web,http-client,outbound,", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void Orphans_ShouldBeListedWhenTheOtherEndIsInNoRepository()
     {
         var (_, inputs) = Estate(ordersPublishesTo: "queue:billing.refunds");
