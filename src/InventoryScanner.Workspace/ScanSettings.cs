@@ -23,6 +23,12 @@ public sealed record ScanSettings
 
     public SettingsOptions Options { get; init; } = new();
 
+    /// <summary>
+    /// Hosts the code calls, by the component that serves them (<c>"orders.contoso.internal": "Orders.Api"</c>): calls to
+    /// a host no launch URL or service name says is the component's are joined to it, in the scan and in an estate.
+    /// </summary>
+    public IReadOnlyDictionary<string, string> Hosts { get; init; } = new Dictionary<string, string>();
+
     /// <summary>Weights, hours, rate and currency of the assessment's priorities, and manual hours for its ROI.</summary>
     public Core.Model.AssessmentSettings Assessment { get; init; } = Core.Model.AssessmentSettings.Default;
 

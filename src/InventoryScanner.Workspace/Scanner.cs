@@ -79,7 +79,7 @@ public static class Scanner
 
             restoreTime.Stop();
             var result = await ScanProjectsAsync(input, options, overlay, sources, restoreErrors, messages, cancellationToken).ConfigureAwait(false);
-            return result with { Timings = result.Timings with { Restore = restoreTime.Elapsed }, Sdk = sdk, AssessmentSettings = options.Settings.Assessment };
+            return result with { Timings = result.Timings with { Restore = restoreTime.Elapsed }, Sdk = sdk, AssessmentSettings = options.Settings.Assessment, Hosts = options.Settings.Hosts };
         }
         finally
         {

@@ -116,8 +116,22 @@ public static class EstateMerge
         }
 
         phases.Add(("join", System.Diagnostics.Stopwatch.GetElapsedTime(started)));
+        // Each repository's host map, its component names as the estate calls them; the first repository's wins a host two map.
+        var hosts = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+        foreach (var (repository, part) in parts)
+        {
+            foreach (var (host, component) in part.Hosts ?? [])
+            {
+                if (!hosts.TryAdd(host, Name(repository, component)) && hosts[host] != Name(repository, component))
+                {
+                    messages.Add($"{repository}: its settings map host '{host}' to {component}, another repository's to {hosts[host]}; the estate keeps {hosts[host]}");
+                }
+            }
+        }
+
         var scan = new ScanResult($"estate of {parts.Count} repositories", components, excluded, findings, messages)
         {
+            Hosts = hosts,
             AssessmentSettings = settings.Count == 1 ? settings[0] ?? AssessmentSettings.Default : AssessmentSettings.Default,
         };
         var estate = InventoryPipeline.Run(
@@ -141,6 +155,7 @@ public static class EstateMerge
             Accepted = accepted,
             Messaging = estate.Messaging,
             Assessment = estate.Assessment,
+            Hosts = estate.Hosts,
             Repositories = [.. parts.Select(p => new RepositoryPart(p.Repository, p.Part.Root, p.Part.Tool.Version, p.Part.ScannedAt, p.Part.Components.Count, p.Part.Findings.Count(f => f.RuleId != RuleIdentifiers.SharedDataStore)))],
         };
         return (estate, new MergeStats(read, cached) { Phases = phases });
@@ -235,6 +250,8 @@ public static class EstateMerge
         public List<AcceptedSecret> Accepted { get; init; } = [];
 
         public PartAssessment? Assessment { get; init; }
+
+        public Dictionary<string, string>? Hosts { get; init; }
     }
 
     private sealed class PartAssessment

@@ -51,7 +51,8 @@ public sealed class InventoryGraph
 
     public BidirectionalGraph<GraphNode, GraphEdge> Graph { get; } = new(allowParallelEdges: true);
 
-    public static InventoryGraph Build(IEnumerable<Component> components, IEnumerable<Finding> findings)
+    /// <param name="hosts">The settings' host map: a host the code calls, by the component that serves it.</param>
+    public static InventoryGraph Build(IEnumerable<Component> components, IEnumerable<Finding> findings, IReadOnlyDictionary<string, string>? hosts = null)
     {
         var graph = new InventoryGraph();
         foreach (var component in components.Where(c => c.Analysis != AnalysisLevel.Failed))
@@ -60,7 +61,7 @@ public sealed class InventoryGraph
         }
 
         var all = findings.ToList();
-        var services = ServiceNames(components, all);
+        var services = ServiceNames(components, all, hosts);
         var launchOrigins = LaunchOrigins(components);
         var aspireResources = AspireResources(all);
         foreach (var finding in all)
@@ -87,7 +88,8 @@ public sealed class InventoryGraph
                     var origin = Origin(finding.Target);
                     var host = UriText.IsServiceName(finding.Target) ? UriText.HostOf(finding.Target) : null;
                     if ((host is not null && services.TryResolve(finding.Component, host, out var callee))
-                        || (origin is not null && launchOrigins.TryGetValue(origin, out callee) && callee != finding.Component))
+                        || (origin is not null && launchOrigins.TryGetValue(origin, out callee) && callee != finding.Component)
+                        || (origin is not null && services.TryHost(UriText.HostOf(finding.Target), out callee) && callee != finding.Component))
                     {
                         // A call to another component of the scan: by its service-discovery name, or at the URL it serves on.
                         graph.Edge(caller, graph.Node("component:" + callee, ComponentNode, callee), kind, finding);
@@ -331,7 +333,7 @@ public sealed class InventoryGraph
     /// A repository of several AppHosts (samples) gives the same name to different projects: a name is first looked up
     /// among the resources of the AppHost that runs the caller (or is the caller).
     /// </summary>
-    private static ServiceDirectory ServiceNames(IEnumerable<Component> components, IEnumerable<Finding> findings)
+    private static ServiceDirectory ServiceNames(IEnumerable<Component> components, IEnumerable<Finding> findings, IReadOnlyDictionary<string, string>? hosts)
     {
         // An estate's component of a name two repositories share is "repository/Name": it answers to its own name only.
         static string Own(string name) => name[(name.LastIndexOf('/') + 1)..];
@@ -363,16 +365,26 @@ public sealed class InventoryGraph
             {
                 names[resource.Target] = component;
                 scoped[(resource.Component, resource.Target.ToLowerInvariant())] = component;
-                if (!appHosts.TryGetValue(component, out var hosts))
+                if (!appHosts.TryGetValue(component, out var runBy))
                 {
-                    appHosts[component] = hosts = new HashSet<string>(StringComparer.Ordinal);
+                    appHosts[component] = runBy = new HashSet<string>(StringComparer.Ordinal);
                 }
 
-                hosts.Add(resource.Component);
+                runBy.Add(resource.Component);
             }
         }
 
-        return new ServiceDirectory(names, scoped, appHosts, byKey);
+        // The settings' host map names components by their project name; a name the scan has no component of is no join.
+        var mapped = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+        foreach (var (host, component) in hosts ?? new Dictionary<string, string>())
+        {
+            if (components.FirstOrDefault(c => c.Name.Equals(component, StringComparison.OrdinalIgnoreCase) || Own(c.Name).Equals(component, StringComparison.OrdinalIgnoreCase)) is { } target)
+            {
+                mapped[host] = target.Name;
+            }
+        }
+
+        return new ServiceDirectory(names, scoped, appHosts, byKey, mapped);
     }
 
     /// <summary>Service names to components, globally and per AppHost (see <see cref="ServiceNames"/>).</summary>
@@ -380,8 +392,12 @@ public sealed class InventoryGraph
         Dictionary<string, string> names,
         Dictionary<(string AppHost, string Name), string> scoped,
         Dictionary<string, HashSet<string>> appHosts,
-        Dictionary<string, string> byKey)
+        Dictionary<string, string> byKey,
+        Dictionary<string, string> hosts)
     {
+        /// <summary>The component the settings' host map says serves a host (<c>orders.contoso.internal</c>).</summary>
+        public bool TryHost(string host, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out string? component) => hosts.TryGetValue(host, out component);
+
         /// <summary>The component a caller reaches by this name: its own AppHost's resource first, then the scan's names.</summary>
         public bool TryResolve(string caller, string name, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out string? component)
         {

@@ -42,6 +42,10 @@ public sealed class Inventory
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public AssessmentModel? Assessment { get; init; }
 
+    /// <summary>The settings file's host map (a host the code calls, by the component serving it), as the graph used it; null without one.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public IReadOnlyDictionary<string, string>? Hosts { get; init; }
+
     /// <summary>The repositories of an estate merged from several (<c>inventory merge</c>); null for one scan.</summary>
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public IReadOnlyList<RepositoryPart>? Repositories { get; init; }

@@ -17,6 +17,9 @@ public sealed record ScanResult(
     /// <summary>The SDK the scan used, and each global.json it could not honour.</summary>
     public SdkReport? Sdk { get; init; }
 
+    /// <summary>The settings file's <c>hosts</c>: a host the code calls, by the component that serves it.</summary>
+    public IReadOnlyDictionary<string, string> Hosts { get; init; } = new Dictionary<string, string>();
+
     /// <summary>The settings file's <c>assessment</c> section, or the built-in defaults.</summary>
     public AssessmentSettings AssessmentSettings { get; init; } = AssessmentSettings.Default;
 }

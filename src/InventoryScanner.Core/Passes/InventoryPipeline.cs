@@ -80,6 +80,7 @@ public static class InventoryPipeline
             Sdk = scan.Sdk,
             Assessment = draft.Assessment,
             OwnersFile = draft.OwnersFile,
+            Hosts = scan.Hosts.Count == 0 ? null : new SortedDictionary<string, string>(scan.Hosts.ToDictionary(), StringComparer.OrdinalIgnoreCase),
         };
     }
 }

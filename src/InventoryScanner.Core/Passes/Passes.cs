@@ -46,7 +46,7 @@ public sealed class AllowlistPass : IInventoryPass
 /// <summary>The dependency graph (QuikGraph) of the components and what they reach, from the findings that remain.</summary>
 public sealed class GraphPass : IInventoryPass
 {
-    public void Run(InventoryDraft draft) => draft.Graph = InventoryGraph.Build(draft.Scan.Components, draft.Findings).ToModel();
+    public void Run(InventoryDraft draft) => draft.Graph = InventoryGraph.Build(draft.Scan.Components, draft.Findings, draft.Scan.Hosts).ToModel();
 }
 
 /// <summary>

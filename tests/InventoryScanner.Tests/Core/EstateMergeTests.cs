@@ -107,6 +107,28 @@ public sealed class EstateMergeTests
     }
 
     [Fact]
+    public void HostMapOfOneRepository_ShouldJoinItsCallsToAComponentOfAnother()
+    {
+        var (folder, inputs) = Estate();
+        var storefront = Inventory([Component("Storefront.Web")], [Finding("Storefront.Web", FindingKinds.HttpClient, "https://billing.contoso.internal/api/invoices", line: 10)]);
+        var path = Write(folder, "storefront", new Inventory
+        {
+            Tool = storefront.Tool,
+            Root = storefront.Root,
+            Components = storefront.Components,
+            Excluded = [],
+            Findings = storefront.Findings,
+            Graph = storefront.Graph,
+            Hosts = new Dictionary<string, string> { ["billing.contoso.internal"] = "Billing.Worker" },
+        });
+
+        var (estate, _) = EstateMerge.Merge([inputs[0], inputs[1], new EstateInput("storefront", path)]);
+
+        Assert.Contains(estate.Graph.Edges, e => e.From == "component:Storefront.Web" && e.To == "component:Billing.Worker" && e.Kind == "http");
+        Assert.Equal("Billing.Worker", estate.Hosts!["billing.contoso.internal"]);
+    }
+
+    [Fact]
     public void Orphans_ShouldBeListedWhenTheOtherEndIsInNoRepository()
     {
         var (_, inputs) = Estate(ordersPublishesTo: "queue:billing.refunds");

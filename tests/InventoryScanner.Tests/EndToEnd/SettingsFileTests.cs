@@ -146,4 +146,27 @@ public sealed class AssessmentSettingsTests
         Assert.Contains("/assessment/hoursPerSite", settings.Problem, StringComparison.Ordinal);
         Assert.Equal(100, settings.Assessment.HourlyRate);
     }
+
+    [Fact]
+    public async Task HostMap_ShouldJoinCallsToTheComponentThatServesTheHost_AndBeRecorded()
+    {
+        var repository = FixtureCopy.Repository(
+            ("Orders/Orders.csproj", """<Project Sdk="Microsoft.NET.Sdk"><PropertyGroup><TargetFramework>net10.0</TargetFramework></PropertyGroup></Project>"""),
+            ("Orders/Client.cs", """
+                class Client
+                {
+                    async System.Threading.Tasks.Task Run(System.Net.Http.HttpClient http) => await http.GetAsync("https://billing.contoso.internal/api/invoices");
+                }
+                """),
+            ("Billing/Billing.csproj", """<Project Sdk="Microsoft.NET.Sdk"><PropertyGroup><TargetFramework>net10.0</TargetFramework></PropertyGroup></Project>"""),
+            ("Billing/Api.cs", "class Api { }"),
+            (ScanSettings.FileName, """{ "hosts": { "billing.contoso.internal": "Billing" } }"""));
+
+        var run = await CliRun.ScanAsync(repository, "--no-restore", "-q", "--format", "json");
+
+        Assert.Equal(0, run.ExitCode);
+        var inventory = System.Text.Json.JsonDocument.Parse(run.Read("inventory.json")).RootElement;
+        Assert.Equal("Billing", inventory.GetProperty("hosts").GetProperty("billing.contoso.internal").GetString());
+        Assert.Contains(inventory.GetProperty("graph").GetProperty("edges").EnumerateArray(), e => e.GetProperty("from").GetString() == "component:Orders" && e.GetProperty("to").GetString() == "component:Billing");
+    }
 }
