@@ -117,4 +117,35 @@ public sealed class CommittedBuildOutputTests
         Assert.Equal("Billing", secret.GetProperty("component").GetString());
         Assert.DoesNotContain("Fin@nce2019!", run.Read("inventory.json"), StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task ComposeServiceName_ShouldReachTheProjectItIsBuiltFrom()
+    {
+        var repository = FixtureCopy.Repository(
+            ("src/Orders.Api/Orders.Api.csproj", """<Project Sdk="Microsoft.NET.Sdk"><PropertyGroup><TargetFramework>net10.0</TargetFramework></PropertyGroup></Project>"""),
+            ("src/Orders.Api/Invoices.cs", """
+                class Invoices
+                {
+                    async System.Threading.Tasks.Task Send(System.Net.Http.HttpClient http) => await http.PostAsync("http://ledger/api/invoices", null);
+                }
+                """),
+            ("src/Billing.Worker/Billing.Worker.csproj", """<Project Sdk="Microsoft.NET.Sdk"><PropertyGroup><TargetFramework>net10.0</TargetFramework></PropertyGroup></Project>"""),
+            ("src/Billing.Worker/Worker.cs", "class Worker { }"),
+            ("docker-compose.yml", """
+                services:
+                  ledger:
+                    build:
+                      context: .
+                      dockerfile: src/Billing.Worker/Dockerfile
+                  orders:
+                    build: ./src/Orders.Api
+                """));
+
+        var run = await CliRun.ScanAsync(repository, "--no-restore", "-q", "--format", "json");
+
+        Assert.True(run.ExitCode == 0, run.Error);
+        var inventory = JsonDocument.Parse(run.Read("inventory.json")).RootElement;
+        Assert.Contains(inventory.GetProperty("findings").EnumerateArray(), f => f.GetProperty("ruleId").GetString() == "INV1016" && f.GetProperty("target").GetString() == "ledger");
+        Assert.Contains(inventory.GetProperty("graph").GetProperty("edges").EnumerateArray(), e => e.GetProperty("from").GetString() == "component:Orders.Api" && e.GetProperty("to").GetString() == "component:Billing.Worker" && e.GetProperty("kind").GetString() == "http");
+    }
 }
