@@ -86,7 +86,8 @@ public sealed class InventoryGraph
                         ? graph.AspireNode(gatewayResource, "AddYarp")
                         : component;
                     var origin = Origin(finding.Target);
-                    var host = UriText.IsServiceName(finding.Target) ? UriText.HostOf(finding.Target) : null;
+                    // A service name, or a dotted one a compose file or AppHost gives a resource (catalog.api).
+                    var host = UriText.IsServiceName(finding.Target) || services.IsResource(UriText.HostOf(finding.Target)) ? UriText.HostOf(finding.Target) : null;
                     if ((host is not null && services.TryResolve(finding.Component, host, out var callee))
                         || (origin is not null && launchOrigins.TryGetValue(origin, out callee) && callee != finding.Component)
                         || (origin is not null && services.TryHost(UriText.HostOf(finding.Target), out callee) && callee != finding.Component))
@@ -384,7 +385,7 @@ public sealed class InventoryGraph
             }
         }
 
-        return new ServiceDirectory(names, scoped, appHosts, byKey, mapped);
+        return new ServiceDirectory(names, scoped, appHosts, byKey, mapped, resources.Select(r => r.Target).ToHashSet(StringComparer.OrdinalIgnoreCase));
     }
 
     /// <summary>Service names to components, globally and per AppHost (see <see cref="ServiceNames"/>).</summary>
@@ -393,8 +394,12 @@ public sealed class InventoryGraph
         Dictionary<(string AppHost, string Name), string> scoped,
         Dictionary<string, HashSet<string>> appHosts,
         Dictionary<string, string> byKey,
-        Dictionary<string, string> hosts)
+        Dictionary<string, string> hosts,
+        HashSet<string> resourceNames)
     {
+        /// <summary>Whether a compose file or an AppHost names a resource so: its name is a host, dotted or not.</summary>
+        public bool IsResource(string host) => host.Length > 0 && resourceNames.Contains(host);
+
         /// <summary>The component the settings' host map says serves a host (<c>orders.contoso.internal</c>).</summary>
         public bool TryHost(string host, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out string? component) => hosts.TryGetValue(host, out component);
 

@@ -48,9 +48,46 @@ public sealed class DeploymentFilesTests
             Assert.False(text.Contains("pG7x!Qm29vLt", StringComparison.Ordinal) || text.Contains("rB9-kq2Vx7Lm", StringComparison.Ordinal), $"{name} holds a raw secret");
         }
     }
+
+    [Fact]
+    public async Task ComposeServiceName_ShouldReachTheProjectItIsBuiltFrom()
+    {
+        var repository = FixtureCopy.Repository(
+            ("src/Orders.Api/Orders.Api.csproj", """<Project Sdk="Microsoft.NET.Sdk"><PropertyGroup><TargetFramework>net10.0</TargetFramework></PropertyGroup></Project>"""),
+            ("src/Orders.Api/Invoices.cs", """
+                class Invoices
+                {
+                    async System.Threading.Tasks.Task Send(System.Net.Http.HttpClient http) => await http.PostAsync("http://ledger/api/invoices", null);
+                    async System.Threading.Tasks.Task Rates(System.Net.Http.HttpClient http) => await http.GetAsync("http://rates.api/api/rates");
+                }
+                """),
+            ("src/Billing.Worker/Billing.Worker.csproj", """<Project Sdk="Microsoft.NET.Sdk"><PropertyGroup><TargetFramework>net10.0</TargetFramework></PropertyGroup></Project>"""),
+            ("src/Billing.Worker/Worker.cs", "class Worker { }"),
+            ("docker-compose.yml", """
+                services:
+                  ledger:
+                    build:
+                      context: .
+                      dockerfile: src/Billing.Worker/Dockerfile
+                  orders:
+                    build: ./src/Orders.Api
+                  rates.api:
+                    build: ./src/Billing.Worker
+                """));
+
+        var run = await CliRun.ScanAsync(repository, "--no-restore", "-q", "--format", "json");
+
+        Assert.True(run.ExitCode == 0, run.Error);
+        var inventory = JsonDocument.Parse(run.Read("inventory.json")).RootElement;
+        Assert.Contains(inventory.GetProperty("findings").EnumerateArray(), f => f.GetProperty("ruleId").GetString() == "INV1016" && f.GetProperty("target").GetString() == "ledger");
+        var edge = Assert.Single(inventory.GetProperty("graph").GetProperty("edges").EnumerateArray(), e => e.GetProperty("from").GetString() == "component:Orders.Api" && e.GetProperty("kind").GetString() == "http");
+        Assert.Equal("component:Billing.Worker", edge.GetProperty("to").GetString());
+
+        // Both calls, by the plain and the dotted compose name, reach it.
+        Assert.Equal(2, edge.GetProperty("findings").GetArrayLength());
+    }
 }
 
-/// <summary>Secrets the code suppresses are not findings, but an auditor still sees them, with how they were suppressed.</summary>
 [Collection(ScannerCollection.Name)]
 public sealed class SourceSuppressionTests
 {
@@ -116,36 +153,5 @@ public sealed class CommittedBuildOutputTests
         Assert.Equal("true", secret.GetProperty("details").GetProperty("buildOutput").GetString());
         Assert.Equal("Billing", secret.GetProperty("component").GetString());
         Assert.DoesNotContain("Fin@nce2019!", run.Read("inventory.json"), StringComparison.Ordinal);
-    }
-
-    [Fact]
-    public async Task ComposeServiceName_ShouldReachTheProjectItIsBuiltFrom()
-    {
-        var repository = FixtureCopy.Repository(
-            ("src/Orders.Api/Orders.Api.csproj", """<Project Sdk="Microsoft.NET.Sdk"><PropertyGroup><TargetFramework>net10.0</TargetFramework></PropertyGroup></Project>"""),
-            ("src/Orders.Api/Invoices.cs", """
-                class Invoices
-                {
-                    async System.Threading.Tasks.Task Send(System.Net.Http.HttpClient http) => await http.PostAsync("http://ledger/api/invoices", null);
-                }
-                """),
-            ("src/Billing.Worker/Billing.Worker.csproj", """<Project Sdk="Microsoft.NET.Sdk"><PropertyGroup><TargetFramework>net10.0</TargetFramework></PropertyGroup></Project>"""),
-            ("src/Billing.Worker/Worker.cs", "class Worker { }"),
-            ("docker-compose.yml", """
-                services:
-                  ledger:
-                    build:
-                      context: .
-                      dockerfile: src/Billing.Worker/Dockerfile
-                  orders:
-                    build: ./src/Orders.Api
-                """));
-
-        var run = await CliRun.ScanAsync(repository, "--no-restore", "-q", "--format", "json");
-
-        Assert.True(run.ExitCode == 0, run.Error);
-        var inventory = JsonDocument.Parse(run.Read("inventory.json")).RootElement;
-        Assert.Contains(inventory.GetProperty("findings").EnumerateArray(), f => f.GetProperty("ruleId").GetString() == "INV1016" && f.GetProperty("target").GetString() == "ledger");
-        Assert.Contains(inventory.GetProperty("graph").GetProperty("edges").EnumerateArray(), e => e.GetProperty("from").GetString() == "component:Orders.Api" && e.GetProperty("to").GetString() == "component:Billing.Worker" && e.GetProperty("kind").GetString() == "http");
     }
 }
