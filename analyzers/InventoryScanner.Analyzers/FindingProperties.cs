@@ -108,6 +108,12 @@ namespace InventoryScanner.Analyzers
         /// <summary>The method that made an Aspire resource: <c>AddProject</c>, <c>AddJavaScriptApp</c>, <c>AddYarp</c>.</summary>
         public const string ResourceType = "resourceType";
 
+        /// <summary>
+        /// The folder a compose service is built from, relative to the compose file's folder (<c>src/ApiGateways/ApiGw-Base</c>):
+        /// the scanner takes the component whose project file is in it, whatever the project is called.
+        /// </summary>
+        public const string ProjectFolder = "projectFolder";
+
         /// <summary>The project of the Aspire resource a reference or route reaches (<c>Catalog_API</c>), when it is a project.</summary>
         public const string TargetProject = "targetProject";
 

@@ -60,10 +60,12 @@ namespace InventoryScanner.Analyzers.Rules
                 var prefix = "services:" + service + ":build";
                 var context_ = Value(file, prefix) ?? Value(file, prefix + ":context") ?? ".";
                 var dockerfile = Value(file, prefix + ":dockerfile");
-                if (ProjectOf(context_, dockerfile) is not { } project)
+                if (FolderOf(context_, dockerfile) is not { } folder)
                 {
                     continue;
                 }
+
+                var project = folder.Split('/').Last();
 
                 var key = file.Values.ContainsKey(prefix) ? prefix : file.Values.Keys.First(k => k.StartsWith(prefix + ":", StringComparison.Ordinal));
                 var start = file.Positions.TryGetValue(key, out var offset) ? Math.Min(offset, text.Length) : 0;
@@ -76,6 +78,7 @@ namespace InventoryScanner.Analyzers.Rules
                 properties.Add(FindingProperties.Resource, service);
                 properties.Add(FindingProperties.ResourceType, "compose");
                 properties.Add(FindingProperties.Project, project);
+                properties.Add(FindingProperties.ProjectFolder, folder);
                 properties.Add(FindingProperties.Environment, file.Environment);
                 properties.Add(FindingProperties.Confidence, dockerfile is null ? Confidence.Medium : Confidence.High);
                 properties.Add(FindingProperties.ConfidenceReason, dockerfile is null ? "the project is the build context's folder" : null);
@@ -84,8 +87,11 @@ namespace InventoryScanner.Analyzers.Rules
             }
         }
 
-        /// <summary>The folder that holds the Dockerfile (relative to the context), else the context's own folder; null for the repository root.</summary>
-        private static string? ProjectOf(string context, string? dockerfile)
+        /// <summary>
+        /// The folder that holds the Dockerfile (under the context), else the context itself, relative to the compose file's
+        /// folder; null for the compose file's own folder, a path out of it, or one built from variables.
+        /// </summary>
+        private static string? FolderOf(string context, string? dockerfile)
         {
             var path = (dockerfile is null ? context : context.TrimEnd('/') + "/" + dockerfile).Replace('\\', '/');
             var segments = path.Split('/').Where(s => s.Length > 0 && s != ".").ToList();
@@ -94,8 +100,7 @@ namespace InventoryScanner.Analyzers.Rules
                 segments.RemoveAt(segments.Count - 1); // the Dockerfile itself
             }
 
-            var folder = segments.LastOrDefault();
-            return folder is null || folder == ".." || folder.Contains("$") ? null : folder;
+            return segments.Count == 0 || segments.Any(s => s == ".." || s.Contains("$")) ? null : string.Join("/", segments);
         }
 
         private static string? Value(ConfigurationFile file, string key) =>

@@ -26,7 +26,7 @@ public static class FindingFactory
         FindingProperties.StoreUse, FindingProperties.DesignTime, FindingProperties.Tables, FindingProperties.Statement, FindingProperties.Procedure,
         FindingProperties.StoreClient, FindingProperties.BrokerClient, FindingProperties.ServiceKey,
         FindingProperties.Implements, FindingProperties.Calls, FindingProperties.Via, FindingProperties.Registers, FindingProperties.RegisteredIn, FindingProperties.Service,
-        FindingProperties.Parameters, FindingProperties.Arguments, FindingProperties.ResourceType, FindingProperties.TargetProject,
+        FindingProperties.Parameters, FindingProperties.Arguments, FindingProperties.ResourceType, FindingProperties.TargetProject, FindingProperties.ProjectFolder,
     ];
 
     /// <summary>The finding for an inventory diagnostic; null for diagnostics that are not inventory findings.</summary>

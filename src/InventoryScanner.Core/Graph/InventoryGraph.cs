@@ -360,8 +360,20 @@ public sealed class InventoryGraph
 
         var scoped = new Dictionary<(string AppHost, string Name), string>();
         var appHosts = new Dictionary<string, HashSet<string>>(StringComparer.Ordinal);
+        // A compose service is the component whose project file is in the folder it is built from, whatever its name.
+        var compose = new Analysis.ComposeServices(components);
         foreach (var resource in resources)
         {
+            if (Analysis.ComposeServices.IsComposeService(resource))
+            {
+                if (compose.ComponentOf(resource) is { } built)
+                {
+                    names[resource.Target] = built;
+                }
+
+                continue;
+            }
+
             if (resource.Details?.GetValueOrDefault(FindingProperties.Project) is { } project && byKey.TryGetValue(Normalise(project), out var component))
             {
                 names[resource.Target] = component;

@@ -9,11 +9,13 @@ namespace InventoryScanner.Core.Passes;
 /// connections the Aspire AppHost provides take its resource's name; an injected store client takes its connection's store,
 /// an injected broker client the channel of its registration, a call of the application's own publisher the broker
 /// channels its implementations publish to, and a host that registers a consuming hosted service that service's channels.
+/// First, a compose service built from no project of the scan is left out (INV1016 names projects by their folder).
 /// </summary>
 public sealed class RegistrationJoinPass : IInventoryPass
 {
     public void Run(InventoryDraft draft)
     {
+        draft.Findings = ComposeServices.KeepBuiltFromTheScan(draft.Findings, draft.Scan.Components);
         RegistrationJoin.Apply(draft.Findings);
         AspireResourceJoin.Apply(draft.Findings, draft.Scan.Components);
         StoreClientJoin.Apply(draft.Findings);

@@ -34,8 +34,8 @@ public sealed class ComposeServiceAnalyzerTests
         var diagnostics = await AnalyzerRunner.RunAsync(new ComposeServiceAnalyzer(), [("/repo/docker-compose.yml", Compose)], "class Empty { }");
 
         Assert.Equal(
-            ["billing Billing.Worker medium", "orders Orders.Api high", "storefront Storefront.Web medium"],
-            diagnostics.Select(d => $"{d.Properties[FindingProperties.Target]} {d.Properties[FindingProperties.Project]} {d.Properties[FindingProperties.Confidence]}").Order(StringComparer.Ordinal));
+            ["billing Billing.Worker src/Billing.Worker medium", "orders Orders.Api src/Services/Orders.Api high", "storefront Storefront.Web src/Storefront.Web medium"],
+            diagnostics.Select(d => $"{d.Properties[FindingProperties.Target]} {d.Properties[FindingProperties.Project]} {d.Properties[FindingProperties.ProjectFolder]} {d.Properties[FindingProperties.Confidence]}").Order(StringComparer.Ordinal));
         Assert.All(diagnostics, d => Assert.Equal(FindingKinds.ServiceResource, d.Properties[FindingProperties.Kind]));
     }
 

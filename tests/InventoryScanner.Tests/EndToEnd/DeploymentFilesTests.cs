@@ -59,10 +59,13 @@ public sealed class DeploymentFilesTests
                 {
                     async System.Threading.Tasks.Task Send(System.Net.Http.HttpClient http) => await http.PostAsync("http://ledger/api/invoices", null);
                     async System.Threading.Tasks.Task Rates(System.Net.Http.HttpClient http) => await http.GetAsync("http://rates.api/api/rates");
+                    async System.Threading.Tasks.Task Route(System.Net.Http.HttpClient http) => await http.GetAsync("http://edge/api/route");
                 }
                 """),
             ("src/Billing.Worker/Billing.Worker.csproj", """<Project Sdk="Microsoft.NET.Sdk"><PropertyGroup><TargetFramework>net10.0</TargetFramework></PropertyGroup></Project>"""),
             ("src/Billing.Worker/Worker.cs", "class Worker { }"),
+            ("src/Gateways/Edge-Base/OcelotGateway.csproj", """<Project Sdk="Microsoft.NET.Sdk"><PropertyGroup><TargetFramework>net10.0</TargetFramework></PropertyGroup></Project>"""),
+            ("src/Gateways/Edge-Base/Gateway.cs", "class Gateway { }"),
             ("docker-compose.yml", """
                 services:
                   ledger:
@@ -73,6 +76,10 @@ public sealed class DeploymentFilesTests
                     build: ./src/Orders.Api
                   rates.api:
                     build: ./src/Billing.Worker
+                  edge:
+                    build:
+                      context: .
+                      dockerfile: src/Gateways/Edge-Base/Dockerfile
                 """));
 
         var run = await CliRun.ScanAsync(repository, "--no-restore", "-q", "--format", "json");
@@ -80,11 +87,14 @@ public sealed class DeploymentFilesTests
         Assert.True(run.ExitCode == 0, run.Error);
         var inventory = JsonDocument.Parse(run.Read("inventory.json")).RootElement;
         Assert.Contains(inventory.GetProperty("findings").EnumerateArray(), f => f.GetProperty("ruleId").GetString() == "INV1016" && f.GetProperty("target").GetString() == "ledger");
-        var edge = Assert.Single(inventory.GetProperty("graph").GetProperty("edges").EnumerateArray(), e => e.GetProperty("from").GetString() == "component:Orders.Api" && e.GetProperty("kind").GetString() == "http");
+        var edge = Assert.Single(inventory.GetProperty("graph").GetProperty("edges").EnumerateArray(), e => e.GetProperty("from").GetString() == "component:Orders.Api" && e.GetProperty("to").GetString() == "component:Billing.Worker");
         Assert.Equal("component:Billing.Worker", edge.GetProperty("to").GetString());
 
         // Both calls, by the plain and the dotted compose name, reach it.
         Assert.Equal(2, edge.GetProperty("findings").GetArrayLength());
+
+        // A service built from a folder whose project is named otherwise (Edge-Base holds OcelotGateway.csproj) is that project.
+        Assert.Contains(inventory.GetProperty("graph").GetProperty("edges").EnumerateArray(), e => e.GetProperty("from").GetString() == "component:Orders.Api" && e.GetProperty("to").GetString() == "component:OcelotGateway");
     }
 }
 
