@@ -638,6 +638,11 @@ namespace InventoryScanner.Analyzers.Configuration
             return ConfigurationFiles.DefaultEnvironment;
         }
 
+        /// <summary>A docker-compose file: <c>docker-compose*.yml</c> or <c>compose*.yaml</c>, YAML.</summary>
+        public static bool IsComposeFile(string fileName) =>
+            FormatOf(fileName) == ConfigurationFormat.Yaml
+            && (fileName.StartsWith("docker-compose", StringComparison.OrdinalIgnoreCase) || fileName.StartsWith("compose", StringComparison.OrdinalIgnoreCase));
+
         /// <summary><c>ocelot.json</c> and <c>ocelot.*.json</c>: an Ocelot gateway's routes.</summary>
         public static bool IsOcelotFile(string fileName) =>
             fileName.StartsWith("ocelot", StringComparison.OrdinalIgnoreCase) && fileName.EndsWith(".json", StringComparison.OrdinalIgnoreCase)

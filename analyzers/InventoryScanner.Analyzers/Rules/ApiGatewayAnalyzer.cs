@@ -177,8 +177,7 @@ namespace InventoryScanner.Analyzers.Rules
         /// </summary>
         private static void ReportComposeGateways(AdditionalFileAnalysisContext context, ConfigurationFile file, SourceText text)
         {
-            if (ConfigurationFileNames.FormatOf(file.Name) != ConfigurationFormat.Yaml
-                || !(file.Name.StartsWith("docker-compose", StringComparison.OrdinalIgnoreCase) || file.Name.StartsWith("compose", StringComparison.OrdinalIgnoreCase)))
+            if (!ConfigurationFileNames.IsComposeFile(file.Name))
             {
                 return;
             }

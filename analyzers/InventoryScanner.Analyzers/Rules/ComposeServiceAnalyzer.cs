@@ -42,8 +42,7 @@ namespace InventoryScanner.Analyzers.Rules
         {
             var file = ConfigurationFiles.ReadFile(context.AdditionalFile, context.CancellationToken);
             var text = context.AdditionalFile.GetText(context.CancellationToken);
-            if (file is null || text is null || ConfigurationFileNames.FormatOf(file.Name) != ConfigurationFormat.Yaml
-                || !(file.Name.StartsWith("docker-compose", StringComparison.OrdinalIgnoreCase) || file.Name.StartsWith("compose", StringComparison.OrdinalIgnoreCase)))
+            if (file is null || text is null || !ConfigurationFileNames.IsComposeFile(file.Name))
             {
                 return;
             }
