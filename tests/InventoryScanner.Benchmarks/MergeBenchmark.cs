@@ -62,7 +62,7 @@ internal static class MergeBenchmark
         stopwatch.Stop();
         Console.Error.WriteLine($"  {repositories}: " + string.Join(", ", stats.Phases.Select(p => string.Create(CultureInfo.InvariantCulture, $"{p.Phase} {p.Time.TotalSeconds:0.00} s"))));
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"{repositories} | {estate.Components.Count} | {estate.Findings.Count} | {bytes / 1048576.0:0.0} | {stopwatch.Elapsed.TotalSeconds:0.00} | {stopwatch.Elapsed.TotalMilliseconds / repositories:0.0} | {Peak()}"));
+            $"{repositories} | {estate.Components.Count} | {estate.Findings.Count} | {bytes / 1048576.0:0.0} | {stopwatch.Elapsed.TotalSeconds:0.00} | {stopwatch.Elapsed.TotalMilliseconds / repositories:0.0} | {Measure.PeakMegabytes()}"));
         Directory.Delete(folder, recursive: true);
         return 0;
     }
@@ -107,12 +107,4 @@ internal static class MergeBenchmark
         Message = kind + " " + target,
         Symbol = $"M:{component}.Run{line}",
     };
-
-    private static long Peak()
-    {
-        var line = File.Exists("/proc/self/status") ? File.ReadLines("/proc/self/status").FirstOrDefault(l => l.StartsWith("VmHWM:", StringComparison.Ordinal)) : null;
-        return line is null
-            ? Process.GetCurrentProcess().PeakWorkingSet64 / (1024 * 1024)
-            : long.Parse(line.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1], CultureInfo.InvariantCulture) / 1024;
-    }
 }

@@ -72,13 +72,5 @@ if (builds.Count > 0)
     Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"build median: {buildMedian:0.00} s; scan/build = {scanMedian / buildMedian:0.00}x"));
 }
 
-Console.WriteLine($"peak memory (this process): {PeakMegabytes()} MB");
+Console.WriteLine($"peak memory (this process): {Measure.PeakMegabytes()} MB");
 return 0;
-
-static long PeakMegabytes()
-{
-    var line = File.Exists("/proc/self/status") ? File.ReadLines("/proc/self/status").FirstOrDefault(l => l.StartsWith("VmHWM:", StringComparison.Ordinal)) : null;
-    return line is null
-        ? Process.GetCurrentProcess().PeakWorkingSet64 / (1024 * 1024)
-        : long.Parse(line.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1], CultureInfo.InvariantCulture) / 1024;
-}

@@ -304,12 +304,14 @@ namespace InventoryScanner.Analyzers.Rules
                 return;
             }
 
+            // Each reference named by the resource it is and the method that made it: "redis (AddRedis)".
+            var resources = new AppHostResources(model);
             var references = new List<string>();
             SyntaxNode current = invocation;
             while (current.Parent is MemberAccessExpressionSyntax access && access.Expression == current && access.Parent is InvocationExpressionSyntax outer)
             {
                 if (access.Name.Identifier.ValueText == "WithReference" && outer.ArgumentList.Arguments.Count > 0
-                    && Referenced(outer.ArgumentList.Arguments[0].Expression, model, context) is { } referenced && !references.Contains(referenced))
+                    && resources.Resolve(outer.ArgumentList.Arguments[0].Expression, context.CancellationToken)?.Display is { } referenced && !references.Contains(referenced))
                 {
                     references.Add(referenced);
                 }
@@ -332,33 +334,5 @@ namespace InventoryScanner.Analyzers.Rules
 
         private static string? ResourceName(InvocationExpressionSyntax invocation, SemanticModel model, OperationAnalysisContext context) =>
             model.GetConstantValue(invocation.ArgumentList.Arguments[0].Expression, context.CancellationToken).Value as string;
-
-        /// <summary>
-        /// The resource a WithReference argument names, with the method that made it: a local holding
-        /// <c>builder.AddRedis("redis")</c> (through any chained configuration) reads "redis (AddRedis)".
-        /// </summary>
-        private static string? Referenced(ExpressionSyntax argument, SemanticModel model, OperationAnalysisContext context)
-        {
-            ExpressionSyntax? expression = argument;
-            if (argument is IdentifierNameSyntax && model.GetSymbolInfo(argument, context.CancellationToken).Symbol is ILocalSymbol local)
-            {
-                expression = MemberAssignments.DeclaredInitializer(local, context.CancellationToken);
-            }
-
-            // Down the chain to the call that created the resource: the first Add… with a constant name.
-            for (var depth = 0; depth < 16 && expression is InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax access } call; depth++)
-            {
-                var method = access.Name.Identifier.ValueText;
-                if (method.StartsWith("Add", StringComparison.Ordinal) && call.ArgumentList.Arguments.Count > 0
-                    && model.GetConstantValue(call.ArgumentList.Arguments[0].Expression, context.CancellationToken).Value is string name)
-                {
-                    return name + " (" + method + ")";
-                }
-
-                expression = access.Expression;
-            }
-
-            return null;
-        }
     }
 }

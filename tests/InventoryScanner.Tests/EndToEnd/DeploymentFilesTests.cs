@@ -53,7 +53,7 @@ public sealed class DeploymentFilesTests
     public async Task ComposeServiceName_ShouldReachTheProjectItIsBuiltFrom()
     {
         var repository = FixtureCopy.Repository(
-            ("src/Orders.Api/Orders.Api.csproj", """<Project Sdk="Microsoft.NET.Sdk"><PropertyGroup><TargetFramework>net10.0</TargetFramework></PropertyGroup></Project>"""),
+            ("src/Orders.Api/Orders.Api.csproj", FixtureCopy.Project),
             ("src/Orders.Api/Invoices.cs", """
                 class Invoices
                 {
@@ -62,9 +62,9 @@ public sealed class DeploymentFilesTests
                     async System.Threading.Tasks.Task Route(System.Net.Http.HttpClient http) => await http.GetAsync("http://edge/api/route");
                 }
                 """),
-            ("src/Billing.Worker/Billing.Worker.csproj", """<Project Sdk="Microsoft.NET.Sdk"><PropertyGroup><TargetFramework>net10.0</TargetFramework></PropertyGroup></Project>"""),
+            ("src/Billing.Worker/Billing.Worker.csproj", FixtureCopy.Project),
             ("src/Billing.Worker/Worker.cs", "class Worker { }"),
-            ("src/Gateways/Edge-Base/OcelotGateway.csproj", """<Project Sdk="Microsoft.NET.Sdk"><PropertyGroup><TargetFramework>net10.0</TargetFramework></PropertyGroup></Project>"""),
+            ("src/Gateways/Edge-Base/OcelotGateway.csproj", FixtureCopy.Project),
             ("src/Gateways/Edge-Base/Gateway.cs", "class Gateway { }"),
             ("docker-compose.yml", """
                 services:

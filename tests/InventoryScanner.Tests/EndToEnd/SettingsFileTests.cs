@@ -151,14 +151,14 @@ public sealed class AssessmentSettingsTests
     public async Task HostMap_ShouldJoinCallsToTheComponentThatServesTheHost_AndBeRecorded()
     {
         var repository = FixtureCopy.Repository(
-            ("Orders/Orders.csproj", """<Project Sdk="Microsoft.NET.Sdk"><PropertyGroup><TargetFramework>net10.0</TargetFramework></PropertyGroup></Project>"""),
+            ("Orders/Orders.csproj", FixtureCopy.Project),
             ("Orders/Client.cs", """
                 class Client
                 {
                     async System.Threading.Tasks.Task Run(System.Net.Http.HttpClient http) => await http.GetAsync("https://billing.contoso.internal/api/invoices");
                 }
                 """),
-            ("Billing/Billing.csproj", """<Project Sdk="Microsoft.NET.Sdk"><PropertyGroup><TargetFramework>net10.0</TargetFramework></PropertyGroup></Project>"""),
+            ("Billing/Billing.csproj", FixtureCopy.Project),
             ("Billing/Api.cs", "class Api { }"),
             (ScanSettings.FileName, """{ "hosts": { "billing.contoso.internal": "Billing" } }"""));
 
