@@ -16,6 +16,9 @@ namespace InventoryScanner.Workspace;
 /// <item>anywhere else under the scan root (docker-compose files, Kubernetes manifests, Helm charts, .env files): a file
 /// inside a project's folder belongs to that project, any other to the repository itself (<see cref="Unowned"/>).</item>
 /// </list>
+/// The repository's docker-compose files (and the <c>.env</c> beside them) are also lent to every project
+/// (<see cref="Lent"/>): the analyzers read the environment of the compose services built from the project's folder as its
+/// configuration, and leave the files' own findings to the repository.
 /// Files are read lazily from disk.
 /// </summary>
 internal sealed class ConfigurationDocuments
@@ -28,7 +31,12 @@ internal sealed class ConfigurationDocuments
     {
         _byProject = byProject;
         Unowned = unowned;
+        var composeFolders = unowned.Where(f => ConfigurationFileNames.IsComposeFile(Path.GetFileName(f))).Select(Path.GetDirectoryName).ToHashSet(StringComparer.Ordinal);
+        Lent = unowned.Where(f => composeFolders.Contains(Path.GetDirectoryName(f)) && (ConfigurationFileNames.IsComposeFile(Path.GetFileName(f)) || Path.GetFileName(f) == ".env")).ToList();
     }
+
+    /// <summary>The repository's compose files and their folders' <c>.env</c>, lent to every project for its environment.</summary>
+    public IReadOnlyList<string> Lent { get; }
 
     /// <summary>Configuration and deployment files under the root that belong to no project.</summary>
     public IReadOnlyList<string> Unowned { get; }
@@ -88,7 +96,7 @@ internal sealed class ConfigurationDocuments
             }
 
             var present = project.AdditionalDocuments.Select(d => d.FilePath).OfType<string>().ToHashSet(StringComparer.Ordinal);
-            var documents = Of(project.FilePath)
+            var documents = Of(project.FilePath).Concat(Lent)
                 .Where(path => !present.Contains(path))
                 .Select(path => DocumentInfo.Create(DocumentId.CreateNewId(project.Id), Path.GetFileName(path), loader: new FileTextLoader(path, defaultEncoding: null), filePath: path))
                 .ToImmutableArray();

@@ -135,6 +135,7 @@ public static class Scanner
     {
         var files = ProjectFile.WithUniqueNames([.. input.ProjectPaths.Select(ProjectFile.Read)], input.Root);
         var configuration = ConfigurationDocuments.Discover(input.Root, files.Where(f => f.Language == "C#").Select(f => f.Path), (file, owned) => options.Settings.ExcludedBy(input.Root, file, byInclude: !owned) is null);
+        var lent = configuration.Lent.ToHashSet(StringComparer.Ordinal);
         var (salt, saltSource) = RepositorySalt.For(input.Root);
         options.Progress.Info($"secret hashes salted with {saltSource}");
         IReadOnlyDictionary<string, string> globals = salt is null ? new Dictionary<string, string>() : new Dictionary<string, string> { [OptionKeys.SecretSalt] = salt };
@@ -232,13 +233,14 @@ public static class Scanner
                 }
 
                 ProjectAnalysis result;
+                var projectGlobals = new Dictionary<string, string>(globals) { [OptionKeys.ProjectDirectory] = Path.GetDirectoryName(file.Path) + Path.DirectorySeparatorChar };
                 try
                 {
                     if (loaded.Projects.TryGetValue(file.Path, out var projectId))
                     {
                         try
                         {
-                            result = await AnalyzeLoadedAsync(scheduler.Snapshot(), projectId, file, input.Root, globals, projectMessages, options.Progress, options.MaxParallelism, token).ConfigureAwait(false);
+                            result = await AnalyzeLoadedAsync(scheduler.Snapshot(), projectId, file, input.Root, projectGlobals, lent, projectMessages, options.Progress, options.MaxParallelism, token).ConfigureAwait(false);
                         }
                         finally
                         {
@@ -247,7 +249,7 @@ public static class Scanner
                     }
                     else
                     {
-                        result = AnalyzeFromSources(file, legacyReferences, configuration.Of(file.Path), input.Root, globals, projectMessages, token);
+                        result = AnalyzeFromSources(file, legacyReferences, [.. configuration.Of(file.Path), .. configuration.Lent], input.Root, projectGlobals, lent, projectMessages, token);
                     }
                 }
                 catch (Exception exception) when (exception is not OperationCanceledException)
@@ -483,7 +485,7 @@ public static class Scanner
         return new LoadedSolution(solution, projects, diagnostics, loadDiagnostics);
     }
 
-    private static async Task<ProjectAnalysis> AnalyzeLoadedAsync(Solution solution, ProjectId id, ProjectFile file, string root, IReadOnlyDictionary<string, string> globals, List<string> messages, IScanProgress progress, int maxParallelism, CancellationToken cancellationToken)
+    private static async Task<ProjectAnalysis> AnalyzeLoadedAsync(Solution solution, ProjectId id, ProjectFile file, string root, IReadOnlyDictionary<string, string> globals, IReadOnlySet<string> lent, List<string> messages, IScanProgress progress, int maxParallelism, CancellationToken cancellationToken)
     {
         var project = solution.GetProject(id)!;
         var unrestored = MissingRestore(file, messages);
@@ -497,7 +499,7 @@ public static class Scanner
             return new ProjectAnalysis(AnalysisLevel.Failed, [], 0, 0);
         }
 
-        var analysis = await CompilationAnalyzer.AnalyzeAsync(compilation, ScanWideOptions.With(project.AnalyzerOptions, globals), AnalyzerCatalog.Default, maxParallelism, cancellationToken).ConfigureAwait(false);
+        var analysis = await CompilationAnalyzer.AnalyzeAsync(compilation, ScanWideOptions.With(project.AnalyzerOptions, globals, lent), AnalyzerCatalog.Default, maxParallelism, cancellationToken).ConfigureAwait(false);
         progress.Info($"{file.Name}: compilation {compileTime.TotalSeconds:0.00} s, analysis of {analysis.FilesAnalyzed}/{analysis.FilesTotal} files {(stopwatch.Elapsed - compileTime).TotalSeconds:0.00} s");
         messages.AddRange(analysis.Messages);
         var findings = ToFindings(analysis, file.Name, root);
@@ -518,7 +520,7 @@ public static class Scanner
         return new ProjectAnalysis(partial ? AnalysisLevel.Partial : AnalysisLevel.Semantic, findings, analysis.FilesAnalyzed, analysis.FilesTotal);
     }
 
-    private static ProjectAnalysis AnalyzeFromSources(ProjectFile file, LegacyResolution? legacy, IReadOnlyList<string> configurationFiles, string root, IReadOnlyDictionary<string, string> globals, List<string> messages, CancellationToken cancellationToken)
+    private static ProjectAnalysis AnalyzeFromSources(ProjectFile file, LegacyResolution? legacy, IReadOnlyList<string> configurationFiles, string root, IReadOnlyDictionary<string, string> globals, IReadOnlySet<string> lent, List<string> messages, CancellationToken cancellationToken)
     {
         if (file.Error is not null)
         {
@@ -535,7 +537,7 @@ public static class Scanner
         messages.Add(legacy?.FrameworkFolder is not null
             ? $"analysed from its {fileCount} listed source file(s) against the .NET Framework reference assemblies and its packages.config DLLs: project references are missing"
             : $"analysed from its {fileCount} source file(s) against the .NET framework only: package and project references are missing");
-        var options = ScanWideOptions.With(new AnalyzerOptions(ConfigurationDocuments.AsAdditionalTexts(configurationFiles)), globals);
+        var options = ScanWideOptions.With(new AnalyzerOptions(ConfigurationDocuments.AsAdditionalTexts(configurationFiles)), globals, lent);
         var analysis = CompilationAnalyzer.AnalyzeAsync(compilation, options, AnalyzerCatalog.Default, maxParallelism: 1, cancellationToken).GetAwaiter().GetResult();
         messages.AddRange(analysis.Messages);
         // With the framework's reference assemblies, an old-format project's own types and the framework's resolve.

@@ -13,8 +13,9 @@ namespace InventoryScanner.Analyzers.Configuration
     /// <summary>One configuration file among the AdditionalFiles, read into keys.</summary>
     internal sealed class ConfigurationFile
     {
-        public ConfigurationFile(string path, string name, string environment, Dictionary<string, string> values, Dictionary<string, int> positions)
+        public ConfigurationFile(string path, string name, string environment, Dictionary<string, string> values, Dictionary<string, int> positions, bool isDeployment = false)
         {
+            IsDeployment = isDeployment;
             Path = path;
             Name = name;
             Environment = environment;
@@ -34,6 +35,12 @@ namespace InventoryScanner.Analyzers.Configuration
         public string Environment { get; }
 
         public Dictionary<string, string> Values { get; }
+
+        /// <summary>
+        /// The environment a deployment gives the project (a compose service's <c>environment:</c>), which overrides the
+        /// files the project ships, as environment variables override <c>appsettings.json</c>.
+        /// </summary>
+        public bool IsDeployment { get; }
     }
 
     /// <summary>
@@ -59,22 +66,47 @@ namespace InventoryScanner.Analyzers.Configuration
         public static ConfigurationFiles Read(AnalyzerOptions options, CancellationToken cancellationToken)
         {
             var files = new List<ConfigurationFile>();
+            var deployment = new List<ConfigurationFile>();
             foreach (var additional in options.AdditionalFiles)
             {
                 var file = ReadFile(additional, cancellationToken);
-                if (file is not null)
+                if (file is null)
+                {
+                    continue;
+                }
+
+                if (AdditionalFileRoles.IsEnvironment(options, additional))
+                {
+                    deployment.Add(file);
+                }
+                else
                 {
                     files.Add(file);
                 }
             }
 
+            // The project's own compose files run it too (src/Orders/docker-compose.yml building ".." is rare, but read alike).
+            if (options.AnalyzerConfigOptionsProvider.GlobalOptions.TryGetValue(OptionKeys.ProjectDirectory, out var projectDirectory) && projectDirectory.Length > 0)
+            {
+                files.AddRange(ComposeFiles.EnvironmentOf(deployment.Concat(files.Where(f => f.Name == ".env" || ConfigurationFileNames.IsComposeFile(f.Name))).ToList(), projectDirectory));
+            }
+
             files.Sort((a, b) =>
             {
                 var byEnvironment = (a.Environment == DefaultEnvironment ? 0 : 1).CompareTo(b.Environment == DefaultEnvironment ? 0 : 1);
-                return byEnvironment != 0 ? byEnvironment : string.Compare(a.Name, b.Name, StringComparison.OrdinalIgnoreCase);
+                var byDeployment = (a.IsDeployment ? 0 : 1).CompareTo(b.IsDeployment ? 0 : 1);
+                return byEnvironment != 0 ? byEnvironment : byDeployment != 0 ? byDeployment : string.Compare(a.Name, b.Name, StringComparison.OrdinalIgnoreCase);
             });
             return files.Count == 0 ? Empty : new ConfigurationFiles(files.ToImmutableArray());
         }
+
+        /// <summary>
+        /// The file of an additional-file action, or null when it is not configuration, cannot be read, or is only lent to
+        /// this project for the environment it gives it (<see cref="AdditionalFileRoles"/>): its own findings are reported
+        /// where it belongs.
+        /// </summary>
+        public static ConfigurationFile? ReadOwnFile(AdditionalFileAnalysisContext context) =>
+            AdditionalFileRoles.IsEnvironment(context.Options, context.AdditionalFile) ? null : ReadFile(context.AdditionalFile, context.CancellationToken);
 
         /// <summary>One configuration file, or null when the file is not configuration or cannot be read.</summary>
         public static ConfigurationFile? ReadFile(AdditionalText additional, CancellationToken cancellationToken)

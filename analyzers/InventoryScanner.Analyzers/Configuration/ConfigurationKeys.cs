@@ -72,6 +72,35 @@ namespace InventoryScanner.Analyzers.Configuration
             return null;
         }
 
+        /// <summary>
+        /// <c>options.Value.Partner.Url</c> on a field, parameter or local typed <c>IOptions&lt;T&gt;</c> (or the snapshot and
+        /// monitor) where the options package did not resolve: the key of <c>Partner:Url</c> under the section T is bound to.
+        /// </summary>
+        private string? UnresolvedOptionsKey(MemberAccessExpressionSyntax access, SemanticModel model)
+        {
+            var path = new List<string>();
+            ExpressionSyntax current = access;
+            while (current is MemberAccessExpressionSyntax member && member.Expression is not ThisExpressionSyntax && path.Count < 8)
+            {
+                path.Insert(0, member.Name.Identifier.ValueText);
+                current = member.Expression;
+            }
+
+            if (current is MemberAccessExpressionSyntax { Expression: ThisExpressionSyntax } self)
+            {
+                current = self.Name;
+            }
+
+            if (current is not IdentifierNameSyntax || path.Count < 2 || path[0] is not ("Value" or "CurrentValue")
+                || model.GetTypeInfo(current).Type is not IErrorTypeSymbol { Name: "IOptions" or "IOptionsSnapshot" or "IOptionsMonitor", TypeArguments.Length: 1 } wrapper)
+            {
+                return null;
+            }
+
+            path.RemoveAt(0);
+            return Prefixed(_options.Value.SectionOf(wrapper.TypeArguments[0]), path);
+        }
+
         private static string? Prefixed(string? section, List<string> path) =>
             section is null ? null : section.Length == 0 ? string.Join(":", path) : section + ":" + string.Join(":", path);
 
@@ -137,6 +166,12 @@ namespace InventoryScanner.Analyzers.Configuration
                         && operation.SemanticModel?.GetConstantValue(settings.ArgumentList.Arguments[0].Expression).Value is string unresolvedSettings:
                     // ConfigurationManager.ConnectionStrings["Billing"].ConnectionString where System.Configuration did not resolve.
                     return "ConnectionStrings:" + unresolvedSettings;
+
+                case IInvalidOperation { Syntax: MemberAccessExpressionSyntax options } when operation.SemanticModel is { } optionsModel
+                    && UnresolvedOptionsKey(options, optionsModel) is { } unresolvedOptions:
+                    // _settings.Value.CentinelaUrl where Microsoft.Extensions.Options did not resolve: IOptions<CentinelaSettings>
+                    // is an error type that still carries its type argument, the options class the host binds.
+                    return unresolvedOptions;
 
                 case IInvalidOperation { Syntax: InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax { Name.Identifier.ValueText: "GetConnectionString" }, ArgumentList.Arguments.Count: 1 } call }
                     when operation.SemanticModel?.GetConstantValue(call.ArgumentList.Arguments[0].Expression).Value is string unresolvedName:

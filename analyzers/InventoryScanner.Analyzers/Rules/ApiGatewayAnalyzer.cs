@@ -142,7 +142,7 @@ namespace InventoryScanner.Analyzers.Rules
 
         private static void AnalyzeConfiguration(AdditionalFileAnalysisContext context)
         {
-            var file = ConfigurationFiles.ReadFile(context.AdditionalFile, context.CancellationToken);
+            var file = ConfigurationFiles.ReadOwnFile(context);
             var text = context.AdditionalFile.GetText(context.CancellationToken);
             if (file is null || text is null)
             {

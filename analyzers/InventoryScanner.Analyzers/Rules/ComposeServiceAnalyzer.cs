@@ -40,69 +40,33 @@ namespace InventoryScanner.Analyzers.Rules
 
         private static void Analyze(AdditionalFileAnalysisContext context)
         {
-            var file = ConfigurationFiles.ReadFile(context.AdditionalFile, context.CancellationToken);
+            var file = ConfigurationFiles.ReadOwnFile(context);
             var text = context.AdditionalFile.GetText(context.CancellationToken);
             if (file is null || text is null || !ConfigurationFileNames.IsComposeFile(file.Name))
             {
                 return;
             }
 
-            var services = file.Values.Keys
-                .Where(k => k.StartsWith("services:", StringComparison.OrdinalIgnoreCase))
-                .Select(k => k.Split(':'))
-                .Where(parts => parts.Length >= 3 && parts[2].Equals("build", StringComparison.OrdinalIgnoreCase))
-                .Select(parts => parts[1])
-                .Distinct(StringComparer.Ordinal)
-                .OrderBy(s => s, StringComparer.Ordinal);
-            foreach (var service in services)
+            foreach (var built in ComposeFiles.BuiltServices(file))
             {
-                var prefix = "services:" + service + ":build";
-                var context_ = Value(file, prefix) ?? Value(file, prefix + ":context") ?? ".";
-                var dockerfile = Value(file, prefix + ":dockerfile");
-                if (FolderOf(context_, dockerfile) is not { } folder)
-                {
-                    continue;
-                }
-
-                var project = folder.Split('/').Last();
-
-                var key = file.Values.ContainsKey(prefix) ? prefix : file.Values.Keys.First(k => k.StartsWith(prefix + ":", StringComparison.Ordinal));
-                var start = file.Positions.TryGetValue(key, out var offset) ? Math.Min(offset, text.Length) : 0;
+                var project = built.Folder.Split('/').Last();
+                var start = file.Positions.TryGetValue(built.Key, out var offset) ? Math.Min(offset, text.Length) : 0;
                 var span = new TextSpan(start, 0);
                 var location = Location.Create(context.AdditionalFile.Path, span, text.Lines.GetLinePositionSpan(span));
                 var properties = ImmutableDictionary.CreateBuilder<string, string?>();
                 properties.Add(FindingProperties.Kind, FindingKinds.ServiceResource);
                 properties.Add(FindingProperties.Library, "docker-compose");
-                properties.Add(FindingProperties.Target, service);
-                properties.Add(FindingProperties.Resource, service);
+                properties.Add(FindingProperties.Target, built.Service);
+                properties.Add(FindingProperties.Resource, built.Service);
                 properties.Add(FindingProperties.ResourceType, "compose");
                 properties.Add(FindingProperties.Project, project);
-                properties.Add(FindingProperties.ProjectFolder, folder);
+                properties.Add(FindingProperties.ProjectFolder, built.Folder);
                 properties.Add(FindingProperties.Environment, file.Environment);
-                properties.Add(FindingProperties.Confidence, dockerfile is null ? Confidence.Medium : Confidence.High);
-                properties.Add(FindingProperties.ConfidenceReason, dockerfile is null ? "the project is the build context's folder" : null);
-                properties.Add(FindingProperties.ContainingSymbol, "config:" + file.Name + ":" + key);
-                context.ReportDiagnostic(Diagnostic.Create(Rule, location, properties.ToImmutable(), service, project));
+                properties.Add(FindingProperties.Confidence, built.HasDockerfile ? Confidence.High : Confidence.Medium);
+                properties.Add(FindingProperties.ConfidenceReason, built.HasDockerfile ? null : "the project is the build context's folder");
+                properties.Add(FindingProperties.ContainingSymbol, "config:" + file.Name + ":" + built.Key);
+                context.ReportDiagnostic(Diagnostic.Create(Rule, location, properties.ToImmutable(), built.Service, project));
             }
         }
-
-        /// <summary>
-        /// The folder that holds the Dockerfile (under the context), else the context itself, relative to the compose file's
-        /// folder; null for the compose file's own folder, a path out of it, or one built from variables.
-        /// </summary>
-        private static string? FolderOf(string context, string? dockerfile)
-        {
-            var path = (dockerfile is null ? context : context.TrimEnd('/') + "/" + dockerfile).Replace('\\', '/');
-            var segments = path.Split('/').Where(s => s.Length > 0 && s != ".").ToList();
-            if (dockerfile is not null && segments.Count > 0)
-            {
-                segments.RemoveAt(segments.Count - 1); // the Dockerfile itself
-            }
-
-            return segments.Count == 0 || segments.Any(s => s == ".." || s.Contains("$")) ? null : string.Join("/", segments);
-        }
-
-        private static string? Value(ConfigurationFile file, string key) =>
-            file.Values.TryGetValue(key, out var value) && value.Length > 0 ? value : null;
     }
 }

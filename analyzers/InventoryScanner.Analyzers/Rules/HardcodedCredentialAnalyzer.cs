@@ -261,7 +261,7 @@ namespace InventoryScanner.Analyzers.Rules
             /// </summary>
             public void AnalyzeConfigurationFile(AdditionalFileAnalysisContext context)
             {
-                var file = ConfigurationFiles.ReadFile(context.AdditionalFile, context.CancellationToken);
+                var file = ConfigurationFiles.ReadOwnFile(context);
                 var text = file is null ? null : context.AdditionalFile.GetText(context.CancellationToken);
                 if (file is null || text is null)
                 {

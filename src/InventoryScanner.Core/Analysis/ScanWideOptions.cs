@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using System.Diagnostics.CodeAnalysis;
+using InventoryScanner.Analyzers;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 
@@ -7,16 +8,20 @@ namespace InventoryScanner.Core.Analysis;
 
 /// <summary>
 /// Options the scanner sets for every project, as a global analyzer config would: they are added to the project's own
-/// global options (the project's own value wins) and seen by the analyzers like any other.
+/// global options (the project's own value wins) and seen by the analyzers like any other. Files lent to a project for
+/// the environment they give it get <see cref="OptionKeys.AdditionalFileRole"/> <c>environment</c>, as a build's item
+/// metadata would give them.
 /// </summary>
 public static class ScanWideOptions
 {
-    public static AnalyzerOptions With(AnalyzerOptions options, IReadOnlyDictionary<string, string> globals) =>
-        globals.Count == 0
+    public static AnalyzerOptions With(AnalyzerOptions options, IReadOnlyDictionary<string, string> globals, IReadOnlySet<string>? lent = null) =>
+        globals.Count == 0 && (lent is null || lent.Count == 0)
             ? options
-            : new AnalyzerOptions(options.AdditionalFiles, new Provider(options.AnalyzerConfigOptionsProvider, globals));
+            : new AnalyzerOptions(options.AdditionalFiles, new Provider(options.AnalyzerConfigOptionsProvider, globals, lent ?? ImmutableHashSet<string>.Empty));
 
-    private sealed class Provider(AnalyzerConfigOptionsProvider inner, IReadOnlyDictionary<string, string> globals) : AnalyzerConfigOptionsProvider
+    private static readonly IReadOnlyDictionary<string, string> EnvironmentRole = new Dictionary<string, string> { [OptionKeys.AdditionalFileRole] = OptionKeys.EnvironmentRole };
+
+    private sealed class Provider(AnalyzerConfigOptionsProvider inner, IReadOnlyDictionary<string, string> globals, IReadOnlySet<string> lent) : AnalyzerConfigOptionsProvider
     {
         private readonly AnalyzerConfigOptions _global = new Overlay(inner.GlobalOptions, globals);
 
@@ -24,7 +29,8 @@ public static class ScanWideOptions
 
         public override AnalyzerConfigOptions GetOptions(SyntaxTree tree) => inner.GetOptions(tree);
 
-        public override AnalyzerConfigOptions GetOptions(AdditionalText textFile) => inner.GetOptions(textFile);
+        public override AnalyzerConfigOptions GetOptions(AdditionalText textFile) =>
+            lent.Contains(textFile.Path) ? new Overlay(inner.GetOptions(textFile), EnvironmentRole) : inner.GetOptions(textFile);
     }
 
     private sealed class Overlay(AnalyzerConfigOptions inner, IReadOnlyDictionary<string, string> globals) : AnalyzerConfigOptions

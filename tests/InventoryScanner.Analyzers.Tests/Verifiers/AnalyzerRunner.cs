@@ -27,6 +27,13 @@ public static class AnalyzerRunner
     public static Task<ImmutableArray<Diagnostic>> RunAsync(DiagnosticAnalyzer analyzer, (string Path, string Text)[] additionalFiles, params string[] sources) =>
         RunAsync(analyzer, OutputKind.DynamicallyLinkedLibrary, additionalFiles, sources);
 
+    /// <summary>
+    /// Runs as the scanner runs a project: with its folder (<see cref="OptionKeys.ProjectDirectory"/>) and deployment files
+    /// lent to it for their environment (<see cref="OptionKeys.AdditionalFileRole"/>).
+    /// </summary>
+    public static Task<ImmutableArray<Diagnostic>> RunInProjectAsync(DiagnosticAnalyzer analyzer, string projectDirectory, (string Path, string Text)[] additionalFiles, string[] lent, params string[] sources) =>
+        RunAsync(analyzer, OutputKind.DynamicallyLinkedLibrary, additionalFiles, sources, provider: new ProjectOptions(projectDirectory, [.. lent]));
+
     /// <summary>Runs over a program with top-level statements (the first source), such as an AppHost's Program.cs.</summary>
     public static Task<ImmutableArray<Diagnostic>> RunProgramAsync(DiagnosticAnalyzer analyzer, params string[] sources) =>
         RunAsync(analyzer, OutputKind.ConsoleApplication, [], sources);
@@ -50,7 +57,7 @@ public static class AnalyzerRunner
         return RunAsync(analyzer, OutputKind.DynamicallyLinkedLibrary, [], sources, references);
     }
 
-    private static async Task<ImmutableArray<Diagnostic>> RunAsync(DiagnosticAnalyzer analyzer, OutputKind outputKind, (string Path, string Text)[] additionalFiles, string[] sources, ImmutableArray<MetadataReference>? references = null)
+    private static async Task<ImmutableArray<Diagnostic>> RunAsync(DiagnosticAnalyzer analyzer, OutputKind outputKind, (string Path, string Text)[] additionalFiles, string[] sources, ImmutableArray<MetadataReference>? references = null, AnalyzerConfigOptionsProvider? provider = null)
     {
         // A source whose first line is "// path: <path>" gets that path (generated proxies live in known folders).
         var trees = sources.Select((source, i) => CSharpSyntaxTree.ParseText(
@@ -61,7 +68,8 @@ public static class AnalyzerRunner
             trees,
             references ?? RuntimeReferences,
             new CSharpCompilationOptions(outputKind, nullableContextOptions: NullableContextOptions.Enable));
-        var options = new AnalyzerOptions([.. additionalFiles.Select(file => (AdditionalText)new InMemoryAdditionalText(file.Path, file.Text))]);
+        ImmutableArray<AdditionalText> texts = [.. additionalFiles.Select(file => (AdditionalText)new InMemoryAdditionalText(file.Path, file.Text))];
+        var options = provider is null ? new AnalyzerOptions(texts) : new AnalyzerOptions(texts, provider);
         var diagnostics = await compilation
             .WithAnalyzers([analyzer], options)
             .GetAnalyzerDiagnosticsAsync(CancellationToken.None);
@@ -82,4 +90,19 @@ internal sealed class InMemoryAdditionalText(string path, string text) : Additio
 
     public override Microsoft.CodeAnalysis.Text.SourceText GetText(CancellationToken cancellationToken = default) =>
         Microsoft.CodeAnalysis.Text.SourceText.From(text);
+}
+
+internal sealed class ProjectOptions(string projectDirectory, HashSet<string> lent) : AnalyzerConfigOptionsProvider
+{
+    public override AnalyzerConfigOptions GlobalOptions { get; } = new Options(new() { [OptionKeys.ProjectDirectory] = projectDirectory });
+
+    public override AnalyzerConfigOptions GetOptions(SyntaxTree tree) => new Options([]);
+
+    public override AnalyzerConfigOptions GetOptions(AdditionalText textFile) =>
+        new Options(lent.Contains(textFile.Path) ? new() { [OptionKeys.AdditionalFileRole] = OptionKeys.EnvironmentRole } : []);
+
+    private sealed class Options(Dictionary<string, string> values) : AnalyzerConfigOptions
+    {
+        public override bool TryGetValue(string key, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out string? value) => values.TryGetValue(key, out value);
+    }
 }
