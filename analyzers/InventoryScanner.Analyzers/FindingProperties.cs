@@ -148,6 +148,12 @@ namespace InventoryScanner.Analyzers
         public const string StoreUse = "storeUse";
 
         /// <summary>
+        /// <c>server</c> for a store finding that names a server and none of its databases (a MongoDB client): components
+        /// reaching one server each with its own databases share no data there.
+        /// </summary>
+        public const string StoreScope = "storeScope";
+
+        /// <summary>
         /// The client a store is reached through when the client was made elsewhere (injected): <c>IConnectionMultiplexer</c>
         /// of <c>redis.GetDatabase()</c>, <c>BlobServiceClient</c> of <c>GetBlobContainerClient("thumbnails")</c>. The scanner
         /// gives the finding the store of that client's connection in the scan.

@@ -233,14 +233,13 @@ public static class Scanner
                 }
 
                 ProjectAnalysis result;
-                var projectGlobals = new Dictionary<string, string>(globals) { [OptionKeys.ProjectDirectory] = Path.GetDirectoryName(file.Path) + Path.DirectorySeparatorChar };
                 try
                 {
                     if (loaded.Projects.TryGetValue(file.Path, out var projectId))
                     {
                         try
                         {
-                            result = await AnalyzeLoadedAsync(scheduler.Snapshot(), projectId, file, input.Root, projectGlobals, lent, projectMessages, options.Progress, options.MaxParallelism, token).ConfigureAwait(false);
+                            result = await AnalyzeLoadedAsync(scheduler.Snapshot(), projectId, file, input.Root, globals, lent, projectMessages, options.Progress, options.MaxParallelism, token).ConfigureAwait(false);
                         }
                         finally
                         {
@@ -249,7 +248,7 @@ public static class Scanner
                     }
                     else
                     {
-                        result = AnalyzeFromSources(file, legacyReferences, [.. configuration.Of(file.Path), .. configuration.Lent], input.Root, projectGlobals, lent, projectMessages, token);
+                        result = AnalyzeFromSources(file, legacyReferences, [.. configuration.Of(file.Path), .. configuration.Lent], input.Root, globals, lent, projectMessages, token);
                     }
                 }
                 catch (Exception exception) when (exception is not OperationCanceledException)
@@ -499,7 +498,7 @@ public static class Scanner
             return new ProjectAnalysis(AnalysisLevel.Failed, [], 0, 0);
         }
 
-        var analysis = await CompilationAnalyzer.AnalyzeAsync(compilation, ScanWideOptions.With(project.AnalyzerOptions, globals, lent), AnalyzerCatalog.Default, maxParallelism, cancellationToken).ConfigureAwait(false);
+        var analysis = await CompilationAnalyzer.AnalyzeAsync(compilation, ScanWideOptions.ForProject(project.AnalyzerOptions, globals, lent, Path.GetDirectoryName(file.Path)!), AnalyzerCatalog.Default, maxParallelism, cancellationToken).ConfigureAwait(false);
         progress.Info($"{file.Name}: compilation {compileTime.TotalSeconds:0.00} s, analysis of {analysis.FilesAnalyzed}/{analysis.FilesTotal} files {(stopwatch.Elapsed - compileTime).TotalSeconds:0.00} s");
         messages.AddRange(analysis.Messages);
         var findings = ToFindings(analysis, file.Name, root);
@@ -537,7 +536,7 @@ public static class Scanner
         messages.Add(legacy?.FrameworkFolder is not null
             ? $"analysed from its {fileCount} listed source file(s) against the .NET Framework reference assemblies and its packages.config DLLs: project references are missing"
             : $"analysed from its {fileCount} source file(s) against the .NET framework only: package and project references are missing");
-        var options = ScanWideOptions.With(new AnalyzerOptions(ConfigurationDocuments.AsAdditionalTexts(configurationFiles)), globals, lent);
+        var options = ScanWideOptions.ForProject(new AnalyzerOptions(ConfigurationDocuments.AsAdditionalTexts(configurationFiles)), globals, lent, Path.GetDirectoryName(file.Path)!);
         var analysis = CompilationAnalyzer.AnalyzeAsync(compilation, options, AnalyzerCatalog.Default, maxParallelism: 1, cancellationToken).GetAwaiter().GetResult();
         messages.AddRange(analysis.Messages);
         // With the framework's reference assemblies, an old-format project's own types and the framework's resolve.

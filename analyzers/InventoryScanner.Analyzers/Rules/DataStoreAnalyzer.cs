@@ -676,6 +676,13 @@ namespace InventoryScanner.Analyzers.Rules
             return model.GetOperation(expression);
         }
 
+        /// <summary>
+        /// A MongoDB client made for a server (<c>mongodb://nosql.data</c>) and no database: its data lives in the databases
+        /// <c>GetDatabase</c> names, which the services of one compose file each have their own of on a server they share.
+        /// </summary>
+        private static bool IsServerOnly(DataStoreApi api, string store, string? part) =>
+            api.Store == "mongodb" && part is null && store.IndexOf('/') < 0 && api.Member is null or "AddMongoDBClient";
+
         private static void Report(OperationAnalysisContext context, ContextTypes contexts, DataStoreApi api, IOperation? connection, ValueResolver resolver, string confidence, string? reason) =>
             Report(context, contexts, api, connection is null ? ResolvedValue.None : resolver.Resolve(CallSite.Unwrap(connection), context.CancellationToken), confidence, reason);
 
@@ -689,6 +696,7 @@ namespace InventoryScanner.Analyzers.Rules
             properties.Add(FindingProperties.Target, target);
             properties.Add(FindingProperties.Store, api.Store);
             properties.Add(FindingProperties.StoreUse, api.Use);
+            properties.Add(FindingProperties.StoreScope, IsServerOnly(api, store, part) ? "server" : null);
             properties.Add(FindingProperties.StoreClient, client);
             properties.Add(FindingProperties.DesignTime, IsDesignTimeFactory(context.ContainingSymbol.ContainingType) ? "true" : null);
             properties.Add(FindingProperties.DbContext, api.Kind == FindingKinds.Database ? ContextOf(context, contexts) : null);

@@ -10,7 +10,8 @@ namespace InventoryScanner.Core.Analysis;
 /// Options the scanner sets for every project, as a global analyzer config would: they are added to the project's own
 /// global options (the project's own value wins) and seen by the analyzers like any other. Files lent to a project for
 /// the environment they give it get <see cref="OptionKeys.AdditionalFileRole"/> <c>environment</c>, as a build's item
-/// metadata would give them.
+/// metadata would give them. The project's folder is the scanner's (<see cref="OptionKeys.ProjectDirectory"/>): a build
+/// evaluated through an SDK overlay reports the overlay's path.
 /// </summary>
 public static class ScanWideOptions
 {
@@ -18,6 +19,10 @@ public static class ScanWideOptions
         globals.Count == 0 && (lent is null || lent.Count == 0)
             ? options
             : new AnalyzerOptions(options.AdditionalFiles, new Provider(options.AnalyzerConfigOptionsProvider, globals, lent ?? ImmutableHashSet<string>.Empty));
+
+    /// <summary>The same for one project, whose folder is <paramref name="projectDirectory"/>.</summary>
+    public static AnalyzerOptions ForProject(AnalyzerOptions options, IReadOnlyDictionary<string, string> globals, IReadOnlySet<string> lent, string projectDirectory) =>
+        With(options, new Dictionary<string, string>(globals) { [OptionKeys.ProjectDirectory] = projectDirectory.TrimEnd(Path.DirectorySeparatorChar) + Path.DirectorySeparatorChar }, lent);
 
     private static readonly IReadOnlyDictionary<string, string> EnvironmentRole = new Dictionary<string, string> { [OptionKeys.AdditionalFileRole] = OptionKeys.EnvironmentRole };
 
@@ -38,6 +43,8 @@ public static class ScanWideOptions
         public override IEnumerable<string> Keys => inner.Keys.Union(globals.Keys, KeyComparer);
 
         public override bool TryGetValue(string key, [NotNullWhen(true)] out string? value) =>
-            inner.TryGetValue(key, out value) || globals.TryGetValue(key, out value);
+            key == OptionKeys.ProjectDirectory
+                ? globals.TryGetValue(key, out value) || inner.TryGetValue(key, out value)
+                : inner.TryGetValue(key, out value) || globals.TryGetValue(key, out value);
     }
 }

@@ -43,6 +43,9 @@ public sealed class InventoryGraph
     /// </summary>
     private readonly HashSet<string> _borrowed = new(StringComparer.Ordinal);
 
+    /// <summary>Store findings that name a server and none of its databases (<see cref="FindingProperties.StoreScope"/>).</summary>
+    private readonly HashSet<string> _servers = new(StringComparer.Ordinal);
+
     /// <summary>
     /// Components that migrate a schema and integrate with nothing but that one store (Aspire's MigrationService, a
     /// DbManager): the owner's tool for its schema, not a second owner, so they make no store shared.
@@ -147,6 +150,11 @@ public sealed class InventoryGraph
                     var open = finding.Details?.GetValueOrDefault(FindingProperties.DesignTime) == "true" || finding.IsTestOnly
                         || finding.Target.Contains(":" + TargetSources.Unresolved, StringComparison.Ordinal) || finding.Target.Contains("{config:", StringComparison.Ordinal) || finding.Target.Contains("{settings:", StringComparison.Ordinal) || finding.Target.Contains(":env:", StringComparison.Ordinal);
                     var storeId = "store:" + finding.Target + (open ? "@" + finding.Component : string.Empty);
+                    if (finding.Details?.GetValueOrDefault(FindingProperties.StoreScope) == "server")
+                    {
+                        graph._servers.Add(finding.Fingerprint);
+                    }
+
                     if (finding.Details?.GetValueOrDefault(FindingProperties.TargetSource) == TargetSources.StoreClient
                         && finding.Details.GetValueOrDefault(FindingProperties.Registration)?.StartsWith(finding.Component + ": ", StringComparison.Ordinal) == false)
                     {
@@ -242,7 +250,8 @@ public sealed class InventoryGraph
 
     /// <summary>
     /// Stores two or more components reach, each through its own connection: not the mail relay they send through (a
-    /// vendor, not data), not a library's use of its host's client, not a migration runner's. A store whose sharers all
+    /// vendor, not data), not a library's use of its host's client, not a migration runner's, not a MongoDB server each
+    /// reaches for databases of its own. A store whose sharers all
     /// share a part of it too (<c>azure-blob:media</c> and <c>azure-blob:media/thumbnails</c>) is listed once, at that part.
     /// </summary>
     private List<SharedStore> SharedStores()
@@ -250,7 +259,7 @@ public sealed class InventoryGraph
         var shared = Graph.Vertices
             .Where(v => v.Type == DataStoreNode && DataStoreTargets.NamesOneStore(v.Label))
             .Select(store => (store, edges: Graph.InEdges(store)
-                .Where(e => e.Kind != "sends-mail" && !e.Findings.All(_borrowed.Contains) && !_migrationRunners.Contains(e.Source.Label))
+                .Where(e => e.Kind != "sends-mail" && !e.Findings.All(_borrowed.Contains) && !e.Findings.All(_servers.Contains) && !_migrationRunners.Contains(e.Source.Label))
                 .ToList()))
             .Where(s => s.edges.Select(e => e.Source.Id).Distinct(StringComparer.Ordinal).Count() >= 2)
             .OrderBy(s => s.store.Id, StringComparer.Ordinal)

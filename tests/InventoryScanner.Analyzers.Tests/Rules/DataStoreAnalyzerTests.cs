@@ -397,6 +397,10 @@ public sealed class DataStoreCatalogueTests
                 "INV4001 database cassandra:cassandra-1 high",
             ],
             Describe(diagnostics));
+        // The client names the server; GetDatabase names the stores on it.
+        Assert.Equal(
+            ["mongodb:mongo"],
+            diagnostics.Where(d => d.Properties.GetValueOrDefault(FindingProperties.StoreScope) == "server").Select(d => d.Properties[FindingProperties.Target]));
     }
 
     [Fact]

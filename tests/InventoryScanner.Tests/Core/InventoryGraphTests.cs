@@ -47,6 +47,32 @@ public sealed class InventoryGraphTests
     }
 
     [Fact]
+    public void MongoServerOfTwoComponents_EachWithItsOwnDatabase_ShouldNotBeASharedStore()
+    {
+        Finding Server(string component)
+        {
+            var finding = Finding(component, FindingKinds.Database, "mongodb:nosql.data", "MongoDB.Driver");
+            finding.Details = new SortedDictionary<string, string>(StringComparer.Ordinal) { [FindingProperties.StoreScope] = "server" };
+            return finding;
+        }
+
+        var inventory = Inventory(
+            [Component("Ordering"), Component("Catalog"), Component("Reports")],
+            [
+                Server("Ordering"),
+                Finding("Ordering", FindingKinds.Database, "mongodb:OrderingDb/orders", "MongoDB.Driver", line: 12),
+                Server("Catalog"),
+                Finding("Catalog", FindingKinds.Database, "mongodb:CatalogDb/items", "MongoDB.Driver", line: 12),
+                // A collection two components write to is shared, whatever the server.
+                Finding("Reports", FindingKinds.Database, "mongodb:CatalogDb/items", "MongoDB.Driver", line: 14),
+            ]);
+
+        Assert.Contains(inventory.Graph.Nodes, n => n.Id == "store:mongodb:nosql.data");
+        var shared = Assert.Single(inventory.Graph.SharedStores);
+        Assert.Equal(("mongodb:CatalogDb/items", "Catalog, Reports"), (shared.Label, string.Join(", ", shared.Components)));
+    }
+
+    [Fact]
     public void SharedStore_ShouldWarnEachComponentOnIt_AtItsOwnConnection()
     {
         var inventory = Inventory(
