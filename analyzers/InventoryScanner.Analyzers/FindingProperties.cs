@@ -154,6 +154,12 @@ namespace InventoryScanner.Analyzers
         public const string StoreScope = "storeScope";
 
         /// <summary>
+        /// The repository's folders a compose service mounts (<c>;</c>-separated, relative to the compose file): files read
+        /// from them, such as a gateway's routes, are its component's configuration.
+        /// </summary>
+        public const string Volumes = "volumes";
+
+        /// <summary>
         /// The client a store is reached through when the client was made elsewhere (injected): <c>IConnectionMultiplexer</c>
         /// of <c>redis.GetDatabase()</c>, <c>BlobServiceClient</c> of <c>GetBlobContainerClient("thumbnails")</c>. The scanner
         /// gives the finding the store of that client's connection in the scan.

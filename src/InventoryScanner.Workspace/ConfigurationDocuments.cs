@@ -55,7 +55,7 @@ internal sealed class ConfigurationDocuments
         var unowned = new List<string>();
         foreach (var file in Walk(root).Concat(CommittedBuildOutput.Find(root)))
         {
-            if (claimed.Contains(file) || ConfigurationFileNames.EnvironmentOf(Path.GetFileName(file)) is null)
+            if (claimed.Contains(file) || !IsConfiguration(file))
             {
                 continue;
             }
@@ -83,6 +83,34 @@ internal sealed class ConfigurationDocuments
 
         return new ConfigurationDocuments(byProject, unowned);
     }
+
+    /// <summary>A configuration or deployment file by its name, or a gateway's routes by their content (<see cref="ConfigurationFileNames.HasOcelotRoutes"/>).</summary>
+    private static bool IsConfiguration(string path)
+    {
+        var name = Path.GetFileName(path);
+        if (ConfigurationFileNames.EnvironmentOf(name) is not null)
+        {
+            return true;
+        }
+
+        if (!name.EndsWith(".json", StringComparison.OrdinalIgnoreCase) || name.EndsWith(".deps.json", StringComparison.OrdinalIgnoreCase) || name.EndsWith(".runtimeconfig.json", StringComparison.OrdinalIgnoreCase)
+            || name is "package.json" or "package-lock.json" or "tsconfig.json" or "global.json" or "project.assets.json")
+        {
+            return false;
+        }
+
+        try
+        {
+            // Route files are small; a large JSON file is data.
+            return new FileInfo(path).Length <= MaxRouteFileBytes && ConfigurationFileNames.HasOcelotRoutes(File.ReadAllText(path));
+        }
+        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
+        {
+            return false;
+        }
+    }
+
+    private const long MaxRouteFileBytes = 1024 * 1024;
 
     public IReadOnlyList<string> Of(string projectPath) => _byProject.TryGetValue(projectPath, out var files) ? files : [];
 

@@ -88,6 +88,33 @@ namespace InventoryScanner.Analyzers.Configuration
         }
 
         /// <summary>
+        /// The folders of the repository a service mounts from any compose file of the folder (<c>volumes: -
+        /// ./src/ApiGateways/Web.Bff.Shopping/apigw:/app/configuration</c>, or <c>source:</c> in the long form), relative to
+        /// the compose files' folder; named volumes, absolute paths and paths out of the folder are not the repository's.
+        /// </summary>
+        public static List<string> MountedFolders(IEnumerable<ConfigurationFile> folderFiles, string service)
+        {
+            var prefix = "services:" + service + ":volumes:";
+            var folders = new SortedSet<string>(StringComparer.Ordinal);
+            foreach (var file in folderFiles)
+            {
+                foreach (var entry in file.Values.Where(e => e.Key.StartsWith(prefix, StringComparison.OrdinalIgnoreCase)))
+                {
+                    var rest = entry.Key.Substring(prefix.Length);
+                    var source = rest.IndexOf(':') < 0 ? entry.Value.Split(':')[0]
+                        : rest.EndsWith(":source", StringComparison.OrdinalIgnoreCase) ? entry.Value
+                        : null;
+                    if (source is not null && source.StartsWith(".", StringComparison.Ordinal) && FolderOf(source, null) is { } folder)
+                    {
+                        folders.Add(folder);
+                    }
+                }
+            }
+
+            return folders.ToList();
+        }
+
+        /// <summary>
         /// The folder that holds the Dockerfile (under the context), else the context itself, relative to the compose file's
         /// folder; null for the compose file's own folder, a path out of it, or one built from variables.
         /// </summary>

@@ -113,7 +113,7 @@ namespace InventoryScanner.Analyzers.Configuration
         {
             var name = Path.GetFileName(additional.Path);
             var environment = ConfigurationFileNames.EnvironmentOf(name);
-            if (environment is null)
+            if (environment is null && !name.EndsWith(".json", StringComparison.OrdinalIgnoreCase))
             {
                 return null;
             }
@@ -122,6 +122,17 @@ namespace InventoryScanner.Analyzers.Configuration
             if (text is null)
             {
                 return null;
+            }
+
+            if (environment is null)
+            {
+                // Ocelot's routes in a file of any name (apigw/configuration.json, mounted into a gateway's container).
+                if (!ConfigurationFileNames.HasOcelotRoutes(text))
+                {
+                    return null;
+                }
+
+                environment = DefaultEnvironment;
             }
 
             Dictionary<string, int> positions;
@@ -674,6 +685,14 @@ namespace InventoryScanner.Analyzers.Configuration
         public static bool IsComposeFile(string fileName) =>
             FormatOf(fileName) == ConfigurationFormat.Yaml
             && (fileName.StartsWith("docker-compose", StringComparison.OrdinalIgnoreCase) || fileName.StartsWith("compose", StringComparison.OrdinalIgnoreCase));
+
+        /// <summary>
+        /// JSON with Ocelot's routes (<c>"DownstreamPathTemplate"</c>), whatever the file is called: gateways built from one
+        /// image read <c>configuration.json</c> from a folder each instance mounts.
+        /// </summary>
+        public static bool HasOcelotRoutes(string text) =>
+            text.IndexOf("\"DownstreamPathTemplate\"", StringComparison.OrdinalIgnoreCase) >= 0
+            && (text.IndexOf("\"Routes\"", StringComparison.OrdinalIgnoreCase) >= 0 || text.IndexOf("\"ReRoutes\"", StringComparison.OrdinalIgnoreCase) >= 0);
 
         /// <summary><c>ocelot.json</c> and <c>ocelot.*.json</c>: an Ocelot gateway's routes.</summary>
         public static bool IsOcelotFile(string fileName) =>

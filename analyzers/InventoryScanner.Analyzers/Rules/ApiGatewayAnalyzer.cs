@@ -150,7 +150,7 @@ namespace InventoryScanner.Analyzers.Rules
             }
 
             ReportComposeGateways(context, file, text);
-            var routes = ConfigurationFileNames.IsOcelotFile(file.Name) ? OcelotRoutes(file) : YarpRoutes(file);
+            var routes = ConfigurationFileNames.IsOcelotFile(file.Name) || ConfigurationFileNames.EnvironmentOf(file.Name) is null ? OcelotRoutes(file) : YarpRoutes(file);
             foreach (var route in routes)
             {
                 var location = LocationOf(context, file, text, route.Key);

@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Immutable;
+using System.IO;
 using System.Linq;
 using InventoryScanner.Analyzers.Configuration;
 using Microsoft.CodeAnalysis;
@@ -47,8 +48,17 @@ namespace InventoryScanner.Analyzers.Rules
                 return;
             }
 
+            // Compose reads the folder's compose files as one: a service built here may mount its volumes in the override.
+            var folder = Path.GetDirectoryName(context.AdditionalFile.Path);
+            var siblings = context.Options.AdditionalFiles
+                .Where(f => f.Path != context.AdditionalFile.Path && Path.GetDirectoryName(f.Path) == folder && ConfigurationFileNames.IsComposeFile(Path.GetFileName(f.Path)))
+                .Select(f => ConfigurationFiles.ReadFile(f, context.CancellationToken))
+                .OfType<ConfigurationFile>()
+                .Prepend(file)
+                .ToList();
             foreach (var built in ComposeFiles.BuiltServices(file))
             {
+                var volumes = ComposeFiles.MountedFolders(siblings, built.Service);
                 var project = built.Folder.Split('/').Last();
                 var start = file.Positions.TryGetValue(built.Key, out var offset) ? Math.Min(offset, text.Length) : 0;
                 var span = new TextSpan(start, 0);
@@ -61,6 +71,7 @@ namespace InventoryScanner.Analyzers.Rules
                 properties.Add(FindingProperties.ResourceType, "compose");
                 properties.Add(FindingProperties.Project, project);
                 properties.Add(FindingProperties.ProjectFolder, built.Folder);
+                properties.Add(FindingProperties.Volumes, volumes.Count == 0 ? null : string.Join(";", volumes));
                 properties.Add(FindingProperties.Environment, file.Environment);
                 properties.Add(FindingProperties.Confidence, built.HasDockerfile ? Confidence.High : Confidence.Medium);
                 properties.Add(FindingProperties.ConfidenceReason, built.HasDockerfile ? null : "the project is the build context's folder");

@@ -16,6 +16,7 @@ public sealed class RegistrationJoinPass : IInventoryPass
     public void Run(InventoryDraft draft)
     {
         draft.Findings = ComposeServices.KeepBuiltFromTheScan(draft.Findings, draft.Scan.Components);
+        ComposeServices.AttributeMountedFiles(draft.Findings, draft.Scan.Components);
         RegistrationJoin.Apply(draft.Findings);
         AspireResourceJoin.Apply(draft.Findings, draft.Scan.Components);
         StoreClientJoin.Apply(draft.Findings);
