@@ -74,6 +74,32 @@ public sealed class ApiGatewayAnalyzerTests
     }
 
     [Fact]
+    public async Task OcelotRoutesInAFileOfAnyName_ShouldBeRecognisedByTheirContent()
+    {
+        // Gateways built from one image read configuration.json from a folder each instance mounts.
+        const string Routes = """
+            {
+              "ReRoutes": [
+                { "DownstreamScheme": "http", "DownstreamHostAndPorts": [ { "Host": "lexon.api", "Port": 80 } ],
+                  "UpstreamPathTemplate": "/api/{version}/lex/{everything}", "DownstreamPathTemplate": "/api/{version}/{everything}" }
+              ]
+            }
+            """;
+        var diagnostics = await AnalyzerRunner.RunAsync(
+            new ApiGatewayAnalyzer(),
+            [
+                ("/repo/src/ApiGateways/Web.Bff.Lexon/apigw/configuration.json", Routes),
+                // Look-alikes: an SPA's route table, and a file that merely mentions the key.
+                ("/repo/src/Web/ClientApp/routes.json", """{ "Routes": [ { "path": "/orders", "component": "Orders" } ] }"""),
+                ("/repo/docs/notes.json", """{ "text": "set DownstreamPathTemplate in ocelot" }"""),
+            ],
+            "class Empty { }");
+
+        var route = Assert.Single(diagnostics);
+        Assert.Equal(("http://lexon.api/api/{version}/{everything}", "/api/{version}/lex/{everything}"), (route.Properties[FindingProperties.Target], route.Properties[FindingProperties.Upstream]));
+    }
+
+    [Fact]
     public async Task YarpClusters_ShouldBeRoutesOfTheirRoutePath()
     {
         var diagnostics = await AnalyzerRunner.RunAsync(new ApiGatewayAnalyzer(), [("/src/Proxy/appsettings.json", YarpSettings)], "class Empty { }");

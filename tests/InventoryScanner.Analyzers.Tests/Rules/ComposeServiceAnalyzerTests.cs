@@ -40,6 +40,39 @@ public sealed class ComposeServiceAnalyzerTests
     }
 
     [Fact]
+    public async Task FoldersAServiceMounts_FromItsOverrideToo_ShouldBeItsVolumes()
+    {
+        const string Base = """
+            services:
+              weblexonapigw:
+                build:
+                  context: .
+                  dockerfile: src/ApiGateways/ApiGw-Base/Dockerfile
+                volumes:
+                  - type: bind
+                    source: ./src/ApiGateways/Shared/certs
+                    target: /app/certs
+            """;
+        const string Override = """
+            services:
+              weblexonapigw:
+                volumes:
+                  - ./src/ApiGateways/Web.Bff.Lexon/apigw:${ESHOP_OCELOT_VOLUME_SPEC:-/app/configuration}
+                  - gateway-logs:/app/logs
+                  - /var/run/docker.sock:/var/run/docker.sock
+                  - ../outside:/app/outside
+            """;
+
+        var diagnostics = await AnalyzerRunner.RunAsync(
+            new ComposeServiceAnalyzer(),
+            [("/repo/docker-compose.yml", Base), ("/repo/docker-compose.override.yml", Override), ("/repo/other/docker-compose.yml", Override)],
+            "class Empty { }");
+
+        var service = Assert.Single(diagnostics);
+        Assert.Equal("src/ApiGateways/Shared/certs;src/ApiGateways/Web.Bff.Lexon/apigw", service.Properties[FindingProperties.Volumes]);
+    }
+
+    [Fact]
     public async Task BuildKeysOutsideACompose_ShouldNotReportDiagnostic()
     {
         var diagnostics = await AnalyzerRunner.RunAsync(

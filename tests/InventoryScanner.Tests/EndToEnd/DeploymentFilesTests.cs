@@ -96,6 +96,70 @@ public sealed class DeploymentFilesTests
         // A service built from a folder whose project is named otherwise (Edge-Base holds OcelotGateway.csproj) is that project.
         Assert.Contains(inventory.GetProperty("graph").GetProperty("edges").EnumerateArray(), e => e.GetProperty("from").GetString() == "component:Orders.Api" && e.GetProperty("to").GetString() == "component:OcelotGateway");
     }
+
+    [Fact]
+    public async Task ComposeEnvironmentAndMountedRoutes_ShouldBeTheirServicesConfiguration()
+    {
+        var repository = FixtureCopy.Repository(
+            ("src/Orders.Api/Orders.Api.csproj", FixtureCopy.Project),
+            ("src/Orders.Api/CatalogClient.cs", """
+                class CatalogClient
+                {
+                    private readonly Microsoft.Extensions.Configuration.IConfiguration _configuration;
+                    public CatalogClient(Microsoft.Extensions.Configuration.IConfiguration configuration) => _configuration = configuration;
+                    async System.Threading.Tasks.Task Items(System.Net.Http.HttpClient http) => await http.GetAsync(_configuration["CatalogUrl"] + "/items");
+                }
+                """),
+            ("src/Catalog.Api/Catalog.Api.csproj", FixtureCopy.Project),
+            ("src/Catalog.Api/Items.cs", "class Items { }"),
+            ("src/Gateways/Edge-Base/OcelotGateway.csproj", FixtureCopy.Project),
+            ("src/Gateways/Edge-Base/Gateway.cs", "class Gateway { }"),
+            ("gateways/web/apigw/configuration.json", """
+                { "ReRoutes": [ { "DownstreamHostAndPorts": [ { "Host": "catalog.api", "Port": 80 } ], "UpstreamPathTemplate": "/c/{all}", "DownstreamPathTemplate": "/api/v1/{all}" } ] }
+                """),
+            ("docker-compose.yml", """
+                services:
+                  orders:
+                    build: ./src/Orders.Api
+                  catalog.api:
+                    build: ./src/Catalog.Api
+                  webgw:
+                    build:
+                      context: .
+                      dockerfile: src/Gateways/Edge-Base/Dockerfile
+                """),
+            ("docker-compose.override.yml", """
+                services:
+                  orders:
+                    environment:
+                      - CatalogUrl=http://catalog.api/api/v1
+                      - LedgerPassword=Zq7!vR2#pL9xK4mW
+                  webgw:
+                    volumes:
+                      - ./gateways/web/apigw:/app/configuration
+                """));
+
+        var run = await CliRun.ScanAsync(repository, "--no-restore", "-q", "--format", "json");
+
+        Assert.True(run.ExitCode == 0, run.Error);
+        var inventory = JsonDocument.Parse(run.Read("inventory.json")).RootElement;
+        var findings = inventory.GetProperty("findings").EnumerateArray().ToList();
+        var edges = inventory.GetProperty("graph").GetProperty("edges").EnumerateArray().ToList();
+
+        // The compose environment of the service built from Orders.Api is its configuration.
+        var call = Assert.Single(findings, f => f.GetProperty("kind").GetString() == "http-client");
+        Assert.Equal("http://catalog.api/api/v1/items", call.GetProperty("target").GetString());
+        Assert.Contains(edges, e => e.GetProperty("from").GetString() == "component:Orders.Api" && e.GetProperty("to").GetString() == "component:Catalog.Api");
+
+        // The routes file webgw mounts is the gateway project's.
+        var route = Assert.Single(findings, f => f.GetProperty("kind").GetString() == "gateway-route");
+        Assert.Equal(("OcelotGateway", "webgw"), (route.GetProperty("component").GetString(), route.GetProperty("details").GetProperty("mountedBy").GetString()));
+        Assert.Contains(edges, e => e.GetProperty("from").GetString() == "component:OcelotGateway" && e.GetProperty("to").GetString() == "component:Catalog.Api" && e.GetProperty("kind").GetString() == "routes");
+
+        // Lent to every project for its environment, the compose files' own secrets are still reported once, by the repository.
+        var secret = Assert.Single(findings, f => f.GetProperty("kind").GetString() == "secret");
+        Assert.Equal(("(repository files)", "docker-compose.override.yml"), (secret.GetProperty("component").GetString(), secret.GetProperty("path").GetString()));
+    }
 }
 
 [Collection(ScannerCollection.Name)]
