@@ -160,6 +160,15 @@ namespace InventoryScanner.Analyzers
         public const string Volumes = "volumes";
 
         /// <summary>
+        /// The container images a deployed service runs (<c>;</c>-separated): of the workloads a Kubernetes Service selects
+        /// (INV1017), or a compose service's <c>image:</c> (INV1016), its variables' defaults substituted.
+        /// </summary>
+        public const string Images = "images";
+
+        /// <summary>The Kubernetes namespace a Service is declared in, when its manifest names one.</summary>
+        public const string Namespace = "namespace";
+
+        /// <summary>
         /// The client a store is reached through when the client was made elsewhere (injected): <c>IConnectionMultiplexer</c>
         /// of <c>redis.GetDatabase()</c>, <c>BlobServiceClient</c> of <c>GetBlobContainerClient("thumbnails")</c>. The scanner
         /// gives the finding the store of that client's connection in the scan.

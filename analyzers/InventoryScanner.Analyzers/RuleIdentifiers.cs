@@ -19,6 +19,7 @@ namespace InventoryScanner.Analyzers
         public const string AspireYarpRoute = "INV1014";
         public const string YarpForwarder = "INV1015";
         public const string ComposeService = "INV1016";
+        public const string KubernetesService = "INV1017";
         public const string RabbitMqPublish = "INV2001";
         public const string RabbitMqConsume = "INV2002";
         public const string RabbitMqAutoAck = "INV2003";

@@ -56,9 +56,14 @@ namespace InventoryScanner.Analyzers.Rules
                 .OfType<ConfigurationFile>()
                 .Prepend(file)
                 .ToList();
+            var variables = context.Options.AdditionalFiles
+                .Where(f => Path.GetFileName(f.Path) == ".env" && Path.GetDirectoryName(f.Path) == folder)
+                .Select(f => ConfigurationFiles.ReadFile(f, context.CancellationToken))
+                .FirstOrDefault()?.Values;
             foreach (var built in ComposeFiles.BuiltServices(file))
             {
                 var volumes = ComposeFiles.MountedFolders(siblings, built.Service);
+                var image = siblings.Select(f => f.Values.TryGetValue("services:" + built.Service + ":image", out var value) ? value : null).FirstOrDefault(v => v is { Length: > 0 });
                 var project = built.Folder.Split('/').Last();
                 var start = file.Positions.TryGetValue(built.Key, out var offset) ? Math.Min(offset, text.Length) : 0;
                 var span = new TextSpan(start, 0);
@@ -72,6 +77,7 @@ namespace InventoryScanner.Analyzers.Rules
                 properties.Add(FindingProperties.Project, project);
                 properties.Add(FindingProperties.ProjectFolder, built.Folder);
                 properties.Add(FindingProperties.Volumes, volumes.Count == 0 ? null : string.Join(";", volumes));
+                properties.Add(FindingProperties.Images, image is null ? null : ComposeFiles.Substitute(image, variables));
                 properties.Add(FindingProperties.Environment, file.Environment);
                 properties.Add(FindingProperties.Confidence, built.HasDockerfile ? Confidence.High : Confidence.Medium);
                 properties.Add(FindingProperties.ConfidenceReason, built.HasDockerfile ? null : "the project is the build context's folder");

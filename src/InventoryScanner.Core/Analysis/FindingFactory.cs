@@ -23,7 +23,7 @@ public static class FindingFactory
         FindingProperties.ErrorHandling, FindingProperties.Idempotency, FindingProperties.Outbox,
         FindingProperties.Durable, FindingProperties.DeadLetterExchange, FindingProperties.ExchangeType, FindingProperties.Handler,
         FindingProperties.Facet, FindingProperties.CheckScope, FindingProperties.Upstream, FindingProperties.Store, FindingProperties.DbContext,
-        FindingProperties.StoreUse, FindingProperties.StoreScope, FindingProperties.Volumes, FindingProperties.DesignTime, FindingProperties.Tables, FindingProperties.Statement, FindingProperties.Procedure,
+        FindingProperties.StoreUse, FindingProperties.StoreScope, FindingProperties.Volumes, FindingProperties.Images, FindingProperties.Namespace, FindingProperties.DesignTime, FindingProperties.Tables, FindingProperties.Statement, FindingProperties.Procedure,
         FindingProperties.StoreClient, FindingProperties.BrokerClient, FindingProperties.ServiceKey,
         FindingProperties.Implements, FindingProperties.Calls, FindingProperties.Via, FindingProperties.Registers, FindingProperties.RegisteredIn, FindingProperties.Service,
         FindingProperties.Parameters, FindingProperties.Arguments, FindingProperties.ResourceType, FindingProperties.TargetProject, FindingProperties.ProjectFolder,

@@ -369,15 +369,21 @@ public sealed class InventoryGraph
 
         var scoped = new Dictionary<(string AppHost, string Name), string>();
         var appHosts = new Dictionary<string, HashSet<string>>(StringComparer.Ordinal);
-        // A compose service is the component whose project file is in the folder it is built from, whatever its name.
-        var compose = new Analysis.ComposeServices(components);
+        // A compose service is the component whose project file is in the folder it is built from, whatever its name; a
+        // Kubernetes Service is the component of the image it runs.
+        var deployed = new Analysis.ComposeServices(components, resources);
+        var hostNames = new List<string>();
         foreach (var resource in resources)
         {
-            if (Analysis.ComposeServices.IsComposeService(resource))
+            if (Analysis.ComposeServices.IsDeployedService(resource))
             {
-                if (compose.ComponentOf(resource) is { } built)
+                if (deployed.ComponentOf(resource) is { } built)
                 {
-                    names[resource.Target] = built;
+                    foreach (var host in Analysis.ComposeServices.HostNames(resource))
+                    {
+                        names[host] = built;
+                        hostNames.Add(host);
+                    }
                 }
 
                 continue;
@@ -406,7 +412,7 @@ public sealed class InventoryGraph
             }
         }
 
-        return new ServiceDirectory(names, scoped, appHosts, byKey, mapped, resources.Select(r => r.Target).ToHashSet(StringComparer.OrdinalIgnoreCase));
+        return new ServiceDirectory(names, scoped, appHosts, byKey, mapped, resources.Select(r => r.Target).Concat(hostNames).ToHashSet(StringComparer.OrdinalIgnoreCase));
     }
 
     /// <summary>Service names to components, globally and per AppHost (see <see cref="ServiceNames"/>).</summary>
