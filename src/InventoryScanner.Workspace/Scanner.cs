@@ -50,8 +50,7 @@ public static class Scanner
 
         if (input.ProjectPaths.Count == 0)
         {
-            messages.Add("no project files were found");
-            return new ScanResult(input.Root, [], options.SettingsExcluded, [], messages);
+            return await ScanRepositoryFilesOnlyAsync(input.Root, options, messages, cancellationToken).ConfigureAwait(false);
         }
 
         var (overlay, sdk) = StepAroundGlobalJson(input, options, messages);
@@ -319,6 +318,28 @@ public static class Scanner
         {
             Timings = new ScanTimings(TimeSpan.Zero, loadTime.Elapsed, analyzeTime.Elapsed),
         };
+    }
+
+    /// <summary>
+    /// A repository without projects: a deployment repository of Kubernetes manifests, compose files and Helm values is
+    /// still read (the services it deploys, the secrets in it); with none of those there is nothing to scan.
+    /// </summary>
+    private static async Task<ScanResult> ScanRepositoryFilesOnlyAsync(string root, ScanOptions options, List<string> messages, CancellationToken cancellationToken)
+    {
+        var files = Directory.Exists(root)
+            ? ConfigurationDocuments.Discover(root, [], (file, owned) => options.Settings.ExcludedBy(root, file, byInclude: !owned) is null).Unowned
+            : [];
+        if (files.Count == 0)
+        {
+            messages.Add("no project files were found");
+            return new ScanResult(root, [], options.SettingsExcluded, [], messages);
+        }
+
+        messages.Add($"no project files were found; read the repository's {files.Count} configuration and deployment file(s)");
+        var (salt, _) = RepositorySalt.For(root);
+        IReadOnlyDictionary<string, string> globals = salt is null ? new Dictionary<string, string>() : new Dictionary<string, string> { [OptionKeys.SecretSalt] = salt };
+        var repository = await AnalyzeRepositoryFilesAsync(files, root, globals, cancellationToken).ConfigureAwait(false);
+        return new ScanResult(root, [repository.Component], options.SettingsExcluded, repository.Findings, messages);
     }
 
     /// <summary>What each old-format .NET Framework project is compiled against here (downloaded first when allowed).</summary>

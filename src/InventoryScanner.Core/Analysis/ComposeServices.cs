@@ -23,9 +23,10 @@ public sealed class ComposeServices
     public ComposeServices(IEnumerable<Component> components, IEnumerable<Finding>? findings = null)
     {
         var list = components.ToList();
+        // In an estate, folders are each repository's own: a compose file builds from its repository only.
         _byFolder = list
-            .GroupBy(c => Path.GetDirectoryName(c.Project)?.Replace('\\', '/') ?? string.Empty, StringComparer.OrdinalIgnoreCase)
-            .Where(g => g.Key.Length > 0 && g.Count() == 1)
+            .GroupBy(c => FolderKey(c.Repository, Path.GetDirectoryName(c.Project)?.Replace('\\', '/') ?? string.Empty), StringComparer.OrdinalIgnoreCase)
+            .Where(g => !g.Key.EndsWith('|') && g.Count() == 1)
             .ToDictionary(g => g.Key, g => g.Single().Name, StringComparer.OrdinalIgnoreCase);
         _byName = list
             .GroupBy(c => InventoryGraph.Normalise(c.Name), StringComparer.Ordinal)
@@ -83,13 +84,15 @@ public sealed class ComposeServices
         }
 
         if (service.Details?.GetValueOrDefault(FindingProperties.ProjectFolder) is { } folder
-            && _byFolder.TryGetValue(Path.Combine(Path.GetDirectoryName(service.Path) ?? string.Empty, folder).Replace('\\', '/'), out var built))
+            && _byFolder.TryGetValue(FolderKey(service.Repository, Path.Combine(Path.GetDirectoryName(service.Path) ?? string.Empty, folder).Replace('\\', '/')), out var built))
         {
             return built;
         }
 
         return service.Details?.GetValueOrDefault(FindingProperties.Project) is { } project && _byName.TryGetValue(InventoryGraph.Normalise(project), out var named) ? named : null;
     }
+
+    private static string FolderKey(string? repository, string folder) => (repository ?? string.Empty) + "|" + folder;
 
     /// <summary>The component an image is built from: by the compose service that builds it, else by its name.</summary>
     private string? OfImage(string image) =>
