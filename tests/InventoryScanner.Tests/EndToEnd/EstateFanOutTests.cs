@@ -11,7 +11,7 @@ namespace InventoryScanner.Tests.EndToEnd;
 /// <summary>
 /// The fan-out shipped for engines teams already run, tested as far as this machine allows: the manifest and its
 /// expansion into a matrix and into a pod's entry, the reusable GitHub workflow against the workflow schema, the
-/// Kubernetes Jobs for their structure, and the image built from the Dockerfile when a container engine answers.
+/// Kubernetes Jobs for their structure and against the Kubernetes API's models, and the image built from the Dockerfile when a container engine answers.
 /// </summary>
 [Collection(ScannerCollection.Name)]
 public sealed class EstateFanOutTests
@@ -122,6 +122,30 @@ public sealed class EstateFanOutTests
         await AssertCommandsExist(script.Split('\n'));
         var mergeArgs = jobs.Single(j => j.GetProperty("metadata").GetProperty("name").GetString() == "inventory-merge").GetProperty("spec").GetProperty("template").GetProperty("spec").GetProperty("containers")[0].GetProperty("args");
         Assert.Equal("merge", mergeArgs[0].GetString());
+    }
+
+    [Fact]
+    public void KubernetesManifests_ShouldLoadIntoTheKubernetesApiModels_Strictly()
+    {
+        // The official .NET client's models are generated from the Kubernetes OpenAPI schema; its strict loader refuses a
+        // field the API does not have, a wrong type, or an apiVersion/kind it does not know.
+        foreach (var file in new[] { "inventory-scan-job.yaml", "inventory-merge-job.yaml" })
+        {
+            var objects = k8s.KubernetesYaml.LoadAllFromString(File.ReadAllText(Path.Combine(Root, "deploy", "kubernetes", file)), typeMap: null, strict: true);
+            Assert.NotEmpty(objects);
+            foreach (var job in objects.OfType<k8s.Models.V1Job>())
+            {
+                Assert.NotEmpty(job.Spec.Template.Spec.Containers);
+            }
+        }
+
+        var scan = k8s.KubernetesYaml.LoadAllFromString(File.ReadAllText(Path.Combine(Root, "deploy", "kubernetes", "inventory-scan-job.yaml")), typeMap: null, strict: true);
+        Assert.Equal("Indexed", Assert.Single(scan.OfType<k8s.Models.V1Job>()).Spec.CompletionMode);
+        Assert.Single(scan.OfType<k8s.Models.V1PersistentVolumeClaim>());
+
+        // The check can fail: a misspelt field is refused.
+        const string Misspelt = "apiVersion: batch/v1\nkind: Job\nmetadata:\n  name: x\nspec:\n  completionsMode: Indexed\n  template:\n    spec:\n      containers: []\n";
+        Assert.ThrowsAny<Exception>(() => k8s.KubernetesYaml.LoadAllFromString(Misspelt, typeMap: null, strict: true));
     }
 
     [SkippableFact]
