@@ -24,6 +24,12 @@ public sealed record ScanOptions
 
     public int MaxParallelism { get; init; } = Environment.ProcessorCount;
 
+    /// <summary>
+    /// Whether to time the analyzers' own callbacks (<see cref="Core.Model.ScanTimings.Analyzers"/>), as the benchmark
+    /// does to split the analysis into binding and analyzers. Off by default: the timing costs a little.
+    /// </summary>
+    public bool MeasureAnalyzers { get; init; }
+
     public IScanProgress Progress { get; init; } = NullProgress.Instance;
 
     /// <summary>The scan root's <c>.inventory-settings.json</c>: the projects and files it includes and excludes.</summary>

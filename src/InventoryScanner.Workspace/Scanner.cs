@@ -166,6 +166,7 @@ public static class Scanner
 
         var components = new ConcurrentBag<Component>();
         var findings = new ConcurrentBag<Finding>();
+        long analyzerTicks = 0;
         var excluded = new List<ExcludedProject>(options.SettingsExcluded);
         var toAnalyze = new List<ProjectFile>();
         var testProjects = new HashSet<string>(StringComparer.Ordinal);
@@ -238,7 +239,7 @@ public static class Scanner
                     {
                         try
                         {
-                            result = await AnalyzeLoadedAsync(scheduler.Snapshot(), projectId, file, input.Root, globals, lent, projectMessages, options.Progress, options.MaxParallelism, token).ConfigureAwait(false);
+                            result = await AnalyzeLoadedAsync(scheduler.Snapshot(), projectId, file, input.Root, globals, lent, projectMessages, options, token).ConfigureAwait(false);
                         }
                         finally
                         {
@@ -247,7 +248,7 @@ public static class Scanner
                     }
                     else
                     {
-                        result = AnalyzeFromSources(file, legacyReferences, [.. configuration.Of(file.Path), .. configuration.Lent], input.Root, globals, lent, projectMessages, token);
+                        result = AnalyzeFromSources(file, legacyReferences, [.. configuration.Of(file.Path), .. configuration.Lent], input.Root, globals, lent, projectMessages, options.MeasureAnalyzers, token);
                     }
                 }
                 catch (Exception exception) when (exception is not OperationCanceledException)
@@ -257,6 +258,8 @@ public static class Scanner
                     options.Progress.Warning($"{file.Name}: analysis failed: {FirstLine(exception.Message)}");
                     result = new ProjectAnalysis(AnalysisLevel.Failed, [], 0, 0);
                 }
+
+                Interlocked.Add(ref analyzerTicks, result.AnalyzerTime.Ticks);
 
                 // After the analysis level is set: a configuration file that cannot be read is said, but no reference is missing.
                 projectMessages.AddRange(ConfigurationDocuments.Problems(configuration.Of(file.Path), input.Root));
@@ -316,7 +319,7 @@ public static class Scanner
             [.. findings],
             messages)
         {
-            Timings = new ScanTimings(TimeSpan.Zero, loadTime.Elapsed, analyzeTime.Elapsed),
+            Timings = new ScanTimings(TimeSpan.Zero, loadTime.Elapsed, analyzeTime.Elapsed) { Analyzers = TimeSpan.FromTicks(analyzerTicks) },
         };
     }
 
@@ -391,7 +394,7 @@ public static class Scanner
             ? loaded.Solution.GetProject(id)!.MetadataReferences.OfType<PortableExecutableReference>().Select(r => Path.GetFileNameWithoutExtension(r.FilePath ?? string.Empty))
             : [];
 
-    private sealed record ProjectAnalysis(string Level, List<Finding> Findings, int FilesAnalyzed, int FilesTotal);
+    private sealed record ProjectAnalysis(string Level, List<Finding> Findings, int FilesAnalyzed, int FilesTotal, TimeSpan AnalyzerTime = default);
 
     private sealed record LoadedSolution(
         Solution Solution,
@@ -505,7 +508,7 @@ public static class Scanner
         return new LoadedSolution(solution, projects, diagnostics, loadDiagnostics);
     }
 
-    private static async Task<ProjectAnalysis> AnalyzeLoadedAsync(Solution solution, ProjectId id, ProjectFile file, string root, IReadOnlyDictionary<string, string> globals, IReadOnlySet<string> lent, List<string> messages, IScanProgress progress, int maxParallelism, CancellationToken cancellationToken)
+    private static async Task<ProjectAnalysis> AnalyzeLoadedAsync(Solution solution, ProjectId id, ProjectFile file, string root, IReadOnlyDictionary<string, string> globals, IReadOnlySet<string> lent, List<string> messages, ScanOptions options, CancellationToken cancellationToken)
     {
         var project = solution.GetProject(id)!;
         var unrestored = MissingRestore(file, messages);
@@ -519,8 +522,8 @@ public static class Scanner
             return new ProjectAnalysis(AnalysisLevel.Failed, [], 0, 0);
         }
 
-        var analysis = await CompilationAnalyzer.AnalyzeAsync(compilation, ScanWideOptions.ForProject(project.AnalyzerOptions, globals, lent, Path.GetDirectoryName(file.Path)!), AnalyzerCatalog.Default, maxParallelism, cancellationToken).ConfigureAwait(false);
-        progress.Info($"{file.Name}: compilation {compileTime.TotalSeconds:0.00} s, analysis of {analysis.FilesAnalyzed}/{analysis.FilesTotal} files {(stopwatch.Elapsed - compileTime).TotalSeconds:0.00} s");
+        var analysis = await CompilationAnalyzer.AnalyzeAsync(compilation, ScanWideOptions.ForProject(project.AnalyzerOptions, globals, lent, Path.GetDirectoryName(file.Path)!), AnalyzerCatalog.Default, options.MaxParallelism, cancellationToken, options.MeasureAnalyzers).ConfigureAwait(false);
+        options.Progress.Info($"{file.Name}: compilation {compileTime.TotalSeconds:0.00} s, analysis of {analysis.FilesAnalyzed}/{analysis.FilesTotal} files {(stopwatch.Elapsed - compileTime).TotalSeconds:0.00} s");
         messages.AddRange(analysis.Messages);
         var findings = ToFindings(analysis, file.Name, root);
         var unresolvedImports = ReferenceCheck.UnresolvedImports(compilation, limit: 5, cancellationToken);
@@ -537,10 +540,10 @@ public static class Scanner
             partial = true;
         }
 
-        return new ProjectAnalysis(partial ? AnalysisLevel.Partial : AnalysisLevel.Semantic, findings, analysis.FilesAnalyzed, analysis.FilesTotal);
+        return new ProjectAnalysis(partial ? AnalysisLevel.Partial : AnalysisLevel.Semantic, findings, analysis.FilesAnalyzed, analysis.FilesTotal, analysis.AnalyzerTime);
     }
 
-    private static ProjectAnalysis AnalyzeFromSources(ProjectFile file, LegacyResolution? legacy, IReadOnlyList<string> configurationFiles, string root, IReadOnlyDictionary<string, string> globals, IReadOnlySet<string> lent, List<string> messages, CancellationToken cancellationToken)
+    private static ProjectAnalysis AnalyzeFromSources(ProjectFile file, LegacyResolution? legacy, IReadOnlyList<string> configurationFiles, string root, IReadOnlyDictionary<string, string> globals, IReadOnlySet<string> lent, List<string> messages, bool measureAnalyzers, CancellationToken cancellationToken)
     {
         if (file.Error is not null)
         {
@@ -558,11 +561,11 @@ public static class Scanner
             ? $"analysed from its {fileCount} listed source file(s) against the .NET Framework reference assemblies and its packages.config DLLs: project references are missing"
             : $"analysed from its {fileCount} source file(s) against the .NET framework only: package and project references are missing");
         var options = ScanWideOptions.ForProject(new AnalyzerOptions(ConfigurationDocuments.AsAdditionalTexts(configurationFiles)), globals, lent, Path.GetDirectoryName(file.Path)!);
-        var analysis = CompilationAnalyzer.AnalyzeAsync(compilation, options, AnalyzerCatalog.Default, maxParallelism: 1, cancellationToken).GetAwaiter().GetResult();
+        var analysis = CompilationAnalyzer.AnalyzeAsync(compilation, options, AnalyzerCatalog.Default, maxParallelism: 1, cancellationToken, measureAnalyzers).GetAwaiter().GetResult();
         messages.AddRange(analysis.Messages);
         // With the framework's reference assemblies, an old-format project's own types and the framework's resolve.
         var level = legacy?.FrameworkFolder is not null ? AnalysisLevel.Partial : AnalysisLevel.Syntax;
-        return new ProjectAnalysis(level, ToFindings(analysis, file.Name, root), analysis.FilesAnalyzed, analysis.FilesTotal);
+        return new ProjectAnalysis(level, ToFindings(analysis, file.Name, root), analysis.FilesAnalyzed, analysis.FilesTotal, analysis.AnalyzerTime);
     }
 
     /// <summary>The name of the component that stands for configuration and deployment files outside every project.</summary>

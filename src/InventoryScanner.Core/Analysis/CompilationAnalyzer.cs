@@ -17,6 +17,9 @@ public sealed record CompilationAnalysis(
     /// in <see cref="Diagnostics"/>. A suppressed secret is still listed, as accepted, with that reason.
     /// </summary>
     public IReadOnlyList<(Diagnostic Diagnostic, string Reason)> Suppressed { get; init; } = [];
+
+    /// <summary>The time spent in the analyzers' own callbacks (summed over threads), when it was measured.</summary>
+    public TimeSpan AnalyzerTime { get; init; }
 }
 
 /// <summary>
@@ -30,14 +33,15 @@ public static class CompilationAnalyzer
         AnalyzerOptions options,
         AnalyzerCatalog catalog,
         int maxParallelism,
-        CancellationToken cancellationToken)
+        CancellationToken cancellationToken,
+        bool measureAnalyzers = false)
     {
         var failures = new ConcurrentBag<string>();
         var analyzerOptions = new CompilationWithAnalyzersOptions(
             options,
             onAnalyzerException: (exception, analyzer, _) => failures.Add($"analyzer {analyzer.GetType().Name} failed: {exception.GetType().Name}: {exception.Message}"),
             concurrentAnalysis: false,
-            logAnalyzerExecutionTime: false,
+            logAnalyzerExecutionTime: measureAnalyzers,
             reportSuppressedDiagnostics: true);
         var withAnalyzers = compilation.WithAnalyzers(catalog.Analyzers, analyzerOptions);
 
@@ -74,10 +78,20 @@ public static class CompilationAnalyzer
             additional.AddRange(result.GetAllDiagnostics());
         }
 
+        var analyzerTime = TimeSpan.Zero;
+        if (measureAnalyzers)
+        {
+            foreach (var analyzer in catalog.Analyzers)
+            {
+                analyzerTime += (await withAnalyzers.GetAnalyzerTelemetryInfoAsync(analyzer, cancellationToken).ConfigureAwait(false)).ExecutionTime;
+            }
+        }
+
         var all = results.SelectMany(r => r).Concat(additional).ToList();
         return new CompilationAnalysis(all.Where(d => !d.IsSuppressed).ToImmutableArray(), analyzed, trees.Length, failures.Distinct().ToList())
         {
             Suppressed = all.Where(d => d.IsSuppressed).Select(d => (d, SuppressionReason(d, compilation))).ToList(),
+            AnalyzerTime = analyzerTime,
         };
     }
 

@@ -25,4 +25,11 @@ public sealed record ScanResult(
 }
 
 /// <summary>Wall time of each phase: restore, MSBuild design-time load, analysis of every project.</summary>
-public sealed record ScanTimings(TimeSpan Restore, TimeSpan Load, TimeSpan Analyze);
+public sealed record ScanTimings(TimeSpan Restore, TimeSpan Load, TimeSpan Analyze)
+{
+    /// <summary>
+    /// The analyzers' own share of <see cref="Analyze"/>, summed over projects and threads, when the scan was asked to
+    /// measure it (<c>ScanOptions.MeasureAnalyzers</c>); the rest of the analysis is binding. Zero otherwise.
+    /// </summary>
+    public TimeSpan Analyzers { get; init; }
+}
