@@ -68,18 +68,21 @@ namespace InventoryScanner.Analyzers
         /// <summary>The type is the one of that full name, derives from it or implements it: compared by name, so no symbol need be resolved first.</summary>
         public static bool IsOrInheritsName(this ITypeSymbol? type, string fullName)
         {
-            // (FtpWebRequest?) in a nullable context displays with its annotation; the type is the same.
-            type = type?.WithNullableAnnotation(NullableAnnotation.NotAnnotated);
+            // (FtpWebRequest?) in a nullable context displays with its annotation; the type is the same. The name is shown
+            // without it (WithNullableAnnotation throws NotSupportedException for some symbols of the public model).
             for (var current = type; current is not null; current = current.BaseType)
             {
-                if (current.ToDisplayString() == fullName)
+                if (current.ToDisplayString(NameWithoutNullability) == fullName)
                 {
                     return true;
                 }
             }
 
-            return type is not null && System.Linq.Enumerable.Any(type.AllInterfaces, i => i.ToDisplayString() == fullName);
+            return type is not null && System.Linq.Enumerable.Any(type.AllInterfaces, i => i.ToDisplayString(NameWithoutNullability) == fullName);
         }
+
+        private static readonly SymbolDisplayFormat NameWithoutNullability =
+            SymbolDisplayFormat.CSharpErrorMessageFormat.RemoveMiscellaneousOptions(SymbolDisplayMiscellaneousOptions.IncludeNullableReferenceTypeModifier);
 
         /// <summary>The type is <paramref name="expected"/> (generic definitions compared), derives from it or implements it.</summary>
         public static bool IsOrInherits(this ITypeSymbol? type, INamedTypeSymbol? expected)

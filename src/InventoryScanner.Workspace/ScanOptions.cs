@@ -14,6 +14,13 @@ public sealed record ScanOptions
     public bool EvaluateProjects { get; init; } = true;
 
     /// <summary>
+    /// Load every project with MSBuild's design-time build (MSBuildWorkspace), as an IDE does. False (the default)
+    /// first tries to load restored SDK-style projects by evaluation alone, reading their references from
+    /// <c>project.assets.json</c>, and falls back to the design-time build when a project needs it.
+    /// </summary>
+    public bool DesignTimeLoad { get; init; }
+
+    /// <summary>
     /// Whether what old-format .NET Framework projects lack on this machine (the framework's reference assemblies,
     /// packages.config packages whose packages/ folder is not committed) may be downloaded into the NuGet cache. Only
     /// packages are downloaded (a restore of the scanner's own project); nothing of the scanned repository runs.

@@ -144,7 +144,7 @@ public static class Scanner
         if (options.EvaluateProjects)
         {
             options.Progress.Phase($"loading {files.Count(f => f.Language == "C#")} project(s)");
-            loaded = await LoadAsync(input.SolutionPath, files, configuration, overlay, options.Progress, messages, cancellationToken).ConfigureAwait(false);
+            loaded = await LoadAsync(input.SolutionPath, files, configuration, overlay, options, messages, cancellationToken).ConfigureAwait(false);
         }
         else
         {
@@ -402,14 +402,32 @@ public static class Scanner
         Dictionary<string, List<string>> Diagnostics,
         Dictionary<string, List<string>> LoadDiagnostics);
 
-    private static async Task<LoadedSolution> LoadAsync(string? solutionPath, List<ProjectFile> files, ConfigurationDocuments configuration, SdkOverlay? overlay, IScanProgress progress, List<string> messages, CancellationToken cancellationToken)
+    private static async Task<LoadedSolution> LoadAsync(string? solutionPath, List<ProjectFile> files, ConfigurationDocuments configuration, SdkOverlay? overlay, ScanOptions options, List<string> messages, CancellationToken cancellationToken)
     {
         // MSBuild is given the overlay's paths, where there is one; everything it returns is mapped back below.
         string Given(string path) => overlay?.ToOverlay(path) ?? path;
         string Returned(string text) => overlay?.ToRepository(text) ?? text;
+        var progress = options.Progress;
         var diagnostics = new Dictionary<string, List<string>>(StringComparer.Ordinal);
         var loadDiagnostics = new Dictionary<string, List<string>>(StringComparer.Ordinal);
         var projects = new Dictionary<string, ProjectId>(StringComparer.Ordinal);
+        var csharp = files.Where(f => f.Language == "C#").ToList();
+        if (!options.DesignTimeLoad && csharp.Count > 0
+            && EvaluationLoader.TryLoad([.. csharp.Select(f => f.Path)], Given, Returned, progress, messages, cancellationToken) is { } evaluated)
+        {
+            // Restored SDK-style projects: evaluated, their references read from restore's output, no design-time build.
+            foreach (var file in csharp)
+            {
+                projects[file.Path] = evaluated.Projects[file.Path];
+                if (overlay?.ProblemOf(file.Path) is { } pinnedSdk)
+                {
+                    Add(loadDiagnostics, file.Path, $"restored and loaded with .NET SDK {pinnedSdk.Used}, not the {pinnedSdk.Requested ?? "SDK"} its global.json asks for: restore and the evaluation may differ from the repository's own build");
+                }
+            }
+
+            return new LoadedSolution(configuration.AddTo(evaluated.Solution), projects, diagnostics, loadDiagnostics);
+        }
+
         var failures = new ConcurrentQueue<WorkspaceDiagnostic>();
         using var workspace = MSBuildWorkspace.Create(new Dictionary<string, string>
         {

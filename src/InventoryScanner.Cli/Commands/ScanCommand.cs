@@ -31,6 +31,11 @@ internal static class ScanCommand
         Description = "Do not evaluate any MSBuild file of the scanned repository (no restore, no project load): every project is analysed from its source files alone. For code you do not trust.",
     };
 
+    private static readonly Option<bool> DesignTimeLoadOption = new("--design-time-load")
+    {
+        Description = "Load every project with MSBuild's design-time build, as an IDE does, instead of evaluating restored projects and reading their references from project.assets.json (slower; the same inventory).",
+    };
+
     private static readonly Option<bool> IncludeTestsOption = new("--include-tests")
     {
         Description = "Scan test projects too (recognised by their xunit, NUnit, MSTest or Microsoft.NET.Test.Sdk references).",
@@ -113,7 +118,7 @@ internal static class ScanCommand
         VerbosityOption.AcceptOnlyFromAmong([.. Enum.GetNames<Verbosity>().Select(n => n.ToLowerInvariant())]);
         var command = new Command("scan", Description)
         {
-            PathArgument, OutOption, NoRestoreOption, NoBuildEvalOption, IncludeTestsOption, FailOnOption, BaselineOption, HistoryOption, FormatOption, SarifFactsOption, TemplatesOption, ParallelOption, VerbosityOption, QuietOption,
+            PathArgument, OutOption, NoRestoreOption, NoBuildEvalOption, DesignTimeLoadOption, IncludeTestsOption, FailOnOption, BaselineOption, HistoryOption, FormatOption, SarifFactsOption, TemplatesOption, ParallelOption, VerbosityOption, QuietOption,
         };
         command.SetAction((parseResult, cancellationToken) => RunAsync(parseResult, output, error, cancellationToken));
         return command;
@@ -127,7 +132,7 @@ internal static class ScanCommand
     {
         var command = new Command(BaselineCommandName, BaselineDescription)
         {
-            PathArgument, OutOption, NoRestoreOption, NoBuildEvalOption, IncludeTestsOption, ParallelOption, VerbosityOption, QuietOption,
+            PathArgument, OutOption, NoRestoreOption, NoBuildEvalOption, DesignTimeLoadOption, IncludeTestsOption, ParallelOption, VerbosityOption, QuietOption,
         };
         command.SetAction((parseResult, cancellationToken) => RunAsync(parseResult, output, error, cancellationToken));
         return command;
@@ -224,6 +229,7 @@ internal static class ScanCommand
                 Path = path,
                 Restore = !noRestore && !parseResult.GetValue(NoBuildEvalOption),
                 EvaluateProjects = !parseResult.GetValue(NoBuildEvalOption),
+                DesignTimeLoad = parseResult.GetValue(DesignTimeLoadOption),
                 DownloadReferences = !noRestore,
                 IncludeTests = parseResult.GetValue(IncludeTestsOption) || defaults.IncludeTests == true,
                 MaxParallelism = parseResult.GetValue(ParallelOption) ?? defaults.MaxParallel ?? Environment.ProcessorCount,

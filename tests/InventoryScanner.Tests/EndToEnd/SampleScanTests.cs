@@ -38,6 +38,8 @@ public sealed class SampleScanTests(SampleScanFixture fixture)
                 "Shared.Data src/Shared.Data/Shared.Data.csproj semantic",
             ],
             components);
+        // No analyzer failed on any of them (an analyzer's exception is said as a component message).
+        Assert.DoesNotContain(Inventory.GetProperty("components").EnumerateArray().SelectMany(c => c.GetProperty("messages").EnumerateArray()), m => m.GetString()!.StartsWith("analyzer ", StringComparison.Ordinal));
         var legacy = Inventory.GetProperty("components").EnumerateArray().Single(c => c.GetProperty("name").GetString() == "Legacy.Notifications");
         Assert.Contains(legacy.GetProperty("messages").EnumerateArray(), m => m.GetString()!.Contains("NU1101", StringComparison.Ordinal));
     }
@@ -381,6 +383,24 @@ public sealed class SampleScanTests(SampleScanFixture fixture)
         Assert.Equal(0, folder.ExitCode);
         Assert.Equal(expected, Summary(JsonDocument.Parse(folder.Read("inventory.json")).RootElement));
     }
+
+    [Fact]
+    public async Task DesignTimeLoad_ShouldFindTheSameInventoryAsTheEvaluationLoad()
+    {
+        // The default load evaluates the restored projects and reads project.assets.json; the design-time build is the
+        // reference it must equal.
+        Assert.Contains(Inventory.GetProperty("messages").EnumerateArray(), m => m.GetString()!.Contains("by evaluation", StringComparison.Ordinal));
+        var designTime = await CliRun.ScanAsync(RepositoryPaths.Sample, "--no-restore", "--design-time-load", "-v", "quiet");
+
+        Assert.Equal(0, designTime.ExitCode);
+        var reference = JsonDocument.Parse(designTime.Read("inventory.json")).RootElement;
+        Assert.DoesNotContain(reference.GetProperty("messages").EnumerateArray(), m => m.GetString()!.Contains("by evaluation", StringComparison.Ordinal));
+        Assert.Equal(Summary(reference), Summary(Inventory));
+        Assert.Equal(Targets(reference), Targets(Inventory));
+    }
+
+    private static List<string> Targets(JsonElement inventory) =>
+        [.. inventory.GetProperty("findings").EnumerateArray().Select(f => $"{f.GetProperty("ruleId").GetString()} {f.GetProperty("target").GetString()} {f.GetProperty("confidence").GetString()}")];
 
     private static List<string> Summary(JsonElement inventory) =>
         inventory.GetProperty("components").EnumerateArray().Select(c => c.GetProperty("project").GetString() + " " + c.GetProperty("analysis").GetString())

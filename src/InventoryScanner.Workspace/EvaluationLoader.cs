@@ -1,0 +1,439 @@
+using System.Collections.Immutable;
+using System.Globalization;
+using System.Text;
+using System.Text.Json;
+using Microsoft.Build.Evaluation;
+using Project = Microsoft.Build.Evaluation.Project;
+using Microsoft.Build.Evaluation.Context;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.Text;
+
+namespace InventoryScanner.Workspace;
+
+/// <summary>
+/// Loads restored SDK-style projects without a design-time build: each project file is only evaluated (in this process,
+/// every evaluation sharing one <see cref="EvaluationContext"/>, so common imports and globs are read once), and its
+/// references are read from what restore already wrote, <c>project.assets.json</c> (packages' compile assets, the
+/// targeting packs of its framework references), as the design-time build would resolve them. Multi-targeted projects
+/// are evaluated for one framework, the one the design-time load reports on (the first by name). Projects this cannot
+/// load as the build would (not restored, .NET Framework, not C#) make <see cref="TryLoad"/> return null, and the scan
+/// takes the design-time load instead.
+/// </summary>
+internal static class EvaluationLoader
+{
+    /// <summary>A project as evaluated: what a Roslyn project needs, and its project references by path.</summary>
+    internal sealed record EvaluatedProject(string Path, string Name, ProjectInfo Info, IReadOnlyList<string> ProjectReferences);
+
+    public static (Solution Solution, Dictionary<string, ProjectId> Projects)? TryLoad(IReadOnlyList<string> projectPaths, Func<string, string> given, Func<string, string> returned, IScanProgress progress, List<string> messages, CancellationToken cancellationToken)
+    {
+        var globals = new Dictionary<string, string>
+        {
+            ["Configuration"] = "Debug",
+            ["DesignTimeBuild"] = "true",
+            ["TreatWarningsAsErrors"] = "false",
+            ["MSBuildTreatWarningsAsErrors"] = "false",
+        };
+        using var collection = new ProjectCollection(globals);
+        var context = EvaluationContext.Create(EvaluationContext.SharingPolicy.Shared);
+        var evaluated = new List<EvaluatedProject>();
+        foreach (var path in projectPaths)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            var (project, reason) = Evaluate(given(path), path, collection, context, returned);
+            if (project is null)
+            {
+                progress.Info($"{Path.GetFileNameWithoutExtension(path)}: {reason}; loading the solution with a design-time build");
+                return null;
+            }
+
+            evaluated.Add(project);
+        }
+
+        var ids = evaluated.ToDictionary(p => p.Path, p => p.Info.Id, StringComparer.Ordinal);
+        using var workspace = new AdhocWorkspace();
+        var solution = workspace.CurrentSolution;
+        foreach (var project in evaluated)
+        {
+            var references = project.ProjectReferences.Where(ids.ContainsKey).Select(r => new ProjectReference(ids[r])).ToList();
+            var missing = project.ProjectReferences.Where(r => !ids.ContainsKey(r)).ToList();
+            if (missing.Count > 0)
+            {
+                // A referenced project outside the scan: the design-time build would have compiled against its output.
+                progress.Info($"{project.Name}: references {Path.GetFileName(missing[0])}, which the scan does not load; loading the solution with a design-time build");
+                return null;
+            }
+
+            solution = solution.AddProject(project.Info.WithProjectReferences(references));
+        }
+
+        messages.Add($"loaded {evaluated.Count} project(s) by evaluation and their restore output (project.assets.json), without a design-time build");
+        return (solution, ids.ToDictionary(p => p.Key, p => p.Value, StringComparer.Ordinal));
+    }
+
+    private static (EvaluatedProject? Project, string? Reason) Evaluate(string given, string path, ProjectCollection collection, EvaluationContext context, Func<string, string> returned)
+    {
+        if (!path.EndsWith(".csproj", StringComparison.OrdinalIgnoreCase))
+        {
+            return (null, "not a C# project");
+        }
+
+        Project project;
+        try
+        {
+            project = Load(given, collection, context, null);
+            var frameworks = project.GetPropertyValue("TargetFrameworks");
+            if (project.GetPropertyValue("TargetFramework").Length == 0 && frameworks.Length > 0)
+            {
+                // The design-time load reports on the first framework by name; evaluate that one only.
+                var first = frameworks.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Order(StringComparer.Ordinal).First();
+                project = Load(given, collection, context, first);
+            }
+        }
+        catch (Exception exception) when (exception is Microsoft.Build.Exceptions.InvalidProjectFileException or IOException or UnauthorizedAccessException)
+        {
+            return (null, "its evaluation failed (" + returned(exception.Message.Split('\n')[0]) + ")");
+        }
+
+        var identifier = project.GetPropertyValue("TargetFrameworkIdentifier");
+        if (identifier is not (".NETCoreApp" or ".NETStandard"))
+        {
+            return (null, $"targets {(identifier.Length == 0 ? "no known framework" : identifier)}");
+        }
+
+        var assetsPath = project.GetPropertyValue("ProjectAssetsFile");
+        if (assetsPath.Length == 0 || !File.Exists(assetsPath))
+        {
+            return (null, "not restored (no project.assets.json)");
+        }
+
+        List<string> references;
+        try
+        {
+            references = Assets.CompileReferences(assetsPath, project);
+        }
+        catch (Exception exception) when (exception is JsonException or IOException or UnauthorizedAccessException or InvalidOperationException or KeyNotFoundException)
+        {
+            return (null, "its project.assets.json could not be read (" + exception.Message.Split('\n')[0] + ")");
+        }
+
+        if (references.Count == 0)
+        {
+            return (null, "no reference assemblies of its framework were found");
+        }
+
+        var directory = Path.GetDirectoryName(path)!;
+        var givenDirectory = Path.GetDirectoryName(given)!;
+        string Repository(string evaluatedPath) => returned(Path.GetFullPath(Path.Combine(givenDirectory, evaluatedPath)));
+
+        var name = project.GetPropertyValue("MSBuildProjectName");
+        var id = ProjectId.CreateNewId(name);
+        var parseOptions = ParseOptions(project);
+        var documents = project.GetItems("Compile")
+            .Select(item => Repository(item.EvaluatedInclude))
+            .Where(File.Exists)
+            .Distinct(StringComparer.Ordinal)
+            .Select(file => DocumentInfo.Create(DocumentId.CreateNewId(id), Path.GetFileName(file), loader: new FileTextLoader(file, defaultEncoding: null), filePath: file))
+            .ToList();
+        if (GlobalUsings(project) is { } usings)
+        {
+            var generated = Path.Combine(directory, "obj", name + ".GlobalUsings.g.cs");
+            documents.Add(DocumentInfo.Create(DocumentId.CreateNewId(id), Path.GetFileName(generated), loader: TextLoader.From(TextAndVersion.Create(SourceText.From(usings, Encoding.UTF8), VersionStamp.Default, generated)), filePath: generated));
+        }
+
+        var additional = project.GetItems("AdditionalFiles")
+            .Select(item => Repository(item.EvaluatedInclude))
+            .Where(File.Exists)
+            .Distinct(StringComparer.Ordinal)
+            .Select(file => DocumentInfo.Create(DocumentId.CreateNewId(id), Path.GetFileName(file), loader: new FileTextLoader(file, defaultEncoding: null), filePath: file))
+            .ToList();
+        var editorConfigs = EditorConfigs(project, directory, Repository)
+            .Select(file => DocumentInfo.Create(DocumentId.CreateNewId(id), Path.GetFileName(file), loader: new FileTextLoader(file, defaultEncoding: null), filePath: file))
+            .ToList();
+        var metadata = references
+            .Concat(project.GetItems("Reference").Select(r => r.GetMetadataValue("HintPath") is { Length: > 0 } hint ? Repository(hint) : null).OfType<string>().Where(File.Exists))
+            .Distinct(StringComparer.OrdinalIgnoreCase)
+            .Select(file => (MetadataReference)MetadataReference.CreateFromFile(file))
+            .ToList();
+        var projectReferences = project.GetItems("ProjectReference")
+            .Where(item => !string.Equals(item.GetMetadataValue("ReferenceOutputAssembly"), "false", StringComparison.OrdinalIgnoreCase))
+            .Select(item => Repository(item.EvaluatedInclude))
+            .Distinct(StringComparer.Ordinal)
+            .ToList();
+        var info = ProjectInfo.Create(
+                id,
+                VersionStamp.Default,
+                name,
+                project.GetPropertyValue("AssemblyName") is { Length: > 0 } assembly ? assembly : name,
+                LanguageNames.CSharp,
+                filePath: path,
+                compilationOptions: CompilationOptions(project),
+                parseOptions: parseOptions,
+                documents: documents,
+                metadataReferences: metadata,
+                additionalDocuments: additional)
+            .WithAnalyzerConfigDocuments(editorConfigs);
+        collection.UnloadProject(project);
+        return (new EvaluatedProject(path, name, info, projectReferences), null);
+    }
+
+    private static Project Load(string path, ProjectCollection collection, EvaluationContext context, string? targetFramework)
+    {
+        var globals = new Dictionary<string, string>(collection.GlobalProperties);
+        if (targetFramework is not null)
+        {
+            globals["TargetFramework"] = targetFramework;
+        }
+
+        return Project.FromFile(path, new Microsoft.Build.Definition.ProjectOptions
+        {
+            ProjectCollection = collection,
+            EvaluationContext = context,
+            GlobalProperties = globals,
+            LoadSettings = ProjectLoadSettings.IgnoreMissingImports | ProjectLoadSettings.IgnoreEmptyImports | ProjectLoadSettings.IgnoreInvalidImports,
+        });
+    }
+
+    private static CSharpParseOptions ParseOptions(Project project)
+    {
+        var version = LanguageVersion.Default;
+        foreach (var candidate in new[] { project.GetPropertyValue("LangVersion"), project.GetPropertyValue("MaxSupportedLangVersion") })
+        {
+            if (candidate.Length > 0 && LanguageVersionFacts.TryParse(candidate, out var parsed))
+            {
+                version = parsed;
+                break;
+            }
+        }
+
+        var symbols = project.GetPropertyValue("DefineConstants")
+            .Split([';', ','], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+            .Concat(FrameworkSymbols(project.GetPropertyValue("TargetFrameworkIdentifier"), project.GetPropertyValue("TargetFrameworkVersion"), project.GetPropertyValue("TargetPlatformIdentifier")))
+            .Distinct(StringComparer.Ordinal);
+        return new CSharpParseOptions(version, DocumentationMode.Parse, SourceCodeKind.Regular, symbols);
+    }
+
+    private static CSharpCompilationOptions CompilationOptions(Project project)
+    {
+        var kind = project.GetPropertyValue("OutputType").ToLowerInvariant() switch
+        {
+            "exe" => OutputKind.ConsoleApplication,
+            "winexe" => OutputKind.WindowsApplication,
+            "module" => OutputKind.NetModule,
+            "appcontainerexe" => OutputKind.WindowsRuntimeApplication,
+            "winmdobj" => OutputKind.WindowsRuntimeMetadata,
+            _ => OutputKind.DynamicallyLinkedLibrary,
+        };
+        var nullable = project.GetPropertyValue("Nullable").ToLowerInvariant() switch
+        {
+            "enable" => NullableContextOptions.Enable,
+            "warnings" => NullableContextOptions.Warnings,
+            "annotations" => NullableContextOptions.Annotations,
+            _ => NullableContextOptions.Disable,
+        };
+        return new CSharpCompilationOptions(
+            kind,
+            nullableContextOptions: nullable,
+            allowUnsafe: IsTrue(project.GetPropertyValue("AllowUnsafeBlocks")),
+            checkOverflow: IsTrue(project.GetPropertyValue("CheckForOverflowUnderflow")),
+            concurrentBuild: false);
+    }
+
+    private static bool IsTrue(string value) => string.Equals(value, "true", StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>The file the SDK writes from <c>Using</c> items (ImplicitUsings and the project's own), as the build would.</summary>
+    private static string? GlobalUsings(Project project)
+    {
+        var usings = project.GetItems("Using").ToList();
+        if (usings.Count == 0)
+        {
+            return null;
+        }
+
+        var text = new StringBuilder("// <auto-generated/>\n");
+        foreach (var item in usings.DistinctBy(u => (u.EvaluatedInclude, u.GetMetadataValue("Alias"), u.GetMetadataValue("Static"))))
+        {
+            var alias = item.GetMetadataValue("Alias");
+            text.Append("global using ")
+                .Append(IsTrue(item.GetMetadataValue("Static")) ? "static " : string.Empty)
+                .Append(alias.Length > 0 ? alias + " = " : string.Empty)
+                .Append("global::").Append(item.EvaluatedInclude).Append(";\n");
+        }
+
+        return text.ToString();
+    }
+
+    /// <summary>
+    /// The .editorconfig files from the project's folder up to a <c>root = true</c> one (as the build discovers them), and
+    /// the global configs the project lists: rule severities and options the analyzers read.
+    /// </summary>
+    private static IEnumerable<string> EditorConfigs(Project project, string directory, Func<string, string> repository)
+    {
+        var found = new List<string>();
+        for (var folder = new DirectoryInfo(directory); folder is not null; folder = folder.Parent)
+        {
+            var file = Path.Combine(folder.FullName, ".editorconfig");
+            if (File.Exists(file))
+            {
+                found.Add(file);
+                if (File.ReadLines(file).Any(line => line.Replace(" ", string.Empty).Equals("root=true", StringComparison.OrdinalIgnoreCase)))
+                {
+                    break;
+                }
+            }
+        }
+
+        found.Reverse();
+        return found.Concat(project.GetItems("GlobalAnalyzerConfigFiles").Select(item => repository(item.EvaluatedInclude)).Where(File.Exists)).Distinct(StringComparer.Ordinal);
+    }
+
+    /// <summary>
+    /// The symbols the SDK defines for a target framework (<c>NET</c>, <c>NET8_0</c>, <c>NET8_0_OR_GREATER</c> … <c>NET5_0_OR_GREATER</c>,
+    /// <c>NETCOREAPP</c>, <c>NETCOREAPP3_1_OR_GREATER</c> …; <c>NETSTANDARD2_0</c> …; <c>WINDOWS</c> for a platform), which
+    /// the build adds in a target and evaluation does not.
+    /// </summary>
+    internal static IEnumerable<string> FrameworkSymbols(string identifier, string version, string platform)
+    {
+        if (!Version.TryParse(version.TrimStart('v', 'V'), out var target))
+        {
+            yield break;
+        }
+
+        static string Symbol(string prefix, Version v) => string.Create(CultureInfo.InvariantCulture, $"{prefix}{v.Major}_{v.Minor}");
+        if (identifier == ".NETCoreApp")
+        {
+            yield return "NETCOREAPP";
+            var core = new[] { "1.0", "1.1", "2.0", "2.1", "2.2", "3.0", "3.1" }.Select(Version.Parse).Where(v => v <= target).ToList();
+            foreach (var v in core)
+            {
+                yield return Symbol("NETCOREAPP", v) + "_OR_GREATER";
+            }
+
+            if (target.Major >= 5)
+            {
+                yield return "NET";
+                yield return Symbol("NET", target);
+                for (var major = 5; major <= target.Major; major++)
+                {
+                    yield return Symbol("NET", new Version(major, 0)) + "_OR_GREATER";
+                }
+            }
+            else
+            {
+                yield return Symbol("NETCOREAPP", target);
+            }
+        }
+        else if (identifier == ".NETStandard")
+        {
+            yield return "NETSTANDARD";
+            yield return Symbol("NETSTANDARD", target);
+            foreach (var v in new[] { "1.0", "1.1", "1.2", "1.3", "1.4", "1.5", "1.6", "2.0", "2.1" }.Select(Version.Parse).Where(v => v <= target))
+            {
+                yield return Symbol("NETSTANDARD", v) + "_OR_GREATER";
+            }
+        }
+
+        if (platform.Length > 0)
+        {
+            yield return platform.ToUpperInvariant();
+        }
+    }
+
+    /// <summary>Reads <c>project.assets.json</c>: the compile-time assemblies restore resolved for the evaluated framework.</summary>
+    private static class Assets
+    {
+        public static List<string> CompileReferences(string assetsPath, Project project)
+        {
+            using var stream = File.OpenRead(assetsPath);
+            using var document = JsonDocument.Parse(stream);
+            var root = document.RootElement;
+            var folders = root.GetProperty("packageFolders").EnumerateObject().Select(f => f.Name).ToList();
+            var alias = project.GetPropertyValue("TargetFramework");
+            var targets = root.GetProperty("targets");
+            var target = targets.EnumerateObject().FirstOrDefault(t => t.Name == alias || t.Name == project.GetPropertyValue("TargetFrameworkMoniker"));
+            if (target.Value.ValueKind != JsonValueKind.Object)
+            {
+                throw new InvalidOperationException($"no target {alias} in {Path.GetFileName(assetsPath)}");
+            }
+
+            var libraries = root.GetProperty("libraries");
+            var references = new List<string>();
+            foreach (var library in target.Value.EnumerateObject())
+            {
+                if (library.Value.TryGetProperty("type", out var type) && type.GetString() != "package")
+                {
+                    continue;
+                }
+
+                var relative = libraries.TryGetProperty(library.Name, out var entry) && entry.TryGetProperty("path", out var libraryPath) ? libraryPath.GetString() : null;
+                var folder = relative is null ? null : folders.Select(f => Path.Combine(f, relative)).FirstOrDefault(Directory.Exists);
+                if (folder is null)
+                {
+                    continue;
+                }
+
+                if (library.Value.TryGetProperty("compile", out var compile))
+                {
+                    references.AddRange(compile.EnumerateObject().Where(c => !c.Name.EndsWith("/_._", StringComparison.Ordinal) && c.Name.EndsWith(".dll", StringComparison.OrdinalIgnoreCase)).Select(c => Path.Combine(folder, c.Name)));
+                }
+
+                if (library.Name.StartsWith("NETStandard.Library/", StringComparison.OrdinalIgnoreCase) && project.GetPropertyValue("TargetFrameworkIdentifier") == ".NETStandard")
+                {
+                    // .NET Standard 2.0's reference assemblies come through the package's build targets, not its compile assets.
+                    var standard = Path.Combine(folder, "build", "netstandard2.0", "ref");
+                    if (Directory.Exists(standard))
+                    {
+                        references.AddRange(Directory.EnumerateFiles(standard, "*.dll"));
+                    }
+                }
+            }
+
+            var frameworkReferences = root.GetProperty("project").GetProperty("frameworks").EnumerateObject()
+                .Where(f => f.Name == alias || (f.Value.TryGetProperty("targetAlias", out var a) && a.GetString() == alias))
+                .SelectMany(f => f.Value.TryGetProperty("frameworkReferences", out var refs) ? refs.EnumerateObject().Select(r => r.Name) : [])
+                .ToList();
+            foreach (var framework in frameworkReferences)
+            {
+                references.AddRange(TargetingPack(project, framework, folders));
+            }
+
+            return references.Where(File.Exists).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
+        }
+
+        /// <summary>The reference assemblies of a framework reference: its targeting pack, in the SDK's packs folder or the NuGet cache.</summary>
+        private static IEnumerable<string> TargetingPack(Project project, string framework, List<string> packageFolders)
+        {
+            var shortName = project.GetPropertyValue("TargetFramework").Split('-')[0];
+            var known = project.GetItems("KnownFrameworkReference")
+                .Where(k => k.EvaluatedInclude == framework && k.GetMetadataValue("TargetFramework").Split('-')[0] == shortName)
+                .FirstOrDefault();
+            if (known is null)
+            {
+                return [];
+            }
+
+            var pack = known.GetMetadataValue("TargetingPackName");
+            var version = known.GetMetadataValue("TargetingPackVersion");
+            var roots = new[] { project.GetPropertyValue("NetCoreTargetingPackRoot") is { Length: > 0 } packs ? Path.Combine(packs, pack, version) : null }
+                .Concat(packageFolders.Select(f => Path.Combine(f, pack.ToLowerInvariant(), version)))
+                .OfType<string>();
+            foreach (var folder in roots)
+            {
+                var reference = Path.Combine(folder, "ref");
+                if (!Directory.Exists(reference))
+                {
+                    continue;
+                }
+
+                var frameworkFolder = Directory.EnumerateDirectories(reference).FirstOrDefault(d => Path.GetFileName(d) == shortName)
+                    ?? Directory.EnumerateDirectories(reference).Order(StringComparer.Ordinal).LastOrDefault();
+                if (frameworkFolder is not null)
+                {
+                    return Directory.EnumerateFiles(frameworkFolder, "*.dll");
+                }
+            }
+
+            return [];
+        }
+    }
+}
