@@ -167,6 +167,7 @@ public static class Scanner
         var components = new ConcurrentBag<Component>();
         var findings = new ConcurrentBag<Finding>();
         long analyzerTicks = 0;
+        var byAnalyzer = new ConcurrentDictionary<string, long>(StringComparer.Ordinal);
         var excluded = new List<ExcludedProject>(options.SettingsExcluded);
         var toAnalyze = new List<ProjectFile>();
         var testProjects = new HashSet<string>(StringComparer.Ordinal);
@@ -260,6 +261,10 @@ public static class Scanner
                 }
 
                 Interlocked.Add(ref analyzerTicks, result.AnalyzerTime.Ticks);
+                foreach (var (analyzer, time) in result.AnalyzerTimes ?? new Dictionary<string, TimeSpan>())
+                {
+                    byAnalyzer.AddOrUpdate(analyzer, time.Ticks, (_, ticks) => ticks + time.Ticks);
+                }
 
                 // After the analysis level is set: a configuration file that cannot be read is said, but no reference is missing.
                 projectMessages.AddRange(ConfigurationDocuments.Problems(configuration.Of(file.Path), input.Root));
@@ -319,7 +324,7 @@ public static class Scanner
             [.. findings],
             messages)
         {
-            Timings = new ScanTimings(TimeSpan.Zero, loadTime.Elapsed, analyzeTime.Elapsed) { Analyzers = TimeSpan.FromTicks(analyzerTicks) },
+            Timings = new ScanTimings(TimeSpan.Zero, loadTime.Elapsed, analyzeTime.Elapsed) { Analyzers = TimeSpan.FromTicks(analyzerTicks), ByAnalyzer = byAnalyzer.ToDictionary(a => a.Key, a => TimeSpan.FromTicks(a.Value), StringComparer.Ordinal) },
         };
     }
 
@@ -394,7 +399,7 @@ public static class Scanner
             ? loaded.Solution.GetProject(id)!.MetadataReferences.OfType<PortableExecutableReference>().Select(r => Path.GetFileNameWithoutExtension(r.FilePath ?? string.Empty))
             : [];
 
-    private sealed record ProjectAnalysis(string Level, List<Finding> Findings, int FilesAnalyzed, int FilesTotal, TimeSpan AnalyzerTime = default);
+    private sealed record ProjectAnalysis(string Level, List<Finding> Findings, int FilesAnalyzed, int FilesTotal, TimeSpan AnalyzerTime = default, IReadOnlyDictionary<string, TimeSpan>? AnalyzerTimes = null);
 
     private sealed record LoadedSolution(
         Solution Solution,
@@ -558,7 +563,7 @@ public static class Scanner
             partial = true;
         }
 
-        return new ProjectAnalysis(partial ? AnalysisLevel.Partial : AnalysisLevel.Semantic, findings, analysis.FilesAnalyzed, analysis.FilesTotal, analysis.AnalyzerTime);
+        return new ProjectAnalysis(partial ? AnalysisLevel.Partial : AnalysisLevel.Semantic, findings, analysis.FilesAnalyzed, analysis.FilesTotal, analysis.AnalyzerTime, analysis.AnalyzerTimes);
     }
 
     private static ProjectAnalysis AnalyzeFromSources(ProjectFile file, LegacyResolution? legacy, IReadOnlyList<string> configurationFiles, string root, IReadOnlyDictionary<string, string> globals, IReadOnlySet<string> lent, List<string> messages, bool measureAnalyzers, CancellationToken cancellationToken)
@@ -583,7 +588,7 @@ public static class Scanner
         messages.AddRange(analysis.Messages);
         // With the framework's reference assemblies, an old-format project's own types and the framework's resolve.
         var level = legacy?.FrameworkFolder is not null ? AnalysisLevel.Partial : AnalysisLevel.Syntax;
-        return new ProjectAnalysis(level, ToFindings(analysis, file.Name, root), analysis.FilesAnalyzed, analysis.FilesTotal, analysis.AnalyzerTime);
+        return new ProjectAnalysis(level, ToFindings(analysis, file.Name, root), analysis.FilesAnalyzed, analysis.FilesTotal, analysis.AnalyzerTime, analysis.AnalyzerTimes);
     }
 
     /// <summary>The name of the component that stands for configuration and deployment files outside every project.</summary>

@@ -11,11 +11,11 @@ using InventoryScanner.Workspace;
 /// restoring, and prints the medians, their ratio, the scan's peak memory (this process and the MSBuild build host it
 /// starts) and the scan's phases: MSBuild load, binding, analyzers (their own callbacks, summed over threads), each
 /// inventory pass (graph, assessment…) and rendering (JSON, HTML, Markdown). <c>--json FILE</c> writes the same as JSON
-/// so runs can be compared.
+/// so runs can be compared; <c>--design-time-load</c> scans with MSBuild's design-time build instead of evaluation.
 /// </summary>
 internal static class ScanBenchmark
 {
-    public sealed record Phases(double Load, double Analyze, double Binding, double AnalyzersCpu, Dictionary<string, double> Passes, double Rendering);
+    public sealed record Phases(double Load, double Analyze, double Binding, double AnalyzersCpu, Dictionary<string, double> Passes, double Rendering, Dictionary<string, double>? ByAnalyzer = null);
 
     public sealed record ScanRun(double Seconds, Phases Phases, int Findings, int FilesBound, int FilesTotal, long PeakMegabytes);
 
@@ -26,6 +26,7 @@ internal static class ScanBenchmark
         var target = Path.GetFullPath(args[0]);
         var runs = args.Length > 1 && int.TryParse(args[1], out var n) ? n : 3;
         var skipBuild = args.Contains("--skip-build");
+        var designTime = args.Contains("--design-time-load");
         var json = Option(args, "--json");
 
         if (!MSBuildRegistration.TryRegister(Directory.Exists(target) ? target : Path.GetDirectoryName(target)!, out var error))
@@ -34,7 +35,7 @@ internal static class ScanBenchmark
             return 3;
         }
 
-        var result = await MeasureAsync(target, runs, skipBuild).ConfigureAwait(false);
+        var result = await MeasureAsync(target, runs, skipBuild, designTime).ConfigureAwait(false);
         Print(result);
         if (json is not null)
         {
@@ -53,7 +54,7 @@ internal static class ScanBenchmark
         return index >= 0 && index + 1 < args.Length ? args[index + 1] : null;
     }
 
-    private static async Task<Result> MeasureAsync(string target, int runs, bool skipBuild)
+    private static async Task<Result> MeasureAsync(string target, int runs, bool skipBuild, bool designTime)
     {
         Console.WriteLine($"target: {target}");
         var restore = Measure.Dotnet("restore", ["restore", target, "-v", "q", "-p:NuGetAudit=false", "-p:TreatWarningsAsErrors=false"], allowFailure: true);
@@ -72,7 +73,7 @@ internal static class ScanBenchmark
             int findings;
             using (var memory = new Measure.MemorySampler())
             {
-                scan = await Scanner.ScanAsync(new ScanOptions { Path = target, Restore = false, MeasureAnalyzers = true }, CancellationToken.None).ConfigureAwait(false);
+                scan = await Scanner.ScanAsync(new ScanOptions { Path = target, Restore = false, MeasureAnalyzers = true, DesignTimeLoad = designTime }, CancellationToken.None).ConfigureAwait(false);
                 var inventory = InventoryPipeline.Run(scan, target, DateTimeOffset.UtcNow, timed: (pass, elapsed) => passes[pass] = elapsed.TotalSeconds);
                 var render = Stopwatch.StartNew();
                 var output = Directory.CreateTempSubdirectory("inventory-benchmark-").FullName;
@@ -88,7 +89,7 @@ internal static class ScanBenchmark
             var threads = Math.Max(1, Environment.ProcessorCount);
             var analyze = scan.Timings.Analyze.TotalSeconds;
             var analyzers = scan.Timings.Analyzers.TotalSeconds;
-            var phases = new Phases(scan.Timings.Load.TotalSeconds, analyze, Math.Max(0, analyze - (analyzers / threads)), analyzers, passes, rendering);
+            var phases = new Phases(scan.Timings.Load.TotalSeconds, analyze, Math.Max(0, analyze - (analyzers / threads)), analyzers, passes, rendering, scan.Timings.ByAnalyzer.OrderByDescending(a => a.Value).ToDictionary(a => a.Key, a => a.Value.TotalSeconds));
             var run = new ScanRun(stopwatch.Elapsed.TotalSeconds, phases, findings, scan.Components.Sum(c => c.FilesAnalyzed), scan.Components.Sum(c => c.FilesTotal), peak);
             scans.Add(run);
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
@@ -131,6 +132,10 @@ internal static class ScanBenchmark
         }
 
         Console.WriteLine($"peak memory (scan and its build host): {result.PeakMegabytes} MB");
+        if (result.Scans.LastOrDefault()?.Phases.ByAnalyzer is { Count: > 0 } byAnalyzer)
+        {
+            Console.WriteLine("analyzers (cpu): " + string.Join(", ", byAnalyzer.Take(8).Select(a => string.Create(CultureInfo.InvariantCulture, $"{a.Key} {a.Value:0.00} s"))));
+        }
         Console.WriteLine("findings: " + string.Join(", ", result.FindingsByKind.Select(k => $"{k.Key} {k.Value}")));
     }
 }

@@ -23,6 +23,10 @@ public sealed class AnalyzerCatalog
     private readonly string[] _generatedWords = [];
     private readonly IgnoredOccurrence[] _ignored = [];
     private readonly ImmutableArray<string> _optionKeys;
+    private readonly List<Entry> _entries = [];
+
+    /// <summary>An analyzer with the words that make a file worth its time.</summary>
+    private sealed record Entry(DiagnosticAnalyzer Analyzer, string[] Words, string[] GeneratedWords, string? OptionKey);
 
     private AnalyzerCatalog(ImmutableArray<DiagnosticAnalyzer> analyzers)
     {
@@ -43,6 +47,7 @@ public sealed class AnalyzerCatalog
 
             words.AddRange(attribute.Words);
             generatedWords.AddRange(attribute.GeneratedCodeWords);
+            _entries.Add(new Entry(analyzer, attribute.Words, attribute.GeneratedCodeWords, attribute.OptionKey));
             foreach (var longer in attribute.IgnoredWords)
             {
                 foreach (var word in attribute.Words)
@@ -92,6 +97,114 @@ public sealed class AnalyzerCatalog
     /// <summary>True when the file may hold something an analyzer reports, so it must be bound and analysed.</summary>
     public bool MayReport(SyntaxTree tree, AnalyzerOptions options, CancellationToken cancellationToken) =>
         MayReport(tree, options, CompilationWords.None, cancellationToken);
+
+    /// <summary>
+    /// The analyzers a file is worth running: those whose words it holds (their generated-code words in generated code,
+    /// the words an option adds for the credentials rule). Empty when none: the file need not be bound. A file that names
+    /// one of the compilation's own client types gets them all, as does every file when an analyzer says no words.
+    /// </summary>
+    public ImmutableArray<DiagnosticAnalyzer> AnalyzersFor(SyntaxTree tree, AnalyzerOptions options, CompilationWords compilationWords, CancellationToken cancellationToken)
+    {
+        if (_triggers is null)
+        {
+            return Analyzers;
+        }
+
+        if (!MayReport(tree, options, compilationWords, cancellationToken))
+        {
+            return [];
+        }
+
+        var text = tree.GetText(cancellationToken);
+        var generated = IsGenerated(tree, options, cancellationToken);
+        if (!generated && compilationWords.Values is not null && Contains(text, compilationWords.Values, compilationWords.Words, []))
+        {
+            return Analyzers;
+        }
+
+        var found = generated ? Found(text, _generatedTriggers!, _generatedWords, []) : Found(text, _triggers, _words, _ignored);
+        var subset = ImmutableArray.CreateBuilder<DiagnosticAnalyzer>();
+        foreach (var entry in _entries)
+        {
+            var words = generated ? entry.GeneratedWords : entry.Words;
+            if (words.Any(found.Contains) || (!generated && entry.OptionKey is not null && HasConfiguredWords(tree, options, entry.OptionKey, text)))
+            {
+                subset.Add(entry.Analyzer);
+            }
+        }
+
+        return subset.ToImmutable();
+    }
+
+    private static bool HasConfiguredWords(SyntaxTree tree, AnalyzerOptions options, string key, SourceText text)
+    {
+        if (!options.AnalyzerConfigOptionsProvider.GetOptions(tree).TryGetValue(key, out var configured))
+        {
+            return false;
+        }
+
+        var extra = configured.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
+        return extra.Length > 0 && Contains(text, SearchValues.Create(extra, StringComparison.OrdinalIgnoreCase), extra, []);
+    }
+
+    /// <summary>Every trigger word the text holds (outside its ignored words), in one pass.</summary>
+    private static HashSet<string> Found(SourceText text, SearchValues<string> triggers, string[] words, IgnoredOccurrence[] ignored)
+    {
+        var found = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        const int ChunkSize = 64 * 1024;
+        const int Overlap = 64;
+        var buffer = ArrayPool<char>.Shared.Rent(ChunkSize + Overlap);
+        try
+        {
+            for (var start = 0; start < text.Length && found.Count < words.Length; start += ChunkSize)
+            {
+                var count = Math.Min(ChunkSize + Overlap, text.Length - start);
+                text.CopyTo(start, buffer, 0, count);
+                var chunk = buffer.AsSpan(0, count);
+                for (var position = 0; position < chunk.Length;)
+                {
+                    var next = chunk[position..].IndexOfAny(triggers);
+                    if (next < 0)
+                    {
+                        break;
+                    }
+
+                    position += next;
+                    foreach (var word in words)
+                    {
+                        if (!found.Contains(word) && chunk[position..].StartsWith(word, StringComparison.OrdinalIgnoreCase) && !IsIgnoredWord(chunk, position, word, ignored))
+                        {
+                            found.Add(word);
+                        }
+                    }
+
+                    position++;
+                }
+            }
+
+            return found;
+        }
+        finally
+        {
+            ArrayPool<char>.Shared.Return(buffer);
+        }
+    }
+
+    /// <summary>True when this occurrence of <paramref name="word"/> lies inside one of its ignored longer words.</summary>
+    private static bool IsIgnoredWord(ReadOnlySpan<char> text, int index, string word, IgnoredOccurrence[] ignored)
+    {
+        foreach (var occurrence in ignored)
+        {
+            var start = index - occurrence.Offset;
+            if (string.Equals(occurrence.Word, word, StringComparison.OrdinalIgnoreCase) && start >= 0 && start + occurrence.Longer.Length <= text.Length
+                && text.Slice(start, occurrence.Longer.Length).Equals(occurrence.Longer, StringComparison.OrdinalIgnoreCase))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 
     /// <inheritdoc cref="MayReport(SyntaxTree, AnalyzerOptions, CancellationToken)"/>
     public bool MayReport(SyntaxTree tree, AnalyzerOptions options, CompilationWords compilationWords, CancellationToken cancellationToken)

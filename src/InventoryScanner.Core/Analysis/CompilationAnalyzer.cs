@@ -20,11 +20,15 @@ public sealed record CompilationAnalysis(
 
     /// <summary>The time spent in the analyzers' own callbacks (summed over threads), when it was measured.</summary>
     public TimeSpan AnalyzerTime { get; init; }
+
+    /// <summary><see cref="AnalyzerTime"/> per analyzer (its type name), when it was measured.</summary>
+    public IReadOnlyDictionary<string, TimeSpan> AnalyzerTimes { get; init; } = new Dictionary<string, TimeSpan>();
 }
 
 /// <summary>
-/// Runs the analyzer catalog over a compilation one file at a time: files the pre-filter rules out are never bound,
-/// and the compilation's own diagnostics are never asked for (that would bind everything a second time).
+/// Runs the analyzer catalog over a compilation one file at a time: files the pre-filter rules out are never bound, a
+/// file runs only the analyzers whose words it holds, and the compilation's own diagnostics are never asked for (that
+/// would bind everything a second time).
 /// </summary>
 public static class CompilationAnalyzer
 {
@@ -57,7 +61,9 @@ public static class CompilationAnalyzer
             async (index, token) =>
             {
                 var tree = trees[index];
-                if (!catalog.MayReport(tree, options, words, token))
+                // Only the analyzers whose words the file holds: an HTTP call's file need not run the broker rules.
+                var analyzers = catalog.AnalyzersFor(tree, options, words, token);
+                if (analyzers.IsEmpty)
                 {
                     results[index] = [];
                     return;
@@ -65,8 +71,8 @@ public static class CompilationAnalyzer
 
                 Interlocked.Increment(ref analyzed);
                 var model = compilation.GetSemanticModel(tree);
-                var syntax = await withAnalyzers.GetAnalyzerSyntaxDiagnosticsAsync(tree, token).ConfigureAwait(false);
-                var semantic = await withAnalyzers.GetAnalyzerSemanticDiagnosticsAsync(model, filterSpan: null, token).ConfigureAwait(false);
+                var syntax = await withAnalyzers.GetAnalyzerSyntaxDiagnosticsAsync(tree, analyzers, token).ConfigureAwait(false);
+                var semantic = await withAnalyzers.GetAnalyzerSemanticDiagnosticsAsync(model, filterSpan: null, analyzers, token).ConfigureAwait(false);
                 results[index] = syntax.AddRange(semantic);
             }).ConfigureAwait(false);
 
@@ -78,20 +84,23 @@ public static class CompilationAnalyzer
             additional.AddRange(result.GetAllDiagnostics());
         }
 
-        var analyzerTime = TimeSpan.Zero;
+        var analyzerTimes = new Dictionary<string, TimeSpan>(StringComparer.Ordinal);
         if (measureAnalyzers)
         {
             foreach (var analyzer in catalog.Analyzers)
             {
-                analyzerTime += (await withAnalyzers.GetAnalyzerTelemetryInfoAsync(analyzer, cancellationToken).ConfigureAwait(false)).ExecutionTime;
+                analyzerTimes[analyzer.GetType().Name] = (await withAnalyzers.GetAnalyzerTelemetryInfoAsync(analyzer, cancellationToken).ConfigureAwait(false)).ExecutionTime;
             }
         }
+
+        var analyzerTime = TimeSpan.FromTicks(analyzerTimes.Values.Sum(t => t.Ticks));
 
         var all = results.SelectMany(r => r).Concat(additional).ToList();
         return new CompilationAnalysis(all.Where(d => !d.IsSuppressed).ToImmutableArray(), analyzed, trees.Length, failures.Distinct().ToList())
         {
             Suppressed = all.Where(d => d.IsSuppressed).Select(d => (d, SuppressionReason(d, compilation))).ToList(),
             AnalyzerTime = analyzerTime,
+            AnalyzerTimes = analyzerTimes,
         };
     }
 

@@ -32,4 +32,7 @@ public sealed record ScanTimings(TimeSpan Restore, TimeSpan Load, TimeSpan Analy
     /// measure it (<c>ScanOptions.MeasureAnalyzers</c>); the rest of the analysis is binding. Zero otherwise.
     /// </summary>
     public TimeSpan Analyzers { get; init; }
+
+    /// <summary><see cref="Analyzers"/> per analyzer, when measured: where the analyzers' time goes.</summary>
+    public IReadOnlyDictionary<string, TimeSpan> ByAnalyzer { get; init; } = new Dictionary<string, TimeSpan>();
 }
