@@ -17,15 +17,19 @@ namespace InventoryScanner.Workspace;
 /// references are read from what restore already wrote, <c>project.assets.json</c> (packages' compile assets, the
 /// targeting packs of its framework references), as the design-time build would resolve them. Multi-targeted projects
 /// are evaluated for one framework, the one the design-time load reports on (the first by name). Projects this cannot
-/// load as the build would (not restored, .NET Framework, not C#) make <see cref="TryLoad"/> return null, and the scan
-/// takes the design-time load instead.
+/// load as the build would (not restored, .NET Framework, not C#) are returned apart (<see cref="Result.Rest"/>) for the
+/// design-time build to load.
 /// </summary>
 internal static class EvaluationLoader
 {
     /// <summary>A project as evaluated: what a Roslyn project needs, and its project references by path.</summary>
     internal sealed record EvaluatedProject(string Path, string Name, ProjectInfo Info, IReadOnlyList<string> ProjectReferences);
 
-    public static (Solution Solution, Dictionary<string, ProjectId> Projects)? TryLoad(IReadOnlyList<string> projectPaths, Func<string, string> given, Func<string, string> returned, IScanProgress progress, List<string> messages, CancellationToken cancellationToken)
+    /// <summary>What evaluation loaded, and the projects it could not (with why), which need the design-time build.</summary>
+    internal sealed record Result(List<EvaluatedProject> Projects, Dictionary<string, string> Rest);
+
+    /// <summary>Evaluates every project; those it cannot load as the build would are returned in <see cref="Result.Rest"/>.</summary>
+    public static Result Load(IReadOnlyList<string> projectPaths, Func<string, string> given, Func<string, string> returned, IScanProgress progress, CancellationToken cancellationToken)
     {
         var globals = new Dictionary<string, string>
         {
@@ -37,38 +41,23 @@ internal static class EvaluationLoader
         using var collection = new ProjectCollection(globals);
         var context = EvaluationContext.Create(EvaluationContext.SharingPolicy.Shared);
         var evaluated = new List<EvaluatedProject>();
+        var rest = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var path in projectPaths)
         {
             cancellationToken.ThrowIfCancellationRequested();
             var (project, reason) = Evaluate(given(path), path, collection, context, returned);
             if (project is null)
             {
-                progress.Info($"{Path.GetFileNameWithoutExtension(path)}: {reason}; loading the solution with a design-time build");
-                return null;
+                progress.Info($"{Path.GetFileNameWithoutExtension(path)}: {reason}; loading it with a design-time build");
+                rest[path] = reason!;
             }
-
-            evaluated.Add(project);
-        }
-
-        var ids = evaluated.ToDictionary(p => p.Path, p => p.Info.Id, StringComparer.Ordinal);
-        using var workspace = new AdhocWorkspace();
-        var solution = workspace.CurrentSolution;
-        foreach (var project in evaluated)
-        {
-            var references = project.ProjectReferences.Where(ids.ContainsKey).Select(r => new ProjectReference(ids[r])).ToList();
-            var missing = project.ProjectReferences.Where(r => !ids.ContainsKey(r)).ToList();
-            if (missing.Count > 0)
+            else
             {
-                // A referenced project outside the scan: the design-time build would have compiled against its output.
-                progress.Info($"{project.Name}: references {Path.GetFileName(missing[0])}, which the scan does not load; loading the solution with a design-time build");
-                return null;
+                evaluated.Add(project);
             }
-
-            solution = solution.AddProject(project.Info.WithProjectReferences(references));
         }
 
-        messages.Add($"loaded {evaluated.Count} project(s) by evaluation and their restore output (project.assets.json), without a design-time build");
-        return (solution, ids.ToDictionary(p => p.Key, p => p.Value, StringComparer.Ordinal));
+        return new Result(evaluated, rest);
     }
 
     private static (EvaluatedProject? Project, string? Reason) Evaluate(string given, string path, ProjectCollection collection, EvaluationContext context, Func<string, string> returned)
@@ -99,6 +88,13 @@ internal static class EvaluationLoader
         if (identifier is not (".NETCoreApp" or ".NETStandard"))
         {
             return (null, $"targets {(identifier.Length == 0 ? "no known framework" : identifier)}");
+        }
+
+        // Code the build generates into obj/ from other files (gRPC and OpenAPI clients, XAML) is compiled only after a
+        // target runs: the design-time build runs it, evaluation cannot.
+        if (GeneratingItemTypes.FirstOrDefault(type => project.GetItems(type).Count > 0) is { } generating)
+        {
+            return (null, $"generates code in its build ({generating} items)");
         }
 
         var assetsPath = project.GetPropertyValue("ProjectAssetsFile");
@@ -176,6 +172,9 @@ internal static class EvaluationLoader
         collection.UnloadProject(project);
         return (new EvaluatedProject(path, name, info, projectReferences), null);
     }
+
+    /// <summary>Items a build turns into C# files in obj/ by running a target: Grpc.Tools, the OpenAPI client generators, WPF XAML.</summary>
+    private static readonly string[] GeneratingItemTypes = ["Protobuf", "OpenApiReference", "OpenApiProjectReference", "Page", "ApplicationDefinition"];
 
     private static Project Load(string path, ProjectCollection collection, EvaluationContext context, string? targetFramework)
     {

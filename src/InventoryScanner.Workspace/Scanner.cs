@@ -417,22 +417,58 @@ public static class Scanner
         var loadDiagnostics = new Dictionary<string, List<string>>(StringComparer.Ordinal);
         var projects = new Dictionary<string, ProjectId>(StringComparer.Ordinal);
         var csharp = files.Where(f => f.Language == "C#").ToList();
-        if (!options.DesignTimeLoad && csharp.Count > 0
-            && EvaluationLoader.TryLoad([.. csharp.Select(f => f.Path)], Given, Returned, progress, messages, cancellationToken) is { } evaluated)
+        Solution solution;
+        var evaluated = options.DesignTimeLoad || csharp.Count == 0
+            ? null
+            : EvaluationLoader.Load([.. csharp.Select(f => f.Path)], Given, Returned, progress, cancellationToken);
+        if (evaluated is null || evaluated.Projects.Count == 0)
         {
-            // Restored SDK-style projects: evaluated, their references read from restore's output, no design-time build.
-            foreach (var file in csharp)
-            {
-                projects[file.Path] = evaluated.Projects[file.Path];
-                if (overlay?.ProblemOf(file.Path) is { } pinnedSdk)
-                {
-                    Add(loadDiagnostics, file.Path, $"restored and loaded with .NET SDK {pinnedSdk.Used}, not the {pinnedSdk.Requested ?? "SDK"} its global.json asks for: restore and the evaluation may differ from the repository's own build");
-                }
-            }
-
-            return new LoadedSolution(configuration.AddTo(evaluated.Solution), projects, diagnostics, loadDiagnostics);
+            solution = await DesignTimeLoadAsync(solutionPath, csharp, overlay, progress, messages, diagnostics, loadDiagnostics, cancellationToken).ConfigureAwait(false);
+        }
+        else
+        {
+            // Restored SDK-style projects are evaluated, their references read from restore's output; only the rest (not
+            // restored, .NET Framework, a referenced project outside the scan) go through the design-time build.
+            var loadedPaths = evaluated.Projects.Select(p => p.Path).ToHashSet(StringComparer.Ordinal);
+            var outside = evaluated.Projects.SelectMany(p => p.ProjectReferences).Where(r => !loadedPaths.Contains(r) && File.Exists(r)).Distinct(StringComparer.Ordinal);
+            var rest = csharp.Where(f => evaluated.Rest.ContainsKey(f.Path)).Concat(outside.Where(r => !evaluated.Rest.ContainsKey(r)).Select(ProjectFile.Read)).ToList();
+            var designTime = rest.Count == 0 ? null : await DesignTimeLoadAsync(null, rest, overlay, progress, messages, diagnostics, loadDiagnostics, cancellationToken).ConfigureAwait(false);
+            solution = await MergeAsync(evaluated.Projects, designTime, cancellationToken).ConfigureAwait(false);
+            messages.Add(rest.Count == 0
+                ? $"loaded {evaluated.Projects.Count} project(s) by evaluation and their restore output (project.assets.json), without a design-time build"
+                : $"loaded {evaluated.Projects.Count} project(s) by evaluation and their restore output (project.assets.json), and {rest.Count} with a design-time build");
         }
 
+        solution = configuration.AddTo(solution);
+
+        foreach (var file in files)
+        {
+            // Multi-targeting projects load once per framework; one of them stands for the project.
+            var project = solution.Projects
+                .Where(p => string.Equals(p.FilePath, file.Path, StringComparison.Ordinal) && p.Language == LanguageNames.CSharp)
+                .OrderBy(p => p.Name, StringComparer.Ordinal)
+                .FirstOrDefault();
+            if (project is not null && (project.DocumentIds.Count > 0 || !HasSourceFiles(file.Path)))
+            {
+                projects[file.Path] = project.Id;
+                if (overlay?.ProblemOf(file.Path) is { } pinned)
+                {
+                    Add(loadDiagnostics, file.Path, $"restored and loaded with .NET SDK {pinned.Used}, not the {pinned.Requested ?? "SDK"} its global.json asks for: restore and the design-time build may differ from the repository's own build");
+                }
+            }
+        }
+
+        return new LoadedSolution(solution, projects, diagnostics, loadDiagnostics);
+    }
+
+    /// <summary>
+    /// MSBuildWorkspace's design-time build of the solution (or of the given projects one by one), with the projects'
+    /// own analyzers and generators stripped: the load an IDE makes, and the reference the evaluation load must equal.
+    /// </summary>
+    private static async Task<Solution> DesignTimeLoadAsync(string? solutionPath, List<ProjectFile> files, SdkOverlay? overlay, IScanProgress progress, List<string> messages, Dictionary<string, List<string>> diagnostics, Dictionary<string, List<string>> loadDiagnostics, CancellationToken cancellationToken)
+    {
+        string Given(string path) => overlay?.ToOverlay(path) ?? path;
+        string Returned(string text) => overlay?.ToRepository(text) ?? text;
         var failures = new ConcurrentQueue<WorkspaceDiagnostic>();
         using var workspace = MSBuildWorkspace.Create(new Dictionary<string, string>
         {
@@ -461,7 +497,7 @@ public static class Scanner
         }
 
         // Projects of a folder scan, and any the solution load left out, are opened one by one.
-        foreach (var file in files.Where(f => f.Language == "C#"))
+        foreach (var file in files)
         {
             cancellationToken.ThrowIfCancellationRequested();
             if (workspace.CurrentSolution.Projects.Any(p => string.Equals(p.FilePath, Given(file.Path), StringComparison.Ordinal)))
@@ -509,26 +545,68 @@ public static class Scanner
             solution = solution.WithProjectAnalyzerReferences(project.Id, []);
         }
 
-        solution = configuration.AddTo(solution);
+        return solution;
+    }
 
-        foreach (var file in files)
+    /// <summary>
+    /// One solution of the evaluated projects and the design-time build's, joined by project file: a project of either
+    /// may reference one of the other. A multi-targeted project of the design-time build stands as its first framework.
+    /// </summary>
+    private static async Task<Solution> MergeAsync(List<EvaluationLoader.EvaluatedProject> evaluated, Solution? designTime, CancellationToken cancellationToken)
+    {
+        var ids = evaluated.ToDictionary(p => p.Path, p => p.Info.Id, StringComparer.Ordinal);
+        var chosen = (designTime?.Projects ?? [])
+            .Where(p => p.FilePath is not null && p.Language == LanguageNames.CSharp && !ids.ContainsKey(p.FilePath))
+            .GroupBy(p => p.FilePath!, StringComparer.Ordinal)
+            .Select(g => g.OrderBy(p => p.Name, StringComparer.Ordinal).First())
+            .ToList();
+        foreach (var project in chosen)
         {
-            // Multi-targeting projects load once per framework; one of them stands for the project.
-            var project = solution.Projects
-                .Where(p => string.Equals(p.FilePath, file.Path, StringComparison.Ordinal) && p.Language == LanguageNames.CSharp)
-                .OrderBy(p => p.Name, StringComparer.Ordinal)
-                .FirstOrDefault();
-            if (project is not null && (project.DocumentIds.Count > 0 || !HasSourceFiles(file.Path)))
-            {
-                projects[file.Path] = project.Id;
-                if (overlay?.ProblemOf(file.Path) is { } pinned)
-                {
-                    Add(loadDiagnostics, file.Path, $"restored and loaded with .NET SDK {pinned.Used}, not the {pinned.Requested ?? "SDK"} its global.json asks for: restore and the design-time build may differ from the repository's own build");
-                }
-            }
+            ids[project.FilePath!] = ProjectId.CreateNewId(project.Name);
         }
 
-        return new LoadedSolution(solution, projects, diagnostics, loadDiagnostics);
+        using var workspace = new AdhocWorkspace();
+        var solution = workspace.CurrentSolution;
+        foreach (var project in evaluated)
+        {
+            solution = solution.AddProject(project.Info.WithProjectReferences(project.ProjectReferences.Where(ids.ContainsKey).Select(r => new ProjectReference(ids[r]))));
+        }
+
+        foreach (var project in chosen)
+        {
+            var id = ids[project.FilePath!];
+            async Task<DocumentInfo> Copy(TextDocument document) => DocumentInfo.Create(
+                DocumentId.CreateNewId(id),
+                document.Name,
+                document.Folders,
+                loader: document.FilePath is { } path && File.Exists(path)
+                    ? new FileTextLoader(path, defaultEncoding: null)
+                    : TextLoader.From(TextAndVersion.Create(await document.GetTextAsync(cancellationToken).ConfigureAwait(false), VersionStamp.Default, document.FilePath)),
+                filePath: document.FilePath);
+            var references = project.ProjectReferences
+                .Select(r => designTime!.GetProject(r.ProjectId)?.FilePath)
+                .OfType<string>()
+                .Where(ids.ContainsKey)
+                .Select(path => new ProjectReference(ids[path]))
+                .Distinct();
+            var info = ProjectInfo.Create(
+                    id,
+                    VersionStamp.Default,
+                    project.Name,
+                    project.AssemblyName,
+                    project.Language,
+                    filePath: project.FilePath,
+                    compilationOptions: project.CompilationOptions,
+                    parseOptions: project.ParseOptions,
+                    documents: await Task.WhenAll(project.Documents.Select(Copy)).ConfigureAwait(false),
+                    projectReferences: references,
+                    metadataReferences: project.MetadataReferences,
+                    additionalDocuments: await Task.WhenAll(project.AdditionalDocuments.Select(Copy)).ConfigureAwait(false))
+                .WithAnalyzerConfigDocuments(await Task.WhenAll(project.AnalyzerConfigDocuments.Select(Copy)).ConfigureAwait(false));
+            solution = solution.AddProject(info);
+        }
+
+        return solution;
     }
 
     private static async Task<ProjectAnalysis> AnalyzeLoadedAsync(Solution solution, ProjectId id, ProjectFile file, string root, IReadOnlyDictionary<string, string> globals, IReadOnlySet<string> lent, List<string> messages, ScanOptions options, CancellationToken cancellationToken)
