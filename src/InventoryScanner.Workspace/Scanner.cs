@@ -249,7 +249,7 @@ public static class Scanner
                     }
                     else
                     {
-                        result = AnalyzeFromSources(file, legacyReferences, [.. configuration.Of(file.Path), .. configuration.Lent], input.Root, globals, lent, projectMessages, options.MeasureAnalyzers, token);
+                        result = await AnalyzeFromSourcesAsync(file, legacyReferences, [.. configuration.Of(file.Path), .. configuration.Lent], input.Root, globals, lent, projectMessages, options, token).ConfigureAwait(false);
                     }
                 }
                 catch (Exception exception) when (exception is not OperationCanceledException)
@@ -644,7 +644,7 @@ public static class Scanner
         return new ProjectAnalysis(partial ? AnalysisLevel.Partial : AnalysisLevel.Semantic, findings, analysis.FilesAnalyzed, analysis.FilesTotal, analysis.AnalyzerTime, analysis.AnalyzerTimes);
     }
 
-    private static ProjectAnalysis AnalyzeFromSources(ProjectFile file, LegacyResolution? legacy, IReadOnlyList<string> configurationFiles, string root, IReadOnlyDictionary<string, string> globals, IReadOnlySet<string> lent, List<string> messages, bool measureAnalyzers, CancellationToken cancellationToken)
+    private static async Task<ProjectAnalysis> AnalyzeFromSourcesAsync(ProjectFile file, LegacyResolution? legacy, IReadOnlyList<string> configurationFiles, string root, IReadOnlyDictionary<string, string> globals, IReadOnlySet<string> lent, List<string> messages, ScanOptions scan, CancellationToken cancellationToken)
     {
         if (file.Error is not null)
         {
@@ -662,7 +662,8 @@ public static class Scanner
             ? $"analysed from its {fileCount} listed source file(s) against the .NET Framework reference assemblies and its packages.config DLLs: project references are missing"
             : $"analysed from its {fileCount} source file(s) against the .NET framework only: package and project references are missing");
         var options = ScanWideOptions.ForProject(new AnalyzerOptions(ConfigurationDocuments.AsAdditionalTexts(configurationFiles)), globals, lent, Path.GetDirectoryName(file.Path)!);
-        var analysis = CompilationAnalyzer.AnalyzeAsync(compilation, options, AnalyzerCatalog.Default, maxParallelism: 1, cancellationToken, measureAnalyzers).GetAwaiter().GetResult();
+        // Its files are bound in parallel, as a loaded project's are: one large project is most of a --no-build-eval scan.
+        var analysis = await CompilationAnalyzer.AnalyzeAsync(compilation, options, AnalyzerCatalog.Default, scan.MaxParallelism, cancellationToken, scan.MeasureAnalyzers).ConfigureAwait(false);
         messages.AddRange(analysis.Messages);
         // With the framework's reference assemblies, an old-format project's own types and the framework's resolve.
         var level = legacy?.FrameworkFolder is not null ? AnalysisLevel.Partial : AnalysisLevel.Syntax;

@@ -1,4 +1,4 @@
-// Usage: dotnet run -c Release --project tests/InventoryScanner.Benchmarks -- <solution|project|folder> [runs] [--skip-build] [--design-time-load] [--json FILE]
+// Usage: dotnet run -c Release --project tests/InventoryScanner.Benchmarks -- <solution|project|folder> [runs] [--skip-build] [--design-time-load | --no-build-eval] [--json FILE]
 // Restores once, then scans in this process without restoring and times `dotnet build --no-restore --no-incremental`,
 // `runs` times each: medians, their ratio, the scan's phases and its peak memory with its build host (see ScanBenchmark).
 //
@@ -12,7 +12,7 @@
 // The estate merge's time and peak memory at 10, 100 and 1000 synthetic repositories (see MergeBenchmark).
 if (args.Length == 0)
 {
-    Console.Error.WriteLine("usage: InventoryScanner.Benchmarks <solution|project|folder> [runs] [--skip-build] [--design-time-load] [--json FILE]");
+    Console.Error.WriteLine("usage: InventoryScanner.Benchmarks <solution|project|folder> [runs] [--skip-build] [--design-time-load | --no-build-eval] [--json FILE]");
     Console.Error.WriteLine("       InventoryScanner.Benchmarks --synthetic [<folder>] [--scale 1,2,4] [--runs n] [--skip-build] [--json FILE]");
     Console.Error.WriteLine("       InventoryScanner.Benchmarks --analyzer-cost [<project> | --generate <files>] [runs]");
     Console.Error.WriteLine("       InventoryScanner.Benchmarks --merge [sizes…]");

@@ -11,7 +11,8 @@ using InventoryScanner.Workspace;
 /// restoring, and prints the medians, their ratio, the scan's peak memory (this process and the MSBuild build host it
 /// starts) and the scan's phases: MSBuild load, binding, analyzers (their own callbacks, summed over threads), each
 /// inventory pass (graph, assessment…) and rendering (JSON, HTML, Markdown). <c>--json FILE</c> writes the same as JSON
-/// so runs can be compared; <c>--design-time-load</c> scans with MSBuild's design-time build instead of evaluation.
+/// so runs can be compared; <c>--design-time-load</c> scans with MSBuild's design-time build instead of evaluation,
+/// <c>--no-build-eval</c> without evaluating any MSBuild file.
 /// </summary>
 internal static class ScanBenchmark
 {
@@ -27,6 +28,7 @@ internal static class ScanBenchmark
         var runs = args.Length > 1 && int.TryParse(args[1], out var n) ? n : 3;
         var skipBuild = args.Contains("--skip-build");
         var designTime = args.Contains("--design-time-load");
+        var noBuildEval = args.Contains("--no-build-eval");
         var json = Option(args, "--json");
 
         if (!MSBuildRegistration.TryRegister(Directory.Exists(target) ? target : Path.GetDirectoryName(target)!, out var error))
@@ -35,7 +37,7 @@ internal static class ScanBenchmark
             return 3;
         }
 
-        var result = await MeasureAsync(target, runs, skipBuild, designTime).ConfigureAwait(false);
+        var result = await MeasureAsync(target, runs, skipBuild, designTime, noBuildEval).ConfigureAwait(false);
         Print(result);
         if (json is not null)
         {
@@ -54,7 +56,7 @@ internal static class ScanBenchmark
         return index >= 0 && index + 1 < args.Length ? args[index + 1] : null;
     }
 
-    private static async Task<Result> MeasureAsync(string target, int runs, bool skipBuild, bool designTime)
+    private static async Task<Result> MeasureAsync(string target, int runs, bool skipBuild, bool designTime, bool noBuildEval)
     {
         Console.WriteLine($"target: {target}");
         var restore = Measure.Dotnet("restore", ["restore", target, "-v", "q", "-p:NuGetAudit=false", "-p:TreatWarningsAsErrors=false"], allowFailure: true);
@@ -73,7 +75,7 @@ internal static class ScanBenchmark
             int findings;
             using (var memory = new Measure.MemorySampler())
             {
-                scan = await Scanner.ScanAsync(new ScanOptions { Path = target, Restore = false, MeasureAnalyzers = true, DesignTimeLoad = designTime }, CancellationToken.None).ConfigureAwait(false);
+                scan = await Scanner.ScanAsync(new ScanOptions { Path = target, Restore = false, MeasureAnalyzers = true, DesignTimeLoad = designTime, EvaluateProjects = !noBuildEval }, CancellationToken.None).ConfigureAwait(false);
                 var inventory = InventoryPipeline.Run(scan, target, DateTimeOffset.UtcNow, timed: (pass, elapsed) => passes[pass] = elapsed.TotalSeconds);
                 var render = Stopwatch.StartNew();
                 var output = Directory.CreateTempSubdirectory("inventory-benchmark-").FullName;
