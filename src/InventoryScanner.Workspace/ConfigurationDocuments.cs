@@ -23,7 +23,7 @@ namespace InventoryScanner.Workspace;
 /// </summary>
 internal sealed class ConfigurationDocuments
 {
-    private static readonly HashSet<string> SkippedFolders = new(StringComparer.OrdinalIgnoreCase) { "bin", "obj", ".git", ".vs", "node_modules", "packages", "TestResults" };
+    private static readonly HashSet<string> SkippedFolders = new(StringComparer.OrdinalIgnoreCase) { "bin", "obj", ".git", ".vs", ".inventory", "node_modules", "packages", "TestResults" };
 
     private readonly Dictionary<string, List<string>> _byProject;
 

@@ -29,6 +29,15 @@ public sealed record ScanOptions
 
     public bool IncludeTests { get; init; }
 
+    /// <summary>
+    /// Where to keep each project's analysis between scans (<c>--cache</c>); null keeps nothing. A project whose inputs
+    /// are unchanged since the last scan is read back, not compiled again (<see cref="ScanCache"/>).
+    /// </summary>
+    public string? CacheDirectory { get; init; }
+
+    /// <summary>The cache's folder under the scan root when <c>--cache</c> names none.</summary>
+    public const string DefaultCacheFolder = ".inventory/cache";
+
     public int MaxParallelism { get; init; } = Environment.ProcessorCount;
 
     /// <summary>

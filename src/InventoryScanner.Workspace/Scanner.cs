@@ -196,6 +196,13 @@ public static class Scanner
             }
         }
 
+        // Projects whose inputs are unchanged since the last scan are read back from the cache, not analysed.
+        var cache = options.CacheDirectory is { } cacheFolder ? ScanCache.Open(cacheFolder, messages) : null;
+        var keys = cache is null ? null : ScanCache.Keys(
+            loaded.Solution,
+            project => CacheInputs(project.FilePath, input.Root, globals, lent, testProjects, restoreErrors, loaded),
+            cancellationToken);
+
         // From here on only the scheduler holds the solution. Snapshots share compilation trackers, so any other
         // reference to the loaded solution would keep every compilation alive until the scan ends.
         options.Progress.Phase($"analysing {toAnalyze.Count} project(s)");
@@ -231,6 +238,22 @@ public static class Scanner
                 {
                     // The load ignores an import that points at nothing: the project loaded, without what that file sets.
                     projectMessages.AddRange(MissingImports.Of(file.Path, input.Root));
+                }
+
+                string? key = null;
+                if (cache is not null && loaded.Projects.TryGetValue(file.Path, out var cachedId) && keys!.TryGetValue(cachedId, out key)
+                    && cache.Read(file.Path, key) is { } cached)
+                {
+                    scheduler.Done(cachedId);
+                    Interlocked.Increment(ref cache.Hits);
+                    foreach (var finding in cached.Findings)
+                    {
+                        findings.Add(finding);
+                    }
+
+                    components.Add(cached.Component);
+                    options.Progress.ProjectFinished(file.Name, cached.Component.Analysis + ", from the cache", cached.Findings.Count, stopwatch.Elapsed);
+                    return;
                 }
 
                 ProjectAnalysis result;
@@ -287,7 +310,7 @@ public static class Scanner
                     findings.Add(finding);
                 }
 
-                components.Add(new Component
+                var component = new Component
                 {
                     Name = file.Name,
                     Project = relative,
@@ -298,7 +321,13 @@ public static class Scanner
                     FilesAnalyzed = result.FilesAnalyzed,
                     FilesTotal = result.FilesTotal,
                     LaunchUrls = LaunchSettings.ApplicationUrls(file.Path),
-                });
+                };
+                components.Add(component);
+                if (cache is not null && key is not null && result.Level != AnalysisLevel.Failed)
+                {
+                    Interlocked.Increment(ref cache.Misses);
+                    cache.Write(file.Path, key, component, result.Findings, messages);
+                }
                 options.Progress.ProjectFinished(file.Name, result.Level, result.Findings.Count, stopwatch.Elapsed);
             }).ConfigureAwait(false);
 
@@ -317,6 +346,10 @@ public static class Scanner
 
         analyzeTime.Stop();
         options.Progress.Info($"analysed {toAnalyze.Count} project(s) in {analyzeTime.Elapsed.TotalSeconds:0.0} s");
+        if (cache is not null)
+        {
+            messages.Add($"{cache.Hits} of {cache.Hits + cache.Misses} project(s) were unchanged since the last scan and read from the scan cache");
+        }
         return new ScanResult(
             input.Root,
             components.OrderBy(c => c.Project, StringComparer.Ordinal).ToList(),
@@ -348,6 +381,31 @@ public static class Scanner
         IReadOnlyDictionary<string, string> globals = salt is null ? new Dictionary<string, string>() : new Dictionary<string, string> { [OptionKeys.SecretSalt] = salt };
         var repository = await AnalyzeRepositoryFilesAsync(files, root, globals, cancellationToken).ConfigureAwait(false);
         return new ScanResult(root, [repository.Component], options.SettingsExcluded, repository.Findings, messages);
+    }
+
+    /// <summary>What a project's cached analysis depends on beside its files: the scan's options and what the load said of it.</summary>
+    private static string CacheInputs(string? projectPath, string root, IReadOnlyDictionary<string, string> globals, IReadOnlySet<string> lent, HashSet<string> testProjects, Dictionary<string, List<string>> restoreErrors, LoadedSolution loaded)
+    {
+        if (projectPath is null)
+        {
+            return string.Empty;
+        }
+
+        var text = new System.Text.StringBuilder();
+        foreach (var (key, value) in globals.OrderBy(g => g.Key, StringComparer.Ordinal))
+        {
+            text.Append(key).Append('=').Append(value).Append('\n');
+        }
+
+        text.AppendJoin('\n', lent.Order(StringComparer.Ordinal)).Append('\n');
+        text.Append("root=").Append(root).Append("\ntest=").Append(testProjects.Contains(projectPath)).Append('\n');
+        foreach (var messages in new[] { restoreErrors, loaded.Diagnostics, loaded.LoadDiagnostics })
+        {
+            text.AppendJoin('\n', messages.TryGetValue(projectPath, out var list) ? list : []).Append("\n--\n");
+        }
+
+        text.AppendJoin('\n', MissingImports.Of(projectPath, root));
+        return text.ToString();
     }
 
     /// <summary>What each old-format .NET Framework project is compiled against here (downloaded first when allowed).</summary>

@@ -69,6 +69,13 @@ internal static class ScanCommand
         Arity = ArgumentArity.ZeroOrOne,
     };
 
+    private static readonly Option<string?> CacheOption = new("--cache")
+    {
+        Description = "Keep each project's analysis between scans (default folder .inventory/cache under the scan root): a project whose files, references and options are unchanged since the last scan is read back instead of analysed again.",
+        HelpName = "folder",
+        Arity = ArgumentArity.ZeroOrOne,
+    };
+
     private static readonly Option<string?> SarifFactsOption = new("--sarif-facts")
     {
         Description = "What inventory.sarif does with the integration facts (hidden rules), which are not problems: note (in, at level note: the whole inventory; the default) or omit (left out: a code-scanning tab of warnings and errors only).",
@@ -118,7 +125,7 @@ internal static class ScanCommand
         VerbosityOption.AcceptOnlyFromAmong([.. Enum.GetNames<Verbosity>().Select(n => n.ToLowerInvariant())]);
         var command = new Command("scan", Description)
         {
-            PathArgument, OutOption, NoRestoreOption, NoBuildEvalOption, DesignTimeLoadOption, IncludeTestsOption, FailOnOption, BaselineOption, HistoryOption, FormatOption, SarifFactsOption, TemplatesOption, ParallelOption, VerbosityOption, QuietOption,
+            PathArgument, OutOption, NoRestoreOption, NoBuildEvalOption, DesignTimeLoadOption, CacheOption, IncludeTestsOption, FailOnOption, BaselineOption, HistoryOption, FormatOption, SarifFactsOption, TemplatesOption, ParallelOption, VerbosityOption, QuietOption,
         };
         command.SetAction((parseResult, cancellationToken) => RunAsync(parseResult, output, error, cancellationToken));
         return command;
@@ -162,6 +169,7 @@ internal static class ScanCommand
           inventory scan legacy/ --no-build-eval               code you do not trust: no MSBuild file of it is run
           inventory scan . --format sarif --sarif-facts omit    inventory.sarif for a code-scanning tab (problems only)
           inventory scan . --history                           record the scan in .inventory/history.db; see 'inventory trend'
+          inventory scan . --cache                             rescan only the projects that changed since the last scan
         """;
 
     private static async Task<int> RunAsync(ParseResult parseResult, TextWriter output, TextWriter error, CancellationToken cancellationToken)
@@ -230,6 +238,8 @@ internal static class ScanCommand
                 Restore = !noRestore && !parseResult.GetValue(NoBuildEvalOption),
                 EvaluateProjects = !parseResult.GetValue(NoBuildEvalOption),
                 DesignTimeLoad = parseResult.GetValue(DesignTimeLoadOption),
+                CacheDirectory = parseResult.GetResult(CacheOption) is null ? null
+                    : parseResult.GetValue(CacheOption) is { Length: > 0 } cacheFolder ? Path.GetFullPath(cacheFolder) : Path.Combine(ScanRoot(path), ScanOptions.DefaultCacheFolder),
                 DownloadReferences = !noRestore,
                 IncludeTests = parseResult.GetValue(IncludeTestsOption) || defaults.IncludeTests == true,
                 MaxParallelism = parseResult.GetValue(ParallelOption) ?? defaults.MaxParallel ?? Environment.ProcessorCount,
