@@ -42,10 +42,11 @@ internal static class EvaluationLoader
         var context = EvaluationContext.Create(EvaluationContext.SharingPolicy.Shared);
         var evaluated = new List<EvaluatedProject>();
         var rest = new Dictionary<string, string>(StringComparer.Ordinal);
+        var references = new MetadataReferences();
         foreach (var path in projectPaths)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            var (project, reason) = Evaluate(given(path), path, collection, context, returned);
+            var (project, reason) = Evaluate(given(path), path, collection, context, returned, references);
             if (project is null)
             {
                 progress.Info($"{Path.GetFileNameWithoutExtension(path)}: {reason}; loading it with a design-time build");
@@ -60,7 +61,7 @@ internal static class EvaluationLoader
         return new Result(evaluated, rest);
     }
 
-    private static (EvaluatedProject? Project, string? Reason) Evaluate(string given, string path, ProjectCollection collection, EvaluationContext context, Func<string, string> returned)
+    private static (EvaluatedProject? Project, string? Reason) Evaluate(string given, string path, ProjectCollection collection, EvaluationContext context, Func<string, string> returned, MetadataReferences shared)
     {
         if (!path.EndsWith(".csproj", StringComparison.OrdinalIgnoreCase))
         {
@@ -149,7 +150,7 @@ internal static class EvaluationLoader
         var metadata = references
             .Concat(project.GetItems("Reference").Select(r => r.GetMetadataValue("HintPath") is { Length: > 0 } hint ? Repository(hint) : null).OfType<string>().Where(File.Exists))
             .Distinct(StringComparer.OrdinalIgnoreCase)
-            .Select(file => (MetadataReference)MetadataReference.CreateFromFile(file))
+            .Select(shared.Get)
             .ToList();
         var projectReferences = project.GetItems("ProjectReference")
             .Where(item => !string.Equals(item.GetMetadataValue("ReferenceOutputAssembly"), "false", StringComparison.OrdinalIgnoreCase))
@@ -335,6 +336,25 @@ internal static class EvaluationLoader
         if (platform.Length > 0)
         {
             yield return platform.ToUpperInvariant();
+        }
+    }
+
+    /// <summary>
+    /// One metadata reference per assembly file for the whole load: fifty projects of one framework share its two hundred
+    /// reference assemblies, read once (as MSBuildWorkspace's own cache does), not fifty times.
+    /// </summary>
+    private sealed class MetadataReferences
+    {
+        private readonly Dictionary<string, MetadataReference> _byPath = new(StringComparer.Ordinal);
+
+        public MetadataReference Get(string path)
+        {
+            if (!_byPath.TryGetValue(path, out var reference))
+            {
+                _byPath[path] = reference = MetadataReference.CreateFromFile(path);
+            }
+
+            return reference;
         }
     }
 
