@@ -8,14 +8,14 @@ using System.Text;
 /// in ten holds integration points of the shapes the scanner inventories: an HTTP call to a neighbouring service by its
 /// name, a RabbitMQ publish or consume (the client's types are declared in a stub project, as in a repository that
 /// vendors them), a SQL connection, a configuration read, a credential written in the code. <see cref="Expected"/>
-/// says how many of each were written. Scale 1 is 5 layers of 40 projects of 100 files: 200 projects, about a million
+/// says how many of each were written. Scale 1 is 5 layers of 40 projects of 17 files: 200 projects, about a million
 /// lines; scale k multiplies the projects per layer.
 /// </summary>
 internal static class SyntheticSolution
 {
     public const int Layers = 5;
     public const int PerLayerAtScaleOne = 40;
-    public const int FilesPerProject = 100;
+    public const int FilesPerProject = 17;
 
     /// <summary>What the generator wrote: projects, lines, and integration points by kind.</summary>
     public sealed record Expected(int Projects, long Lines, int HttpCalls, int Publishes, int Consumes, int Databases, int Secrets);
