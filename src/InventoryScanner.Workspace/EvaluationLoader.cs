@@ -126,27 +126,19 @@ internal static class EvaluationLoader
         var name = project.GetPropertyValue("MSBuildProjectName");
         var id = ProjectId.CreateNewId(name);
         var parseOptions = ParseOptions(project);
-        var documents = project.GetItems("Compile")
-            .Select(item => Repository(item.EvaluatedInclude))
-            .Where(File.Exists)
-            .Distinct(StringComparer.Ordinal)
-            .Select(file => DocumentInfo.Create(DocumentId.CreateNewId(id), Path.GetFileName(file), loader: new FileTextLoader(file, defaultEncoding: null), filePath: file))
-            .ToList();
+        DocumentInfo Document(string file) => DocumentInfo.Create(DocumentId.CreateNewId(id), Path.GetFileName(file), loader: new FileTextLoader(file, defaultEncoding: null), filePath: file);
+        List<DocumentInfo> Items(string type) =>
+            [.. project.GetItems(type).Select(item => Repository(item.EvaluatedInclude)).Where(File.Exists).Distinct(StringComparer.Ordinal).Select(Document)];
+
+        var documents = Items("Compile");
         if (GlobalUsings(project) is { } usings)
         {
             var generated = Path.Combine(directory, "obj", name + ".GlobalUsings.g.cs");
             documents.Add(DocumentInfo.Create(DocumentId.CreateNewId(id), Path.GetFileName(generated), loader: TextLoader.From(TextAndVersion.Create(SourceText.From(usings, Encoding.UTF8), VersionStamp.Default, generated)), filePath: generated));
         }
 
-        var additional = project.GetItems("AdditionalFiles")
-            .Select(item => Repository(item.EvaluatedInclude))
-            .Where(File.Exists)
-            .Distinct(StringComparer.Ordinal)
-            .Select(file => DocumentInfo.Create(DocumentId.CreateNewId(id), Path.GetFileName(file), loader: new FileTextLoader(file, defaultEncoding: null), filePath: file))
-            .ToList();
-        var editorConfigs = EditorConfigs(project, directory, Repository)
-            .Select(file => DocumentInfo.Create(DocumentId.CreateNewId(id), Path.GetFileName(file), loader: new FileTextLoader(file, defaultEncoding: null), filePath: file))
-            .ToList();
+        var additional = Items("AdditionalFiles");
+        var editorConfigs = EditorConfigs(project, directory, Repository).Select(Document).ToList();
         var metadata = references
             .Concat(project.GetItems("Reference").Select(r => r.GetMetadataValue("HintPath") is { Length: > 0 } hint ? Repository(hint) : null).OfType<string>().Where(File.Exists))
             .Distinct(StringComparer.OrdinalIgnoreCase)

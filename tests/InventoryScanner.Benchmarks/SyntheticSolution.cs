@@ -111,6 +111,8 @@ internal static class SyntheticSolution
             text.Append("    private readonly RabbitMQ.Client.IModel _channel;\n");
             text.Append("    private readonly Microsoft.Extensions.Configuration.IConfiguration _configuration;\n\n");
             text.Append("    public Module").Append(file.ToString("000", CultureInfo.InvariantCulture)).Append("(RabbitMQ.Client.IModel channel, Microsoft.Extensions.Configuration.IConfiguration configuration)\n    {\n        _channel = channel;\n        _configuration = configuration;\n    }\n\n");
+            // The layer above makes every module with new(): integration modules too.
+            text.Append("    public Module").Append(file.ToString("000", CultureInfo.InvariantCulture)).Append("()\n        : this(null!, null!)\n    {\n    }\n\n");
             text.Append("    public Task<string> Neighbour(string id) => _http.GetStringAsync(\"http://service-")
                 .Append(neighbour.ToString("000", CultureInfo.InvariantCulture)).Append("/api/items/\" + id);\n\n");
             if (index % 2 == 0)

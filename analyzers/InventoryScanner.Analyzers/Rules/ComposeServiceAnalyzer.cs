@@ -65,23 +65,13 @@ namespace InventoryScanner.Analyzers.Rules
                 var volumes = ComposeFiles.MountedFolders(siblings, built.Service);
                 var image = siblings.Select(f => f.Values.TryGetValue("services:" + built.Service + ":image", out var value) ? value : null).FirstOrDefault(v => v is { Length: > 0 });
                 var project = built.Folder.Split('/').Last();
-                var start = file.Positions.TryGetValue(built.Key, out var offset) ? Math.Min(offset, text.Length) : 0;
-                var span = new TextSpan(start, 0);
-                var location = Location.Create(context.AdditionalFile.Path, span, text.Lines.GetLinePositionSpan(span));
-                var properties = ImmutableDictionary.CreateBuilder<string, string?>();
-                properties.Add(FindingProperties.Kind, FindingKinds.ServiceResource);
-                properties.Add(FindingProperties.Library, "docker-compose");
-                properties.Add(FindingProperties.Target, built.Service);
-                properties.Add(FindingProperties.Resource, built.Service);
-                properties.Add(FindingProperties.ResourceType, "compose");
+                var location = DeployedServices.At(context.AdditionalFile, text, file.Positions.TryGetValue(built.Key, out var offset) ? offset : 0);
+                var properties = DeployedServices.Properties(
+                    "docker-compose", "compose", built.Service, file.Environment, built.HasDockerfile ? null : "the project is the build context's folder", "config:" + file.Name + ":" + built.Key);
                 properties.Add(FindingProperties.Project, project);
                 properties.Add(FindingProperties.ProjectFolder, built.Folder);
                 properties.Add(FindingProperties.Volumes, volumes.Count == 0 ? null : string.Join(";", volumes));
                 properties.Add(FindingProperties.Images, image is null ? null : ComposeFiles.Substitute(image, variables));
-                properties.Add(FindingProperties.Environment, file.Environment);
-                properties.Add(FindingProperties.Confidence, built.HasDockerfile ? Confidence.High : Confidence.Medium);
-                properties.Add(FindingProperties.ConfidenceReason, built.HasDockerfile ? null : "the project is the build context's folder");
-                properties.Add(FindingProperties.ContainingSymbol, "config:" + file.Name + ":" + built.Key);
                 context.ReportDiagnostic(Diagnostic.Create(Rule, location, properties.ToImmutable(), built.Service, project));
             }
         }

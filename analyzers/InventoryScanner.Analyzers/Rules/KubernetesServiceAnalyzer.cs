@@ -80,20 +80,11 @@ namespace InventoryScanner.Analyzers.Rules
                     continue;
                 }
 
-                var span = new TextSpan(Math.Min(service.Position, manifest.Text.Length), 0);
-                var properties = ImmutableDictionary.CreateBuilder<string, string?>();
-                properties.Add(FindingProperties.Kind, FindingKinds.ServiceResource);
-                properties.Add(FindingProperties.Library, "kubernetes");
-                properties.Add(FindingProperties.Target, service.Name);
-                properties.Add(FindingProperties.Resource, service.Name);
-                properties.Add(FindingProperties.ResourceType, "kubernetes");
+                var properties = DeployedServices.Properties(
+                    "kubernetes", "kubernetes", service.Name, environment, images.Count == 1 ? null : "the service selects pods of several images", "config:" + Path.GetFileName(context.AdditionalFile.Path) + ":Service/" + service.Name);
                 properties.Add(FindingProperties.Images, string.Join(";", images));
                 properties.Add(FindingProperties.Namespace, service.Namespace);
-                properties.Add(FindingProperties.Environment, environment);
-                properties.Add(FindingProperties.Confidence, images.Count == 1 ? Confidence.High : Confidence.Medium);
-                properties.Add(FindingProperties.ConfidenceReason, images.Count == 1 ? null : "the service selects pods of several images");
-                properties.Add(FindingProperties.ContainingSymbol, "config:" + Path.GetFileName(context.AdditionalFile.Path) + ":Service/" + service.Name);
-                var location = Location.Create(context.AdditionalFile.Path, span, manifest.Text.Lines.GetLinePositionSpan(span));
+                var location = DeployedServices.At(context.AdditionalFile, manifest.Text, service.Position);
                 context.ReportDiagnostic(Diagnostic.Create(Rule, location, properties.ToImmutable(), service.Name, string.Join(", ", images)));
             }
         }

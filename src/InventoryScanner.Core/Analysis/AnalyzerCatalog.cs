@@ -151,12 +151,26 @@ public sealed class AnalyzerCatalog
     private static HashSet<string> Found(SourceText text, SearchValues<string> triggers, string[] words, IgnoredOccurrence[] ignored)
     {
         var found = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        Scan(text, triggers, words, ignored, word => found.Add(word) && found.Count == words.Length);
+        return found;
+    }
+
+    private static bool Contains(SourceText text, SearchValues<string> triggers, string[] words, IgnoredOccurrence[] ignored) =>
+        Scan(text, triggers, words, ignored, _ => true);
+
+    /// <summary>
+    /// Calls <paramref name="onWord"/> for each occurrence of a trigger word (outside its ignored longer words) until it
+    /// returns true; returns whether it did. The text is read in overlapping chunks, so a word split across two chunks is
+    /// still seen, without copying the whole file.
+    /// </summary>
+    private static bool Scan(SourceText text, SearchValues<string> triggers, string[] words, IgnoredOccurrence[] ignored, Func<string, bool> onWord)
+    {
         const int ChunkSize = 64 * 1024;
         const int Overlap = 64;
         var buffer = ArrayPool<char>.Shared.Rent(ChunkSize + Overlap);
         try
         {
-            for (var start = 0; start < text.Length && found.Count < words.Length; start += ChunkSize)
+            for (var start = 0; start < text.Length; start += ChunkSize)
             {
                 var count = Math.Min(ChunkSize + Overlap, text.Length - start);
                 text.CopyTo(start, buffer, 0, count);
@@ -172,9 +186,9 @@ public sealed class AnalyzerCatalog
                     position += next;
                     foreach (var word in words)
                     {
-                        if (!found.Contains(word) && chunk[position..].StartsWith(word, StringComparison.OrdinalIgnoreCase) && !IsIgnoredWord(chunk, position, word, ignored))
+                        if (chunk[position..].StartsWith(word, StringComparison.OrdinalIgnoreCase) && !IsIgnoredWord(chunk, position, word, ignored) && onWord(word))
                         {
-                            found.Add(word);
+                            return true;
                         }
                     }
 
@@ -182,7 +196,7 @@ public sealed class AnalyzerCatalog
                 }
             }
 
-            return found;
+            return false;
         }
         finally
         {
@@ -242,45 +256,6 @@ public sealed class AnalyzerCatalog
         return false;
     }
 
-    private static bool Contains(SourceText text, SearchValues<string> triggers, string[] words, IgnoredOccurrence[] ignored)
-    {
-        // Read in overlapping chunks so a word split across two chunks is still seen, without copying the whole file.
-        const int ChunkSize = 64 * 1024;
-        const int Overlap = 64;
-        var buffer = ArrayPool<char>.Shared.Rent(ChunkSize + Overlap);
-        try
-        {
-            for (var start = 0; start < text.Length; start += ChunkSize)
-            {
-                var count = Math.Min(ChunkSize + Overlap, text.Length - start);
-                text.CopyTo(start, buffer, 0, count);
-                var chunk = buffer.AsSpan(0, count);
-                for (var position = 0; position < chunk.Length;)
-                {
-                    var found = chunk[position..].IndexOfAny(triggers);
-                    if (found < 0)
-                    {
-                        break;
-                    }
-
-                    position += found;
-                    if (!IsIgnored(chunk, position, words, ignored))
-                    {
-                        return true;
-                    }
-
-                    position++;
-                }
-            }
-
-            return false;
-        }
-        finally
-        {
-            ArrayPool<char>.Shared.Return(buffer);
-        }
-    }
-
     /// <summary>
     /// Generated code as Roslyn recognises it: <c>generated_code = true</c> in .editorconfig, a generated file name, or an
     /// <c>&lt;auto-generated&gt;</c> comment before the first token.
@@ -309,42 +284,6 @@ public sealed class AnalyzerCatalog
         }
 
         return false;
-    }
-
-    /// <summary>True when every trigger word starting at <paramref name="index"/> lies inside one of its ignored words.</summary>
-    private static bool IsIgnored(ReadOnlySpan<char> text, int index, string[] words, IgnoredOccurrence[] ignored)
-    {
-        if (ignored.Length == 0)
-        {
-            return false;
-        }
-
-        foreach (var word in words)
-        {
-            if (!text[index..].StartsWith(word, StringComparison.OrdinalIgnoreCase))
-            {
-                continue;
-            }
-
-            var covered = false;
-            foreach (var occurrence in ignored)
-            {
-                var start = index - occurrence.Offset;
-                if (string.Equals(occurrence.Word, word, StringComparison.OrdinalIgnoreCase) && start >= 0 && start + occurrence.Longer.Length <= text.Length
-                    && text.Slice(start, occurrence.Longer.Length).Equals(occurrence.Longer, StringComparison.OrdinalIgnoreCase))
-                {
-                    covered = true;
-                    break;
-                }
-            }
-
-            if (!covered)
-            {
-                return false;
-            }
-        }
-
-        return true;
     }
 
     /// <summary>A trigger word at <see cref="Offset"/> inside a longer word that never leads to a report.</summary>
