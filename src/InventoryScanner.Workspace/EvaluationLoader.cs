@@ -17,7 +17,7 @@ namespace InventoryScanner.Workspace;
 /// references are read from what restore already wrote, <c>project.assets.json</c> (packages' compile assets, the
 /// targeting packs of its framework references), as the design-time build would resolve them. Multi-targeted projects
 /// are evaluated for one framework, the one the design-time load reports on (the first by name). Projects this cannot
-/// load as the build would (not restored, .NET Framework, not C#) are returned apart (<see cref="Result.Rest"/>) for the
+/// load as the build would (not restored, .NET Framework, not C#, code generated in the build) are returned apart (<see cref="Result.Rest"/>) for the
 /// design-time build to load.
 /// </summary>
 internal static class EvaluationLoader
