@@ -70,15 +70,20 @@ namespace InventoryScanner.Analyzers
         {
             // (FtpWebRequest?) in a nullable context displays with its annotation; the type is the same. The name is shown
             // without it (WithNullableAnnotation throws NotSupportedException for some symbols of the public model).
+            // The simple name first: the display string is built only for a type that could be the one (this runs for every
+            // call an analyzer looks at).
+            var generic = fullName.IndexOf('<');
+            var prefix = generic < 0 ? fullName : fullName.Substring(0, generic);
+            var simple = prefix.Substring(prefix.LastIndexOf('.') + 1);
             for (var current = type; current is not null; current = current.BaseType)
             {
-                if (current.ToDisplayString(NameWithoutNullability) == fullName)
+                if (current.Name == simple && current.ToDisplayString(NameWithoutNullability) == fullName)
                 {
                     return true;
                 }
             }
 
-            return type is not null && System.Linq.Enumerable.Any(type.AllInterfaces, i => i.ToDisplayString(NameWithoutNullability) == fullName);
+            return type is not null && System.Linq.Enumerable.Any(type.AllInterfaces, i => i.Name == simple && i.ToDisplayString(NameWithoutNullability) == fullName);
         }
 
         private static readonly SymbolDisplayFormat NameWithoutNullability =

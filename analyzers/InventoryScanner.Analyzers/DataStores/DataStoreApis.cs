@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using System.Linq;
+using Microsoft.CodeAnalysis;
 
 namespace InventoryScanner.Analyzers.DataStores
 {
@@ -109,6 +110,23 @@ namespace InventoryScanner.Analyzers.DataStores
             new DataStoreApi("Azure.Communication.Email", "Azure.Communication.Email.EmailClient", null, "azure-communication", FindingKinds.Smtp),
             new DataStoreApi("AWSSDK.SimpleEmail", "Amazon.SimpleEmail.AmazonSimpleEmailServiceClient", null, "ses", FindingKinds.Smtp),
             new DataStoreApi("AWSSDK.SimpleEmailV2", "Amazon.SimpleEmailV2.AmazonSimpleEmailServiceV2Client", null, "ses", FindingKinds.Smtp));
+
+        /// <summary>The constructor API of a type that resolved, by its simple name first (this runs for every <c>new</c>).</summary>
+        public static DataStoreApi? ConstructorOf(ITypeSymbol type)
+        {
+            DataStoreApi? found = null;
+            string? display = null;
+            foreach (var api in Constructors)
+            {
+                if (api.TypeName.EndsWith("." + type.Name, System.StringComparison.Ordinal) && (display ??= type.ToDisplayString()) == api.TypeName)
+                {
+                    found = api;
+                    break;
+                }
+            }
+
+            return found;
+        }
 
         /// <summary>Contexts whose base constructor takes the connection string or its name: Entity Framework 6, LINQ to SQL.</summary>
         public static readonly ImmutableArray<DataStoreApi> Contexts = ImmutableArray.Create(

@@ -37,7 +37,7 @@ namespace InventoryScanner.Analyzers.DataStores
 
         /// <summary>A <c>WebClient</c> upload, download or stream (<c>UploadFile</c>, <c>DownloadString</c>, <c>OpenRead</c>…).</summary>
         public static bool IsWebClientTransfer(IMethodSymbol method) =>
-            method.ContainingType.IsOrInheritsName(KnownTypeNames.System_Net_WebClient) && HttpLibrary.WebClient.SendsRequest(method.Name);
+            HttpLibrary.WebClient.SendsRequest(method.Name) && method.ContainingType.IsOrInheritsName(KnownTypeNames.System_Net_WebClient);
 
         /// <summary>A request created to be an FTP one: <c>(FtpWebRequest)WebRequest.Create(url)</c>, <c>WebRequest.Create(url) as FtpWebRequest</c>.</summary>
         public static bool IsCastToFtp(IOperation create)
@@ -62,9 +62,10 @@ namespace InventoryScanner.Analyzers.DataStores
                 ?? call.Arguments.FirstOrDefault(a => a.Parameter?.Ordinal == 0))?.Value;
 
         public static bool IsPathMethod(IMethodSymbol method) =>
-            method.IsStatic && PathClasses.Contains(method.ContainingType.ToDisplayString());
+            method.IsStatic && method.ContainingType.Name is "File" or "Directory" && PathClasses.Contains(method.ContainingType.ToDisplayString());
 
-        public static bool IsPathType(ITypeSymbol? type) => type is not null && PathTypes.Contains(type.ToDisplayString());
+        public static bool IsPathType(ITypeSymbol? type) =>
+            type is not null && type.Name is "FileStream" or "StreamWriter" or "StreamReader" or "FileInfo" or "DirectoryInfo" or "FileSystemWatcher" && PathTypes.Contains(type.ToDisplayString());
 
         /// <summary>The path arguments of a System.IO call (<c>path</c>, <c>sourceFileName</c>, <c>destFileName</c>…): strings named like a path.</summary>
         public static IOperation[] PathArguments(System.Collections.Immutable.ImmutableArray<IArgumentOperation> arguments) =>

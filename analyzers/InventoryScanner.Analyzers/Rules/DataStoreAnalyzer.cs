@@ -98,7 +98,7 @@ namespace InventoryScanner.Analyzers.Rules
             }
 
             var api = bound
-                ? DataStoreApi.Constructors.FirstOrDefault(a => type!.ToDisplayString() == a.TypeName)
+                ? DataStoreApi.ConstructorOf(type!)
                 : ByName(name, context.Operation.Syntax);
             if (api is null)
             {
