@@ -497,7 +497,7 @@ public static class Scanner
                 : $"loaded {evaluated.Projects.Count} project(s) by evaluation and their restore output (project.assets.json), and {rest.Count} with a design-time build");
         }
 
-        solution = configuration.AddTo(solution);
+        solution = WithoutNullableAnalysis(configuration.AddTo(solution));
 
         foreach (var file in files)
         {
@@ -517,6 +517,23 @@ public static class Scanner
         }
 
         return new LoadedSolution(solution, projects, diagnostics, loadDiagnostics);
+    }
+
+    /// <summary>
+    /// The compiler's nullable analysis finds no integration: turned off for the scan, the same inventory is found with
+    /// less binding (npgsql, whose projects enable it, about 10% faster).
+    /// </summary>
+    private static Solution WithoutNullableAnalysis(Solution solution)
+    {
+        foreach (var project in solution.Projects)
+        {
+            if (project.CompilationOptions is Microsoft.CodeAnalysis.CSharp.CSharpCompilationOptions { NullableContextOptions: not NullableContextOptions.Disable } options)
+            {
+                solution = solution.WithProjectCompilationOptions(project.Id, options.WithNullableContextOptions(NullableContextOptions.Disable));
+            }
+        }
+
+        return solution;
     }
 
     /// <summary>
