@@ -22,7 +22,6 @@ public sealed class AnalyzerCatalog
     private readonly SearchValues<string>? _generatedTriggers;
     private readonly string[] _generatedWords = [];
     private readonly IgnoredOccurrence[] _ignored = [];
-    private readonly ImmutableArray<string> _optionKeys;
     private readonly List<Entry> _entries = [];
 
     /// <summary>An analyzer with the words that make a file worth its time.</summary>
@@ -34,7 +33,6 @@ public sealed class AnalyzerCatalog
         var words = new List<string>();
         var generatedWords = new List<string>();
         var ignored = new List<IgnoredOccurrence>();
-        var optionKeys = ImmutableArray.CreateBuilder<string>();
         var everyAnalyzerHasTriggers = true;
         foreach (var analyzer in analyzers)
         {
@@ -58,11 +56,6 @@ public sealed class AnalyzerCatalog
                     }
                 }
             }
-
-            if (attribute.OptionKey is not null)
-            {
-                optionKeys.Add(attribute.OptionKey);
-            }
         }
 
         // An analyzer that does not say what it looks for must see every file.
@@ -74,8 +67,6 @@ public sealed class AnalyzerCatalog
             _generatedWords = generatedWords.Distinct(StringComparer.OrdinalIgnoreCase).ToArray();
             _generatedTriggers = _generatedWords.Length == 0 ? null : SearchValues.Create(_generatedWords, StringComparison.OrdinalIgnoreCase);
         }
-
-        _optionKeys = optionKeys.ToImmutable();
     }
 
     public static AnalyzerCatalog Default { get; } = new(LoadAnalyzers(typeof(RuleIdentifiers).Assembly));
@@ -110,13 +101,14 @@ public sealed class AnalyzerCatalog
             return Analyzers;
         }
 
-        if (!MayReport(tree, options, compilationWords, cancellationToken))
+        var text = tree.GetText(cancellationToken);
+        var generated = IsGenerated(tree, options, cancellationToken);
+        if (generated && _generatedTriggers is null)
         {
+            // Only analyzers of generated code can report here, and only on what they look for in it.
             return [];
         }
 
-        var text = tree.GetText(cancellationToken);
-        var generated = IsGenerated(tree, options, cancellationToken);
         if (!generated && compilationWords.Values is not null && Contains(text, compilationWords.Values, compilationWords.Words, []))
         {
             return Analyzers;
@@ -221,40 +213,8 @@ public sealed class AnalyzerCatalog
     }
 
     /// <inheritdoc cref="MayReport(SyntaxTree, AnalyzerOptions, CancellationToken)"/>
-    public bool MayReport(SyntaxTree tree, AnalyzerOptions options, CompilationWords compilationWords, CancellationToken cancellationToken)
-    {
-        if (_triggers is null)
-        {
-            return true;
-        }
-
-        var text = tree.GetText(cancellationToken);
-        if (IsGenerated(tree, options, cancellationToken))
-        {
-            // Only analyzers of generated code can report here, and only on what they look for in it.
-            return _generatedTriggers is not null && Contains(text, _generatedTriggers, _generatedWords, []);
-        }
-
-        if (Contains(text, _triggers, _words, _ignored)
-            || (compilationWords.Values is not null && Contains(text, compilationWords.Values, compilationWords.Words, [])))
-        {
-            return true;
-        }
-
-        foreach (var key in _optionKeys)
-        {
-            if (options.AnalyzerConfigOptionsProvider.GetOptions(tree).TryGetValue(key, out var configured))
-            {
-                var extra = configured.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
-                if (extra.Length > 0 && Contains(text, SearchValues.Create(extra, StringComparison.OrdinalIgnoreCase), extra, []))
-                {
-                    return true;
-                }
-            }
-        }
-
-        return false;
-    }
+    public bool MayReport(SyntaxTree tree, AnalyzerOptions options, CompilationWords compilationWords, CancellationToken cancellationToken) =>
+        !AnalyzersFor(tree, options, compilationWords, cancellationToken).IsEmpty;
 
     /// <summary>
     /// Generated code as Roslyn recognises it: <c>generated_code = true</c> in .editorconfig, a generated file name, or an
