@@ -65,6 +65,24 @@ namespace InventoryScanner.Analyzers
             && ((type.ContainingNamespace?.ToDisplayString() ?? string.Empty).StartsWith(prefix, System.StringComparison.Ordinal)
                 || (type.ContainingAssembly?.Name ?? string.Empty).StartsWith(prefix, System.StringComparison.Ordinal));
 
+        /// <summary>
+        /// The type is one of these, by full name: the simple name is compared first, so the display string is built only
+        /// for a type that could be one (this runs for every call or creation an analyzer looks at).
+        /// </summary>
+        public static bool IsOneOf(this ITypeSymbol type, string[] fullNames)
+        {
+            string? display = null;
+            foreach (var fullName in fullNames)
+            {
+                if (fullName.EndsWith("." + type.Name, System.StringComparison.Ordinal) && (display ??= type.ToDisplayString()) == fullName)
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
         /// <summary>The type is the one of that full name, derives from it or implements it: compared by name, so no symbol need be resolved first.</summary>
         public static bool IsOrInheritsName(this ITypeSymbol? type, string fullName)
         {

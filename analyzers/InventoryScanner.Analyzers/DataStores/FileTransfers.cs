@@ -62,10 +62,10 @@ namespace InventoryScanner.Analyzers.DataStores
                 ?? call.Arguments.FirstOrDefault(a => a.Parameter?.Ordinal == 0))?.Value;
 
         public static bool IsPathMethod(IMethodSymbol method) =>
-            method.IsStatic && method.ContainingType.Name is "File" or "Directory" && PathClasses.Contains(method.ContainingType.ToDisplayString());
+            method.IsStatic && method.ContainingType.IsOneOf(PathClasses);
 
         public static bool IsPathType(ITypeSymbol? type) =>
-            type is not null && type.Name is "FileStream" or "StreamWriter" or "StreamReader" or "FileInfo" or "DirectoryInfo" or "FileSystemWatcher" && PathTypes.Contains(type.ToDisplayString());
+            type is not null && type.IsOneOf(PathTypes);
 
         /// <summary>The path arguments of a System.IO call (<c>path</c>, <c>sourceFileName</c>, <c>destFileName</c>…): strings named like a path.</summary>
         public static IOperation[] PathArguments(System.Collections.Immutable.ImmutableArray<IArgumentOperation> arguments) =>
