@@ -23,7 +23,7 @@ namespace InventoryScanner.Workspace;
 internal static class EvaluationLoader
 {
     /// <summary>A project as evaluated: what a Roslyn project needs, and its project references by path.</summary>
-    internal sealed record EvaluatedProject(string Path, string Name, ProjectInfo Info, IReadOnlyList<string> ProjectReferences);
+    internal sealed record EvaluatedProject(string Path, ProjectInfo Info, IReadOnlyList<string> ProjectReferences);
 
     /// <summary>What evaluation loaded, and the projects it could not (with why), which need the design-time build.</summary>
     internal sealed record Result(List<EvaluatedProject> Projects, Dictionary<string, string> Rest);
@@ -163,7 +163,7 @@ internal static class EvaluationLoader
                 additionalDocuments: additional)
             .WithAnalyzerConfigDocuments(editorConfigs);
         collection.UnloadProject(project);
-        return (new EvaluatedProject(path, name, info, projectReferences), null);
+        return (new EvaluatedProject(path, info, projectReferences), null);
     }
 
     /// <summary>Items a build turns into C# files in obj/ by running a target: Grpc.Tools, the OpenAPI client generators, WPF XAML.</summary>
