@@ -41,9 +41,12 @@ namespace InventoryScanner.Analyzers.Http
         /// <summary>
         /// An unbound request method on a string (no other library puts one there), or at the end of a chain that went
         /// through a Flurl builder call (<c>AppendPathSegment</c>, <c>WithHeader</c>, …) or a <c>FlurlClient.Request(…)</c>.
+        /// Every Flurl request method is asynchronous; a string extension of the code's own named like a verb
+        /// (<c>id.GetMD5()</c>, <c>term.GetCleanValue()</c>) is not one.
         /// </summary>
         public static bool IsCallByName(CallSite call) =>
-            SendsRequest(call.MethodName) && (call.ReceiverType?.SpecialType == SpecialType.System_String || ChainHasBuilder(call.Receiver));
+            SendsRequest(call.MethodName) && call.MethodName.EndsWith("Async", StringComparison.Ordinal)
+            && (call.ReceiverType?.SpecialType == SpecialType.System_String || ChainHasBuilder(call.Receiver));
 
         private static bool SendsRequest(string name) => HttpLibrary.Flurl.SendsRequest(name);
 

@@ -26,9 +26,9 @@ public sealed record CompilationAnalysis(
 }
 
 /// <summary>
-/// Runs the analyzer catalog over a compilation one file at a time: files the pre-filter rules out are never bound, a
-/// file runs only the analyzers whose words it holds, and the compilation's own diagnostics are never asked for (that
-/// would bind everything a second time).
+/// Runs the analyzer catalog over a compilation: the analyzers whose words some file holds, over the whole compilation
+/// at once, with the files that hold no words cut down to their declarations (<see cref="DeclarationsOnly"/>), so the
+/// compiler binds the statements of the files that matter and only the declarations of the rest.
 /// </summary>
 public static class CompilationAnalyzer
 {
@@ -47,58 +47,69 @@ public static class CompilationAnalyzer
             concurrentAnalysis: false,
             logAnalyzerExecutionTime: measureAnalyzers,
             reportSuppressedDiagnostics: true);
-        var withAnalyzers = compilation.WithAnalyzers(catalog.Analyzers, analyzerOptions);
-
         var trees = compilation.SyntaxTrees.ToArray();
         var words = AnalyzerCatalog.WordsOf(compilation, cancellationToken);
-        var results = new ImmutableArray<Diagnostic>[trees.Length];
-        var analyzed = 0;
-
-        // CompilationWithAnalyzers is thread-safe; files of one project are bound in parallel.
-        await Parallel.ForEachAsync(
-            Enumerable.Range(0, trees.Length),
+        var subsets = new ImmutableArray<DiagnosticAnalyzer>[trees.Length];
+        var forAnalysis = new SyntaxTree[trees.Length];
+        Parallel.For(
+            0,
+            trees.Length,
             new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, maxParallelism), CancellationToken = cancellationToken },
-            async (index, token) =>
+            index =>
             {
-                var tree = trees[index];
-                // Only the analyzers whose words the file holds: an HTTP call's file need not run the broker rules.
-                var analyzers = catalog.AnalyzersFor(tree, options, words, token);
-                if (analyzers.IsEmpty)
-                {
-                    results[index] = [];
-                    return;
-                }
+                subsets[index] = catalog.AnalyzersFor(trees[index], options, words, cancellationToken);
+                forAnalysis[index] = subsets[index].IsEmpty ? DeclarationsOnly.Of(trees[index], cancellationToken) : trees[index];
+            });
 
-                Interlocked.Increment(ref analyzed);
-                var model = compilation.GetSemanticModel(tree);
-                var syntax = await withAnalyzers.GetAnalyzerSyntaxDiagnosticsAsync(tree, analyzers, token).ConfigureAwait(false);
-                var semantic = await withAnalyzers.GetAnalyzerSemanticDiagnosticsAsync(model, filterSpan: null, analyzers, token).ConfigureAwait(false);
-                results[index] = syntax.AddRange(semantic);
-            }).ConfigureAwait(false);
-
-        // Additional files (appsettings*.json, web.config) hold no code to bind; their actions are cheap and always run.
-        var additional = ImmutableArray.CreateBuilder<Diagnostic>();
-        foreach (var file in options.AdditionalFiles)
+        // One analysis of the whole compilation, not one per file: CompilationWithAnalyzers forks the compilation and
+        // starts every analyzer afresh for each file it is asked about, which on garnet cost more than binding every
+        // file (https://github.com/dotnet/roslyn/issues/66714 explains the fork).
+        var triggered = catalog.Analyzers.Where(analyzer => subsets.Any(subset => subset.Contains(analyzer))).ToImmutableArray();
+        var all = new List<Diagnostic>();
+        var telemetry = new List<(CompilationWithAnalyzers, ImmutableArray<DiagnosticAnalyzer>)>();
+        var analysed = compilation;
+        if (!triggered.IsEmpty)
         {
-            var result = await withAnalyzers.GetAnalysisResultAsync(file, cancellationToken).ConfigureAwait(false);
-            additional.AddRange(result.GetAllDiagnostics());
+            analysed = compilation.RemoveAllSyntaxTrees().AddSyntaxTrees(forAnalysis);
+            var withAnalyzers = analysed.WithAnalyzers(triggered, analyzerOptions);
+            var result = await withAnalyzers.GetAnalysisResultAsync(cancellationToken).ConfigureAwait(false);
+            all.AddRange(result.GetAllDiagnostics());
+            telemetry.Add((withAnalyzers, triggered));
+        }
+
+        // Additional files (appsettings*.json, web.config) hold no code to bind: the analyzers no source file needed
+        // still read them, one file at a time.
+        var rest = catalog.Analyzers.RemoveRange(triggered);
+        if (!rest.IsEmpty && !options.AdditionalFiles.IsEmpty)
+        {
+            var withRest = compilation.WithAnalyzers(rest, analyzerOptions);
+            foreach (var file in options.AdditionalFiles)
+            {
+                var result = await withRest.GetAnalysisResultAsync(file, cancellationToken).ConfigureAwait(false);
+                all.AddRange(result.GetAllDiagnostics());
+            }
+
+            telemetry.Add((withRest, rest));
         }
 
         var analyzerTimes = new Dictionary<string, TimeSpan>(StringComparer.Ordinal);
         if (measureAnalyzers)
         {
-            foreach (var analyzer in catalog.Analyzers)
+            foreach (var (withAnalyzers, analyzers) in telemetry)
             {
-                analyzerTimes[analyzer.GetType().Name] = (await withAnalyzers.GetAnalyzerTelemetryInfoAsync(analyzer, cancellationToken).ConfigureAwait(false)).ExecutionTime;
+                foreach (var analyzer in analyzers)
+                {
+                    analyzerTimes[analyzer.GetType().Name] = (await withAnalyzers.GetAnalyzerTelemetryInfoAsync(analyzer, cancellationToken).ConfigureAwait(false)).ExecutionTime;
+                }
             }
         }
 
         var analyzerTime = TimeSpan.FromTicks(analyzerTimes.Values.Sum(t => t.Ticks));
 
-        var all = results.SelectMany(r => r).Concat(additional).ToList();
+        var analyzed = subsets.Count(subset => !subset.IsEmpty);
         return new CompilationAnalysis(all.Where(d => !d.IsSuppressed).ToImmutableArray(), analyzed, trees.Length, failures.Distinct().ToList())
         {
-            Suppressed = all.Where(d => d.IsSuppressed).Select(d => (d, SuppressionReason(d, compilation))).ToList(),
+            Suppressed = all.Where(d => d.IsSuppressed).Select(d => (d, SuppressionReason(d, analysed))).ToList(),
             AnalyzerTime = analyzerTime,
             AnalyzerTimes = analyzerTimes,
         };

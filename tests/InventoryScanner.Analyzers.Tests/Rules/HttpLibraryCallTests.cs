@@ -106,4 +106,19 @@ public sealed class HttpLibraryCallTests
             ],
             await CallsAsync(FlurlCode));
     }
+
+    [Fact]
+    public async Task UnresolvedStringExtensionsNamedLikeAVerb_ShouldNotReportDiagnostic()
+    {
+        const string code = """
+            using Shop.Extensions;
+
+            class Preferences
+            {
+                object Load(string id, string term) => (id.GetMD5(), term.GetCleanValue(), "x".PostProcess(), id.DeleteWhitespace());
+            }
+            """;
+
+        Assert.Empty(await CallsAsync(code));
+    }
 }

@@ -16,7 +16,7 @@ public sealed class CompilationAnalyzerTests
             .ToImmutableArray();
 
     [Fact]
-    public async Task FilesWithoutTriggerWords_ShouldNotBeBoundAndNothingShouldBeMissed()
+    public async Task FilesWithoutTriggerWords_ShouldBeBoundForTheirDeclarationsOnly_AndNothingShouldBeMissed()
     {
         var compilation = Compile(
             """
@@ -43,6 +43,84 @@ public sealed class CompilationAnalyzerTests
             everything.Select(d => $"{d.Id} {d.Location.GetLineSpan()}").Order(),
             filtered.Diagnostics.Select(d => $"{d.Id} {d.Location.GetLineSpan()}").Order());
         Assert.Equal(["INV1001", "INV1003", "INV9001"], filtered.Diagnostics.Select(d => d.Id).Order());
+    }
+
+    [Fact]
+    public async Task ValuesInFilesWithoutTriggerWords_ShouldStillResolveTheTarget()
+    {
+        var compilation = Compile(
+            """
+            partial class Partner
+            {
+                private readonly System.Net.Http.HttpClient _client = new System.Net.Http.HttpClient();
+                System.Threading.Tasks.Task Orders() => _client.GetAsync(Routes.Orders());
+                System.Threading.Tasks.Task Stock() => _client.GetAsync(_stockPath);
+                System.Threading.Tasks.Task Prices() => _client.GetAsync(Routes.Prices);
+            }
+            """,
+            """
+            static class Routes
+            {
+                public const string Prices = "/prices/current";
+                public static string Orders() { var path = "orders/open"; return "/partner/" + path; }
+                public static void Tidy(System.Collections.Generic.List<string> list) { list.Clear(); list.TrimExcess(); }
+            }
+            """,
+            """
+            partial class Partner
+            {
+                private readonly string _stockPath;
+                public Partner() { _stockPath = "/stock/levels"; }
+            }
+            """);
+
+        var filtered = await CompilationAnalyzer.AnalyzeAsync(compilation, new AnalyzerOptions([]), AnalyzerCatalog.Default, maxParallelism: 2, CancellationToken.None);
+        var everything = await compilation.WithAnalyzers(AnalyzerCatalog.Default.Analyzers).GetAnalyzerDiagnosticsAsync(CancellationToken.None);
+
+        Assert.Equal(1, filtered.FilesAnalyzed);
+        Assert.Equal(Describe(everything), Describe(filtered.Diagnostics));
+        var targets = filtered.Diagnostics.Select(d => d.Properties[InventoryScanner.Analyzers.FindingProperties.Target]).ToList();
+        Assert.Contains("/prices/current", targets);
+        Assert.Contains("/stock/levels", targets);
+
+        static IEnumerable<string> Describe(IEnumerable<Diagnostic> diagnostics) =>
+            diagnostics.Select(d => $"{d.Id} {d.Location.GetLineSpan()} {string.Join(";", d.Properties.OrderBy(p => p.Key).Select(p => $"{p.Key}={p.Value}"))}").Order();
+    }
+
+    [Fact]
+    public void DeclarationsOnly_ShouldBlankStatements_AndKeepPositionsAndWhatOtherFilesRead()
+    {
+        var source = """
+            class Worker
+            {
+                private readonly string _name;
+                public Worker() { _name = "kept"; }
+                public void Run() { System.Console.WriteLine(_name); Step(); }
+                public string Name() { return _name; }
+                public int Count { get { return 3 + 4; } }
+                public void Conditional()
+                {
+            #if DEBUG
+                    Step();
+            #endif
+                }
+                private void Step() { }
+            }
+            """;
+        var tree = CSharpSyntaxTree.ParseText(source, path: "/src/Worker.cs");
+
+        var declarations = DeclarationsOnly.Of(tree, CancellationToken.None);
+        var text = declarations.GetText().ToString();
+
+        Assert.Equal(source.Length, text.Length);
+        Assert.Equal(source.Split('\n').Length, text.Split('\n').Length);
+        Assert.Empty(declarations.GetDiagnostics());
+        Assert.DoesNotContain("WriteLine", text);
+        Assert.DoesNotContain("3 + 4", text);
+        Assert.Contains("_name = \"kept\";", text);
+        Assert.Contains("return _name;", text);
+        Assert.Contains("Step();\n#endif", text.ReplaceLineEndings("\n"));
+        Assert.Equal("/src/Worker.cs", declarations.FilePath);
     }
 
     [Fact]
