@@ -51,6 +51,7 @@ internal static partial class AnalyzerCostBenchmark
         var with = new List<double>();
         var ours = new List<double>();
         var allAnalyzers = new List<double>();
+        var byAnalyzer = new Dictionary<string, List<double>>(StringComparer.Ordinal);
         for (var i = 0; i < runs; i++)
         {
             without.Add(Measure.Dotnet("build without", [.. common, "-p:InventoryAnalyzers=false"], allowFailure: true));
@@ -58,6 +59,11 @@ internal static partial class AnalyzerCostBenchmark
             with.Add(seconds);
             ours.Add(OurAnalyzerSeconds().Matches(output).Sum(m => double.Parse(m.Groups["seconds"].Value, CultureInfo.InvariantCulture)));
             allAnalyzers.Add(TotalAnalyzerSeconds().Matches(output).Sum(m => double.Parse(m.Groups["seconds"].Value, CultureInfo.InvariantCulture)));
+            foreach (var timed in OurAnalyzer().Matches(output).GroupBy(m => m.Groups["name"].Value))
+            {
+                byAnalyzer.TryAdd(timed.Key, []);
+                byAnalyzer[timed.Key].Add(timed.Sum(m => double.Parse(m.Groups["seconds"].Value, CultureInfo.InvariantCulture)));
+            }
         }
 
         var withoutMedian = Measure.Median(without);
@@ -67,6 +73,11 @@ internal static partial class AnalyzerCostBenchmark
             $"build without: {withoutMedian:0.00} s; with: {withMedian:0.00} s; difference {withMedian - withoutMedian:+0.00;-0.00} s ({(withMedian - withoutMedian) / withoutMedian:+0.0%;-0.0%})"));
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"ReportAnalyzer: InventoryScanner.Analyzers {oursMedian:0.000} s of {Measure.Median(allAnalyzers):0.000} s analyzer time; {oursMedian / withMedian:0.0%} of the build's wall time"));
+        Console.WriteLine("ours by analyzer: " + string.Join(", ", byAnalyzer
+            .Select(a => (a.Key, Seconds: Measure.Median(a.Value)))
+            .OrderByDescending(a => a.Seconds)
+            .Take(10)
+            .Select(a => string.Create(CultureInfo.InvariantCulture, $"{a.Key} {a.Seconds:0.000} s"))));
         return 0;
     }
 
@@ -178,6 +189,9 @@ internal static partial class AnalyzerCostBenchmark
 
     [GeneratedRegex(@"^\s*(?<seconds>\d+(?:\.\d+)?)\s+\S+\s+InventoryScanner\.Analyzers, Version=", RegexOptions.Multiline)]
     private static partial Regex OurAnalyzerSeconds();
+
+    [GeneratedRegex(@"^\s*(?<seconds>\d+(?:\.\d+)?)\s+\S+\s+InventoryScanner\.Analyzers\.(?:\w+\.)*(?<name>\w+Analyzer)\b", RegexOptions.Multiline)]
+    private static partial Regex OurAnalyzer();
 
     [GeneratedRegex(@"Total analyzer execution time: (?<seconds>\d+(?:\.\d+)?) seconds", RegexOptions.Multiline)]
     private static partial Regex TotalAnalyzerSeconds();

@@ -1,4 +1,6 @@
+using System;
 using System.Collections.Immutable;
+using System.Linq;
 
 namespace InventoryScanner.Analyzers.Messaging
 {
@@ -163,5 +165,8 @@ namespace InventoryScanner.Analyzers.Messaging
                 Direction.Publish, ChannelSource.ReceiverConstructor, "queue:", ImmutableArray.Create("path"), 0),
             new BrokerApi("System.Messaging", "System.Messaging.MessageQueue", ImmutableArray.Create("Receive", "ReceiveById", "BeginReceive", "Peek", "BeginPeek"),
                 Direction.Consume, ChannelSource.ReceiverConstructor, "queue:", ImmutableArray.Create("path"), 0));
+
+        /// <summary>Every member name of <see cref="All"/>: a call named otherwise is none of them, whatever its type.</summary>
+        public static readonly ImmutableHashSet<string> MemberNames = All.SelectMany(api => api.Members).ToImmutableHashSet(StringComparer.Ordinal);
     }
 }

@@ -65,8 +65,13 @@ namespace InventoryScanner.Analyzers.Rules
             context.RegisterCompilationStartAction(start =>
             {
                 var analyzer = new AnalyzerContext(start.Compilation, start.Options, start.CancellationToken);
-                start.RegisterOperationAction(analyzer.AnalyzeInvocation, OperationKind.Invocation);
-                start.RegisterOperationAction(analyzer.AnalyzeCreation, OperationKind.ObjectCreation);
+                // Bound calls and creations are looked at only where a broker type resolves; unresolved ones always.
+                if (analyzer.HasTypes)
+                {
+                    start.RegisterOperationAction(analyzer.AnalyzeInvocation, OperationKind.Invocation);
+                    start.RegisterOperationAction(analyzer.AnalyzeCreation, OperationKind.ObjectCreation);
+                }
+
                 start.RegisterOperationAction(analyzer.AnalyzeInvalid, OperationKind.Invalid);
             });
         }
@@ -89,9 +94,16 @@ namespace InventoryScanner.Analyzers.Rules
                 _resolver = new ValueResolver(compilation, options, cancellationToken);
             }
 
+            public bool HasTypes => _types.Count > 0;
+
             public void AnalyzeInvocation(OperationAnalysisContext context)
             {
                 var invocation = (IInvocationOperation)context.Operation;
+                if (!BrokerApi.MemberNames.Contains(invocation.TargetMethod.Name))
+                {
+                    return;
+                }
+
                 var call = CallSite.FromInvocation(invocation);
                 foreach (var api in BrokerApi.All)
                 {

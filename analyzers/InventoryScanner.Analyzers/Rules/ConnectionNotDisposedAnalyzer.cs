@@ -26,6 +26,16 @@ namespace InventoryScanner.Analyzers.Rules
             defaultSeverity: DiagnosticSeverity.Warning,
             description: "An ADO.NET connection created in a method and not disposed, closed, returned, stored or handed on: it holds a pooled connection until it is collected, and the pool runs dry under load.");
 
+        /// <summary>The ADO.NET connection types, by full name; their simple names first, which every creation is checked against.</summary>
+        private static readonly ImmutableHashSet<string> ConnectionTypeNames = DataStoreApi.Constructors
+            .Where(api => api.Kind == FindingKinds.Database && api.TargetProperty == "ConnectionString")
+            .Select(api => api.TypeName)
+            .ToImmutableHashSet(System.StringComparer.Ordinal);
+
+        private static readonly ImmutableHashSet<string> ConnectionNames = ConnectionTypeNames
+            .Select(name => name.Substring(name.LastIndexOf('.') + 1))
+            .ToImmutableHashSet(System.StringComparer.Ordinal);
+
         public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics => ImmutableArray.Create(Rule);
 
         public override void Initialize(AnalysisContext context)
@@ -39,7 +49,7 @@ namespace InventoryScanner.Analyzers.Rules
         {
             var creation = (IObjectCreationOperation)context.Operation;
             if (creation.Type is not INamedTypeSymbol type || type.TypeKind == TypeKind.Error
-                || !DataStoreApi.Constructors.Any(a => a.Kind == FindingKinds.Database && a.TargetProperty == "ConnectionString" && a.TypeName == type.ToDisplayString()))
+                || !ConnectionNames.Contains(type.Name) || !ConnectionTypeNames.Contains(type.ToDisplayString()))
             {
                 return;
             }
