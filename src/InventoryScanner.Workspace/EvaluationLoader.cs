@@ -28,8 +28,11 @@ internal static class EvaluationLoader
     /// <summary>What evaluation loaded, and the projects it could not (with why), which need the design-time build.</summary>
     internal sealed record Result(List<EvaluatedProject> Projects, Dictionary<string, string> Rest);
 
-    /// <summary>Evaluates every project; those it cannot load as the build would are returned in <see cref="Result.Rest"/>.</summary>
-    public static Result Load(IReadOnlyList<string> projectPaths, Func<string, string> given, Func<string, string> returned, IScanProgress progress, CancellationToken cancellationToken)
+    /// <summary>
+    /// Evaluates every project; those it cannot load as the build would are returned in <see cref="Result.Rest"/>. With a
+    /// <paramref name="cache"/>, a project whose evaluation inputs are unchanged is not evaluated again.
+    /// </summary>
+    public static Result Load(IReadOnlyList<string> projectPaths, Func<string, string> given, Func<string, string> returned, IScanProgress progress, CancellationToken cancellationToken, EvaluationCache? cache = null)
     {
         var globals = new Dictionary<string, string>
         {
@@ -38,30 +41,47 @@ internal static class EvaluationLoader
             ["TreatWarningsAsErrors"] = "false",
             ["MSBuildTreatWarningsAsErrors"] = "false",
         };
-        using var collection = new ProjectCollection(globals);
-        var context = EvaluationContext.Create(EvaluationContext.SharingPolicy.Shared);
+        ProjectCollection? collection = null;
+        EvaluationContext? context = null;
         var evaluated = new List<EvaluatedProject>();
         var rest = new Dictionary<string, string>(StringComparer.Ordinal);
         var references = new MetadataReferences();
-        foreach (var path in projectPaths)
+        try
         {
-            cancellationToken.ThrowIfCancellationRequested();
-            var (project, reason) = Evaluate(given(path), path, collection, context, returned, references);
-            if (project is null)
+            foreach (var path in projectPaths)
             {
-                progress.Info($"{Path.GetFileNameWithoutExtension(path)}: {reason}; loading it with a design-time build");
-                rest[path] = reason!;
+                cancellationToken.ThrowIfCancellationRequested();
+                var project = cache?.Get(path);
+                string? reason = null;
+                if (project is null)
+                {
+                    (project, reason) = Evaluate(given(path), path, collection ??= new ProjectCollection(globals), context ??= EvaluationContext.Create(EvaluationContext.SharingPolicy.Shared), returned);
+                    if (project is not null)
+                    {
+                        cache?.Put(path, project);
+                    }
+                }
+
+                if (project is null)
+                {
+                    progress.Info($"{Path.GetFileNameWithoutExtension(path)}: {reason}; loading it with a design-time build");
+                    rest[path] = reason!;
+                }
+                else
+                {
+                    evaluated.Add(ToProject(path, project, references));
+                }
             }
-            else
-            {
-                evaluated.Add(project);
-            }
+        }
+        finally
+        {
+            collection?.Dispose();
         }
 
         return new Result(evaluated, rest);
     }
 
-    private static (EvaluatedProject? Project, string? Reason) Evaluate(string given, string path, ProjectCollection collection, EvaluationContext context, Func<string, string> returned, MetadataReferences shared)
+    private static (ProjectDescription? Project, string? Reason) Evaluate(string given, string path, ProjectCollection collection, EvaluationContext context, Func<string, string> returned)
     {
         if (!path.EndsWith(".csproj", StringComparison.OrdinalIgnoreCase))
         {
@@ -122,48 +142,70 @@ internal static class EvaluationLoader
         var directory = Path.GetDirectoryName(path)!;
         var givenDirectory = Path.GetDirectoryName(given)!;
         string Repository(string evaluatedPath) => returned(Path.GetFullPath(Path.Combine(givenDirectory, evaluatedPath)));
+        List<string> Items(string type) =>
+            [.. project.GetItems(type).Select(item => Repository(item.EvaluatedInclude)).Where(File.Exists).Distinct(StringComparer.Ordinal)];
 
         var name = project.GetPropertyValue("MSBuildProjectName");
-        var id = ProjectId.CreateNewId(name);
-        var parseOptions = ParseOptions(project);
-        DocumentInfo Document(string file) => DocumentInfo.Create(DocumentId.CreateNewId(id), Path.GetFileName(file), loader: new FileTextLoader(file, defaultEncoding: null), filePath: file);
-        List<DocumentInfo> Items(string type) =>
-            [.. project.GetItems(type).Select(item => Repository(item.EvaluatedInclude)).Where(File.Exists).Distinct(StringComparer.Ordinal).Select(Document)];
-
-        var documents = Items("Compile");
-        if (GlobalUsings(project) is { } usings)
+        var (languageVersion, symbols) = LanguageSettings(project);
+        var description = new ProjectDescription
         {
-            var generated = Path.Combine(directory, "obj", name + ".GlobalUsings.g.cs");
+            Name = name,
+            AssemblyName = project.GetPropertyValue("AssemblyName") is { Length: > 0 } assembly ? assembly : name,
+            LanguageVersion = languageVersion,
+            PreprocessorSymbols = symbols,
+            OutputKind = Kind(project),
+            Nullable = Nullable(project),
+            AllowUnsafe = IsTrue(project.GetPropertyValue("AllowUnsafeBlocks")),
+            CheckOverflow = IsTrue(project.GetPropertyValue("CheckForOverflowUnderflow")),
+            Compile = Items("Compile"),
+            GlobalUsings = GlobalUsings(project),
+            Additional = Items("AdditionalFiles"),
+            EditorConfigs = [.. EditorConfigs(project, directory, Repository)],
+            References = [.. references
+                .Concat(project.GetItems("Reference").Select(r => r.GetMetadataValue("HintPath") is { Length: > 0 } hint ? Repository(hint) : null).OfType<string>().Where(File.Exists))
+                .Distinct(StringComparer.OrdinalIgnoreCase)],
+            ProjectReferences = [.. project.GetItems("ProjectReference")
+                .Where(item => !string.Equals(item.GetMetadataValue("ReferenceOutputAssembly"), "false", StringComparison.OrdinalIgnoreCase))
+                .Select(item => Repository(item.EvaluatedInclude))
+                .Distinct(StringComparer.Ordinal)],
+            Inputs = [.. project.Imports.Select(import => returned(import.ImportedProject.FullPath)).Prepend(path).Append(assetsPath).Distinct(StringComparer.Ordinal)],
+        };
+        collection.UnloadProject(project);
+        return (description, null);
+    }
+
+    /// <summary>The Roslyn project a description stands for; metadata references are shared across projects.</summary>
+    private static EvaluatedProject ToProject(string path, ProjectDescription description, MetadataReferences shared)
+    {
+        var id = ProjectId.CreateNewId(description.Name);
+        DocumentInfo Document(string file) => DocumentInfo.Create(DocumentId.CreateNewId(id), Path.GetFileName(file), loader: new FileTextLoader(file, defaultEncoding: null), filePath: file);
+
+        var documents = description.Compile.Select(Document).ToList();
+        if (description.GlobalUsings is { } usings)
+        {
+            var generated = Path.Combine(Path.GetDirectoryName(path)!, "obj", description.Name + ".GlobalUsings.g.cs");
             documents.Add(DocumentInfo.Create(DocumentId.CreateNewId(id), Path.GetFileName(generated), loader: TextLoader.From(TextAndVersion.Create(SourceText.From(usings, Encoding.UTF8), VersionStamp.Default, generated)), filePath: generated));
         }
 
-        var additional = Items("AdditionalFiles");
-        var editorConfigs = EditorConfigs(project, directory, Repository).Select(Document).ToList();
-        var metadata = references
-            .Concat(project.GetItems("Reference").Select(r => r.GetMetadataValue("HintPath") is { Length: > 0 } hint ? Repository(hint) : null).OfType<string>().Where(File.Exists))
-            .Distinct(StringComparer.OrdinalIgnoreCase)
-            .Select(shared.Get)
-            .ToList();
-        var projectReferences = project.GetItems("ProjectReference")
-            .Where(item => !string.Equals(item.GetMetadataValue("ReferenceOutputAssembly"), "false", StringComparison.OrdinalIgnoreCase))
-            .Select(item => Repository(item.EvaluatedInclude))
-            .Distinct(StringComparer.Ordinal)
-            .ToList();
         var info = ProjectInfo.Create(
                 id,
                 VersionStamp.Default,
-                name,
-                project.GetPropertyValue("AssemblyName") is { Length: > 0 } assembly ? assembly : name,
+                description.Name,
+                description.AssemblyName,
                 LanguageNames.CSharp,
                 filePath: path,
-                compilationOptions: CompilationOptions(project),
-                parseOptions: parseOptions,
+                compilationOptions: new CSharpCompilationOptions(
+                    description.OutputKind,
+                    nullableContextOptions: description.Nullable,
+                    allowUnsafe: description.AllowUnsafe,
+                    checkOverflow: description.CheckOverflow,
+                    concurrentBuild: false),
+                parseOptions: new CSharpParseOptions(description.LanguageVersion, DocumentationMode.Parse, SourceCodeKind.Regular, description.PreprocessorSymbols),
                 documents: documents,
-                metadataReferences: metadata,
-                additionalDocuments: additional)
-            .WithAnalyzerConfigDocuments(editorConfigs);
-        collection.UnloadProject(project);
-        return (new EvaluatedProject(path, info, projectReferences), null);
+                metadataReferences: description.References.Select(shared.Get),
+                additionalDocuments: description.Additional.Select(Document))
+            .WithAnalyzerConfigDocuments(description.EditorConfigs.Select(Document));
+        return new EvaluatedProject(path, info, description.ProjectReferences);
     }
 
     /// <summary>Items a build turns into C# files in obj/ by running a target: Grpc.Tools, the OpenAPI client generators, WPF XAML.</summary>
@@ -186,7 +228,7 @@ internal static class EvaluationLoader
         });
     }
 
-    private static CSharpParseOptions ParseOptions(Project project)
+    private static (LanguageVersion Version, string[] Symbols) LanguageSettings(Project project)
     {
         var version = LanguageVersion.Default;
         foreach (var candidate in new[] { project.GetPropertyValue("LangVersion"), project.GetPropertyValue("MaxSupportedLangVersion") })
@@ -202,34 +244,26 @@ internal static class EvaluationLoader
             .Split([';', ','], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
             .Concat(FrameworkSymbols(project.GetPropertyValue("TargetFrameworkIdentifier"), project.GetPropertyValue("TargetFrameworkVersion"), project.GetPropertyValue("TargetPlatformIdentifier")))
             .Distinct(StringComparer.Ordinal);
-        return new CSharpParseOptions(version, DocumentationMode.Parse, SourceCodeKind.Regular, symbols);
+        return (version, [.. symbols]);
     }
 
-    private static CSharpCompilationOptions CompilationOptions(Project project)
+    private static OutputKind Kind(Project project) => project.GetPropertyValue("OutputType").ToLowerInvariant() switch
     {
-        var kind = project.GetPropertyValue("OutputType").ToLowerInvariant() switch
-        {
-            "exe" => OutputKind.ConsoleApplication,
-            "winexe" => OutputKind.WindowsApplication,
-            "module" => OutputKind.NetModule,
-            "appcontainerexe" => OutputKind.WindowsRuntimeApplication,
-            "winmdobj" => OutputKind.WindowsRuntimeMetadata,
-            _ => OutputKind.DynamicallyLinkedLibrary,
-        };
-        var nullable = project.GetPropertyValue("Nullable").ToLowerInvariant() switch
-        {
-            "enable" => NullableContextOptions.Enable,
-            "warnings" => NullableContextOptions.Warnings,
-            "annotations" => NullableContextOptions.Annotations,
-            _ => NullableContextOptions.Disable,
-        };
-        return new CSharpCompilationOptions(
-            kind,
-            nullableContextOptions: nullable,
-            allowUnsafe: IsTrue(project.GetPropertyValue("AllowUnsafeBlocks")),
-            checkOverflow: IsTrue(project.GetPropertyValue("CheckForOverflowUnderflow")),
-            concurrentBuild: false);
-    }
+        "exe" => OutputKind.ConsoleApplication,
+        "winexe" => OutputKind.WindowsApplication,
+        "module" => OutputKind.NetModule,
+        "appcontainerexe" => OutputKind.WindowsRuntimeApplication,
+        "winmdobj" => OutputKind.WindowsRuntimeMetadata,
+        _ => OutputKind.DynamicallyLinkedLibrary,
+    };
+
+    private static NullableContextOptions Nullable(Project project) => project.GetPropertyValue("Nullable").ToLowerInvariant() switch
+    {
+        "enable" => NullableContextOptions.Enable,
+        "warnings" => NullableContextOptions.Warnings,
+        "annotations" => NullableContextOptions.Annotations,
+        _ => NullableContextOptions.Disable,
+    };
 
     private static bool IsTrue(string value) => string.Equals(value, "true", StringComparison.OrdinalIgnoreCase);
 

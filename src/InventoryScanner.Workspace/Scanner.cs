@@ -64,20 +64,33 @@ public static class Scanner
                 options.Progress.Warning(message);
             }
 
+            // Evaluations are kept with the scan cache; not through an SDK overlay, whose paths are the scan's own.
+            var evaluations = options.CacheDirectory is { } cacheFolder && overlay is null && options.EvaluateProjects && !options.DesignTimeLoad
+                ? EvaluationCache.Open(cacheFolder, MSBuildRegistration.SdkVersion)
+                : null;
             var restoreErrors = new Dictionary<string, List<string>>(StringComparer.Ordinal);
             var restoreTime = Stopwatch.StartNew();
-            if (options.Restore)
+            if (options.Restore && evaluations?.RestoreToSkip(input.ProjectPaths) is { } kept)
+            {
+                // Nothing restore reads has changed since it last ran: it would not change a file, and its messages are kept.
+                restoreErrors = kept;
+                messages.Add("restore was not run: no project, import or restore output changed since the last scan (--cache)");
+            }
+            else if (options.Restore)
             {
                 options.Progress.Phase($"restoring {input.ProjectPaths.Count} project(s)");
                 restoreErrors = await Restorer.RestoreAsync(input, overlay, sources, options.Progress, cancellationToken).ConfigureAwait(false);
-                if (restoreErrors.TryGetValue(string.Empty, out var general))
-                {
-                    messages.AddRange(general);
-                }
+                evaluations?.Forget();
+                evaluations?.KeepRestore(input.ProjectPaths, restoreErrors);
+            }
+
+            if (restoreErrors.TryGetValue(string.Empty, out var general))
+            {
+                messages.AddRange(general);
             }
 
             restoreTime.Stop();
-            var result = await ScanProjectsAsync(input, options, overlay, sources, restoreErrors, messages, cancellationToken).ConfigureAwait(false);
+            var result = await ScanProjectsAsync(input, options, overlay, sources, restoreErrors, evaluations, messages, cancellationToken).ConfigureAwait(false);
             return result with { Timings = result.Timings with { Restore = restoreTime.Elapsed }, Sdk = sdk, AssessmentSettings = options.Settings.Assessment, Hosts = options.Settings.Hosts };
         }
         finally
@@ -129,6 +142,7 @@ public static class Scanner
         SdkOverlay? overlay,
         SourceChoice sources,
         Dictionary<string, List<string>> restoreErrors,
+        EvaluationCache? evaluations,
         List<string> messages,
         CancellationToken cancellationToken)
     {
@@ -144,7 +158,7 @@ public static class Scanner
         if (options.EvaluateProjects)
         {
             options.Progress.Phase($"loading {files.Count(f => f.Language == "C#")} project(s)");
-            loaded = await LoadAsync(input.SolutionPath, files, configuration, overlay, options, messages, cancellationToken).ConfigureAwait(false);
+            loaded = await LoadAsync(input.SolutionPath, files, configuration, overlay, evaluations, options, messages, cancellationToken).ConfigureAwait(false);
         }
         else
         {
@@ -465,7 +479,7 @@ public static class Scanner
         Dictionary<string, List<string>> Diagnostics,
         Dictionary<string, List<string>> LoadDiagnostics);
 
-    private static async Task<LoadedSolution> LoadAsync(string? solutionPath, List<ProjectFile> files, ConfigurationDocuments configuration, SdkOverlay? overlay, ScanOptions options, List<string> messages, CancellationToken cancellationToken)
+    private static async Task<LoadedSolution> LoadAsync(string? solutionPath, List<ProjectFile> files, ConfigurationDocuments configuration, SdkOverlay? overlay, EvaluationCache? evaluations, ScanOptions options, List<string> messages, CancellationToken cancellationToken)
     {
         // MSBuild is given the overlay's paths, where there is one; everything it returns is mapped back below.
         string Given(string path) => overlay?.ToOverlay(path) ?? path;
@@ -478,7 +492,12 @@ public static class Scanner
         Solution solution;
         var evaluated = options.DesignTimeLoad || csharp.Count == 0
             ? null
-            : EvaluationLoader.Load([.. csharp.Select(f => f.Path)], Given, Returned, progress, cancellationToken);
+            : EvaluationLoader.Load([.. csharp.Select(f => f.Path)], Given, Returned, progress, cancellationToken, evaluations);
+        if (evaluations is { Hits: > 0 })
+        {
+            messages.Add($"{evaluations.Hits} of {evaluations.Hits + evaluations.Misses} project evaluation(s) were unchanged since the last scan and read from the scan cache");
+        }
+
         if (evaluated is null || evaluated.Projects.Count == 0)
         {
             solution = await DesignTimeLoadAsync(solutionPath, csharp, overlay, progress, messages, diagnostics, loadDiagnostics, cancellationToken).ConfigureAwait(false);

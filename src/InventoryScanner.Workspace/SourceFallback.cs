@@ -72,11 +72,12 @@ internal static class SourceFallback
             : FrameworkReferences.Value.AddRange(
                 (legacy?.Paths ?? project.HintPaths.Select(hint => Path.GetFullPath(Path.Combine(directory, hint.Replace('\\', Path.DirectorySeparatorChar)))).Where(File.Exists))
                     .Select(LegacyReferences.Reference));
+        // The compiler's nullable analysis finds no integration: off, as for loaded projects (garnet 17.3 → 14.8 s).
         return CSharpCompilation.Create(
             Path.GetFileNameWithoutExtension(project.Path),
             trees,
             references,
-            new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable));
+            new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Disable));
     }
 
     /// <summary>

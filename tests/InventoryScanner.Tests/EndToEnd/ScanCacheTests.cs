@@ -70,6 +70,46 @@ public sealed class ScanCacheTests
         Assert.Equal(Inventory(configured), Inventory(damaged));
     }
 
+    [Fact]
+    public async Task UnchangedRescan_ShouldNeitherRestoreNorEvaluate_AndAChangeEvaluationReadsShouldEvaluateAgain()
+    {
+        var repository = FixtureCopy.Repository(
+            ("src/Shipping/Shipping.csproj", Library),
+            ("src/Shipping/Carrier.cs", "class Carrier { System.Threading.Tasks.Task<string> Track(System.Net.Http.HttpClient http) => http.GetStringAsync(\"https://carrier.example.com/track\"); }"));
+
+        var first = await Restored(repository);
+        var unchanged = await Restored(repository);
+
+        Assert.DoesNotContain("restore was not run", Messages(first), StringComparison.Ordinal);
+        Assert.Contains("restore was not run", Messages(unchanged), StringComparison.Ordinal);
+        Assert.Contains("1 of 1 project evaluation(s) were unchanged", Messages(unchanged), StringComparison.Ordinal);
+        Assert.Equal(Inventory(first), Inventory(unchanged));
+
+        // A file added under the project's folder may be one the globs include: evaluated and restored again.
+        File.WriteAllText(Path.Combine(repository, "src", "Shipping", "Depot.cs"), """
+            class Depot { System.Threading.Tasks.Task<string> Open(System.Net.Http.HttpClient http) => http.GetStringAsync("https://depot.example.com/"); }
+            #if YARD
+            class Yard { System.Threading.Tasks.Task<string> Open(System.Net.Http.HttpClient http) => http.GetStringAsync("https://yard.example.com/"); }
+            #endif
+            """);
+        var added = await Restored(repository);
+        Assert.DoesNotContain("restore was not run", Messages(added), StringComparison.Ordinal);
+        Assert.DoesNotContain("project evaluation(s) were unchanged", Messages(added), StringComparison.Ordinal);
+        Assert.Contains("https://depot.example.com/", Inventory(added), StringComparison.Ordinal);
+        Assert.DoesNotContain("https://yard.example.com/", Inventory(added), StringComparison.Ordinal);
+
+        // A Directory.Build.props that appears in a folder above: imported from now on, so evaluated again.
+        File.WriteAllText(Path.Combine(repository, "Directory.Build.props"), "<Project><PropertyGroup><DefineConstants>$(DefineConstants);YARD</DefineConstants></PropertyGroup></Project>");
+        var imported = await Restored(repository);
+        Assert.DoesNotContain("project evaluation(s) were unchanged", Messages(imported), StringComparison.Ordinal);
+        Assert.Contains("https://yard.example.com/", Inventory(imported), StringComparison.Ordinal);
+    }
+
+    private static Task<CliRun> Restored(string repository) => CliRun.ScanAsync(repository, "--cache", "-q", "--format", "json");
+
+    private static string Messages(CliRun run) =>
+        string.Join("\n", JsonDocument.Parse(run.Read("inventory.json")).RootElement.GetProperty("messages").EnumerateArray().Select(m => m.GetString()));
+
     private static Task<CliRun> Scan(string repository) => CliRun.ScanAsync(repository, "--no-restore", "--cache", "-q", "--format", "json");
 
     private static string Cache(CliRun run) =>
