@@ -16,7 +16,7 @@ namespace InventoryScanner.Workspace;
 /// every evaluation sharing one <see cref="EvaluationContext"/>, so common imports and globs are read once), and its
 /// references are read from what restore already wrote, <c>project.assets.json</c> (packages' compile assets, the
 /// targeting packs of its framework references), as the design-time build would resolve them. Multi-targeted projects
-/// are evaluated for one framework, the one the design-time load reports on (the first by name). Projects this cannot
+/// are evaluated for one framework (<see cref="FrameworkChoice"/>). Projects this cannot
 /// load as the build would (not restored, .NET Framework, not C#, code generated in the build) are returned apart (<see cref="Result.Rest"/>) for the
 /// design-time build to load.
 /// </summary>
@@ -32,7 +32,7 @@ internal static class EvaluationLoader
     /// Evaluates every project; those it cannot load as the build would are returned in <see cref="Result.Rest"/>. With a
     /// <paramref name="cache"/>, a project whose evaluation inputs are unchanged is not evaluated again.
     /// </summary>
-    public static Result Load(IReadOnlyList<string> projectPaths, Func<string, string> given, Func<string, string> returned, IScanProgress progress, CancellationToken cancellationToken, EvaluationCache? cache = null)
+    public static Result Load(IReadOnlyList<string> projectPaths, Func<string, string> given, Func<string, string> returned, IScanProgress progress, CancellationToken cancellationToken, EvaluationCache? cache = null, string? framework = null)
     {
         var globals = new Dictionary<string, string>
         {
@@ -55,7 +55,7 @@ internal static class EvaluationLoader
                 string? reason = null;
                 if (project is null)
                 {
-                    (project, reason) = Evaluate(given(path), path, collection ??= new ProjectCollection(globals), context ??= EvaluationContext.Create(EvaluationContext.SharingPolicy.Shared), returned);
+                    (project, reason) = Evaluate(given(path), path, collection ??= new ProjectCollection(globals), context ??= EvaluationContext.Create(EvaluationContext.SharingPolicy.Shared), returned, framework);
                     if (project is not null)
                     {
                         cache?.Put(path, project);
@@ -81,7 +81,7 @@ internal static class EvaluationLoader
         return new Result(evaluated, rest);
     }
 
-    private static (ProjectDescription? Project, string? Reason) Evaluate(string given, string path, ProjectCollection collection, EvaluationContext context, Func<string, string> returned)
+    private static (ProjectDescription? Project, string? Reason) Evaluate(string given, string path, ProjectCollection collection, EvaluationContext context, Func<string, string> returned, string? framework)
     {
         if (!path.EndsWith(".csproj", StringComparison.OrdinalIgnoreCase))
         {
@@ -95,9 +95,9 @@ internal static class EvaluationLoader
             var frameworks = project.GetPropertyValue("TargetFrameworks");
             if (project.GetPropertyValue("TargetFramework").Length == 0 && frameworks.Length > 0)
             {
-                // The design-time load reports on the first framework by name; evaluate that one only.
-                var first = frameworks.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Order(StringComparer.Ordinal).First();
-                project = Load(given, collection, context, first);
+                // One framework is evaluated: the one asked for, else the first by name, as the design-time load reports on.
+                var chosen = FrameworkChoice.Choose(frameworks.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries), framework);
+                project = Load(given, collection, context, chosen);
             }
         }
         catch (Exception exception) when (exception is Microsoft.Build.Exceptions.InvalidProjectFileException or IOException or UnauthorizedAccessException)

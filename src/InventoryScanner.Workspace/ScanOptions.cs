@@ -30,6 +30,12 @@ public sealed record ScanOptions
     public bool IncludeTests { get; init; }
 
     /// <summary>
+    /// The target framework a multi-targeted project is analysed for (<c>--framework</c>), when it targets it; null: the
+    /// first by name. One framework per project, as an IDE shows one.
+    /// </summary>
+    public string? Framework { get; init; }
+
+    /// <summary>
     /// Where to keep each project's analysis between scans (<c>--cache</c>); null keeps nothing. A project whose inputs
     /// are unchanged since the last scan is read back, not compiled again (<see cref="ScanCache"/>).
     /// </summary>

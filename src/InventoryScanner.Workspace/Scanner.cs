@@ -66,7 +66,7 @@ public static class Scanner
 
             // Evaluations are kept with the scan cache; not through an SDK overlay, whose paths are the scan's own.
             var evaluations = options.CacheDirectory is { } cacheFolder && overlay is null && options.EvaluateProjects && !options.DesignTimeLoad
-                ? EvaluationCache.Open(cacheFolder, MSBuildRegistration.SdkVersion)
+                ? EvaluationCache.Open(cacheFolder, $"{MSBuildRegistration.SdkVersion} {options.Framework}")
                 : null;
             var restoreErrors = new Dictionary<string, List<string>>(StringComparer.Ordinal);
             var restoreTime = Stopwatch.StartNew();
@@ -492,7 +492,7 @@ public static class Scanner
         Solution solution;
         var evaluated = options.DesignTimeLoad || csharp.Count == 0
             ? null
-            : EvaluationLoader.Load([.. csharp.Select(f => f.Path)], Given, Returned, progress, cancellationToken, evaluations);
+            : EvaluationLoader.Load([.. csharp.Select(f => f.Path)], Given, Returned, progress, cancellationToken, evaluations, options.Framework);
         if (evaluations is { Hits: > 0 })
         {
             messages.Add($"{evaluations.Hits} of {evaluations.Hits + evaluations.Misses} project evaluation(s) were unchanged since the last scan and read from the scan cache");
@@ -510,7 +510,7 @@ public static class Scanner
             var outside = evaluated.Projects.SelectMany(p => p.ProjectReferences).Where(r => !loadedPaths.Contains(r) && File.Exists(r)).Distinct(StringComparer.Ordinal);
             var rest = csharp.Where(f => evaluated.Rest.ContainsKey(f.Path)).Concat(outside.Where(r => !evaluated.Rest.ContainsKey(r)).Select(ProjectFile.Read)).ToList();
             var designTime = rest.Count == 0 ? null : await DesignTimeLoadAsync(null, rest, overlay, progress, messages, diagnostics, loadDiagnostics, cancellationToken).ConfigureAwait(false);
-            solution = await MergeAsync(evaluated.Projects, designTime, cancellationToken).ConfigureAwait(false);
+            solution = await MergeAsync(evaluated.Projects, designTime, options.Framework, cancellationToken).ConfigureAwait(false);
             messages.Add(rest.Count == 0
                 ? $"loaded {evaluated.Projects.Count} project(s) by evaluation and their restore output (project.assets.json), without a design-time build"
                 : $"loaded {evaluated.Projects.Count} project(s) by evaluation and their restore output (project.assets.json), and {rest.Count} with a design-time build");
@@ -521,10 +521,7 @@ public static class Scanner
         foreach (var file in files)
         {
             // Multi-targeting projects load once per framework; one of them stands for the project.
-            var project = solution.Projects
-                .Where(p => string.Equals(p.FilePath, file.Path, StringComparison.Ordinal) && p.Language == LanguageNames.CSharp)
-                .OrderBy(p => p.Name, StringComparer.Ordinal)
-                .FirstOrDefault();
+            var project = FrameworkChoice.Choose(solution.Projects.Where(p => string.Equals(p.FilePath, file.Path, StringComparison.Ordinal) && p.Language == LanguageNames.CSharp), options.Framework);
             if (project is not null && (project.DocumentIds.Count > 0 || !HasSourceFiles(file.Path)))
             {
                 projects[file.Path] = project.Id;
@@ -644,15 +641,15 @@ public static class Scanner
 
     /// <summary>
     /// One solution of the evaluated projects and the design-time build's, joined by project file: a project of either
-    /// may reference one of the other. A multi-targeted project of the design-time build stands as its first framework.
+    /// may reference one of the other. A multi-targeted project of the design-time build stands as one framework (<see cref="FrameworkChoice"/>).
     /// </summary>
-    private static async Task<Solution> MergeAsync(List<EvaluationLoader.EvaluatedProject> evaluated, Solution? designTime, CancellationToken cancellationToken)
+    private static async Task<Solution> MergeAsync(List<EvaluationLoader.EvaluatedProject> evaluated, Solution? designTime, string? framework, CancellationToken cancellationToken)
     {
         var ids = evaluated.ToDictionary(p => p.Path, p => p.Info.Id, StringComparer.Ordinal);
         var chosen = (designTime?.Projects ?? [])
             .Where(p => p.FilePath is not null && p.Language == LanguageNames.CSharp && !ids.ContainsKey(p.FilePath))
             .GroupBy(p => p.FilePath!, StringComparer.Ordinal)
-            .Select(g => g.OrderBy(p => p.Name, StringComparer.Ordinal).First())
+            .Select(g => FrameworkChoice.Choose(g, framework)!)
             .ToList();
         foreach (var project in chosen)
         {

@@ -36,6 +36,12 @@ internal static class ScanCommand
         Description = "Load every project with MSBuild's design-time build, as an IDE does, instead of evaluating restored projects and reading their references from project.assets.json (slower; the same inventory).",
     };
 
+    private static readonly Option<string?> FrameworkOption = new("--framework", "-f")
+    {
+        Description = "The target framework a multi-targeted project is analysed for, when it targets it (default: its first by name, as an IDE shows it); code under #if for other frameworks is not seen.",
+        HelpName = "tfm",
+    };
+
     private static readonly Option<bool> IncludeTestsOption = new("--include-tests")
     {
         Description = "Scan test projects too (recognised by their xunit, NUnit, MSTest or Microsoft.NET.Test.Sdk references).",
@@ -125,7 +131,7 @@ internal static class ScanCommand
         VerbosityOption.AcceptOnlyFromAmong([.. Enum.GetNames<Verbosity>().Select(n => n.ToLowerInvariant())]);
         var command = new Command("scan", Description)
         {
-            PathArgument, OutOption, NoRestoreOption, NoBuildEvalOption, DesignTimeLoadOption, CacheOption, IncludeTestsOption, FailOnOption, BaselineOption, HistoryOption, FormatOption, SarifFactsOption, TemplatesOption, ParallelOption, VerbosityOption, QuietOption,
+            PathArgument, OutOption, NoRestoreOption, NoBuildEvalOption, DesignTimeLoadOption, FrameworkOption, CacheOption, IncludeTestsOption, FailOnOption, BaselineOption, HistoryOption, FormatOption, SarifFactsOption, TemplatesOption, ParallelOption, VerbosityOption, QuietOption,
         };
         command.SetAction((parseResult, cancellationToken) => RunAsync(parseResult, output, error, cancellationToken));
         return command;
@@ -139,7 +145,7 @@ internal static class ScanCommand
     {
         var command = new Command(BaselineCommandName, BaselineDescription)
         {
-            PathArgument, OutOption, NoRestoreOption, NoBuildEvalOption, DesignTimeLoadOption, IncludeTestsOption, ParallelOption, VerbosityOption, QuietOption,
+            PathArgument, OutOption, NoRestoreOption, NoBuildEvalOption, DesignTimeLoadOption, FrameworkOption, IncludeTestsOption, ParallelOption, VerbosityOption, QuietOption,
         };
         command.SetAction((parseResult, cancellationToken) => RunAsync(parseResult, output, error, cancellationToken));
         return command;
@@ -238,6 +244,7 @@ internal static class ScanCommand
                 Restore = !noRestore && !parseResult.GetValue(NoBuildEvalOption),
                 EvaluateProjects = !parseResult.GetValue(NoBuildEvalOption),
                 DesignTimeLoad = parseResult.GetValue(DesignTimeLoadOption),
+                Framework = parseResult.GetValue(FrameworkOption),
                 CacheDirectory = parseResult.GetResult(CacheOption) is null ? null
                     : parseResult.GetValue(CacheOption) is { Length: > 0 } cacheFolder ? Path.GetFullPath(cacheFolder) : Path.Combine(ScanRoot(path), ScanOptions.DefaultCacheFolder),
                 DownloadReferences = !noRestore,

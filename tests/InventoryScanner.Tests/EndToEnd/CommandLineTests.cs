@@ -28,7 +28,7 @@ public sealed class CommandLineTests
     }
 
     [Theory]
-    [InlineData("inventory scan --f", "--fail-on\n--format")]
+    [InlineData("inventory scan --f", "--fail-on\n--format\n--framework")]
     [InlineData("inventory scan . --format ", "backstage\nbaseline\ncsv\ncyclonedx\ndot\ngraphml\nhtml\njson\nmd\nsarif\nstructurizr")]
     [InlineData("inventory scan . -v d", "detailed\ndiagnostic")]
     [InlineData("inventory comp", "completion")]
