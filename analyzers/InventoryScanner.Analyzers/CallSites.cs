@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Immutable;
 using System.Threading;
 using Microsoft.CodeAnalysis;
@@ -57,7 +58,14 @@ namespace InventoryScanner.Analyzers
         /// Reads an invalid operation as a call <c>receiver.Name(args)</c>, when its syntax is one.
         /// The method is the single candidate symbol when overload resolution failed on a resolved type.
         /// </summary>
-        public static bool TryFromInvalid(IInvalidOperation invalid, CancellationToken cancellationToken, out CallSite callSite)
+        public static bool TryFromInvalid(IInvalidOperation invalid, CancellationToken cancellationToken, out CallSite callSite) =>
+            TryFromInvalid(invalid, named: null, cancellationToken, out callSite);
+
+        /// <summary>
+        /// The same, for a call whose method name <paramref name="named"/> accepts: the name is read from the syntax, so a
+        /// call no analyzer looks for costs no semantic query (in a build, every call that does not bind comes here).
+        /// </summary>
+        public static bool TryFromInvalid(IInvalidOperation invalid, Func<string, bool>? named, CancellationToken cancellationToken, out CallSite callSite)
         {
             callSite = default;
             if (invalid.Syntax is not InvocationExpressionSyntax syntax || invalid.SemanticModel is null)
@@ -79,6 +87,11 @@ namespace InventoryScanner.Analyzers
                     break;
                 default:
                     return false;
+            }
+
+            if (named is not null && !named(name))
+            {
+                return false;
             }
 
             var model = invalid.SemanticModel;

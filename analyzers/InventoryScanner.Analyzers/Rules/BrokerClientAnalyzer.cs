@@ -134,9 +134,10 @@ namespace InventoryScanner.Analyzers.Rules
             {
                 if (context.Operation.Syntax is ObjectCreationExpressionSyntax creation)
                 {
+                    var created = creation.Type.ToString();
                     foreach (var api in BrokerApi.All)
                     {
-                        if (api.Source == ChannelSource.Constructor && creation.Type.ToString().EndsWith(api.SimpleName, StringComparison.Ordinal))
+                        if (api.Source == ChannelSource.Constructor && created.EndsWith(api.SimpleName, StringComparison.Ordinal))
                         {
                             ReportChannel(context, api, ConstructorArgument(context.Operation, api, context.CancellationToken), Confidence.Low, api.Library + " did not resolve; recognised by name", subscription: null);
                             return;
@@ -146,7 +147,7 @@ namespace InventoryScanner.Analyzers.Rules
                     return;
                 }
 
-                if (!CallSite.TryFromInvalid((IInvalidOperation)context.Operation, context.CancellationToken, out var call))
+                if (!CallSite.TryFromInvalid((IInvalidOperation)context.Operation, BrokerApi.MemberNames.Contains, context.CancellationToken, out var call))
                 {
                     return;
                 }

@@ -351,8 +351,14 @@ namespace InventoryScanner.Analyzers.Rules
                 }
             }
 
-            private void AnalyzeNamedSink(OperationAnalysisContext context, ISymbol sink, IOperation? value) =>
-                AnalyzeNamedSink(context, sink.Name, LibraryOf(sink), value, confidenceCap: null);
+            private void AnalyzeNamedSink(OperationAnalysisContext context, ISymbol sink, IOperation? value)
+            {
+                // Every argument, assignment and declarator comes here: the library is named only for a string literal.
+                if (LiteralOf(value) is { ConstantValue.Value: string })
+                {
+                    AnalyzeNamedSink(context, sink.Name, LibraryOf(sink), value, confidenceCap: null);
+                }
+            }
 
             /// <summary>The member an assignment to an unresolved type names (<c>Password</c>), with its owner's type name.</summary>
             private static (string Name, string Owner)? UnresolvedMember(SyntaxNode syntax, SemanticModel? model, System.Threading.CancellationToken cancellationToken)

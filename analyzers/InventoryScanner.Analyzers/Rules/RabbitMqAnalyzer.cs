@@ -128,8 +128,7 @@ namespace InventoryScanner.Analyzers.Rules
             public void AnalyzeInvalid(OperationAnalysisContext context)
             {
                 var invalid = (IInvalidOperation)context.Operation;
-                if (!CallSite.TryFromInvalid(invalid, context.CancellationToken, out var call)
-                    || !IsRecognised(call.MethodName))
+                if (!CallSite.TryFromInvalid(invalid, IsRecognised, context.CancellationToken, out var call))
                 {
                     return;
                 }
