@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Linq;
+using System.Runtime.CompilerServices;
 using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
@@ -23,19 +24,33 @@ namespace InventoryScanner.Analyzers.Http
             StringComparer.Ordinal, "Get", "Post", "Put", "Delete", "Patch", "Head", "Options",
             "GetAttribute", "PostAttribute", "PutAttribute", "DeleteAttribute", "PatchAttribute", "HeadAttribute", "OptionsAttribute");
 
+        /// <summary>Each compilation's own names, kept while the compilation lives: a library is looked at once, not once per project that references it.</summary>
+        private static readonly ConditionalWeakTable<Compilation, string[]> OwnNames = new ConditionalWeakTable<Compilation, string[]>();
+
         public static ImmutableArray<string> NamesToBind(Compilation compilation, CancellationToken cancellationToken)
         {
-            var names = new HashSet<string>(StringComparer.Ordinal);
-            Collect(compilation.Assembly.GlobalNamespace, names, cancellationToken);
+            var names = new HashSet<string>(Own(compilation, cancellationToken), StringComparer.Ordinal);
             foreach (var reference in compilation.References)
             {
-                if (reference is CompilationReference && compilation.GetAssemblyOrModuleSymbol(reference) is IAssemblySymbol assembly)
+                if (reference is CompilationReference referenced)
                 {
-                    Collect(assembly.GlobalNamespace, names, cancellationToken);
+                    names.UnionWith(Own(referenced.Compilation, cancellationToken));
                 }
             }
 
             return names.ToImmutableArray();
+        }
+
+        private static string[] Own(Compilation compilation, CancellationToken cancellationToken)
+        {
+            if (OwnNames.TryGetValue(compilation, out var known))
+            {
+                return known;
+            }
+
+            var names = new HashSet<string>(StringComparer.Ordinal);
+            Collect(compilation.Assembly.GlobalNamespace, names, cancellationToken);
+            return OwnNames.GetValue(compilation, _ => names.ToArray());
         }
 
         private static void Collect(INamespaceSymbol root, HashSet<string> names, CancellationToken cancellationToken)
