@@ -83,9 +83,14 @@ namespace InventoryScanner.Analyzers.Rules
 
             public AnalyzerContext(Compilation compilation, AnalyzerOptions options, CancellationToken cancellationToken)
             {
+                // A type is looked up only where it can be: a referenced assembly of its library, or a type of that name in
+                // the compilation's own source. Looking up a type no reference has makes every referenced assembly list
+                // its namespaces, which in a build is most of what this rule costs a project without a broker library.
+                var assemblies = compilation.ReferencedAssemblyNames.Select(identity => identity.Name).ToList();
                 foreach (var api in BrokerApi.All)
                 {
-                    if (compilation.GetBestTypeByMetadataName(api.TypeName) is { } type)
+                    if ((assemblies.Any(name => name.StartsWith(api.Library, StringComparison.Ordinal)) || compilation.ContainsSymbolsWithName(api.SimpleName, SymbolFilter.Type, cancellationToken))
+                        && compilation.GetBestTypeByMetadataName(api.TypeName) is { } type)
                     {
                         _types[api] = type;
                     }
