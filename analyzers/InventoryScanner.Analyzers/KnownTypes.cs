@@ -1,3 +1,6 @@
+using System;
+using System.Collections.Concurrent;
+using System.Runtime.CompilerServices;
 using Microsoft.CodeAnalysis;
 
 namespace InventoryScanner.Analyzers
@@ -48,10 +51,27 @@ namespace InventoryScanner.Analyzers
     internal static class CompilationExtensions
     {
         /// <summary>
+        /// Every lookup made in a compilation, shared by all the analyzers over it. A type no reference has is the
+        /// expensive answer (every referenced assembly is asked, twice: see <see cref="Lookup"/>), and a dozen rules ask
+        /// for the same configuration and URI types in their compilation-start actions.
+        /// </summary>
+        private static readonly ConditionalWeakTable<Compilation, ConcurrentDictionary<string, INamedTypeSymbol?>> Lookups =
+            new ConditionalWeakTable<Compilation, ConcurrentDictionary<string, INamedTypeSymbol?>>();
+
+        private static readonly ConditionalWeakTable<Compilation, ConcurrentDictionary<string, INamedTypeSymbol?>>.CreateValueCallback NewLookups =
+            _ => new ConcurrentDictionary<string, INamedTypeSymbol?>(StringComparer.Ordinal);
+
+        /// <summary>
         /// Resolves a type by metadata name, preferring the definition in the compilation itself, then one visible from it.
-        /// Call once per compilation (in a compilation-start action) and keep the result.
+        /// The answer is kept for the compilation, so a second call for the same name costs a dictionary lookup.
         /// </summary>
         public static INamedTypeSymbol? GetBestTypeByMetadataName(this Compilation compilation, string metadataName)
+        {
+            var known = Lookups.GetValue(compilation, NewLookups);
+            return known.TryGetValue(metadataName, out var type) ? type : known.GetOrAdd(metadataName, Lookup(compilation, metadataName));
+        }
+
+        private static INamedTypeSymbol? Lookup(Compilation compilation, string metadataName)
         {
 #pragma warning disable RS0030 // This is the one sanctioned call site.
             var type = compilation.GetTypeByMetadataName(metadataName);

@@ -32,16 +32,14 @@ namespace InventoryScanner.Analyzers
         /// </summary>
         [ThreadStatic]
         private static Scope? t_scope;
-        private readonly INamedTypeSymbol? _uriType;
         private readonly Lazy<ConfigurationFiles> _files;
         private readonly ConfigurationKeys _keys;
         private readonly Compilation _compilation;
         private readonly Lazy<Dictionary<string, List<SyntaxNode>>> _constructorCalls;
 
-        /// <summary>Resolves types once; call in a compilation-start action. Configuration files are read on first use.</summary>
+        /// <summary>Call in a compilation-start action. Types are looked up, and configuration files read, on first use.</summary>
         public ValueResolver(Compilation compilation, AnalyzerOptions options, CancellationToken cancellationToken)
         {
-            _uriType = compilation.GetBestTypeByMetadataName(KnownTypeNames.System_Uri);
             _files = new Lazy<ConfigurationFiles>(() => ConfigurationFiles.Read(options, cancellationToken), LazyThreadSafetyMode.ExecutionAndPublication);
             _keys = new ConfigurationKeys(compilation, cancellationToken);
             _compilation = compilation;
@@ -637,7 +635,7 @@ namespace InventoryScanner.Analyzers
         }
 
         private bool IsUri(ITypeSymbol? type) =>
-            type is not null && _uriType is not null && SymbolEqualityComparer.Default.Equals(type, _uriType);
+            type is not null && _compilation.GetBestTypeByMetadataName(KnownTypeNames.System_Uri) is { } uri && SymbolEqualityComparer.Default.Equals(type, uri);
 
         private static bool IsLiteralSyntax(SyntaxNode syntax) =>
             syntax is LiteralExpressionSyntax || syntax is InterpolatedStringExpressionSyntax;

@@ -10,27 +10,30 @@ namespace InventoryScanner.Analyzers.Configuration
     /// <summary>
     /// The configuration key a read names, by symbol: <c>IConfiguration</c> indexers and sections, <c>GetValue&lt;T&gt;</c>,
     /// <c>GetConnectionString</c>, bound options (<c>IOptions&lt;T&gt;</c> and <c>Get&lt;T&gt;()</c>), settings-designer
-    /// properties, <c>ConfigurationManager</c>, and <c>env:NAME</c> for environment variables. Types are resolved once per
+    /// properties, <c>ConfigurationManager</c>, and <c>env:NAME</c> for environment variables. Types are resolved on first use, once per
     /// compilation; <see cref="ValueResolver"/> looks the key up in the configuration files.
     /// </summary>
     internal sealed class ConfigurationKeys
     {
-        private readonly INamedTypeSymbol? _environment;
-        private readonly INamedTypeSymbol? _nameValueCollection;
-        private readonly INamedTypeSymbol? _configurationManager;
-        private readonly INamedTypeSymbol? _connectionStringSettings;
-        private readonly INamedTypeSymbol? _configuration;
-        private readonly INamedTypeSymbol? _configurationBinder;
+        private readonly Compilation _compilation;
         private readonly Lazy<OptionsBindings> _options;
+
+        // Looked up on first use, once per compilation (see GetBestTypeByMetadataName): most compilations never read configuration.
+        private INamedTypeSymbol? Environment => _compilation.GetBestTypeByMetadataName(KnownTypeNames.System_Environment);
+
+        private INamedTypeSymbol? NameValueCollection => _compilation.GetBestTypeByMetadataName(KnownTypeNames.System_Collections_Specialized_NameValueCollection);
+
+        private INamedTypeSymbol? ConfigurationManager => _compilation.GetBestTypeByMetadataName(KnownTypeNames.System_Configuration_ConfigurationManager);
+
+        private INamedTypeSymbol? ConnectionStringSettings => _compilation.GetBestTypeByMetadataName(KnownTypeNames.System_Configuration_ConnectionStringSettings);
+
+        private INamedTypeSymbol? ConfigurationInterface => _compilation.GetBestTypeByMetadataName(KnownTypeNames.Microsoft_Extensions_Configuration_IConfiguration);
+
+        private INamedTypeSymbol? ConfigurationBinder => _compilation.GetBestTypeByMetadataName(KnownTypeNames.Microsoft_Extensions_Configuration_ConfigurationBinder);
 
         public ConfigurationKeys(Compilation compilation, CancellationToken cancellationToken)
         {
-            _environment = compilation.GetBestTypeByMetadataName(KnownTypeNames.System_Environment);
-            _nameValueCollection = compilation.GetBestTypeByMetadataName(KnownTypeNames.System_Collections_Specialized_NameValueCollection);
-            _configurationManager = compilation.GetBestTypeByMetadataName(KnownTypeNames.System_Configuration_ConfigurationManager);
-            _connectionStringSettings = compilation.GetBestTypeByMetadataName(KnownTypeNames.System_Configuration_ConnectionStringSettings);
-            _configuration = compilation.GetBestTypeByMetadataName(KnownTypeNames.Microsoft_Extensions_Configuration_IConfiguration);
-            _configurationBinder = compilation.GetBestTypeByMetadataName(KnownTypeNames.Microsoft_Extensions_Configuration_ConfigurationBinder);
+            _compilation = compilation;
             _options = new Lazy<OptionsBindings>(() => OptionsBindings.Collect(compilation, cancellationToken), LazyThreadSafetyMode.ExecutionAndPublication);
         }
 
@@ -51,7 +54,7 @@ namespace InventoryScanner.Analyzers.Configuration
                         return Prefixed(_options.Value.SectionOf(wrapper.Type), path);
                     case IInvocationOperation { TargetMethod.Name: "Get" } get when IsOptionsWrapper(get.TargetMethod.ContainingType):
                         return Prefixed(_options.Value.SectionOf(get.Type), path);
-                    case IInvocationOperation { TargetMethod.Name: "Get", TargetMethod.IsGenericMethod: true } bind when Is(bind.TargetMethod.ContainingType, _configurationBinder):
+                    case IInvocationOperation { TargetMethod.Name: "Get", TargetMethod.IsGenericMethod: true } bind when Is(bind.TargetMethod.ContainingType, ConfigurationBinder):
                         var receiver = bind.Instance ?? (bind.Arguments.Length > 0 ? bind.Arguments[0].Value : null);
                         return receiver is null ? null : Prefixed(SectionPath(CallSite.Unwrap(receiver)), path);
                     case IPropertyReferenceOperation nested when !nested.Property.IsIndexer && _options.Value.SectionOf(nested.Type) is null:
@@ -185,7 +188,7 @@ namespace InventoryScanner.Analyzers.Configuration
                         return Join(SectionPath(indexer.Instance), name);
                     }
 
-                    if (Is(indexer.Property.ContainingType, _nameValueCollection) && IsStaticProperty(indexer.Instance, _configurationManager, "AppSettings"))
+                    if (Is(indexer.Property.ContainingType, NameValueCollection) && IsStaticProperty(indexer.Instance, ConfigurationManager, "AppSettings"))
                     {
                         return name;
                     }
@@ -197,21 +200,21 @@ namespace InventoryScanner.Analyzers.Configuration
                     return string.IsNullOrEmpty(section) ? null : section;
 
                 case IPropertyReferenceOperation { Property.Name: "ConnectionString" } connectionString
-                    when Is(connectionString.Property.ContainingType, _connectionStringSettings)
+                    when Is(connectionString.Property.ContainingType, ConnectionStringSettings)
                         && CallSite.Unwrap(connectionString.Instance) is IPropertyReferenceOperation { Property.IsIndexer: true, Arguments.Length: 1 } settings
                         && settings.Arguments[0].Value.ConstantValue.Value is string settingsName
-                        && IsStaticProperty(settings.Instance, _configurationManager, "ConnectionStrings"):
+                        && IsStaticProperty(settings.Instance, ConfigurationManager, "ConnectionStrings"):
                     return "ConnectionStrings:" + settingsName;
 
                 case IInvocationOperation invocation:
                     var method = invocation.TargetMethod;
-                    if (Is(method.ContainingType, _environment) && method.Name == "GetEnvironmentVariable"
+                    if (Is(method.ContainingType, Environment) && method.Name == "GetEnvironmentVariable"
                         && invocation.Arguments.Length >= 1 && invocation.Arguments[0].Value.ConstantValue.Value is string variable)
                     {
                         return "env:" + variable;
                     }
 
-                    if (Is(method.ContainingType, _configurationBinder) && method.Name == "GetValue"
+                    if (Is(method.ContainingType, ConfigurationBinder) && method.Name == "GetValue"
                         && Argument(invocation, "key") is string key)
                     {
                         return Join(SectionPath(invocation.Arguments[0].Value), key);
@@ -266,19 +269,19 @@ namespace InventoryScanner.Analyzers.Configuration
 
         private bool IsConfiguration(ITypeSymbol? type)
         {
-            if (type is null || _configuration is null)
+            if (type is null || ConfigurationInterface is null)
             {
                 return false;
             }
 
-            if (SymbolEqualityComparer.Default.Equals(type, _configuration))
+            if (SymbolEqualityComparer.Default.Equals(type, ConfigurationInterface))
             {
                 return true;
             }
 
             foreach (var implemented in type.AllInterfaces)
             {
-                if (SymbolEqualityComparer.Default.Equals(implemented, _configuration))
+                if (SymbolEqualityComparer.Default.Equals(implemented, ConfigurationInterface))
                 {
                     return true;
                 }

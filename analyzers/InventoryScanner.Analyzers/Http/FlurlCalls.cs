@@ -30,7 +30,7 @@ namespace InventoryScanner.Analyzers.Http
         public static bool IsCall(IMethodSymbol method)
         {
             var type = method.ContainingType;
-            if (type is null || type.ContainingNamespace?.ToDisplayString() != FlurlHttpNamespace || !SendsRequest(method.Name))
+            if (type is null || !SendsRequest(method.Name) || type.ContainingNamespace?.ToDisplayString() != FlurlHttpNamespace)
             {
                 return false;
             }

@@ -17,19 +17,22 @@ namespace InventoryScanner.Analyzers.Http
     {
         public static readonly string Library = HttpLibrary.RestSharp.Name;
 
-        private readonly INamedTypeSymbol? _restClient;
-        private readonly INamedTypeSymbol? _clientInterface;
+        private readonly Compilation _compilation;
 
         public RestSharpCalls(Compilation compilation)
         {
-            _restClient = compilation.GetBestTypeByMetadataName(KnownTypeNames.RestSharp_RestClient);
-            _clientInterface = compilation.GetBestTypeByMetadataName(KnownTypeNames.RestSharp_IRestClient);
+            _compilation = compilation;
         }
+
+        // Looked up by the first call with a RestSharp request name, not before.
+        private INamedTypeSymbol? RestClient => _compilation.GetBestTypeByMetadataName(KnownTypeNames.RestSharp_RestClient);
+
+        private INamedTypeSymbol? ClientInterface => _compilation.GetBestTypeByMetadataName(KnownTypeNames.RestSharp_IRestClient);
 
         /// <summary>A bound call whose receiver is a RestSharp client and whose name sends a request.</summary>
         public bool IsCall(IMethodSymbol method)
         {
-            if ((_restClient is null && _clientInterface is null) || !SendsRequest(method.Name))
+            if (!SendsRequest(method.Name) || (RestClient is null && ClientInterface is null))
             {
                 return false;
             }
@@ -44,7 +47,7 @@ namespace InventoryScanner.Analyzers.Http
         public static bool IsCallByName(CallSite call) =>
             call.ReceiverType is IErrorTypeSymbol { Name: "RestClient" or "IRestClient" } && SendsRequest(call.MethodName);
 
-        private bool IsClient(ITypeSymbol? type) => type.IsOrInherits(_restClient) || type.IsOrInherits(_clientInterface);
+        private bool IsClient(ITypeSymbol? type) => type.IsOrInherits(RestClient) || type.IsOrInherits(ClientInterface);
 
         private static bool SendsRequest(string name) => HttpLibrary.RestSharp.SendsRequest(name);
 

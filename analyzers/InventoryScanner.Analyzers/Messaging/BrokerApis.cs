@@ -168,5 +168,8 @@ namespace InventoryScanner.Analyzers.Messaging
 
         /// <summary>Every member name of <see cref="All"/>: a call named otherwise is none of them, whatever its type.</summary>
         public static readonly ImmutableHashSet<string> MemberNames = All.SelectMany(api => api.Members).ToImmutableHashSet(StringComparer.Ordinal);
+
+        /// <summary>The simple names of the types of <see cref="All"/> whose creation is itself a consumer.</summary>
+        public static readonly ImmutableHashSet<string> ConstructedNames = All.Where(api => api.Source == ChannelSource.Constructor).Select(api => api.SimpleName).ToImmutableHashSet(StringComparer.Ordinal);
     }
 }

@@ -65,41 +65,47 @@ namespace InventoryScanner.Analyzers.Rules
             context.RegisterCompilationStartAction(start =>
             {
                 var analyzer = new AnalyzerContext(start.Compilation, start.Options, start.CancellationToken);
-                // Bound calls and creations are looked at only where a broker type resolves; unresolved ones always.
-                if (analyzer.HasTypes)
-                {
-                    start.RegisterOperationAction(analyzer.AnalyzeInvocation, OperationKind.Invocation);
-                    start.RegisterOperationAction(analyzer.AnalyzeCreation, OperationKind.ObjectCreation);
-                }
-
+                start.RegisterOperationAction(analyzer.AnalyzeInvocation, OperationKind.Invocation);
+                start.RegisterOperationAction(analyzer.AnalyzeCreation, OperationKind.ObjectCreation);
                 start.RegisterOperationAction(analyzer.AnalyzeInvalid, OperationKind.Invalid);
             });
         }
 
         private sealed class AnalyzerContext
         {
-            private readonly Dictionary<BrokerApi, INamedTypeSymbol> _types = new Dictionary<BrokerApi, INamedTypeSymbol>();
+            private readonly Lazy<Dictionary<BrokerApi, INamedTypeSymbol>> _lazyTypes;
             private readonly ValueResolver _resolver;
 
             public AnalyzerContext(Compilation compilation, AnalyzerOptions options, CancellationToken cancellationToken)
             {
-                // A type is looked up only where it can be: a referenced assembly of its library, or a type of that name in
-                // the compilation's own source. Looking up a type no reference has makes every referenced assembly list
-                // its namespaces, which in a build is most of what this rule costs a project without a broker library.
+                // The broker types are looked up at the first call or creation named like one of their members, not when
+                // the compilation starts: most projects a build compiles use no broker, and pay nothing for this rule.
+                _lazyTypes = new Lazy<Dictionary<BrokerApi, INamedTypeSymbol>>(() => ResolveTypes(compilation, cancellationToken), LazyThreadSafetyMode.ExecutionAndPublication);
+                _resolver = new ValueResolver(compilation, options, cancellationToken);
+            }
+
+            private Dictionary<BrokerApi, INamedTypeSymbol> BrokerTypes => _lazyTypes.Value;
+
+            /// <summary>
+            /// A type is looked up only where it can be: a referenced assembly of its library, or a type of that name in
+            /// the compilation's own source. Looking up a type no reference has makes every referenced assembly list its
+            /// namespaces.
+            /// </summary>
+            private static Dictionary<BrokerApi, INamedTypeSymbol> ResolveTypes(Compilation compilation, CancellationToken cancellationToken)
+            {
+                var types = new Dictionary<BrokerApi, INamedTypeSymbol>();
                 var assemblies = compilation.ReferencedAssemblyNames.Select(identity => identity.Name).ToList();
                 foreach (var api in BrokerApi.All)
                 {
                     if ((assemblies.Any(name => name.StartsWith(api.Library, StringComparison.Ordinal)) || compilation.ContainsSymbolsWithName(api.SimpleName, SymbolFilter.Type, cancellationToken))
                         && compilation.GetBestTypeByMetadataName(api.TypeName) is { } type)
                     {
-                        _types[api] = type;
+                        types[api] = type;
                     }
                 }
 
-                _resolver = new ValueResolver(compilation, options, cancellationToken);
+                return types;
             }
-
-            public bool HasTypes => _types.Count > 0;
 
             public void AnalyzeInvocation(OperationAnalysisContext context)
             {
@@ -112,7 +118,7 @@ namespace InventoryScanner.Analyzers.Rules
                 var call = CallSite.FromInvocation(invocation);
                 foreach (var api in BrokerApi.All)
                 {
-                    if (api.Source != ChannelSource.Constructor && api.Members.Contains(call.MethodName) && _types.TryGetValue(api, out var type) && call.ReceiverType.IsOrInherits(type))
+                    if (api.Source != ChannelSource.Constructor && api.Members.Contains(call.MethodName) && BrokerTypes.TryGetValue(api, out var type) && call.ReceiverType.IsOrInherits(type))
                     {
                         Report(context, api, call, Confidence.High, reason: null);
                         return;
@@ -124,9 +130,14 @@ namespace InventoryScanner.Analyzers.Rules
             public void AnalyzeCreation(OperationAnalysisContext context)
             {
                 var creation = (IObjectCreationOperation)context.Operation;
+                if (creation.Type is null || !BrokerApi.ConstructedNames.Contains(creation.Type.Name))
+                {
+                    return;
+                }
+
                 foreach (var api in BrokerApi.All)
                 {
-                    if (api.Source == ChannelSource.Constructor && _types.TryGetValue(api, out var type) && SymbolEqualityComparer.Default.Equals(creation.Type, type))
+                    if (api.Source == ChannelSource.Constructor && BrokerTypes.TryGetValue(api, out var type) && SymbolEqualityComparer.Default.Equals(creation.Type, type))
                     {
                         ReportChannel(context, api, ConstructorArgument(creation, api, context.CancellationToken), Confidence.High, reason: null, subscription: null);
                         return;
@@ -164,7 +175,7 @@ namespace InventoryScanner.Analyzers.Rules
                         continue;
                     }
 
-                    if (_types.TryGetValue(api, out var type) && call.Method is not null && call.ReceiverType.IsOrInherits(type))
+                    if (BrokerTypes.TryGetValue(api, out var type) && call.Method is not null && call.ReceiverType.IsOrInherits(type))
                     {
                         Report(context, api, call, Confidence.Medium, "the call did not bind (an argument's type did not resolve)");
                         return;

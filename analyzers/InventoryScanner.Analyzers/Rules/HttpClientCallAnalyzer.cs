@@ -71,44 +71,50 @@ namespace InventoryScanner.Analyzers.Rules
 
         private sealed class AnalyzerContext
         {
-            private readonly INamedTypeSymbol? _httpMessageInvoker;
-            private readonly INamedTypeSymbol? _httpRequestMessage;
-            private readonly INamedTypeSymbol? _httpMethod;
-            private readonly INamedTypeSymbol? _jsonExtensions;
+            private readonly Compilation _compilation;
             private readonly ValueResolver _resolver;
-            private readonly INamedTypeSymbol? _httpClientFactory;
-            private readonly INamedTypeSymbol? _httpClientFactoryExtensions;
             private readonly Lazy<HttpClientRegistrations> _registrations;
-            private readonly INamedTypeSymbol? _webClient;
-            private readonly INamedTypeSymbol? _webRequest;
             private readonly RestSharpCalls _restSharp;
             private readonly ConcurrentDictionary<ISymbol, ResolvedValue> _memberBaseAddresses = new ConcurrentDictionary<ISymbol, ResolvedValue>(SymbolEqualityComparer.Default);
 
             public AnalyzerContext(Compilation compilation, AnalyzerOptions options, CancellationToken cancellationToken)
             {
-                HttpClient = compilation.GetBestTypeByMetadataName(KnownTypeNames.System_Net_Http_HttpClient);
-                _httpMessageInvoker = compilation.GetBestTypeByMetadataName(KnownTypeNames.System_Net_Http_HttpMessageInvoker);
-                _httpRequestMessage = compilation.GetBestTypeByMetadataName(KnownTypeNames.System_Net_Http_HttpRequestMessage);
-                _httpMethod = compilation.GetBestTypeByMetadataName(KnownTypeNames.System_Net_Http_HttpMethod);
-                _jsonExtensions = compilation.GetBestTypeByMetadataName(KnownTypeNames.System_Net_Http_Json_HttpClientJsonExtensions);
+                _compilation = compilation;
                 _resolver = new ValueResolver(compilation, options, cancellationToken);
-                _httpClientFactory = compilation.GetBestTypeByMetadataName(KnownTypeNames.System_Net_Http_IHttpClientFactory);
-                _webClient = compilation.GetBestTypeByMetadataName(KnownTypeNames.System_Net_WebClient);
-                _webRequest = compilation.GetBestTypeByMetadataName(KnownTypeNames.System_Net_WebRequest);
                 _restSharp = new RestSharpCalls(compilation);
-                _httpClientFactoryExtensions = compilation.GetBestTypeByMetadataName(KnownTypeNames.System_Net_Http_HttpClientFactoryExtensions);
                 _registrations = new Lazy<HttpClientRegistrations>(
                     () => HttpClientRegistrations.Collect(compilation, _resolver, cancellationToken),
                     LazyThreadSafetyMode.ExecutionAndPublication);
             }
 
-            public INamedTypeSymbol? HttpClient { get; }
+            /// <summary>
+            /// The types are looked up when a call's name first asks for them (once per compilation, see
+            /// GetBestTypeByMetadataName), not when the compilation starts: a build of a project that makes no HTTP call
+            /// should not pay for looking them up in every referenced assembly.
+            /// </summary>
+            public INamedTypeSymbol? HttpClient => _compilation.GetBestTypeByMetadataName(KnownTypeNames.System_Net_Http_HttpClient);
+
+            private INamedTypeSymbol? HttpMessageInvoker => _compilation.GetBestTypeByMetadataName(KnownTypeNames.System_Net_Http_HttpMessageInvoker);
+
+            private INamedTypeSymbol? HttpRequestMessage => _compilation.GetBestTypeByMetadataName(KnownTypeNames.System_Net_Http_HttpRequestMessage);
+
+            private INamedTypeSymbol? HttpMethod => _compilation.GetBestTypeByMetadataName(KnownTypeNames.System_Net_Http_HttpMethod);
+
+            private INamedTypeSymbol? JsonExtensions => _compilation.GetBestTypeByMetadataName(KnownTypeNames.System_Net_Http_Json_HttpClientJsonExtensions);
+
+            private INamedTypeSymbol? HttpClientFactory => _compilation.GetBestTypeByMetadataName(KnownTypeNames.System_Net_Http_IHttpClientFactory);
+
+            private INamedTypeSymbol? HttpClientFactoryExtensions => _compilation.GetBestTypeByMetadataName(KnownTypeNames.System_Net_Http_HttpClientFactoryExtensions);
+
+            private INamedTypeSymbol? WebClient => _compilation.GetBestTypeByMetadataName(KnownTypeNames.System_Net_WebClient);
+
+            private INamedTypeSymbol? WebRequest => _compilation.GetBestTypeByMetadataName(KnownTypeNames.System_Net_WebRequest);
 
             public void AnalyzeInvocation(OperationAnalysisContext context)
             {
                 var invocation = (IInvocationOperation)context.Operation;
                 var method = invocation.TargetMethod;
-                if (HttpClient is not null && IsSendMethod(method, invocation))
+                if (IsSendMethod(method, invocation))
                 {
                     Report(context, CallSite.FromInvocation(invocation), Confidence.High, reason: null);
                 }
@@ -174,17 +180,13 @@ namespace InventoryScanner.Analyzers.Rules
             /// <summary>WebClient's transfer methods: DownloadString, UploadValues, OpenRead and their Async/TaskAsync forms.</summary>
             private bool IsWebClientMethod(IMethodSymbol method)
             {
-                if (_webClient is null || method.MethodKind != MethodKind.Ordinary || !method.ContainingType.IsOrInherits(_webClient))
-                {
-                    return false;
-                }
-
-                return HttpLibrary.WebClient.SendsRequest(method.Name);
+                return HttpLibrary.WebClient.SendsRequest(method.Name) && method.MethodKind == MethodKind.Ordinary
+                    && WebClient is { } webClient && method.ContainingType.IsOrInherits(webClient);
             }
 
             private bool IsWebRequestCreate(IMethodSymbol method) =>
-                _webRequest is not null && method.IsStatic && HttpLibrary.WebRequest.RequestPrefixes.Contains(method.Name)
-                && method.ContainingType.IsOrInherits(_webRequest);
+                method.IsStatic && HttpLibrary.WebRequest.RequestPrefixes.Contains(method.Name)
+                && WebRequest is { } webRequest && method.ContainingType.IsOrInherits(webRequest);
 
             /// <summary>A WebClient transfer: GET for downloads and OpenRead, POST for uploads unless a method is given; BaseAddress applies.</summary>
             private void ReportWebClient(OperationAnalysisContext context, CallSite call)
@@ -324,19 +326,25 @@ namespace InventoryScanner.Analyzers.Rules
 
             private bool IsSendMethod(IMethodSymbol method, IInvocationOperation invocation)
             {
+                // Every HttpClient and HttpMessageInvoker send method has a send name, and every JSON extension has "Json" in its name.
+                if ((!IsSendMethodName(method.Name) && method.Name.IndexOf("Json", StringComparison.Ordinal) < 0) || HttpClient is null)
+                {
+                    return false;
+                }
+
                 var declaringType = method.ContainingType;
                 if (SymbolEqualityComparer.Default.Equals(declaringType, HttpClient))
                 {
                     return method.MethodKind == MethodKind.Ordinary && IsSendMethodName(method.Name);
                 }
 
-                if (SymbolEqualityComparer.Default.Equals(declaringType, _httpMessageInvoker))
+                if (SymbolEqualityComparer.Default.Equals(declaringType, HttpMessageInvoker))
                 {
                     // HttpMessageInvoker.Send/SendAsync called on an HttpClient.
                     return IsSendMethodName(method.Name) && IsHttpClient(CallSite.Unwrap(invocation.Instance)?.Type);
                 }
 
-                return _jsonExtensions is not null && SymbolEqualityComparer.Default.Equals(declaringType, _jsonExtensions)
+                return JsonExtensions is not null && SymbolEqualityComparer.Default.Equals(declaringType, JsonExtensions)
                     && method.Parameters.Length > 0 && IsHttpClient(method.Parameters[0].Type);
             }
 
@@ -460,7 +468,7 @@ namespace InventoryScanner.Analyzers.Rules
                     creation = CallSite.Unwrap(MemberAssignments.InitializerOf(holder, model, cancellationToken)) as IObjectCreationOperation;
                 }
 
-                if (creation is null || !SymbolEqualityComparer.Default.Equals(creation.Type, _httpRequestMessage))
+                if (creation is null || !SymbolEqualityComparer.Default.Equals(creation.Type, HttpRequestMessage))
                 {
                     return (null, ResolvedValue.Unresolved(request.Syntax.ToString()));
                 }
@@ -505,7 +513,7 @@ namespace InventoryScanner.Analyzers.Rules
                 switch (CallSite.Unwrap(method))
                 {
                     case IPropertyReferenceOperation property when property.Property.IsStatic
-                        && SymbolEqualityComparer.Default.Equals(property.Property.ContainingType, _httpMethod):
+                        && SymbolEqualityComparer.Default.Equals(property.Property.ContainingType, HttpMethod):
                         return property.Property.Name.ToUpperInvariant();
                     case IObjectCreationOperation creation when creation.Arguments.Length == 1
                         && creation.Arguments[0].Value.ConstantValue is { HasValue: true, Value: string verb }:
@@ -561,8 +569,8 @@ namespace InventoryScanner.Analyzers.Rules
             }
 
             private bool IsFactoryMethod(IMethodSymbol method) =>
-                SymbolEqualityComparer.Default.Equals(method.ContainingType, _httpClientFactory)
-                || SymbolEqualityComparer.Default.Equals(method.ContainingType, _httpClientFactoryExtensions);
+                SymbolEqualityComparer.Default.Equals(method.ContainingType, HttpClientFactory)
+                || SymbolEqualityComparer.Default.Equals(method.ContainingType, HttpClientFactoryExtensions);
 
             private ResolvedValue FindBaseAddress(IOperation call, IOperation? receiver, CancellationToken cancellationToken)
             {

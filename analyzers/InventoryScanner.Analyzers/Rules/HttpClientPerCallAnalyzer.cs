@@ -30,17 +30,16 @@ namespace InventoryScanner.Analyzers.Rules
             context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
             context.RegisterCompilationStartAction(start =>
             {
-                var httpClient = start.Compilation.GetBestTypeByMetadataName(KnownTypeNames.System_Net_Http_HttpClient);
-                if (httpClient is null)
-                {
-                    return;
-                }
-
+                // HttpClient is looked up at the first creation of a type of that name, not here: the first lookup of it
+                // in a compilation asks every referenced assembly, which a build of a project without HTTP should not pay.
+                var compilation = start.Compilation;
                 start.RegisterOperationAction(
                     operationContext =>
                     {
                         var creation = (IObjectCreationOperation)operationContext.Operation;
-                        if (!SymbolEqualityComparer.Default.Equals(creation.Type, httpClient) || !IsPerCall(operationContext.ContainingSymbol, creation))
+                        if (creation.Type?.Name != "HttpClient"
+                            || !SymbolEqualityComparer.Default.Equals(creation.Type, compilation.GetBestTypeByMetadataName(KnownTypeNames.System_Net_Http_HttpClient))
+                            || !IsPerCall(operationContext.ContainingSymbol, creation))
                         {
                             return;
                         }

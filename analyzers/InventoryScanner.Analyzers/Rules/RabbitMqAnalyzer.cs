@@ -74,12 +74,10 @@ namespace InventoryScanner.Analyzers.Rules
             context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
             context.RegisterCompilationStartAction(start =>
             {
+                // Types are looked up at the first call named like a RabbitMQ method, not here: in a build, a lookup of a
+                // type no reference has is most of what this rule would cost a project that does not use RabbitMQ.
                 var analyzer = new AnalyzerContext(start.Compilation, start.Options, start.CancellationToken);
-                if (analyzer.HasAnyType)
-                {
-                    start.RegisterOperationAction(analyzer.AnalyzeInvocation, OperationKind.Invocation);
-                }
-
+                start.RegisterOperationAction(analyzer.AnalyzeInvocation, OperationKind.Invocation);
                 start.RegisterOperationAction(analyzer.AnalyzeInvalid, OperationKind.Invalid);
             });
         }
@@ -96,24 +94,24 @@ namespace InventoryScanner.Analyzers.Rules
 
         private sealed class AnalyzerContext
         {
-            private readonly ImmutableArray<INamedTypeSymbol> _declaringTypes;
-            private readonly ImmutableArray<INamedTypeSymbol> _channelInterfaces;
+            private readonly Compilation _compilation;
             private readonly ValueResolver _resolver;
 
             public AnalyzerContext(Compilation compilation, AnalyzerOptions options, CancellationToken cancellationToken)
             {
-                var model = compilation.GetBestTypeByMetadataName(KnownTypeNames.RabbitMQ_Client_IModel);
-                var channel = compilation.GetBestTypeByMetadataName(KnownTypeNames.RabbitMQ_Client_IChannel);
-                _channelInterfaces = Collect(model, channel);
-                _declaringTypes = Collect(
-                    model,
-                    channel,
-                    compilation.GetBestTypeByMetadataName(KnownTypeNames.RabbitMQ_Client_IModelExensions),
-                    compilation.GetBestTypeByMetadataName(KnownTypeNames.RabbitMQ_Client_IChannelExtensions));
+                _compilation = compilation;
                 _resolver = new ValueResolver(compilation, options, cancellationToken);
             }
 
-            public bool HasAnyType => !_declaringTypes.IsEmpty;
+            private ImmutableArray<INamedTypeSymbol> ChannelInterfaces => Collect(
+                _compilation.GetBestTypeByMetadataName(KnownTypeNames.RabbitMQ_Client_IModel),
+                _compilation.GetBestTypeByMetadataName(KnownTypeNames.RabbitMQ_Client_IChannel));
+
+            private ImmutableArray<INamedTypeSymbol> DeclaringTypes => Collect(
+                _compilation.GetBestTypeByMetadataName(KnownTypeNames.RabbitMQ_Client_IModel),
+                _compilation.GetBestTypeByMetadataName(KnownTypeNames.RabbitMQ_Client_IChannel),
+                _compilation.GetBestTypeByMetadataName(KnownTypeNames.RabbitMQ_Client_IModelExensions),
+                _compilation.GetBestTypeByMetadataName(KnownTypeNames.RabbitMQ_Client_IChannelExtensions));
 
             public void AnalyzeInvocation(OperationAnalysisContext context)
             {
@@ -147,7 +145,7 @@ namespace InventoryScanner.Analyzers.Rules
             private bool IsRabbitMqMethod(IMethodSymbol method)
             {
                 var declaringType = (method.ReducedFrom ?? method).ContainingType.OriginalDefinition;
-                foreach (var type in _declaringTypes)
+                foreach (var type in DeclaringTypes)
                 {
                     if (SymbolEqualityComparer.Default.Equals(declaringType, type))
                     {
@@ -156,9 +154,10 @@ namespace InventoryScanner.Analyzers.Rules
                 }
 
                 // A concrete channel class implementing IModel/IChannel.
+                var channelInterfaces = ChannelInterfaces;
                 foreach (var implemented in declaringType.AllInterfaces)
                 {
-                    foreach (var type in _channelInterfaces)
+                    foreach (var type in channelInterfaces)
                     {
                         if (SymbolEqualityComparer.Default.Equals(implemented.OriginalDefinition, type))
                         {
