@@ -17,7 +17,6 @@ namespace InventoryScanner.Analyzers.Http
     internal sealed class FlurlCalls
     {
         public static readonly string Library = HttpLibrary.Flurl.Name;
-        private const string FlurlHttpNamespace = "Flurl.Http";
 
         /// <summary>Builder calls that do not change where the request goes.</summary>
         private static readonly ImmutableHashSet<string> PassThrough = ImmutableHashSet.Create(
@@ -30,13 +29,17 @@ namespace InventoryScanner.Analyzers.Http
         public static bool IsCall(IMethodSymbol method)
         {
             var type = method.ContainingType;
-            if (type is null || !SendsRequest(method.Name) || type.ContainingNamespace?.ToDisplayString() != FlurlHttpNamespace)
+            if (type is null || !SendsRequest(method.Name) || !IsFlurlHttp(type.ContainingNamespace))
             {
                 return false;
             }
 
             return method.IsExtensionMethod || type.Name is "IFlurlRequest" or "FlurlRequest" or "IFlurlClient" or "FlurlClient";
         }
+
+        /// <summary>The Flurl.Http namespace, compared name by name: every call named like a verb (GetHashCode) asks.</summary>
+        private static bool IsFlurlHttp(INamespaceSymbol? space) =>
+            space is { Name: "Http", ContainingNamespace: { Name: "Flurl", ContainingNamespace.IsGlobalNamespace: true } };
 
         /// <summary>
         /// An unbound request method on a string (no other library puts one there), or at the end of a chain that went

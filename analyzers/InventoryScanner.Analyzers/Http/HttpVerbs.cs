@@ -7,6 +7,9 @@ namespace InventoryScanner.Analyzers.Http
     {
         private static readonly string[] Verbs = { "Get", "Post", "Put", "Patch", "Delete", "Head", "Options" };
 
+        /// <summary>The upper-case verbs, made once: every call whose name starts with a verb asks (GetHashCode, PutAll…).</summary>
+        private static readonly string[] UpperVerbs = Array.ConvertAll(Verbs, verb => verb.ToUpperInvariant());
+
         public static string? FromMethodName(string name)
         {
             if (name.StartsWith("Execute", StringComparison.Ordinal))
@@ -14,11 +17,11 @@ namespace InventoryScanner.Analyzers.Http
                 name = name.Substring("Execute".Length);
             }
 
-            foreach (var verb in Verbs)
+            for (var i = 0; i < Verbs.Length; i++)
             {
-                if (name.StartsWith(verb, StringComparison.Ordinal))
+                if (name.StartsWith(Verbs[i], StringComparison.Ordinal))
                 {
-                    return verb.ToUpperInvariant();
+                    return UpperVerbs[i];
                 }
             }
 
