@@ -97,7 +97,7 @@ namespace InventoryScanner.Analyzers.Rules
                 else if (assignment.Target is IInvalidOperation { Syntax: var syntax } && UnresolvedMember(syntax, assignment.SemanticModel, context.CancellationToken) is { } member)
                 {
                     // builder.Password = "…" or new XBuilder { Password = "…" } on a type that did not resolve: the name still says it.
-                    AnalyzeNamedSink(context, member.Name, member.Owner, assignment.Value, Confidence.Low);
+                    AnalyzeNamedSink(context, member.Name, sink: null, member.Owner, assignment.Value, Confidence.Low);
                 }
             }
 
@@ -353,11 +353,8 @@ namespace InventoryScanner.Analyzers.Rules
 
             private void AnalyzeNamedSink(OperationAnalysisContext context, ISymbol sink, IOperation? value)
             {
-                // Every argument, assignment and declarator comes here: the library is named only for a string literal.
-                if (LiteralOf(value) is { ConstantValue.Value: string })
-                {
-                    AnalyzeNamedSink(context, sink.Name, LibraryOf(sink), value, confidenceCap: null);
-                }
+                // Every argument, assignment and declarator comes here: the library is named only for a reported literal.
+                AnalyzeNamedSink(context, sink.Name, sink, library: null, value, confidenceCap: null);
             }
 
             /// <summary>The member an assignment to an unresolved type names (<c>Password</c>), with its owner's type name.</summary>
@@ -376,7 +373,8 @@ namespace InventoryScanner.Analyzers.Rules
                 }
             }
 
-            private void AnalyzeNamedSink(OperationAnalysisContext context, string sinkName, string library, IOperation? value, string? confidenceCap)
+            /// <summary>A literal stored under a credential name; <paramref name="library"/>, when not given, is the one that declares <paramref name="sink"/>.</summary>
+            private void AnalyzeNamedSink(OperationAnalysisContext context, string sinkName, ISymbol? sink, string? library, IOperation? value, string? confidenceCap)
             {
                 var literal = LiteralOf(value);
                 if (literal is null || literal.ConstantValue.Value is not string text)
@@ -411,7 +409,7 @@ namespace InventoryScanner.Analyzers.Rules
                     keyword: keyword,
                     secretKind: SecretKindOf(keyword),
                     target: sinkName,
-                    library: library,
+                    library: library ?? LibraryOf(sink),
                     evidence: sinkName + " = \"" + SecretValues.Redact(text) + "\"",
                     value: text,
                     confidence: confidenceCap ?? (trimmed.Length >= 8 && trimmed.IndexOf(' ') < 0 ? Confidence.High : Confidence.Medium));
