@@ -6,7 +6,8 @@
 FROM mcr.microsoft.com/dotnet/sdk:10.0 AS build
 WORKDIR /src
 COPY . .
-RUN dotnet publish src/InventoryScanner.Cli/InventoryScanner.Cli.csproj -c Release -o /opt/inventory
+# Compiled ahead of time for the image's platform (ReadyToRun), as the tool packages are: see docs/performance.md.
+RUN dotnet publish src/InventoryScanner.Cli/InventoryScanner.Cli.csproj -c Release --use-current-runtime --self-contained false -p:PublishReadyToRun=true -o /opt/inventory
 
 FROM mcr.microsoft.com/dotnet/sdk:10.0
 COPY --from=build /opt/inventory /opt/inventory

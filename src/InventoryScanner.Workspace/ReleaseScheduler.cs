@@ -37,14 +37,20 @@ internal sealed class ReleaseScheduler
         }
     }
 
-    /// <summary>Projects in dependency order (dependencies first); unloaded projects keep their place at the end.</summary>
+    /// <summary>
+    /// Projects in dependency order (dependencies first); then the projects that did not load, largest first. Those are
+    /// analysed from their sources alone, each on its own: started largest first, the longest does not begin last and
+    /// keep one worker busy while the others wait (all of a --no-build-eval scan).
+    /// </summary>
     public IEnumerable<ProjectFile> Order(IEnumerable<ProjectFile> files, IReadOnlyDictionary<string, ProjectId> ids)
     {
         var order = _current.GetProjectDependencyGraph().GetTopologicallySortedProjects()
             .Select((id, index) => (id, index))
             .ToDictionary(pair => pair.id, pair => pair.index);
+        var unloaded = files.Where(file => !ids.ContainsKey(file.Path)).ToDictionary(file => file.Path, SourceFallback.SourceSize, StringComparer.Ordinal);
         return files
             .OrderBy(file => ids.TryGetValue(file.Path, out var id) && order.TryGetValue(id, out var index) ? index : int.MaxValue)
+            .ThenByDescending(file => unloaded.GetValueOrDefault(file.Path))
             .ToList();
     }
 

@@ -32,10 +32,14 @@ internal static class SourceFallback
         global using global::System.Threading.Tasks;
         """;
 
+    /// <summary>The bytes of the C# files <see cref="Create"/> would compile for <paramref name="project"/>.</summary>
+    public static long SourceSize(ProjectFile project) =>
+        FilesOf(project).Sum(file => new FileInfo(file) is { Exists: true } info ? info.Length : 0);
+
     public static Compilation? Create(ProjectFile project, LegacyResolution? legacy, CancellationToken cancellationToken, out int fileCount)
     {
         var directory = Path.GetDirectoryName(project.Path)!;
-        var files = ListedFiles(project) ?? SourceFiles(directory, project.Path);
+        var files = FilesOf(project);
         fileCount = files.Count;
         if (files.Count == 0)
         {
@@ -79,6 +83,9 @@ internal static class SourceFallback
             references,
             new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Disable));
     }
+
+    private static List<string> FilesOf(ProjectFile project) =>
+        ListedFiles(project) ?? SourceFiles(Path.GetDirectoryName(project.Path)!, project.Path);
 
     /// <summary>
     /// An old-format project's <c>Compile</c> items that exist, linked files outside its folder included; null when the
