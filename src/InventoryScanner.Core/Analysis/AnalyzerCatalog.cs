@@ -4,6 +4,7 @@ using System.Reflection;
 using InventoryScanner.Analyzers;
 using InventoryScanner.Analyzers.Http;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Text;
 
@@ -102,6 +103,7 @@ public sealed class AnalyzerCatalog
         }
 
         var text = tree.GetText(cancellationToken);
+        var root = tree.GetRoot(cancellationToken);
         var generated = IsGenerated(tree, options, cancellationToken);
         if (generated && _generatedTriggers is null)
         {
@@ -109,17 +111,17 @@ public sealed class AnalyzerCatalog
             return [];
         }
 
-        if (!generated && compilationWords.Values is not null && Contains(text, compilationWords.Values, compilationWords.Words, []))
+        if (!generated && compilationWords.Values is not null && Contains(text, root, compilationWords.Values, compilationWords.Words, []))
         {
             return Analyzers;
         }
 
-        var found = generated ? Found(text, _generatedTriggers!, _generatedWords, []) : Found(text, _triggers, _words, _ignored);
+        var found = generated ? Found(text, root, _generatedTriggers!, _generatedWords, []) : Found(text, root, _triggers, _words, _ignored);
         var subset = ImmutableArray.CreateBuilder<DiagnosticAnalyzer>();
         foreach (var entry in _entries)
         {
             var words = generated ? entry.GeneratedWords : entry.Words;
-            if (words.Any(found.Contains) || (!generated && entry.OptionKey is not null && HasConfiguredWords(tree, options, entry.OptionKey, text)))
+            if (words.Any(found.Contains) || (!generated && entry.OptionKey is not null && HasConfiguredWords(tree, options, entry.OptionKey, text, root)))
             {
                 subset.Add(entry.Analyzer);
             }
@@ -128,7 +130,7 @@ public sealed class AnalyzerCatalog
         return subset.ToImmutable();
     }
 
-    private static bool HasConfiguredWords(SyntaxTree tree, AnalyzerOptions options, string key, SourceText text)
+    private static bool HasConfiguredWords(SyntaxTree tree, AnalyzerOptions options, string key, SourceText text, SyntaxNode root)
     {
         if (!options.AnalyzerConfigOptionsProvider.GetOptions(tree).TryGetValue(key, out var configured))
         {
@@ -136,26 +138,26 @@ public sealed class AnalyzerCatalog
         }
 
         var extra = configured.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
-        return extra.Length > 0 && Contains(text, SearchValues.Create(extra, StringComparison.OrdinalIgnoreCase), extra, []);
+        return extra.Length > 0 && Contains(text, root, SearchValues.Create(extra, StringComparison.OrdinalIgnoreCase), extra, []);
     }
 
     /// <summary>Every trigger word the text holds (outside its ignored words), in one pass.</summary>
-    private static HashSet<string> Found(SourceText text, SearchValues<string> triggers, string[] words, IgnoredOccurrence[] ignored)
+    private static HashSet<string> Found(SourceText text, SyntaxNode root, SearchValues<string> triggers, string[] words, IgnoredOccurrence[] ignored)
     {
         var found = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
-        Scan(text, triggers, words, ignored, word => found.Add(word) && found.Count == words.Length);
+        Scan(text, root, triggers, words, ignored, word => found.Add(word) && found.Count == words.Length);
         return found;
     }
 
-    private static bool Contains(SourceText text, SearchValues<string> triggers, string[] words, IgnoredOccurrence[] ignored) =>
-        Scan(text, triggers, words, ignored, _ => true);
+    private static bool Contains(SourceText text, SyntaxNode root, SearchValues<string> triggers, string[] words, IgnoredOccurrence[] ignored) =>
+        Scan(text, root, triggers, words, ignored, _ => true);
 
     /// <summary>
     /// Calls <paramref name="onWord"/> for each occurrence of a trigger word (outside its ignored longer words) until it
     /// returns true; returns whether it did. The text is read in overlapping chunks, so a word split across two chunks is
     /// still seen, without copying the whole file.
     /// </summary>
-    private static bool Scan(SourceText text, SearchValues<string> triggers, string[] words, IgnoredOccurrence[] ignored, Func<string, bool> onWord)
+    private static bool Scan(SourceText text, SyntaxNode root, SearchValues<string> triggers, string[] words, IgnoredOccurrence[] ignored, Func<string, bool> onWord)
     {
         const int ChunkSize = 64 * 1024;
         const int Overlap = 64;
@@ -176,6 +178,13 @@ public sealed class AnalyzerCatalog
                     }
 
                     position += next;
+                    if (CommentEnd(root, start + position) is { } end)
+                    {
+                        // No analyzer reads a comment or code the compiler skips: a word there binds nothing.
+                        position = end - start;
+                        continue;
+                    }
+
                     foreach (var word in words)
                     {
                         if (chunk[position..].StartsWith(word, StringComparison.OrdinalIgnoreCase) && !IsIgnoredWord(chunk, position, word, ignored) && onWord(word))
@@ -194,6 +203,19 @@ public sealed class AnalyzerCatalog
         {
             ArrayPool<char>.Shared.Return(buffer);
         }
+    }
+
+    /// <summary>
+    /// Where the comment (documentation included) or the text an <c>#if</c> leaves out that holds
+    /// <paramref name="position"/> ends; null when the position is in code.
+    /// </summary>
+    private static int? CommentEnd(SyntaxNode root, int position)
+    {
+        var trivia = root.FindTrivia(position);
+        return trivia.Kind() is SyntaxKind.SingleLineCommentTrivia or SyntaxKind.MultiLineCommentTrivia or SyntaxKind.SingleLineDocumentationCommentTrivia
+            or SyntaxKind.MultiLineDocumentationCommentTrivia or SyntaxKind.DisabledTextTrivia && trivia.FullSpan.Contains(position)
+            ? trivia.FullSpan.End
+            : null;
     }
 
     /// <summary>True when this occurrence of <paramref name="word"/> lies inside one of its ignored longer words.</summary>

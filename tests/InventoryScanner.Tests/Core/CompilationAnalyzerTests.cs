@@ -207,11 +207,35 @@ public sealed class CompilationAnalyzerTests
     [Fact]
     public void TriggerWordAcrossAChunkBoundary_ShouldStillBeSeen()
     {
-        var padding = new string(' ', (64 * 1024) - 4);
-        var tree = CSharpSyntaxTree.ParseText("//" + padding + "BasicPublish");
+        const string Before = "class C { void M() { ";
+        var padding = new string(' ', (64 * 1024) - 2 - Before.Length - "x.".Length);
+        var tree = CSharpSyntaxTree.ParseText(Before + padding + "x.BasicPublish(); } }");
 
         Assert.True(AnalyzerCatalog.Default.MayReport(tree, new AnalyzerOptions([]), CancellationToken.None));
         Assert.False(AnalyzerCatalog.Default.MayReport(CSharpSyntaxTree.ParseText("class C { }"), new AnalyzerOptions([]), CancellationToken.None));
+    }
+
+    [Fact]
+    public void TriggerWordsOnlyInCommentsOrExcludedCode_ShouldNotBindTheFile()
+    {
+        var tree = CSharpSyntaxTree.ParseText("""
+            /// <summary>Sends the order; the caller Publishes it with BasicPublish.</summary>
+            class C
+            {
+                // channel.BasicPublish("orders", body);
+                /* var client = new HttpClient(); await client.GetAsync(url); password = "x"; */
+            #if NEVER
+                void M(IModel channel) => channel.BasicPublish("orders", "", null, body);
+            #endif
+                int Count() => 1;
+            }
+            """);
+
+        Assert.False(AnalyzerCatalog.Default.MayReport(tree, new AnalyzerOptions([]), CancellationToken.None));
+        Assert.True(AnalyzerCatalog.Default.MayReport(
+            CSharpSyntaxTree.ParseText("class C { void M(IModel channel) => channel.BasicPublish(\"orders\", \"\", null, null); } // nothing here"),
+            new AnalyzerOptions([]),
+            CancellationToken.None));
     }
 
     private static Compilation Compile(params string[] sources) =>
