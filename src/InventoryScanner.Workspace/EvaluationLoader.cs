@@ -377,7 +377,7 @@ internal static class EvaluationLoader
         {
             if (!_byPath.TryGetValue(path, out var reference))
             {
-                _byPath[path] = reference = MetadataReference.CreateFromFile(path);
+                _byPath[path] = reference = MappedReference.Create(path);
             }
 
             return reference;

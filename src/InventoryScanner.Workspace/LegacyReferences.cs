@@ -41,7 +41,7 @@ internal static partial class LegacyReferences
             ? folder
             : Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".nuget", "packages");
 
-    public static MetadataReference Reference(string path) => References.GetOrAdd(path, p => MetadataReference.CreateFromFile(p));
+    public static MetadataReference Reference(string path) => References.GetOrAdd(path, MappedReference.Create);
 
     /// <summary><c>v4.7.2</c> → <c>net472</c>; null for a version that is not .NET Framework's.</summary>
     public static string? Moniker(string targetFrameworkVersion)

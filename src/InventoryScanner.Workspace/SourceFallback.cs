@@ -17,7 +17,7 @@ internal static class SourceFallback
         ((string?)AppContext.GetData("TRUSTED_PLATFORM_ASSEMBLIES") ?? string.Empty)
             .Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries)
             .Where(path => Path.GetFileName(path) is var name && (name.StartsWith("System.", StringComparison.Ordinal) || name is "mscorlib.dll" or "netstandard.dll" or "Microsoft.CSharp.dll" or "Microsoft.Win32.Primitives.dll"))
-            .Select(path => (MetadataReference)MetadataReference.CreateFromFile(path))
+            .Select(MappedReference.Create)
             .ToImmutableArray());
 
     /// <summary>The global usings Microsoft.NET.Sdk generates when ImplicitUsings is enabled.</summary>
