@@ -46,7 +46,8 @@ internal static class SourceFallback
             return null;
         }
 
-        var parseOptions = new CSharpParseOptions(LanguageVersion.Preview);
+        // Documentation comments stay plain comments, as in a loaded project (EvaluationLoader).
+        var parseOptions = new CSharpParseOptions(LanguageVersion.Preview, DocumentationMode.None);
         var trees = new List<SyntaxTree>(files.Count);
         foreach (var file in files)
         {
