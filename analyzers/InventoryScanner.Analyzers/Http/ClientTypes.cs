@@ -105,6 +105,10 @@ namespace InventoryScanner.Analyzers.Http
         /// </summary>
         private static bool IsRequestWrapper(INamedTypeSymbol type) =>
             type.TypeKind is TypeKind.Interface or TypeKind.Class && !type.IsFrameworkOrSdk()
+
+            // Member names come from the declarations; the members themselves (their parameter types bound) only for a
+            // type that has a name worth it: in a scan, this walk runs over every type of every project.
+            && type.MemberNames.Any(Messaging.WrapperMembers.IsRequestWrapperName)
             && type.GetMembers().OfType<IMethodSymbol>().Any(m => m.DeclaredAccessibility == Accessibility.Public && Messaging.WrapperMembers.IsRequestWrapper(m));
 
         /// <summary>A gRPC client (Grpc.Core.ClientBase) or a WCF client (System.ServiceModel.ClientBase&lt;T&gt;), by name when unresolved.</summary>

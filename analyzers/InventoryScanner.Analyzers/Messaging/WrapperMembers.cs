@@ -38,7 +38,10 @@ namespace InventoryScanner.Analyzers.Messaging
         /// Seen from a caller in another project too, where only the signature is.
         /// </summary>
         public static bool IsRequestWrapper(IMethodSymbol method) =>
-            StartsWithVerb(method.Name, RequestVerbs) && method.Parameters.Any(IsAddressParameter);
+            IsRequestWrapperName(method.Name) && method.Parameters.Any(IsAddressParameter);
+
+        /// <summary>The name <see cref="IsRequestWrapper"/> asks for, to be checked before a type's members are made.</summary>
+        public static bool IsRequestWrapperName(string name) => StartsWithVerb(name, RequestVerbs);
 
         private static bool IsAddressParameter(IParameterSymbol parameter) =>
             (parameter.Type.SpecialType == SpecialType.System_String || parameter.Type.Name == "Uri")
