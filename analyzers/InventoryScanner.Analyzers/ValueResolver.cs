@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
+using System.Runtime.CompilerServices;
 using System.Text;
 using System.Text.RegularExpressions;
 using System.Threading;
@@ -37,13 +38,24 @@ namespace InventoryScanner.Analyzers
         private readonly Compilation _compilation;
         private readonly Lazy<Dictionary<string, List<SyntaxNode>>> _constructorCalls;
 
+        /// <summary>
+        /// <see cref="ConstructorCalls"/> of each compilation, shared by the rules' resolvers: each rule has its own, and
+        /// each walked every tree of the compilation again.
+        /// </summary>
+        private static readonly ConditionalWeakTable<Compilation, Lazy<Dictionary<string, List<SyntaxNode>>>> SharedConstructorCalls =
+            new ConditionalWeakTable<Compilation, Lazy<Dictionary<string, List<SyntaxNode>>>>();
+
         /// <summary>Call in a compilation-start action. Types are looked up, and configuration files read, on first use.</summary>
         public ValueResolver(Compilation compilation, AnalyzerOptions options, CancellationToken cancellationToken)
         {
             _files = new Lazy<ConfigurationFiles>(() => ConfigurationFiles.Read(options, cancellationToken), LazyThreadSafetyMode.ExecutionAndPublication);
             _keys = new ConfigurationKeys(compilation, cancellationToken);
             _compilation = compilation;
-            _constructorCalls = new Lazy<Dictionary<string, List<SyntaxNode>>>(() => ConstructorCalls(compilation, cancellationToken), LazyThreadSafetyMode.ExecutionAndPublication);
+            _constructorCalls = SharedConstructorCalls.GetValue(
+                compilation,
+                // Not cancelled by the first rule's token: a cancelled walk would stay the answer for every rule. It reads
+                // syntax only.
+                shared => new Lazy<Dictionary<string, List<SyntaxNode>>>(() => ConstructorCalls(shared, CancellationToken.None), LazyThreadSafetyMode.ExecutionAndPublication));
         }
 
         public ResolvedValue Resolve(IOperation? operation, CancellationToken cancellationToken) =>
