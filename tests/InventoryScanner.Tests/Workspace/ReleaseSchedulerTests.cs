@@ -37,4 +37,37 @@ public sealed class ReleaseSchedulerTests
         Assert.False(scheduler.Snapshot().ContainsProject(worker));
         Assert.False(scheduler.Snapshot().ContainsProject(shared));
     }
+
+    [Fact]
+    public void ProjectsThatDidNotLoad_ShouldStartAfterTheLoadedOnes_LargestFirst()
+    {
+        var root = Directory.CreateTempSubdirectory("scheduler-").FullName;
+        try
+        {
+            ProjectFile Project(string name, int sourceBytes)
+            {
+                var folder = Directory.CreateDirectory(Path.Combine(root, name)).FullName;
+                File.WriteAllText(Path.Combine(folder, name + ".csproj"), "<Project Sdk=\"Microsoft.NET.Sdk\" />");
+                File.WriteAllText(Path.Combine(folder, "Code.cs"), "class C { }" + new string(' ', sourceBytes));
+                return ProjectFile.Read(Path.Combine(folder, name + ".csproj"));
+            }
+
+            var small = Project("Small", 100);
+            var large = Project("Large", 50_000);
+            var medium = Project("Medium", 5_000);
+            var loaded = Project("Loaded", 0);
+            using var workspace = new AdhocWorkspace();
+            var loadedId = ProjectId.CreateNewId("Loaded");
+            var solution = workspace.CurrentSolution.AddProject(loadedId, "Loaded", "Loaded", LanguageNames.CSharp);
+            var scheduler = new ReleaseScheduler(solution, [loadedId]);
+
+            var order = scheduler.Order([small, large, loaded, medium], new Dictionary<string, ProjectId> { [loaded.Path] = loadedId });
+
+            Assert.Equal(["Loaded", "Large", "Medium", "Small"], order.Select(file => Path.GetFileNameWithoutExtension(file.Path)));
+        }
+        finally
+        {
+            Directory.Delete(root, recursive: true);
+        }
+    }
 }
