@@ -72,9 +72,12 @@ namespace InventoryScanner.Analyzers
         public static bool IsOneOf(this ITypeSymbol type, string[] fullNames)
         {
             string? display = null;
+            var name = type.Name;
             foreach (var fullName in fullNames)
             {
-                if (fullName.EndsWith("." + type.Name, System.StringComparison.Ordinal) && (display ??= type.ToDisplayString()) == fullName)
+                // The simple name first, without building "." + name for every call of every static method and creation.
+                if (fullName.Length > name.Length && fullName[fullName.Length - name.Length - 1] == '.' && fullName.EndsWith(name, System.StringComparison.Ordinal)
+                    && (display ??= type.ToDisplayString()) == fullName)
                 {
                     return true;
                 }

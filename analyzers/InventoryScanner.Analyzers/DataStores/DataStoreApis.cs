@@ -228,6 +228,9 @@ namespace InventoryScanner.Analyzers.DataStores
             .AddRange(Buckets("Amazon.S3.IAmazonS3", "PutObjectAsync", "GetObjectAsync", "DeleteObjectAsync", "CopyObjectAsync", "GetObjectMetadataAsync", "ListObjectsV2Async", "ListObjectsAsync", "InitiateMultipartUploadAsync", "GetPreSignedURL", "GetPreSignedURLAsync"))
             .AddRange(Buckets("Amazon.S3.Transfer.ITransferUtility", "UploadAsync", "Upload", "DownloadAsync", "Download", "UploadDirectoryAsync", "DownloadDirectoryAsync"));
 
+        /// <summary><see cref="Calls"/> by member name: each invocation of a compilation asks.</summary>
+        public static readonly ILookup<string, DataStoreApi> CallsByMember = Calls.Where(api => api.Member is not null).ToLookup(api => api.Member!, System.StringComparer.Ordinal);
+
         /// <summary>
         /// Aspire's keyed client integrations beside the plain ones: <c>AddKeyedRedisClient("voting-redis")</c> for
         /// <c>AddRedisClient</c>, with the same connection name first. Contexts have no keyed form.

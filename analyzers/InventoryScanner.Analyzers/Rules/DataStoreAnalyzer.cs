@@ -361,11 +361,12 @@ namespace InventoryScanner.Analyzers.Rules
                 return;
             }
 
-            var candidates = DataStoreApi.Calls.Where(a => a.Member == name).ToList();
-            if (candidates.Count == 0)
+            if (!DataStoreApi.CallsByMember.Contains(name))
             {
                 return;
             }
+
+            var candidates = DataStoreApi.CallsByMember[name].ToList();
 
             if (context.Operation is IInvocationOperation bound)
             {
