@@ -326,8 +326,8 @@ namespace InventoryScanner.Analyzers.Rules
 
             private bool IsSendMethod(IMethodSymbol method, IInvocationOperation invocation)
             {
-                // Every HttpClient and HttpMessageInvoker send method has a send name, and every JSON extension has "Json" in its name.
-                if ((!IsSendMethodName(method.Name) && method.Name.IndexOf("Json", StringComparison.Ordinal) < 0) || HttpClient is null)
+                // Every HttpClient, HttpMessageInvoker and JSON extension send method has a send name (GetFromJsonAsync, PostAsJsonAsync…).
+                if (!IsSendMethodName(method.Name) || HttpClient is null)
                 {
                     return false;
                 }
