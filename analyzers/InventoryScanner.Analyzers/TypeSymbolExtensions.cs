@@ -32,24 +32,28 @@ namespace InventoryScanner.Analyzers
         /// </summary>
         public static System.Collections.Generic.IEnumerable<INamedTypeSymbol> DeclaredTypes(this INamespaceSymbol root, System.Threading.CancellationToken cancellationToken)
         {
+            // Type members only: a source class makes its nested types from its declarations, while GetMembers would make
+            // every method, property and field of every class in the compilation (a third of a scan's declaration work).
             var pending = new System.Collections.Generic.Stack<INamespaceOrTypeSymbol>();
             pending.Push(root);
             while (pending.Count > 0)
             {
                 cancellationToken.ThrowIfCancellationRequested();
-                foreach (var member in pending.Pop().GetMembers())
+                var current = pending.Pop();
+                if (current is INamespaceSymbol currentNamespace)
                 {
-                    if (member is INamespaceSymbol ns)
+                    foreach (var ns in currentNamespace.GetNamespaceMembers())
                     {
                         pending.Push(ns);
                     }
-                    else if (member is INamedTypeSymbol type)
+                }
+
+                foreach (var type in current.GetTypeMembers())
+                {
+                    yield return type;
+                    if (type.TypeKind == TypeKind.Class)
                     {
-                        yield return type;
-                        if (type.TypeKind == TypeKind.Class)
-                        {
-                            pending.Push(type);
-                        }
+                        pending.Push(type);
                     }
                 }
             }

@@ -121,11 +121,11 @@ internal static partial class LegacyReferences
     /// temporary folder (<c>PackageDownload</c> items only), so nothing of the scanned repository is evaluated; the
     /// repository's NuGet.config is honoured for its private feeds. Returns what could not be done.
     /// </summary>
-    /// <param name="sourceArguments">The <c>--source</c> arguments that leave out the repository's unreachable feeds (<see cref="PackageSources.ChooseAsync"/>).</param>
-    public static async Task<List<string>> FetchAsync(IReadOnlyList<ProjectFile> projects, string root, string packagesFolder, IReadOnlyList<string> sourceArguments, IScanProgress progress, CancellationToken cancellationToken)
+    /// <param name="sources">The package sources' probe (<see cref="PackageSources.ChooseAsync"/>), asked only when there is something to download: its <c>--source</c> arguments leave out the repository's unreachable feeds, and none answering means nothing is downloaded.</param>
+    public static async Task<List<string>> FetchAsync(IReadOnlyList<ProjectFile> projects, string root, string packagesFolder, Func<Task<SourceChoice>> sources, IScanProgress progress, CancellationToken cancellationToken)
     {
         var downloads = PlanDownloads(projects, packagesFolder);
-        if (downloads.Count == 0)
+        if (downloads.Count == 0 || (await sources().ConfigureAwait(false)).Arguments is not { } sourceArguments)
         {
             return [];
         }

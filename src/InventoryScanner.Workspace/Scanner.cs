@@ -56,13 +56,10 @@ public static class Scanner
         var (overlay, sdk) = StepAroundGlobalJson(input, options, messages);
         try
         {
-            // Probed once for the restore and for the download of old-format projects' references.
-            var sources = options.Restore || options.DownloadReferences ? await PackageSources.ChooseAsync(input.Root, cancellationToken).ConfigureAwait(false) : SourceChoice.All;
-            foreach (var message in sources.Messages)
-            {
-                messages.Add(message);
-                options.Progress.Warning(message);
-            }
+            // Probed once, when a restore or the download of old-format projects' references first needs it: a scan that
+            // restores nothing (--no-build-eval without legacy projects, an unchanged rescan) asks no feed.
+            Task<SourceChoice>? probe = null;
+            Task<SourceChoice> Sources() => probe ??= ProbeSourcesAsync(input.Root, options, messages, cancellationToken);
 
             // Evaluations are kept with the scan cache; not through an SDK overlay, whose paths are the scan's own.
             var evaluations = options.CacheDirectory is { } cacheFolder && overlay is null && options.EvaluateProjects && !options.DesignTimeLoad
@@ -79,7 +76,7 @@ public static class Scanner
             else if (options.Restore)
             {
                 options.Progress.Phase($"restoring {input.ProjectPaths.Count} project(s)");
-                restoreErrors = await Restorer.RestoreAsync(input, overlay, sources, options.Progress, cancellationToken).ConfigureAwait(false);
+                restoreErrors = await Restorer.RestoreAsync(input, overlay, await Sources().ConfigureAwait(false), options.Progress, cancellationToken).ConfigureAwait(false);
                 evaluations?.Forget();
                 evaluations?.KeepRestore(input.ProjectPaths, restoreErrors);
             }
@@ -90,13 +87,25 @@ public static class Scanner
             }
 
             restoreTime.Stop();
-            var result = await ScanProjectsAsync(input, options, overlay, sources, restoreErrors, evaluations, messages, cancellationToken).ConfigureAwait(false);
+            var result = await ScanProjectsAsync(input, options, overlay, Sources, restoreErrors, evaluations, messages, cancellationToken).ConfigureAwait(false);
             return result with { Timings = result.Timings with { Restore = restoreTime.Elapsed }, Sdk = sdk, AssessmentSettings = options.Settings.Assessment, Hosts = options.Settings.Hosts };
         }
         finally
         {
             overlay?.Dispose();
         }
+    }
+
+    private static async Task<SourceChoice> ProbeSourcesAsync(string root, ScanOptions options, List<string> messages, CancellationToken cancellationToken)
+    {
+        var choice = await PackageSources.ChooseAsync(root, cancellationToken).ConfigureAwait(false);
+        foreach (var message in choice.Messages)
+        {
+            messages.Add(message);
+            options.Progress.Warning(message);
+        }
+
+        return choice;
     }
 
     /// <summary>
@@ -140,7 +149,7 @@ public static class Scanner
         ScanInput input,
         ScanOptions options,
         SdkOverlay? overlay,
-        SourceChoice sources,
+        Func<Task<SourceChoice>> sources,
         Dictionary<string, List<string>> restoreErrors,
         EvaluationCache? evaluations,
         List<string> messages,
@@ -423,7 +432,7 @@ public static class Scanner
     }
 
     /// <summary>What each old-format .NET Framework project is compiled against here (downloaded first when allowed).</summary>
-    private static async Task<Dictionary<string, LegacyResolution>> ResolveLegacyAsync(List<ProjectFile> files, string root, ScanOptions options, SourceChoice sources, List<string> messages, CancellationToken cancellationToken)
+    private static async Task<Dictionary<string, LegacyResolution>> ResolveLegacyAsync(List<ProjectFile> files, string root, ScanOptions options, Func<Task<SourceChoice>> sources, List<string> messages, CancellationToken cancellationToken)
     {
         var legacy = files.Where(f => f.Language == "C#" && f.IsLegacyFramework).ToList();
         if (legacy.Count == 0)
@@ -432,9 +441,9 @@ public static class Scanner
         }
 
         var packagesFolder = LegacyReferences.PackagesFolder;
-        if (options.DownloadReferences && sources.Arguments is not null)
+        if (options.DownloadReferences)
         {
-            messages.AddRange(await LegacyReferences.FetchAsync(legacy, root, packagesFolder, sources.Arguments, options.Progress, cancellationToken).ConfigureAwait(false));
+            messages.AddRange(await LegacyReferences.FetchAsync(legacy, root, packagesFolder, sources, options.Progress, cancellationToken).ConfigureAwait(false));
         }
 
         return legacy.ToDictionary(f => f.Path, f => LegacyReferences.Resolve(f, packagesFolder), StringComparer.Ordinal);

@@ -5,6 +5,7 @@ using System.Linq;
 using System.Runtime.CompilerServices;
 using System.Threading;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 
 namespace InventoryScanner.Analyzers.Http
@@ -49,25 +50,72 @@ namespace InventoryScanner.Analyzers.Http
             }
 
             var names = new HashSet<string>(StringComparer.Ordinal);
-            Collect(compilation.Assembly.GlobalNamespace, names, cancellationToken);
-            return OwnNames.GetValue(compilation, _ => names.ToArray());
-        }
-
-        private static void Collect(INamespaceSymbol root, HashSet<string> names, CancellationToken cancellationToken)
-        {
-            foreach (var type in root.DeclaredTypes(cancellationToken))
+            var mayDeriveFromClientBase = MayDeriveFromClientBase(compilation, cancellationToken);
+            foreach (var type in compilation.Assembly.GlobalNamespace.DeclaredTypes(cancellationToken))
             {
-                if (IsRefitInterface(type, cancellationToken) || IsServiceContract(type) || IsRequestWrapper(type)
-                    || (IsGeneratedClient(type) && type.ContainingNamespace?.ToDisplayString() is not ("Grpc.Core" or "System.ServiceModel")))
+                if (IsRefitInterface(type, cancellationToken) || IsServiceContract(type) || IsRequestWrapper(type, cancellationToken)
+                    || (mayDeriveFromClientBase && IsGeneratedClient(type) && type.ContainingNamespace?.ToDisplayString() is not ("Grpc.Core" or "System.ServiceModel")))
                 {
                     names.Add(type.Name);
                 }
             }
+
+            return OwnNames.GetValue(compilation, _ => names.ToArray());
         }
+
+        /// <summary>
+        /// Whether a type here can derive from a ClientBase at all: its code names one, or it references gRPC or WCF (a
+        /// library's client it derives from does). When not, no base type needs binding: in a large project that binding
+        /// was most of this walk.
+        /// </summary>
+        private static bool MayDeriveFromClientBase(Compilation compilation, CancellationToken cancellationToken)
+        {
+            foreach (var name in compilation.ReferencedAssemblyNames)
+            {
+                if (IsClientLibrary(name.Name))
+                {
+                    return true;
+                }
+            }
+
+            foreach (var reference in compilation.References)
+            {
+                if (compilation.GetAssemblyOrModuleSymbol(reference) is IAssemblySymbol assembly
+                    && assembly.Modules.Any(module => module.ReferencedAssemblies.Any(referenced => IsClientLibrary(referenced.Name))))
+                {
+                    return true;
+                }
+            }
+
+            const string ClientBase = "ClientBase";
+            var buffer = new char[64 * 1024];
+            foreach (var tree in compilation.SyntaxTrees)
+            {
+                var text = tree.GetText(cancellationToken);
+                for (var start = 0; start < text.Length; start += buffer.Length - ClientBase.Length)
+                {
+                    var count = Math.Min(buffer.Length, text.Length - start);
+                    text.CopyTo(start, buffer, 0, count);
+                    if (buffer.AsSpan(0, count).IndexOf(ClientBase.AsSpan(), StringComparison.Ordinal) >= 0)
+                    {
+                        return true;
+                    }
+                }
+            }
+
+            return false;
+        }
+
+        /// <summary>The assemblies that declare a ClientBase: gRPC's (Grpc.Core.Api; Grpc.Core before it) and WCF's (.NET Framework, and the client packages).</summary>
+        private static bool IsClientLibrary(string assemblyName) =>
+            assemblyName is "Grpc.Core.Api" or "Grpc.Core" or "System.ServiceModel" or "System.ServiceModel.Primitives" or "System.Private.ServiceModel";
 
         private static bool IsRefitInterface(INamedTypeSymbol type, CancellationToken cancellationToken)
         {
-            if (type.TypeKind != TypeKind.Interface)
+            // In source, only a method written with attributes can be one: its members are made only when one is.
+            if (type.TypeKind != TypeKind.Interface
+                || (!type.DeclaringSyntaxReferences.IsEmpty && !type.DeclaringSyntaxReferences.Any(reference => reference.GetSyntax(cancellationToken) is TypeDeclarationSyntax declaration
+                    && declaration.Members.Any(member => member is MethodDeclarationSyntax { AttributeLists.Count: > 0 }))))
             {
                 return false;
             }
@@ -103,13 +151,49 @@ namespace InventoryScanner.Analyzers.Http
         /// The application's own request wrapper (<c>IRequestProvider.GetAsync&lt;T&gt;(string uri, …)</c>): its callers name the
         /// address, so the files that call it are bound too (<see cref="Messaging.WrapperMembers.IsRequestWrapper"/>).
         /// </summary>
-        private static bool IsRequestWrapper(INamedTypeSymbol type) =>
+        private static bool IsRequestWrapper(INamedTypeSymbol type, CancellationToken cancellationToken) =>
             type.TypeKind is TypeKind.Interface or TypeKind.Class && !type.IsFrameworkOrSdk()
 
-            // Member names come from the declarations; the members themselves (their parameter types bound) only for a
-            // type that has a name worth it: in a scan, this walk runs over every type of every project.
-            && type.MemberNames.Any(Messaging.WrapperMembers.IsRequestWrapperName)
+            // The names of a source type's methods and of their parameters are read from its syntax (MemberNames makes every
+            // member of some types); the members themselves (their parameter types bound) only for a type whose code has the
+            // shape: in a scan, this walk runs over every type of every project.
+            && (type.DeclaringSyntaxReferences.IsEmpty ? type.MemberNames.Any(Messaging.WrapperMembers.IsRequestWrapperName) : HasWrapperShape(type, cancellationToken))
             && type.GetMembers().OfType<IMethodSymbol>().Any(m => m.DeclaredAccessibility == Accessibility.Public && Messaging.WrapperMembers.IsRequestWrapper(m));
+
+        /// <summary>
+        /// A public method declared in the type's source with a request's name and a string or Uri parameter named like an
+        /// address, as far as the syntax tells (a class's method says <c>public</c>; an interface's is public unless it says otherwise).
+        /// </summary>
+        private static bool HasWrapperShape(INamedTypeSymbol type, CancellationToken cancellationToken)
+        {
+            foreach (var reference in type.DeclaringSyntaxReferences)
+            {
+                if (reference.GetSyntax(cancellationToken) is TypeDeclarationSyntax declaration
+                    && declaration.Members.Any(member => member is MethodDeclarationSyntax method
+                        && Messaging.WrapperMembers.IsRequestWrapperName(method.Identifier.ValueText)
+                        && (declaration is InterfaceDeclarationSyntax
+                            ? !method.Modifiers.Any(m => m.IsKind(SyntaxKind.PrivateKeyword) || m.IsKind(SyntaxKind.ProtectedKeyword) || m.IsKind(SyntaxKind.InternalKeyword))
+                            : method.Modifiers.Any(m => m.IsKind(SyntaxKind.PublicKeyword)))
+                        && method.ParameterList.Parameters.Any(parameter => parameter.Type is { } parameterType && MayBeStringOrUri(parameterType)
+                            && Messaging.WrapperMembers.IsAddressParameterName(parameter.Identifier.ValueText))))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        /// <summary>string, String, Uri, qualified or nullable; an alias of either is not seen.</summary>
+        private static bool MayBeStringOrUri(TypeSyntax type) => type switch
+        {
+            PredefinedTypeSyntax predefined => predefined.Keyword.IsKind(SyntaxKind.StringKeyword),
+            NullableTypeSyntax nullable => MayBeStringOrUri(nullable.ElementType),
+            QualifiedNameSyntax qualified => MayBeStringOrUri(qualified.Right),
+            AliasQualifiedNameSyntax alias => MayBeStringOrUri(alias.Name),
+            IdentifierNameSyntax name => name.Identifier.ValueText is "String" or "Uri",
+            _ => false,
+        };
 
         /// <summary>A gRPC client (Grpc.Core.ClientBase) or a WCF client (System.ServiceModel.ClientBase&lt;T&gt;), by name when unresolved.</summary>
         private static bool IsGeneratedClient(INamedTypeSymbol type)

@@ -44,9 +44,12 @@ namespace InventoryScanner.Analyzers.Messaging
         public static bool IsRequestWrapperName(string name) => StartsWithVerb(name, RequestVerbs);
 
         private static bool IsAddressParameter(IParameterSymbol parameter) =>
-            (parameter.Type.SpecialType == SpecialType.System_String || parameter.Type.Name == "Uri")
-            && (parameter.Name.IndexOf("uri", StringComparison.OrdinalIgnoreCase) >= 0 || parameter.Name.IndexOf("url", StringComparison.OrdinalIgnoreCase) >= 0
-                || parameter.Name is "path" or "endpoint" or "route" or "resource" or "address" or "relativePath" or "requestPath");
+            (parameter.Type.SpecialType == SpecialType.System_String || parameter.Type.Name == "Uri") && IsAddressParameterName(parameter.Name);
+
+        /// <summary>The name <see cref="IsRequestWrapper"/> asks of the address parameter, to be checked in the syntax before its type is bound.</summary>
+        public static bool IsAddressParameterName(string name) =>
+            name.IndexOf("uri", StringComparison.OrdinalIgnoreCase) >= 0 || name.IndexOf("url", StringComparison.OrdinalIgnoreCase) >= 0
+            || name is "path" or "endpoint" or "route" or "resource" or "address" or "relativePath" or "requestPath";
 
         private static bool StartsWithVerb(string name, string[] verbs)
         {
