@@ -124,4 +124,55 @@ public sealed class RefitAndGrpcTests
         var compilation = CSharpCompilation.Create("client-types", trees, references, new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary));
         Assert.Equal(["CalculatorClient", "GreeterClient", "ICalculator", "IGitHubApi", "IStatusApi"], ClientTypes.NamesToBind(compilation, CancellationToken.None).Order(StringComparer.Ordinal));
     }
+
+    [Fact]
+    public async Task ClientTypes_ShouldNameRequestWrappersByTheirSignature_NotLookAlikes()
+    {
+        const string code = """
+            using System;
+            using System.IO;
+            using System.Threading.Tasks;
+            public interface IRequestProvider { Task<T> GetAsync<T>(string uri, string token = ""); }
+            public class RequestProvider : IRequestProvider { public Task<T> GetAsync<T>(string uri, string token = "") => default!; }
+            public class AddressWrapper { public Task PostAsync(Uri? endpoint, object body) => Task.CompletedTask; }
+            public partial class SplitWrapper { }
+            public partial class SplitWrapper { public Task DeleteAsync(System.String url) => Task.CompletedTask; }
+            public class PrivateShape { private Task GetAsync(string uri) => Task.CompletedTask; }
+            public class NotAnAddress { public Task GetAsync(int id) => Task.CompletedTask; }
+            public class StreamPath { public Task PutAsync(Stream path) => Task.CompletedTask; }
+            public class NotARequest { public Task LoadAsync(string url) => Task.CompletedTask; }
+            internal interface IHidden { private Task GetAsync(string uri) => Task.CompletedTask; }
+            """;
+        var references = await Microsoft.CodeAnalysis.Testing.ReferenceAssemblies.Net.Net80.ResolveAsync(LanguageNames.CSharp, CancellationToken.None);
+        var compilation = CSharpCompilation.Create("wrappers", [CSharpSyntaxTree.ParseText(code)], references, new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary));
+
+        Assert.Equal(["AddressWrapper", "IRequestProvider", "RequestProvider", "SplitWrapper"], ClientTypes.NamesToBind(compilation, CancellationToken.None).Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public async Task ClientTypes_ShouldNameAClientDerivedFromALibrarysGrpcClient_ThoughTheCodeNeverSaysClientBase()
+    {
+        var references = await Microsoft.CodeAnalysis.Testing.ReferenceAssemblies.Net.Net80.ResolveAsync(LanguageNames.CSharp, CancellationToken.None);
+        var grpc = Compile("Grpc.Core.Api", "namespace Grpc.Core { public abstract class ClientBase<T> where T : ClientBase<T> { } }", references);
+        var library = Compile("Partner.Clients", "namespace Partner { public class OrdersClient : Grpc.Core.ClientBase<OrdersClient> { } }", [.. references, grpc]);
+        const string app = "public sealed class AuditedOrdersClient : Partner.OrdersClient { } public sealed class Plain : System.Exception { }";
+
+        // Referenced directly, and through the library alone (its base then does not resolve, but keeps its name).
+        var withGrpc = CSharpCompilation.Create("app", [CSharpSyntaxTree.ParseText(app)], [.. references, grpc, library]);
+        var libraryOnly = CSharpCompilation.Create("app", [CSharpSyntaxTree.ParseText(app)], [.. references, library]);
+        var neither = CSharpCompilation.Create("app", [CSharpSyntaxTree.ParseText("public sealed class Plain : System.Exception { }")], references);
+
+        Assert.Equal(["AuditedOrdersClient"], ClientTypes.NamesToBind(withGrpc, CancellationToken.None).Order(StringComparer.Ordinal));
+        Assert.Equal(["AuditedOrdersClient"], ClientTypes.NamesToBind(libraryOnly, CancellationToken.None).Order(StringComparer.Ordinal));
+        Assert.Empty(ClientTypes.NamesToBind(neither, CancellationToken.None));
+    }
+
+    private static MetadataReference Compile(string name, string code, IEnumerable<MetadataReference> references)
+    {
+        var compilation = CSharpCompilation.Create(name, [CSharpSyntaxTree.ParseText(code)], references, new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary));
+        using var image = new MemoryStream();
+        var emitted = compilation.Emit(image);
+        Assert.True(emitted.Success, string.Join("; ", emitted.Diagnostics));
+        return MetadataReference.CreateFromImage(image.ToArray());
+    }
 }

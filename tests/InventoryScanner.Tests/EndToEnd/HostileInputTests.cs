@@ -1,3 +1,5 @@
+using System.Net;
+using System.Net.Sockets;
 using System.Text;
 using System.Text.Json;
 
@@ -154,5 +156,40 @@ public sealed class HostileInputTests
         Assert.Equal("syntax", component.GetProperty("analysis").GetString());
         Assert.Contains(inventory.GetProperty("findings").EnumerateArray(), f => f.GetProperty("target").GetString() == "https://exfil.example.com/collect");
         Assert.Contains(inventory.GetProperty("messages").EnumerateArray(), m => m.GetString()!.Contains("--no-build-eval", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task NoBuildEval_ShouldAskNoPackageFeed_WhenNothingIsDownloaded()
+    {
+        // The repository's own feed: a scan that restores nothing and has no old-format project to download for must not
+        // connect to it (nor wait on it).
+        using var feed = new TcpListener(IPAddress.Loopback, 0);
+        feed.Start();
+        var port = ((IPEndPoint)feed.LocalEndpoint).Port;
+        var root = Directory.CreateTempSubdirectory("inventory-feed-").FullName;
+        File.WriteAllText(Path.Combine(root, "nuget.config"), $"""
+            <configuration>
+              <packageSources>
+                <add key="contoso" value="http://127.0.0.1:{port}/v3/index.json" allowInsecureConnections="true" />
+              </packageSources>
+            </configuration>
+            """);
+        Directory.CreateDirectory(Path.Combine(root, "Api"));
+        File.WriteAllText(Path.Combine(root, "Api", "Api.csproj"), """<Project Sdk="Microsoft.NET.Sdk"><PropertyGroup><TargetFramework>net10.0</TargetFramework><ImplicitUsings>enable</ImplicitUsings></PropertyGroup></Project>""");
+        File.WriteAllText(Path.Combine(root, "Api", "Partner.cs"), """
+            namespace Api;
+            public static class Partner
+            {
+                public static Task Ping(HttpClient http) => http.GetAsync("https://partner.example.com/ping");
+            }
+            """);
+
+        var run = await CliRun.ScanAsync(root, "--no-build-eval");
+
+        Assert.True(run.ExitCode == 0, run.Error);
+        Assert.False(feed.Pending(), "the scan connected to the repository's package feed");
+        var inventory = JsonDocument.Parse(run.Read("inventory.json")).RootElement;
+        Assert.DoesNotContain(inventory.GetProperty("messages").EnumerateArray(), m => m.GetString()!.Contains("contoso", StringComparison.Ordinal));
+        Assert.Contains(inventory.GetProperty("findings").EnumerateArray(), f => f.GetProperty("target").GetString() == "https://partner.example.com/ping");
     }
 }
