@@ -11,6 +11,7 @@ using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
+using Microsoft.CodeAnalysis.Text;
 
 namespace InventoryScanner.Analyzers
 {
@@ -336,7 +337,9 @@ namespace InventoryScanner.Analyzers
 
         /// <summary>
         /// Every <c>new T(…)</c> and <c>: this(…)</c>/<c>: base(…)</c> of the compilation, by the simple name of the type it
-        /// constructs: where a constructor parameter gets its value. Read once per compilation, by syntax.
+        /// constructs: where a constructor parameter gets its value. Read once per compilation, by syntax: the text is
+        /// searched for the keywords, and only the token at each place is looked at, in the order of the code (walking
+        /// every node of every file made a node object for each, which cost more than the rest of a rule's work).
         /// </summary>
         private static Dictionary<string, List<SyntaxNode>> ConstructorCalls(Compilation compilation, CancellationToken cancellationToken)
         {
@@ -351,16 +354,24 @@ namespace InventoryScanner.Analyzers
                 list.Add(call);
             }
 
+            var buffer = new char[KeywordChunk + 3];
             foreach (var tree in compilation.SyntaxTrees)
             {
-                foreach (var node in tree.GetRoot(cancellationToken).DescendantNodes())
+                var root = tree.GetRoot(cancellationToken);
+                foreach (var position in KeywordPositions(tree.GetText(cancellationToken), buffer))
                 {
-                    switch (node)
+                    var token = root.FindToken(position);
+                    if (token.SpanStart != position)
                     {
-                        case ObjectCreationExpressionSyntax creation when creation.Type.SimpleTypeName() is { } name:
+                        continue; // inside a longer word, a comment or a string
+                    }
+
+                    switch (token.Parent)
+                    {
+                        case ObjectCreationExpressionSyntax creation when creation.NewKeyword == token && creation.Type.SimpleTypeName() is { } name:
                             Add(name, creation);
                             break;
-                        case ConstructorInitializerSyntax initializer when initializer.Parent is ConstructorDeclarationSyntax constructor && constructor.Parent is TypeDeclarationSyntax type:
+                        case ConstructorInitializerSyntax initializer when initializer.ThisOrBaseKeyword == token && initializer.Parent is ConstructorDeclarationSyntax constructor && constructor.Parent is TypeDeclarationSyntax type:
                             // this(…) calls a constructor of the same type; base(…) one of the base type, named in the base list.
                             var target = initializer.IsKind(SyntaxKind.ThisConstructorInitializer) ? type.Identifier.ValueText
                                 : type.BaseList?.Types.Count > 0 ? type.BaseList.Types[0].Type.SimpleTypeName() : null;
@@ -375,6 +386,40 @@ namespace InventoryScanner.Analyzers
             }
 
             return calls;
+        }
+
+        private const int KeywordChunk = 64 * 1024;
+
+        private static readonly string[] CallKeywords = { "new", "base", "this" };
+
+        /// <summary>Where <c>new</c>, <c>base</c> and <c>this</c> occur in the text, even inside longer words, in order.</summary>
+        private static List<int> KeywordPositions(SourceText text, char[] buffer)
+        {
+            var positions = new List<int>();
+            for (var start = 0; start < text.Length; start += KeywordChunk)
+            {
+                // Each chunk reads three characters past its end, so a keyword across the boundary is still seen.
+                var count = Math.Min(buffer.Length, text.Length - start);
+                text.CopyTo(start, buffer, 0, count);
+                var chunk = new ReadOnlySpan<char>(buffer, 0, count);
+                foreach (var keyword in CallKeywords)
+                {
+                    for (var from = 0; from < count;)
+                    {
+                        var found = chunk.Slice(from).IndexOf(keyword.AsSpan(), StringComparison.Ordinal);
+                        if (found < 0 || from + found >= KeywordChunk)
+                        {
+                            break;
+                        }
+
+                        positions.Add(start + from + found);
+                        from += found + 1;
+                    }
+                }
+            }
+
+            positions.Sort();
+            return positions;
         }
 
         /// <summary>Whether the compilation's code creates an object of a type of this simple name (<c>new OrderPaid(…)</c>).</summary>

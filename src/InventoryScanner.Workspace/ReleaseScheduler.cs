@@ -14,12 +14,18 @@ internal sealed class ReleaseScheduler
     private readonly HashSet<ProjectId> _done = [];
     private readonly Dictionary<ProjectId, List<ProjectId>> _dependents = [];
     private readonly Dictionary<ProjectId, List<ProjectId>> _dependencies = [];
-    private Solution _current;
+    private Solution? _current;
 
-    public ReleaseScheduler(Solution solution, IEnumerable<ProjectId> toAnalyze)
+    /// <param name="solution">The loaded projects; null when none was loaded (then every project is analysed from its sources).</param>
+    public ReleaseScheduler(Solution? solution, IEnumerable<ProjectId> toAnalyze)
     {
         _current = solution;
         _toAnalyze = [.. toAnalyze];
+        if (solution is null)
+        {
+            return;
+        }
+
         var graph = solution.GetProjectDependencyGraph();
         foreach (var project in solution.ProjectIds)
         {
@@ -44,7 +50,7 @@ internal sealed class ReleaseScheduler
     /// </summary>
     public IEnumerable<ProjectFile> Order(IEnumerable<ProjectFile> files, IReadOnlyDictionary<string, ProjectId> ids)
     {
-        var order = _current.GetProjectDependencyGraph().GetTopologicallySortedProjects()
+        var order = (_current?.GetProjectDependencyGraph().GetTopologicallySortedProjects() ?? [])
             .Select((id, index) => (id, index))
             .ToDictionary(pair => pair.id, pair => pair.index);
         var unloaded = files.Where(file => !ids.ContainsKey(file.Path)).ToDictionary(file => file.Path, SourceFallback.SourceSize, StringComparer.Ordinal);
@@ -58,7 +64,7 @@ internal sealed class ReleaseScheduler
     {
         lock (_gate)
         {
-            return _current;
+            return _current ?? throw new InvalidOperationException("no project was loaded: there is no solution to take a compilation from");
         }
     }
 
@@ -69,7 +75,7 @@ internal sealed class ReleaseScheduler
             _done.Add(project);
             foreach (var candidate in _dependencies[project].Append(project))
             {
-                if (_current.ContainsProject(candidate) && IsReleasable(candidate))
+                if (_current is not null && _current.ContainsProject(candidate) && IsReleasable(candidate))
                 {
                     _current = _current.RemoveProject(candidate);
                 }

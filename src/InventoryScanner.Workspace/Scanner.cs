@@ -172,12 +172,12 @@ public static class Scanner
         else
         {
             // --no-build-eval: nothing of the repository's MSBuild runs; every project goes to the source-only analysis.
+            // No workspace either: its services take longer to compose than a small project takes to analyse.
             messages.Add("MSBuild files of the scanned code were not evaluated (--no-build-eval): projects are analysed from their source files against the .NET framework only");
-            using var empty = new AdhocWorkspace();
-            loaded = new LoadedSolution(empty.CurrentSolution, [], [], []);
+            loaded = new LoadedSolution(null, [], [], []);
         }
 
-        loaded = loaded with { Solution = AddLegacyReferences(loaded.Solution, loaded.Projects, legacy) };
+        loaded = loaded with { Solution = loaded.Solution is { } solution ? AddLegacyReferences(solution, loaded.Projects, legacy) : null };
 
         // MSBuild drops the framework references it could not resolve here ("/mscorlib.dll"); those were put back.
         const string Removed = "MSBuild: Unresolved metadata reference removed from project: ";
@@ -221,7 +221,7 @@ public static class Scanner
 
         // Projects whose inputs are unchanged since the last scan are read back from the cache, not analysed.
         var cache = options.CacheDirectory is { } cacheFolder ? ScanCache.Open(cacheFolder, messages) : null;
-        var keys = cache is null ? null : ScanCache.Keys(
+        var keys = cache is null ? null : loaded.Solution is null ? [] : ScanCache.Keys(
             loaded.Solution,
             project => CacheInputs(project.FilePath, input.Root, globals, lent, testProjects, restoreErrors, loaded),
             cancellationToken);
@@ -231,7 +231,7 @@ public static class Scanner
         options.Progress.Phase($"analysing {toAnalyze.Count} project(s)");
         options.Progress.ProjectsPlanned(toAnalyze.Count);
         var scheduler = new ReleaseScheduler(loaded.Solution, toAnalyze.Where(f => loaded.Projects.ContainsKey(f.Path)).Select(f => loaded.Projects[f.Path]));
-        loaded = loaded with { Solution = null! };
+        loaded = loaded with { Solution = null };
         await Parallel.ForEachAsync(
             scheduler.Order(toAnalyze, loaded.Projects),
             new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, options.MaxParallelism), CancellationToken = cancellationToken },
@@ -477,13 +477,14 @@ public static class Scanner
 
     private static IEnumerable<string> ReferencedAssemblies(LoadedSolution loaded, ProjectFile file) =>
         loaded.Projects.TryGetValue(file.Path, out var id)
-            ? loaded.Solution.GetProject(id)!.MetadataReferences.OfType<PortableExecutableReference>().Select(r => Path.GetFileNameWithoutExtension(r.FilePath ?? string.Empty))
+            ? loaded.Solution!.GetProject(id)!.MetadataReferences.OfType<PortableExecutableReference>().Select(r => Path.GetFileNameWithoutExtension(r.FilePath ?? string.Empty))
             : [];
 
     private sealed record ProjectAnalysis(string Level, List<Finding> Findings, int FilesAnalyzed, int FilesTotal, TimeSpan AnalyzerTime = default, IReadOnlyDictionary<string, TimeSpan>? AnalyzerTimes = null);
 
+    /// <param name="Solution">The loaded projects; null when none was loaded (--no-build-eval).</param>
     private sealed record LoadedSolution(
-        Solution Solution,
+        Solution? Solution,
         Dictionary<string, ProjectId> Projects,
         Dictionary<string, List<string>> Diagnostics,
         Dictionary<string, List<string>> LoadDiagnostics);

@@ -349,4 +349,48 @@ public sealed class ConsumerHandlerFactsTests
         Assert.Equal("queue:orders.careless", warning.Properties[FindingProperties.Target]);
         Assert.Equal(DiagnosticSeverity.Warning, warning.Severity);
     }
+
+    [Fact]
+    public async Task ChannelsOfAWrapper_ShouldResolveThroughABaseConstructor_AndACallPastTheFirst64KOfAFile()
+    {
+        // The constructor calls are found by their keywords in the text, read in 64K pieces: one call's "new" sits across a
+        // piece's end, and look-alikes (renew, newQueue, a comment, a string) are not calls.
+        const string prefix = """
+            public static class Composition
+            {
+                public static string renew(string newQueue) => newQueue; // new ShipmentsConsumer("not.a.call")
+                public const string Text = "new ShipmentsConsumer(\"not.a.call\")";
+                public static object Wire() =>
+            """;
+        var composition = prefix + new string(' ', (64 * 1024) - 1 - prefix.Length) + "new ShipmentsConsumer(\"shipments.sent\");\n}\n";
+        var diagnostics = await AnalyzerRunner.RunAsync(
+            new RabbitMqAnalyzer(),
+            """
+            using RabbitMQ.Client;
+            public class QueueConsumer
+            {
+                private readonly string _queue;
+                public QueueConsumer(string queue) { _queue = queue; }
+                public void Start(IModel channel, IBasicConsumer consumer) => channel.BasicConsume(_queue, false, consumer);
+            }
+            public sealed class OrdersConsumer : QueueConsumer
+            {
+                public OrdersConsumer() : base("orders.created") { }
+            }
+            public sealed class ShipmentsConsumer
+            {
+                private readonly string _queue;
+                public ShipmentsConsumer(string queue) { _queue = queue; }
+                public void Start(IModel channel, IBasicConsumer consumer) => channel.BasicConsume(_queue, false, consumer);
+            }
+            """,
+            composition,
+            Stubs.RabbitMq6);
+
+        Assert.Equal(
+            ["queue:orders.created constant", "queue:shipments.sent constant"],
+            diagnostics.Where(d => d.Properties[FindingProperties.Kind] != FindingKinds.AntiPattern)
+                .Select(d => $"{d.Properties[FindingProperties.Target]} {d.Properties[FindingProperties.TargetSource]}")
+                .Order(StringComparer.Ordinal));
+    }
 }
