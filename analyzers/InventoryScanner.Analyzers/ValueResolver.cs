@@ -354,11 +354,10 @@ namespace InventoryScanner.Analyzers
                 list.Add(call);
             }
 
-            var buffer = new char[KeywordChunk + 3];
             foreach (var tree in compilation.SyntaxTrees)
             {
                 var root = tree.GetRoot(cancellationToken);
-                foreach (var position in KeywordPositions(tree.GetText(cancellationToken), buffer))
+                foreach (var position in SourceTexts.Positions(tree.GetText(cancellationToken), CallKeywords))
                 {
                     var token = root.FindToken(position);
                     if (token.SpanStart != position)
@@ -388,39 +387,7 @@ namespace InventoryScanner.Analyzers
             return calls;
         }
 
-        private const int KeywordChunk = 64 * 1024;
-
         private static readonly string[] CallKeywords = { "new", "base", "this" };
-
-        /// <summary>Where <c>new</c>, <c>base</c> and <c>this</c> occur in the text, even inside longer words, in order.</summary>
-        private static List<int> KeywordPositions(SourceText text, char[] buffer)
-        {
-            var positions = new List<int>();
-            for (var start = 0; start < text.Length; start += KeywordChunk)
-            {
-                // Each chunk reads three characters past its end, so a keyword across the boundary is still seen.
-                var count = Math.Min(buffer.Length, text.Length - start);
-                text.CopyTo(start, buffer, 0, count);
-                var chunk = new ReadOnlySpan<char>(buffer, 0, count);
-                foreach (var keyword in CallKeywords)
-                {
-                    for (var from = 0; from < count;)
-                    {
-                        var found = chunk.Slice(from).IndexOf(keyword.AsSpan(), StringComparison.Ordinal);
-                        if (found < 0 || from + found >= KeywordChunk)
-                        {
-                            break;
-                        }
-
-                        positions.Add(start + from + found);
-                        from += found + 1;
-                    }
-                }
-            }
-
-            positions.Sort();
-            return positions;
-        }
 
         /// <summary>Whether the compilation's code creates an object of a type of this simple name (<c>new OrderPaid(…)</c>).</summary>
         public bool IsCreated(string typeName) =>

@@ -114,19 +114,21 @@ namespace InventoryScanner.Analyzers.DataStores
         /// <summary>The constructor API of a type that resolved, by its simple name first (this runs for every <c>new</c>).</summary>
         public static DataStoreApi? ConstructorOf(ITypeSymbol type)
         {
-            DataStoreApi? found = null;
             string? display = null;
-            foreach (var api in Constructors)
+            foreach (var api in ConstructorsByName[type.Name])
             {
-                if (api.TypeName.EndsWith("." + type.Name, System.StringComparison.Ordinal) && (display ??= type.ToDisplayString()) == api.TypeName)
+                if ((display ??= type.ToDisplayString()) == api.TypeName)
                 {
-                    found = api;
-                    break;
+                    return api;
                 }
             }
 
-            return found;
+            return null;
         }
+
+        /// <summary><see cref="Constructors"/> by the simple name of the type they make.</summary>
+        private static readonly ILookup<string, DataStoreApi> ConstructorsByName =
+            Constructors.ToLookup(api => api.TypeName.Substring(api.TypeName.LastIndexOf('.') + 1), System.StringComparer.Ordinal);
 
         /// <summary>Contexts whose base constructor takes the connection string or its name: Entity Framework 6, LINQ to SQL.</summary>
         public static readonly ImmutableArray<DataStoreApi> Contexts = ImmutableArray.Create(

@@ -87,23 +87,7 @@ namespace InventoryScanner.Analyzers.Http
                 }
             }
 
-            const string ClientBase = "ClientBase";
-            var buffer = new char[64 * 1024];
-            foreach (var tree in compilation.SyntaxTrees)
-            {
-                var text = tree.GetText(cancellationToken);
-                for (var start = 0; start < text.Length; start += buffer.Length - ClientBase.Length)
-                {
-                    var count = Math.Min(buffer.Length, text.Length - start);
-                    text.CopyTo(start, buffer, 0, count);
-                    if (buffer.AsSpan(0, count).IndexOf(ClientBase.AsSpan(), StringComparison.Ordinal) >= 0)
-                    {
-                        return true;
-                    }
-                }
-            }
-
-            return false;
+            return compilation.SyntaxTrees.Any(tree => SourceTexts.Contains(tree.GetText(cancellationToken), "ClientBase"));
         }
 
         /// <summary>The assemblies that declare a ClientBase: gRPC's (Grpc.Core.Api; Grpc.Core before it) and WCF's (.NET Framework, and the client packages).</summary>

@@ -639,25 +639,32 @@ namespace InventoryScanner.Analyzers.Rules
         }
 
         /// <summary>The context base types of a compilation, resolved once: EF Core's, and the legacy ones of <see cref="DataStoreApi.Contexts"/>.</summary>
+        /// <summary>
+        /// The context base types, looked up when a finding or a base constructor call first asks (once per compilation):
+        /// the first lookup of a name asks every referenced assembly, and most compilations never ask.
+        /// </summary>
         private sealed class ContextTypes
         {
-            private readonly INamedTypeSymbol? _efCore;
-            private readonly ImmutableArray<(DataStoreApi Api, INamedTypeSymbol Type)> _legacy;
+            private readonly Compilation _compilation;
+            private readonly Lazy<ImmutableArray<(DataStoreApi Api, INamedTypeSymbol Type)>> _legacy;
 
             public ContextTypes(Compilation compilation)
             {
-                _efCore = compilation.GetBestTypeByMetadataName(KnownTypeNames.Microsoft_EntityFrameworkCore_DbContext);
-                _legacy = DataStoreApi.Contexts
-                    .Select(api => (api, type: compilation.GetBestTypeByMetadataName(api.TypeName)))
-                    .Where(pair => pair.type is not null)
-                    .Select(pair => (pair.api, pair.type!))
-                    .ToImmutableArray();
+                _compilation = compilation;
+                _legacy = new Lazy<ImmutableArray<(DataStoreApi Api, INamedTypeSymbol Type)>>(
+                    () => DataStoreApi.Contexts
+                        .Select(api => (api, type: compilation.GetBestTypeByMetadataName(api.TypeName)))
+                        .Where(pair => pair.type is not null)
+                        .Select(pair => (pair.api, pair.type!))
+                        .ToImmutableArray(),
+                    System.Threading.LazyThreadSafetyMode.ExecutionAndPublication);
             }
 
             /// <summary>The legacy context API a type derives from (EF6, LINQ to SQL), if any.</summary>
-            public DataStoreApi? LegacyOf(ITypeSymbol type) => _legacy.FirstOrDefault(pair => type.IsOrInherits(pair.Type)).Api;
+            public DataStoreApi? LegacyOf(ITypeSymbol type) => _legacy.Value.FirstOrDefault(pair => type.IsOrInherits(pair.Type)).Api;
 
-            public bool IsContext(ITypeSymbol type) => type.IsOrInherits(_efCore) || LegacyOf(type) is not null;
+            public bool IsContext(ITypeSymbol type) =>
+                type.IsOrInherits(_compilation.GetBestTypeByMetadataName(KnownTypeNames.Microsoft_EntityFrameworkCore_DbContext)) || LegacyOf(type) is not null;
         }
 
         private static IOperation? FirstArgument(IInvalidOperation invalid, ArgumentListSyntax? arguments)

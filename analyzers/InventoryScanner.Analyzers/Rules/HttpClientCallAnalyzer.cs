@@ -75,6 +75,7 @@ namespace InventoryScanner.Analyzers.Rules
             private readonly ValueResolver _resolver;
             private readonly Lazy<HttpClientRegistrations> _registrations;
             private readonly RestSharpCalls _restSharp;
+            private readonly ConcurrentDictionary<SyntaxTree, bool> _makesRestServiceClients = new ConcurrentDictionary<SyntaxTree, bool>();
             private readonly ConcurrentDictionary<ISymbol, ResolvedValue> _memberBaseAddresses = new ConcurrentDictionary<ISymbol, ResolvedValue>(SymbolEqualityComparer.Default);
 
             public AnalyzerContext(Compilation compilation, AnalyzerOptions options, CancellationToken cancellationToken)
@@ -249,8 +250,10 @@ namespace InventoryScanner.Analyzers.Rules
 
             public void AnalyzeInvalid(OperationAnalysisContext context)
             {
+                // Named like a request of HttpClient, RestSharp or Flurl, or (any name) a call of a Refit client a
+                // RestService.For<T> in this file made: a call no library explains costs no semantic query.
                 var invalid = (IInvalidOperation)context.Operation;
-                if (!CallSite.TryFromInvalid(invalid, context.CancellationToken, out var call))
+                if (!CallSite.TryFromInvalid(invalid, name => IsSendMethodName(name) || HttpLibrary.RestSharp.SendsRequest(name) || HttpLibrary.Flurl.SendsRequest(name) || MayCallThroughRestService(invalid.Syntax.SyntaxTree, context.CancellationToken), context.CancellationToken, out var call))
                 {
                     return;
                 }
@@ -349,6 +352,10 @@ namespace InventoryScanner.Analyzers.Rules
             }
 
             private bool IsHttpClient(ITypeSymbol? type) => HttpClient is not null && type.IsOrInherits(HttpClient);
+
+            /// <summary>Whether the file makes a client with a generic <c>For&lt;T&gt;</c> (Refit's RestService.For), asked once per file.</summary>
+            private bool MayCallThroughRestService(SyntaxTree tree, CancellationToken cancellationToken) =>
+                _makesRestServiceClients.GetOrAdd(tree, t => SourceTexts.Contains(t.GetText(cancellationToken), "For<"));
 
             private static bool IsSendMethodName(string name) =>
                 HttpVerbOf(name) is not null || name == "SendAsync" || name == "Send";

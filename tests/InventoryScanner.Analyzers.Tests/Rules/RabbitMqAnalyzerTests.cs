@@ -351,10 +351,10 @@ public sealed class ConsumerHandlerFactsTests
     }
 
     [Fact]
-    public async Task ChannelsOfAWrapper_ShouldResolveThroughABaseConstructor_AndACallPastTheFirst64KOfAFile()
+    public async Task ChannelsOfAWrapper_ShouldResolveThroughABaseConstructor_AndACallAcrossAPieceOfTheText()
     {
-        // The constructor calls are found by their keywords in the text, read in 64K pieces: one call's "new" sits across a
-        // piece's end, and look-alikes (renew, newQueue, a comment, a string) are not calls.
+        // The constructor calls are found by their keywords in the text, read in 16K pieces: one call's "new" sits across the
+        // fourth piece's end, and look-alikes (renew, newQueue, a comment, a string) are not calls.
         const string prefix = """
             public static class Composition
             {
