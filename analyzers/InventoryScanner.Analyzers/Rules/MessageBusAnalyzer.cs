@@ -146,11 +146,19 @@ namespace InventoryScanner.Analyzers.Rules
 
         private static void AnalyzeInvalid(OperationAnalysisContext context, Lazy<Messaging.DerivedEvents> derived, ValueResolver resolver)
         {
-            if (CallSite.TryFromInvalid((IInvalidOperation)context.Operation, context.CancellationToken, out var call))
+            // Only the names Analyze looks at cost a semantic query (in a scan of code whose packages are missing, most calls do not bind).
+            if (CallSite.TryFromInvalid((IInvalidOperation)context.Operation, IsAnalyzedName, context.CancellationToken, out var call))
             {
                 Analyze(context, call, call.Method, derived, resolver);
             }
         }
+
+        /// <summary>The method names <see cref="Analyze"/> acts on: a subscription, a consumer or endpoint registration, a send or publish, an outbox add.</summary>
+        private static bool IsAnalyzedName(string name) =>
+            name is "Subscribe" or "SubscribeAsync" or "AddSubscription" or "AddConsumer" or "ReceiveEndpoint"
+                or "Publish" or "PublishAsync" or "Send" or "SendAsync" or "SendLocal" or "Reply"
+                or "PublishMessage" or "PublishMessageAsync" or "PublishEvent" or "PublishEventAsync" or "SendMessage" or "SendMessageAsync" or "SendEvent" or "SendEventAsync"
+            || IsOutboxAddName(name);
 
         private static void Analyze(OperationAnalysisContext context, CallSite call, IMethodSymbol? method, Lazy<Messaging.DerivedEvents> derived, ValueResolver resolver)
         {
@@ -295,12 +303,13 @@ namespace InventoryScanner.Analyzers.Rules
         /// </summary>
         private static bool IsOutboxAdd(CallSite call)
         {
-            var name = call.MethodName;
             var receiver = call.ReceiverType?.Name ?? string.Empty;
-            return name.IndexOf("Event", StringComparison.Ordinal) > 0
-                && (name.StartsWith("Add", StringComparison.Ordinal) || name.StartsWith("Save", StringComparison.Ordinal) || name.StartsWith("Store", StringComparison.Ordinal) || name.StartsWith("Enqueue", StringComparison.Ordinal))
-                && (receiver.EndsWith("EventService", StringComparison.Ordinal) || receiver.IndexOf("Outbox", StringComparison.Ordinal) >= 0);
+            return IsOutboxAddName(call.MethodName) && (receiver.EndsWith("EventService", StringComparison.Ordinal) || receiver.IndexOf("Outbox", StringComparison.Ordinal) >= 0);
         }
+
+        private static bool IsOutboxAddName(string name) =>
+            name.IndexOf("Event", StringComparison.Ordinal) > 0
+            && (name.StartsWith("Add", StringComparison.Ordinal) || name.StartsWith("Save", StringComparison.Ordinal) || name.StartsWith("Store", StringComparison.Ordinal) || name.StartsWith("Enqueue", StringComparison.Ordinal));
 
         /// <summary>The bus a receiver belongs to, by the interfaces it implements (or its name when unresolved).</summary>
         private static (string? Library, bool ByName) SenderLibrary(ITypeSymbol receiver)
