@@ -16,7 +16,7 @@ namespace InventoryScanner.Analyzers.Rules
     /// through WebClient and WebRequest; and through the client libraries built on them, RestSharp and Flurl.Http.
     /// </summary>
     [DiagnosticAnalyzer(LanguageNames.CSharp)]
-    [TriggerWords("AddHttpClient", "WebRequest", "DownloadString", "DownloadData", "DownloadFile", "UploadString", "UploadData", "UploadFile", "UploadValues", "OpenRead", "OpenWrite", "GetAsync", "GetStringAsync", "GetByteArrayAsync", "GetStreamAsync", "PostAsync", "PutAsync", "PatchAsync", "DeleteAsync", "Send", "JsonAsync", "JsonAsAsyncEnumerable", "RestClient", "RestRequest", "Flurl", "AppendPathSegment", "Refit", "RestService")]
+    [TriggerWords("AddHttpClient", "AddGrpcClient", "WebRequest", "DownloadString", "DownloadData", "DownloadFile", "UploadString", "UploadData", "UploadFile", "UploadValues", "OpenRead", "OpenWrite", "GetAsync", "GetStringAsync", "GetByteArrayAsync", "GetStreamAsync", "PostAsync", "PutAsync", "PatchAsync", "DeleteAsync", "Send", "JsonAsync", "JsonAsAsyncEnumerable", "RestClient", "RestRequest", "Flurl", "AppendPathSegment", "Refit", "RestService")]
     public sealed class HttpClientCallAnalyzer : DiagnosticAnalyzer
     {
         private const string Library = "System.Net.Http";

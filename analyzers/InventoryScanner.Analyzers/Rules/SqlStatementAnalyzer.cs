@@ -17,7 +17,9 @@ namespace InventoryScanner.Analyzers.Rules
     /// which tables it reaches, so two components writing one table show even when their connection strings do not.
     /// </summary>
     [DiagnosticAnalyzer(LanguageNames.CSharp)]
-    [TriggerWords("Query", "Execute", "FromSql", "SqlQuery", "ExecuteSql", "Command", "DataAdapter")]
+    // The ADO.NET commands by their types' names (SqlCommand also in MySqlCommand and NpgsqlCommand; the words match
+    // whatever the case), not "Command": CQRS commands and a Redis server's command table bound files for nothing.
+    [TriggerWords("Query", "Execute", "FromSql", "SqlQuery", "ExecuteSql", "DataAdapter", "CommandText", "SqlCommand", "SqliteCommand", "OracleCommand", "OleDbCommand", "OdbcCommand")]
     public sealed class SqlStatementAnalyzer : DiagnosticAnalyzer
     {
         private static readonly DiagnosticDescriptor Rule = RuleDescriptors.Create(

@@ -145,4 +145,34 @@ public sealed class SqlStatementAnalyzerTests
 
         Assert.Empty(diagnostics);
     }
+
+    [Fact]
+    public async Task EachStatementSource_ShouldBeSeenByItsOwnWord_InAFileThatHoldsNoOther()
+    {
+        // The scanner binds a file only for a trigger word it holds (AnalyzerRunner checks every report against them):
+        // each of these files holds one way of issuing SQL and no other word.
+        var diagnostics = await AnalyzerRunner.RunAsync(
+            new SqlStatementAnalyzer(),
+            """
+            public static class Prepared
+            {
+                public static void Paid(System.Data.Common.DbCommand command) => command.CommandText = "update Orders set Paid = 1";
+            }
+            """,
+            """
+            public static class Adapters
+            {
+                public static object Invoices(Microsoft.Data.SqlClient.SqlConnection connection) => new Microsoft.Data.SqlClient.SqlDataAdapter("select * from Invoices", connection);
+            }
+            """,
+            """
+            public static class Commands
+            {
+                public static object Stock(Microsoft.Data.SqlClient.SqlConnection connection) => new Microsoft.Data.SqlClient.SqlCommand("delete from Holds", connection);
+            }
+            """,
+            Stubs);
+
+        Assert.Equal(["System.Data.Common update tables:Orders high", "Microsoft.Data.SqlClient select tables:Invoices high", "Microsoft.Data.SqlClient delete tables:Holds high"], Describe(diagnostics.OrderBy(d => d.Location.SourceTree!.FilePath, StringComparer.Ordinal)));
+    }
 }

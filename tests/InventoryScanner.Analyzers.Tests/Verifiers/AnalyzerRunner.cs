@@ -73,7 +73,30 @@ public static class AnalyzerRunner
         var diagnostics = await compilation
             .WithAnalyzers([analyzer], options)
             .GetAnalyzerDiagnosticsAsync(CancellationToken.None);
+        AssertTheScannerWouldBindWhereItReports(analyzer, compilation, diagnostics);
         return diagnostics.OrderBy(d => d.Location.SourceSpan.Start).ToImmutableArray();
+    }
+
+    /// <summary>
+    /// The scanner binds only the files that hold one of an analyzer's trigger words (or name one of the compilation's
+    /// client types): every file an analyzer reports in, in any test, must hold one, or a scan would lose the report.
+    /// </summary>
+    private static void AssertTheScannerWouldBindWhereItReports(DiagnosticAnalyzer analyzer, Compilation compilation, ImmutableArray<Diagnostic> diagnostics)
+    {
+        var declared = analyzer.GetType().GetCustomAttributes(typeof(TriggerWordsAttribute), false).Cast<TriggerWordsAttribute>().SingleOrDefault();
+        if (declared is not { Words.Length: > 0 })
+        {
+            return; // an analyzer without words sees every file
+        }
+
+        string[] words = [.. declared.Words, .. declared.GeneratedCodeWords, .. Http.ClientTypes.NamesToBind(compilation, CancellationToken.None)];
+        foreach (var tree in diagnostics.Select(d => d.Location.SourceTree).OfType<SyntaxTree>().Distinct())
+        {
+            var text = tree.GetText().ToString();
+            Assert.True(
+                words.Any(word => text.Contains(word, StringComparison.OrdinalIgnoreCase)),
+                $"{analyzer.GetType().Name} reported in {tree.FilePath}, which holds none of its trigger words: a scan would not bind the file");
+        }
     }
 
     /// <summary>The one inventory fact the sources produce; anti-pattern warnings on the same call are left to their own tests.</summary>
