@@ -96,6 +96,13 @@ public static class Scanner
         }
     }
 
+    /// <summary>
+    /// A project's findings as its progress line counts them: calls of members named like wrappers (INV2015) are the
+    /// wrapper join's input, findings only once a wrapper is found behind them (<see cref="WrapperCallJoin"/>), and
+    /// counting them made a project with hundreds of such calls read like a loss in the inventory.
+    /// </summary>
+    private static int Reported(IEnumerable<Finding> findings) => findings.Count(f => f.Kind != FindingKinds.WrapperCall);
+
     private static async Task<SourceChoice> ProbeSourcesAsync(string root, ScanOptions options, List<string> messages, CancellationToken cancellationToken)
     {
         var choice = await PackageSources.ChooseAsync(root, cancellationToken).ConfigureAwait(false);
@@ -275,7 +282,7 @@ public static class Scanner
                     }
 
                     components.Add(cached.Component);
-                    options.Progress.ProjectFinished(file.Name, cached.Component.Analysis + ", from the cache", cached.Findings.Count, stopwatch.Elapsed);
+                    options.Progress.ProjectFinished(file.Name, cached.Component.Analysis + ", from the cache", Reported(cached.Findings), stopwatch.Elapsed);
                     return;
                 }
 
@@ -351,7 +358,7 @@ public static class Scanner
                     Interlocked.Increment(ref cache.Misses);
                     cache.Write(file.Path, key, component, result.Findings, messages);
                 }
-                options.Progress.ProjectFinished(file.Name, result.Level, result.Findings.Count, stopwatch.Elapsed);
+                options.Progress.ProjectFinished(file.Name, result.Level, Reported(result.Findings), stopwatch.Elapsed);
             }).ConfigureAwait(false);
 
         var unowned = configuration.Unowned;

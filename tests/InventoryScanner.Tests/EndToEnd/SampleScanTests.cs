@@ -372,6 +372,35 @@ public sealed class SampleScanTests(SampleScanFixture fixture)
     }
 
     [Fact]
+    public async Task ProgressLine_ShouldCountTheProjectsFindings_NotTheWrapperCallsTheJoinDrops()
+    {
+        // Two calls of the application's own PublishAsync that no broker implements: the wrapper join's input, dropped.
+        var root = Directory.CreateTempSubdirectory("inventory-progress-").FullName;
+        Directory.CreateDirectory(Path.Combine(root, "Shop"));
+        File.WriteAllText(Path.Combine(root, "Shop", "Shop.csproj"), """<Project Sdk="Microsoft.NET.Sdk"><PropertyGroup><TargetFramework>net10.0</TargetFramework><ImplicitUsings>enable</ImplicitUsings></PropertyGroup></Project>""");
+        File.WriteAllText(Path.Combine(root, "Shop", "Checkout.cs"), """
+            namespace Shop;
+            public interface IOrderNotifier { Task PublishAsync(string order); }
+            public sealed class Checkout(IOrderNotifier notifier, HttpClient http)
+            {
+                public async Task Run(string order)
+                {
+                    await notifier.PublishAsync(order);
+                    await notifier.PublishAsync(order + "!");
+                    await http.GetAsync("https://partner.example.com/ping");
+                }
+            }
+            """);
+
+        var run = await CliRun.ScanAsync(root, "--no-build-eval");
+
+        Assert.True(run.ExitCode == 0, run.Error);
+        var findings = JsonDocument.Parse(run.Read("inventory.json")).RootElement.GetProperty("findings").GetArrayLength();
+        Assert.Equal(2, findings);
+        Assert.Matches($@"(?m)^\[1/1\] Shop: syntax, {findings} finding\(s\) in ", run.Error);
+    }
+
+    [Fact]
     public async Task SlnxAndFolderInputs_ShouldFindTheSameInventoryAsTheSln()
     {
         var expected = Summary(Inventory);
