@@ -638,10 +638,10 @@ namespace InventoryScanner.Analyzers.Rules
             return type is not null && (contexts.IsContext(type) || type.BaseType is IErrorTypeSymbol { Name: "DbContext" or "DataContext" }) ? type.Name : null;
         }
 
-        /// <summary>The context base types of a compilation, resolved once: EF Core's, and the legacy ones of <see cref="DataStoreApi.Contexts"/>.</summary>
         /// <summary>
-        /// The context base types, looked up when a finding or a base constructor call first asks (once per compilation):
-        /// the first lookup of a name asks every referenced assembly, and most compilations never ask.
+        /// The context base types of a compilation (EF Core's, and the legacy ones of <see cref="DataStoreApi.Contexts"/>),
+        /// looked up when a finding or a base constructor call first asks, once per compilation: the first lookup of a name
+        /// asks every referenced assembly, and most compilations never ask.
         /// </summary>
         private sealed class ContextTypes
         {

@@ -155,14 +155,24 @@ namespace InventoryScanner.Analyzers.Rules
 
         /// <summary>The method names <see cref="Analyze"/> acts on: a subscription, a consumer or endpoint registration, a send or publish, an outbox add.</summary>
         private static bool IsAnalyzedName(string name) =>
-            name is "Subscribe" or "SubscribeAsync" or "AddSubscription" or "AddConsumer" or "ReceiveEndpoint"
-                or "Publish" or "PublishAsync" or "Send" or "SendAsync" or "SendLocal" or "Reply"
-                or "PublishMessage" or "PublishMessageAsync" or "PublishEvent" or "PublishEventAsync" or "SendMessage" or "SendMessageAsync" or "SendEvent" or "SendEventAsync"
-            || IsOutboxAddName(name);
+            IsSubscription(name) || name is "AddConsumer" or "ReceiveEndpoint" || SendVerb(name) is not null || IsOutboxAddName(name);
+
+        private static bool IsSubscription(string name) => name is "Subscribe" or "SubscribeAsync" or "AddSubscription";
+
+        /// <summary>What a call of this name does to a message, when its name says: publish, send or reply.</summary>
+        private static string? SendVerb(string name) => name switch
+        {
+            "Publish" or "PublishAsync" => "publish",
+            "Send" or "SendAsync" or "SendLocal" => "send",
+            "Reply" => "reply",
+            "PublishMessage" or "PublishMessageAsync" or "PublishEvent" or "PublishEventAsync" => "publish",
+            "SendMessage" or "SendMessageAsync" or "SendEvent" or "SendEventAsync" => "send",
+            _ => null,
+        };
 
         private static void Analyze(OperationAnalysisContext context, CallSite call, IMethodSymbol? method, Lazy<Messaging.DerivedEvents> derived, ValueResolver resolver)
         {
-            if (call.MethodName is "Subscribe" or "SubscribeAsync" or "AddSubscription")
+            if (IsSubscription(call.MethodName))
             {
                 Messaging.BusRegistrations.Subscription(context, call);
                 return;
@@ -180,15 +190,7 @@ namespace InventoryScanner.Analyzers.Rules
                 return;
             }
 
-            var verb = call.MethodName switch
-            {
-                "Publish" or "PublishAsync" => "publish",
-                "Send" or "SendAsync" or "SendLocal" => "send",
-                "Reply" => "reply",
-                "PublishMessage" or "PublishMessageAsync" or "PublishEvent" or "PublishEventAsync" => "publish",
-                "SendMessage" or "SendMessageAsync" or "SendEvent" or "SendEventAsync" => "send",
-                _ => IsOutboxAdd(call) ? "publish (through an outbox)" : null,
-            };
+            var verb = SendVerb(call.MethodName) ?? (IsOutboxAdd(call) ? "publish (through an outbox)" : null);
             if (verb is null || call.ReceiverType is not { } receiver)
             {
                 return;
